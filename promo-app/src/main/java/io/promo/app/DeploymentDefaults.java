@@ -1,0 +1,14 @@
+package io.promo.app;
+
+import io.promo.domain.pricing.PolicyLimits;
+import io.promo.domain.shared.Money;
+
+/** What applies where no policy row does (DESIGN.md "Administer": the last step of floor resolution). */
+final class DeploymentDefaults {
+
+    /** A 25¢ floor, two sponsored results in the top 20, one of them above the fold. */
+    static final PolicyLimits POLICY_LIMITS = new PolicyLimits(Money.ofCents(25), 2, 1);
+
+    private DeploymentDefaults() {
+    }
+}

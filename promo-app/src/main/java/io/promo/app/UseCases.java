@@ -1,0 +1,44 @@
+package io.promo.app;
+
+import io.promo.domain.advertiser.AdvertiserQueries;
+import io.promo.domain.advertiser.ChangeAdvertiserStatus;
+import io.promo.domain.advertiser.CreateAdvertiser;
+import io.promo.domain.campaign.CampaignQueries;
+import io.promo.domain.campaign.ChangeCampaignStatus;
+import io.promo.domain.campaign.CreateCampaign;
+import io.promo.domain.campaign.UpdateCampaign;
+import io.promo.domain.pricing.PolicyCatalog;
+import io.promo.domain.pricing.PolicyLimits;
+import io.promo.domain.pricing.UpsertPolicy;
+import io.promo.domain.shared.IdGenerator;
+import io.promo.domain.shared.SortableRandomIdGenerator;
+import io.promo.persistence.PostgresRepositories;
+import java.time.Clock;
+
+/** The wiring: every use case of the domain, built once over the PostgreSQL adapters. */
+public final class UseCases {
+
+    public final CreateAdvertiser createAdvertiser;
+    public final ChangeAdvertiserStatus changeAdvertiserStatus;
+    public final AdvertiserQueries advertiserQueries;
+    public final CreateCampaign createCampaign;
+    public final UpdateCampaign updateCampaign;
+    public final ChangeCampaignStatus changeCampaignStatus;
+    public final CampaignQueries campaignQueries;
+    public final UpsertPolicy upsertPolicy;
+    public final PolicyCatalog policyCatalog;
+
+    public UseCases(PostgresRepositories repositories, PolicyLimits deploymentDefault, Clock clock) {
+        IdGenerator ids = new SortableRandomIdGenerator(clock);
+        this.createAdvertiser = new CreateAdvertiser(repositories.advertisers(), ids, clock);
+        this.changeAdvertiserStatus = new ChangeAdvertiserStatus(repositories.advertisers(), clock);
+        this.advertiserQueries = new AdvertiserQueries(repositories.advertisers());
+        this.policyCatalog = new PolicyCatalog(repositories.policies(), deploymentDefault);
+        this.createCampaign = new CreateCampaign(repositories.advertisers(), repositories.campaigns(), policyCatalog,
+                ids, clock);
+        this.updateCampaign = new UpdateCampaign(repositories.campaigns(), policyCatalog, clock);
+        this.changeCampaignStatus = new ChangeCampaignStatus(repositories.campaigns(), clock);
+        this.campaignQueries = new CampaignQueries(repositories.campaigns());
+        this.upsertPolicy = new UpsertPolicy(repositories.policies(), ids, clock);
+    }
+}

@@ -1,0 +1,30 @@
+package io.promo.domain.advertiser;
+
+import io.promo.domain.shared.Actor;
+import io.promo.domain.shared.AdvertiserId;
+import io.promo.domain.shared.Outcome;
+import java.util.List;
+
+/** Use cases: read advertisers within what the actor may see (I8): an admin all, a tenant itself. */
+public final class AdvertiserQueries {
+
+    private final AdvertiserRepository advertisers;
+
+    public AdvertiserQueries(AdvertiserRepository advertisers) {
+        this.advertisers = advertisers;
+    }
+
+    public Outcome<Advertiser> get(Actor actor, AdvertiserId id) {
+        return advertisers.findById(id)
+                .filter(a -> actor.mayAccess(a.id()))
+                .<Outcome<Advertiser>>map(Outcome::accepted)
+                .orElseGet(() -> Outcome.notFound("advertiser", id));
+    }
+
+    public List<Advertiser> list(Actor actor) {
+        if (actor instanceof Actor.Tenant tenant) {
+            return advertisers.findById(tenant.advertiserId()).map(List::of).orElse(List.of());
+        }
+        return advertisers.findAll();
+    }
+}

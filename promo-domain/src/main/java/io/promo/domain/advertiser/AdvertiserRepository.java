@@ -1,0 +1,24 @@
+package io.promo.domain.advertiser;
+
+import io.promo.domain.shared.AdvertiserId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Out port: the advertiser table. */
+public interface AdvertiserRepository {
+
+    /** Stores a new advertiser; its id must be new. */
+    void insert(Advertiser advertiser);
+
+    Optional<Advertiser> findById(AdvertiserId id);
+
+    /** All advertisers, oldest first. */
+    List<Advertiser> findAll();
+
+    /**
+     * Stores {@code changed} if the stored row still has {@code updated_at = expectedVersion};
+     * false (and nothing written) when another writer got there first or the row is gone.
+     */
+    boolean updateIfUnchanged(Advertiser changed, Instant expectedVersion);
+}

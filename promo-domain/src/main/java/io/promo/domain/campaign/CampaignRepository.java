@@ -1,0 +1,28 @@
+package io.promo.domain.campaign;
+
+import io.promo.domain.shared.AdvertiserId;
+import io.promo.domain.shared.CampaignId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Out port: the campaign table. */
+public interface CampaignRepository {
+
+    /** Stores a new campaign; its id must be new and its advertiser must exist. */
+    void insert(Campaign campaign);
+
+    Optional<Campaign> findById(CampaignId id);
+
+    /** The advertiser's campaigns, oldest first. */
+    List<Campaign> findByAdvertiser(AdvertiserId advertiserId);
+
+    /** Every campaign, oldest first. */
+    List<Campaign> findAll();
+
+    /**
+     * Stores {@code changed} if the stored row still has {@code updated_at = expectedVersion};
+     * false (and nothing written) when another writer got there first or the row is gone.
+     */
+    boolean updateIfUnchanged(Campaign changed, Instant expectedVersion);
+}

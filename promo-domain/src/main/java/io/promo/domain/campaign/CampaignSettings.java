@@ -1,0 +1,121 @@
+package io.promo.domain.campaign;
+
+import io.promo.domain.shared.CityCode;
+import io.promo.domain.shared.Money;
+import io.promo.domain.shared.Violation;
+import io.promo.domain.shared.Violations;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What an advertiser authors: everything about a campaign except who owns it, what it promotes and
+ * where it lives in its lifecycle.
+ *
+ * <p>A settings value may break the business rules (that is what {@link #violations()} is for: a
+ * command is checked before it becomes a campaign); a {@link Campaign} only ever holds valid ones.
+ */
+public record CampaignSettings(
+        String name,
+        Format format,
+        List<CityCode> cityTargets,
+        List<String> keywordTargets,
+        LocalDate startDate,
+        Optional<LocalDate> endDate,
+        Money cpc,
+        Money dailyBudget,
+        Optional<Money> totalBudget,
+        PacingMode pacingMode) {
+
+    public static final int MAX_NAME_LENGTH = 200;
+    public static final int MAX_CITIES = 100;
+
+    public CampaignSettings {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(format, "format");
+        cityTargets = List.copyOf(new LinkedHashSet<>(cityTargets));
+        keywordTargets = Keywords.normalize(keywordTargets);
+        Objects.requireNonNull(startDate, "startDate");
+        Objects.requireNonNull(endDate, "endDate");
+        Objects.requireNonNull(cpc, "cpc");
+        Objects.requireNonNull(dailyBudget, "dailyBudget");
+        Objects.requireNonNull(totalBudget, "totalBudget");
+        Objects.requireNonNull(pacingMode, "pacingMode");
+    }
+
+    /** Every rule of DESIGN.md "Author" that needs nothing but these values (floors need policies). */
+    public List<Violation> violations() {
+        Violations found = new Violations();
+        found.require(!name.isBlank(), "name", "must not be blank");
+        found.require(name.length() <= MAX_NAME_LENGTH, "name", "must be at most " + MAX_NAME_LENGTH + " characters");
+        found.require(!cityTargets.isEmpty(), "city_targets", "must name at least one city");
+        found.require(cityTargets.size() <= MAX_CITIES, "city_targets", "must name at most " + MAX_CITIES + " cities");
+        found.require(keywordTargets.size() <= Keywords.MAX_COUNT, "keyword_targets",
+                "must hold at most " + Keywords.MAX_COUNT + " keywords");
+        found.require(keywordTargets.stream().allMatch(k -> k.length() <= Keywords.MAX_LENGTH), "keyword_targets",
+                "each keyword must be at most " + Keywords.MAX_LENGTH + " characters");
+        endDate.ifPresent(end -> found.require(!end.isBefore(startDate), "end_date",
+                "must not be before start_date (" + startDate + ")"));
+        // The budget-versus-cpc rules compare amounts, so they only mean something once each amount is
+        // valid; other broken rules (a blank name, …) must not hide them.
+        Violations amounts = new Violations();
+        checkAmount(amounts, "cpc_cents", cpc);
+        checkAmount(amounts, "daily_budget_cents", dailyBudget);
+        totalBudget.ifPresent(total -> checkAmount(amounts, "total_budget_cents", total));
+        found.addAll(amounts.list());
+        if (amounts.isEmpty()) {
+            found.require(!dailyBudget.isLessThan(cpc), "daily_budget_cents",
+                    "must be at least cpc_cents (" + cpc.cents() + ") so that one click fits a day");
+            totalBudget.ifPresent(total -> found.require(!total.isLessThan(dailyBudget), "total_budget_cents",
+                    "must be at least daily_budget_cents (" + dailyBudget.cents() + ")"));
+        }
+        return found.list();
+    }
+
+    private static void checkAmount(Violations found, String field, Money amount) {
+        found.require(amount.isPositive(), field, "must be greater than 0 (got " + amount.cents() + ")");
+        found.require(amount.fitsColumn(), field, "must be at most " + Integer.MAX_VALUE + " (got " + amount.cents() + ")");
+    }
+
+    public CampaignSettings withName(String newName) {
+        return new CampaignSettings(newName, format, cityTargets, keywordTargets, startDate, endDate, cpc,
+                dailyBudget, totalBudget, pacingMode);
+    }
+
+    public CampaignSettings withCpc(Money newCpc) {
+        return new CampaignSettings(name, format, cityTargets, keywordTargets, startDate, endDate, newCpc,
+                dailyBudget, totalBudget, pacingMode);
+    }
+
+    public CampaignSettings withDailyBudget(Money newDailyBudget) {
+        return new CampaignSettings(name, format, cityTargets, keywordTargets, startDate, endDate, cpc,
+                newDailyBudget, totalBudget, pacingMode);
+    }
+
+    public CampaignSettings withTotalBudget(Optional<Money> newTotalBudget) {
+        return new CampaignSettings(name, format, cityTargets, keywordTargets, startDate, endDate, cpc,
+                dailyBudget, newTotalBudget, pacingMode);
+    }
+
+    public CampaignSettings withEndDate(Optional<LocalDate> newEndDate) {
+        return new CampaignSettings(name, format, cityTargets, keywordTargets, startDate, newEndDate, cpc,
+                dailyBudget, totalBudget, pacingMode);
+    }
+
+    public CampaignSettings withCityTargets(List<CityCode> newCityTargets) {
+        return new CampaignSettings(name, format, newCityTargets, keywordTargets, startDate, endDate, cpc,
+                dailyBudget, totalBudget, pacingMode);
+    }
+
+    public CampaignSettings withKeywordTargets(List<String> newKeywordTargets) {
+        return new CampaignSettings(name, format, cityTargets, newKeywordTargets, startDate, endDate, cpc,
+                dailyBudget, totalBudget, pacingMode);
+    }
+
+    public CampaignSettings withPacingMode(PacingMode newPacingMode) {
+        return new CampaignSettings(name, format, cityTargets, keywordTargets, startDate, endDate, cpc,
+                dailyBudget, totalBudget, newPacingMode);
+    }
+}

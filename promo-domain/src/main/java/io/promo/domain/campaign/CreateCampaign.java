@@ -1,0 +1,55 @@
+package io.promo.domain.campaign;
+
+import io.promo.domain.advertiser.Advertiser;
+import io.promo.domain.advertiser.AdvertiserRepository;
+import io.promo.domain.advertiser.AdvertiserStatus;
+import io.promo.domain.pricing.PolicyCatalog;
+import io.promo.domain.shared.IdGenerator;
+import io.promo.domain.shared.Outcome;
+import io.promo.domain.shared.Rejection;
+import io.promo.domain.shared.Violation;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Use case: an advertiser (or an admin on its behalf) authors a draft campaign. */
+public final class CreateCampaign {
+
+    private final AdvertiserRepository advertisers;
+    private final CampaignRepository campaigns;
+    private final PolicyCatalog policies;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public CreateCampaign(AdvertiserRepository advertisers, CampaignRepository campaigns, PolicyCatalog policies,
+            IdGenerator ids, Clock clock) {
+        this.advertisers = advertisers;
+        this.campaigns = campaigns;
+        this.policies = policies;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public Outcome<Campaign> create(CreateCampaignCommand command) {
+        Optional<Advertiser> advertiser = advertisers.findById(command.advertiserId())
+                .filter(a -> command.actor().mayAccess(a.id()));
+        if (advertiser.isEmpty()) {
+            return Outcome.notFound("advertiser", command.advertiserId());
+        }
+        if (advertiser.get().status() == AdvertiserStatus.SUSPENDED) {
+            return Outcome.rejected(Rejection.forbidden("advertiser " + command.advertiserId()
+                    + " is suspended and cannot author campaigns"));
+        }
+        List<Violation> violations = new ArrayList<>(
+                Campaign.authoringViolations(command.surface(), command.target(), command.settings()));
+        violations.addAll(FloorCheck.violations(policies.resolver(), command.surface(), command.settings()));
+        if (!violations.isEmpty()) {
+            return Outcome.invalid(violations);
+        }
+        Campaign draft = Campaign.draft(ids.newCampaignId(), command.advertiserId(), command.surface(),
+                command.target(), command.settings(), clock.instant());
+        campaigns.insert(draft);
+        return Outcome.accepted(draft);
+    }
+}

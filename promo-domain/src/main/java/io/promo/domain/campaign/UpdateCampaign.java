@@ -1,0 +1,55 @@
+package io.promo.domain.campaign;
+
+import io.promo.domain.pricing.PolicyCatalog;
+import io.promo.domain.shared.OptimisticUpdate;
+import io.promo.domain.shared.Outcome;
+import io.promo.domain.shared.Rejection;
+import io.promo.domain.shared.Violation;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Use case: change a campaign's settings. The result is re-validated as a whole (a new cpc must still
+ * fit the daily budget, and so on) and written only if nobody changed the campaign meanwhile.
+ */
+public final class UpdateCampaign {
+
+    private final CampaignRepository campaigns;
+    private final PolicyCatalog policies;
+    private final Clock clock;
+
+    public UpdateCampaign(CampaignRepository campaigns, PolicyCatalog policies, Clock clock) {
+        this.campaigns = campaigns;
+        this.policies = policies;
+        this.clock = clock;
+    }
+
+    public Outcome<Campaign> update(UpdateCampaignCommand command) {
+        var update = new OptimisticUpdate<Campaign>(
+                () -> campaigns.findById(command.campaignId()).filter(c -> command.actor().mayAccess(c.advertiserId())),
+                Campaign::updatedAt,
+                campaigns::updateIfUnchanged);
+        return update.apply(() -> Rejection.notFound("campaign", command.campaignId()),
+                current -> decide(current, command));
+    }
+
+    private Outcome<Campaign> decide(Campaign current, UpdateCampaignCommand command) {
+        if (current.status() == CampaignStatus.ENDED) {
+            return Outcome.rejected(Rejection.illegalTransition("the campaign has ended; an ended campaign cannot be changed"));
+        }
+        CampaignSettings next = command.applyTo(current.settings());
+        if (next.equals(current.settings())) {
+            return Outcome.accepted(current);
+        }
+        List<Violation> violations = new ArrayList<>(
+                Campaign.authoringViolations(current.surface(), current.target(), next));
+        if (command.touchesPricing()) {
+            violations.addAll(FloorCheck.violations(policies.resolver(), current.surface(), next));
+        }
+        if (!violations.isEmpty()) {
+            return Outcome.invalid(violations);
+        }
+        return Outcome.accepted(current.withSettings(next, clock.instant()));
+    }
+}

@@ -1,0 +1,105 @@
+package io.promo.domain.campaign;
+
+import io.promo.domain.shared.Actor;
+import io.promo.domain.shared.CampaignId;
+import io.promo.domain.shared.CityCode;
+import io.promo.domain.shared.Money;
+import io.promo.domain.shared.NullableChange;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Change some settings of a campaign: an empty optional leaves a field as it is. The surface, the
+ * target, the format and the start date are fixed once authored.
+ */
+public record UpdateCampaignCommand(
+        Actor actor,
+        CampaignId campaignId,
+        Optional<String> name,
+        Optional<Money> cpc,
+        Optional<Money> dailyBudget,
+        NullableChange<Money> totalBudget,
+        NullableChange<LocalDate> endDate,
+        Optional<List<CityCode>> cityTargets,
+        Optional<List<String>> keywordTargets,
+        Optional<PacingMode> pacingMode) {
+
+    public UpdateCampaignCommand {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(campaignId, "campaignId");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(cpc, "cpc");
+        Objects.requireNonNull(dailyBudget, "dailyBudget");
+        Objects.requireNonNull(totalBudget, "totalBudget");
+        Objects.requireNonNull(endDate, "endDate");
+        Objects.requireNonNull(cityTargets, "cityTargets");
+        Objects.requireNonNull(keywordTargets, "keywordTargets");
+        Objects.requireNonNull(pacingMode, "pacingMode");
+    }
+
+    /** A command that changes nothing yet, to build on with the {@code with…} methods. */
+    public static UpdateCampaignCommand of(Actor actor, CampaignId campaignId) {
+        return new UpdateCampaignCommand(actor, campaignId, Optional.empty(), Optional.empty(), Optional.empty(),
+                NullableChange.keep(), NullableChange.keep(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    public UpdateCampaignCommand withName(String newName) {
+        return new UpdateCampaignCommand(actor, campaignId, Optional.of(newName), cpc, dailyBudget, totalBudget,
+                endDate, cityTargets, keywordTargets, pacingMode);
+    }
+
+    public UpdateCampaignCommand withCpc(Money newCpc) {
+        return new UpdateCampaignCommand(actor, campaignId, name, Optional.of(newCpc), dailyBudget, totalBudget,
+                endDate, cityTargets, keywordTargets, pacingMode);
+    }
+
+    public UpdateCampaignCommand withDailyBudget(Money newDailyBudget) {
+        return new UpdateCampaignCommand(actor, campaignId, name, cpc, Optional.of(newDailyBudget), totalBudget,
+                endDate, cityTargets, keywordTargets, pacingMode);
+    }
+
+    public UpdateCampaignCommand withTotalBudget(NullableChange<Money> change) {
+        return new UpdateCampaignCommand(actor, campaignId, name, cpc, dailyBudget, change, endDate, cityTargets,
+                keywordTargets, pacingMode);
+    }
+
+    public UpdateCampaignCommand withEndDate(NullableChange<LocalDate> change) {
+        return new UpdateCampaignCommand(actor, campaignId, name, cpc, dailyBudget, totalBudget, change, cityTargets,
+                keywordTargets, pacingMode);
+    }
+
+    public UpdateCampaignCommand withCityTargets(List<CityCode> cities) {
+        return new UpdateCampaignCommand(actor, campaignId, name, cpc, dailyBudget, totalBudget, endDate,
+                Optional.of(cities), keywordTargets, pacingMode);
+    }
+
+    public UpdateCampaignCommand withKeywordTargets(List<String> keywords) {
+        return new UpdateCampaignCommand(actor, campaignId, name, cpc, dailyBudget, totalBudget, endDate, cityTargets,
+                Optional.of(keywords), pacingMode);
+    }
+
+    public UpdateCampaignCommand withPacingMode(PacingMode mode) {
+        return new UpdateCampaignCommand(actor, campaignId, name, cpc, dailyBudget, totalBudget, endDate, cityTargets,
+                keywordTargets, Optional.of(mode));
+    }
+
+    /** The settings after this change. */
+    CampaignSettings applyTo(CampaignSettings current) {
+        CampaignSettings next = current;
+        next = name.map(next::withName).orElse(next);
+        next = cpc.map(next::withCpc).orElse(next);
+        next = dailyBudget.map(next::withDailyBudget).orElse(next);
+        next = next.withTotalBudget(totalBudget.applyTo(next.totalBudget()));
+        next = next.withEndDate(endDate.applyTo(next.endDate()));
+        next = cityTargets.map(next::withCityTargets).orElse(next);
+        next = keywordTargets.map(next::withKeywordTargets).orElse(next);
+        return pacingMode.map(next::withPacingMode).orElse(next);
+    }
+
+    /** Floors depend on cpc and cities only; re-checking them for a rename would trap old campaigns under new floors. */
+    boolean touchesPricing() {
+        return cpc.isPresent() || cityTargets.isPresent();
+    }
+}

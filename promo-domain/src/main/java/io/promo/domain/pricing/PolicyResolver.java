@@ -1,0 +1,51 @@
+package io.promo.domain.pricing;
+
+import io.promo.domain.shared.CityCode;
+import io.promo.domain.shared.RoleCode;
+import io.promo.domain.shared.Surface;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The resolution chain of DESIGN.md "Administer": (surface, role, city) → (surface, any role, city) →
+ * deployment default. An immutable snapshot of the policies, cheap to query on the serving path.
+ */
+public final class PolicyResolver {
+
+    private final Map<PolicyScope, Policy> byScope;
+    private final PolicyLimits deploymentDefault;
+
+    public PolicyResolver(Collection<Policy> policies, PolicyLimits deploymentDefault) {
+        this.deploymentDefault = Objects.requireNonNull(deploymentDefault, "deploymentDefault");
+        Map<PolicyScope, Policy> index = new HashMap<>();
+        for (Policy policy : policies) {
+            if (index.put(policy.scope(), policy) != null) {
+                throw new IllegalArgumentException("two policies for scope " + policy.scope());
+            }
+        }
+        this.byScope = Map.copyOf(index);
+    }
+
+    public EffectivePolicy resolve(Surface surface, Optional<RoleCode> role, CityCode city) {
+        PolicyScope scope = new PolicyScope(surface, role, city);
+        if (role.isPresent()) {
+            Policy exact = byScope.get(scope);
+            if (exact != null) {
+                return new EffectivePolicy(exact.limits(), EffectivePolicy.Source.ROLE_AND_CITY, Optional.of(exact));
+            }
+        }
+        Policy cityWide = byScope.get(scope.cityWide());
+        if (cityWide != null) {
+            return new EffectivePolicy(cityWide.limits(), EffectivePolicy.Source.CITY, Optional.of(cityWide));
+        }
+        return new EffectivePolicy(deploymentDefault, EffectivePolicy.Source.DEPLOYMENT_DEFAULT, Optional.empty());
+    }
+
+    /** The floor authoring checks: a campaign targets cities, not roles, so the city-wide floor applies. */
+    public EffectivePolicy resolveCityWide(Surface surface, CityCode city) {
+        return resolve(surface, Optional.empty(), city);
+    }
+}

@@ -1,0 +1,25 @@
+package io.promo.domain.shared;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The one normalization of free text that authoring and serving share, so that a keyword typed by an
+ * advertiser matches the query typed by a searcher: accents folded, lower case, trimmed, inner
+ * whitespace collapsed to one space.
+ */
+public final class TextNormalizer {
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    // Unicode white space, so that a non-breaking space typed in a keyword counts as a space.
+    private static final Pattern SPACES = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
+
+    private TextNormalizer() {
+    }
+
+    public static String normalize(String text) {
+        String folded = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+        return SPACES.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+    }
+}

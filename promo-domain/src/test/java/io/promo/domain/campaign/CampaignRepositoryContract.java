@@ -1,0 +1,121 @@
+package io.promo.domain.campaign;
+
+import static io.promo.domain.testing.TestData.NOW;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.promo.domain.advertiser.Advertiser;
+import io.promo.domain.advertiser.AdvertiserRepository;
+import io.promo.domain.shared.Actor;
+import io.promo.domain.shared.CampaignId;
+import io.promo.domain.shared.CityCode;
+import io.promo.domain.shared.Money;
+import io.promo.domain.shared.Surface;
+import io.promo.domain.testing.Race;
+import io.promo.domain.testing.TestData;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link CampaignRepository} must do; run against the fake and the PostgreSQL adapter. */
+public abstract class CampaignRepositoryContract {
+
+    protected abstract AdvertiserRepository advertisers();
+
+    protected abstract CampaignRepository repository();
+
+    /** Adapters with shared storage empty it here; a fake made per test has nothing to do. */
+    protected void emptyStorage() {
+    }
+
+    private Advertiser owner;
+
+    @BeforeEach
+    void an_advertiser_exists_in_empty_storage() {
+        emptyStorage();
+        owner = TestData.anAdvertiser();
+        advertisers().insert(owner);
+    }
+
+    @Test
+    void an_inserted_campaign_is_found_with_every_field() {
+        Campaign full = TestData.aCampaign(owner.id(), TestData.settings()
+                .name("Porträts in Köln — 50% off")
+                .cities(new CityCode("koln"), TestData.BERLIN, new CityCode("new-york"))
+                .keywords("portrait", "fotografo", "headshot")
+                .pacing(PacingMode.ACCELERATED)
+                .format(Format.BOOSTED)
+                .build());
+        Campaign minimal = Campaign.draft(TestData.IDS.newCampaignId(), owner.id(), Surface.STUDIO_SEARCH,
+                TestData.aStudio(), TestData.settings().keywords().endDate(null).totalBudget(null).build(), NOW);
+        repository().insert(full);
+        repository().insert(minimal);
+
+        assertThat(repository().findById(full.id())).contains(full);
+        assertThat(repository().findById(minimal.id())).contains(minimal);
+    }
+
+    @Test
+    void an_unknown_id_finds_nothing() {
+        assertThat(repository().findById(new CampaignId("pcmp_unknown"))).isEmpty();
+    }
+
+    @Test
+    void an_advertiser_lists_only_its_own_campaigns_oldest_first() {
+        Advertiser other = TestData.anAdvertiser();
+        advertisers().insert(other);
+        Campaign newer = Campaign.draft(TestData.IDS.newCampaignId(), owner.id(), Surface.PEOPLE_SEARCH,
+                TestData.aServiceProfile(), TestData.settings().build(), NOW.plus(Duration.ofMinutes(5)));
+        Campaign older = TestData.aCampaign(owner.id());
+        Campaign foreign = TestData.aCampaign(other.id());
+        repository().insert(newer);
+        repository().insert(older);
+        repository().insert(foreign);
+
+        assertThat(repository().findByAdvertiser(owner.id())).containsExactly(older, newer);
+        assertThat(repository().findAll()).contains(older, newer, foreign);
+    }
+
+    @Test
+    void an_update_from_the_stored_version_is_written() {
+        Campaign stored = TestData.aCampaign(owner.id());
+        repository().insert(stored);
+        Campaign changed = stored.withSettings(stored.settings().withCpc(Money.ofCents(75))
+                .withEndDate(java.util.Optional.empty()), NOW)
+                .apply(CampaignAction.ACTIVATE, Actor.ADMIN, NOW).orElseThrow();
+
+        assertThat(repository().updateIfUnchanged(changed, stored.updatedAt())).isTrue();
+        assertThat(repository().findById(stored.id())).contains(changed);
+    }
+
+    @Test
+    void an_update_from_a_stale_version_writes_nothing() {
+        Campaign stored = TestData.aCampaign(owner.id());
+        repository().insert(stored);
+        Campaign first = stored.withSettings(stored.settings().withName("first"), NOW);
+        Campaign second = stored.withSettings(stored.settings().withName("second"), NOW);
+        repository().updateIfUnchanged(first, stored.updatedAt());
+
+        assertThat(repository().updateIfUnchanged(second, stored.updatedAt())).isFalse();
+        assertThat(repository().findById(stored.id())).contains(first);
+    }
+
+    @Test
+    void of_concurrent_updates_from_one_version_exactly_one_wins() throws Exception {
+        Campaign stored = TestData.aCampaign(owner.id());
+        repository().insert(stored);
+        List<Callable<Boolean>> writers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Campaign changed = stored.withSettings(stored.settings().withName("writer " + i), NOW);
+            writers.add(() -> repository().updateIfUnchanged(changed, stored.updatedAt()));
+        }
+
+        List<Boolean> results = Race.run(writers);
+
+        assertThat(results).containsOnlyOnce(true);
+        int winner = results.indexOf(true);
+        assertThat(repository().findById(stored.id()).orElseThrow().settings().name()).isEqualTo("writer " + winner);
+    }
+}

@@ -1,0 +1,204 @@
+package io.promo.domain.campaign;
+
+import static io.promo.domain.shared.Outcomes.kindOf;
+import static io.promo.domain.shared.Outcomes.rejectionOf;
+import static io.promo.domain.shared.Outcomes.violatedFields;
+import static io.promo.domain.testing.TestData.BERLIN;
+import static io.promo.domain.testing.TestData.PARIS;
+import static io.promo.domain.testing.TestData.settings;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.promo.domain.advertiser.Advertiser;
+import io.promo.domain.advertiser.AdvertiserStatus;
+import io.promo.domain.advertiser.InMemoryAdvertiserRepository;
+import io.promo.domain.pricing.InMemoryPolicyRepository;
+import io.promo.domain.pricing.PolicyCatalog;
+import io.promo.domain.pricing.PolicyLimits;
+import io.promo.domain.pricing.PolicyScope;
+import io.promo.domain.shared.Actor;
+import io.promo.domain.shared.AdvertiserId;
+import io.promo.domain.shared.Money;
+import io.promo.domain.shared.Outcome;
+import io.promo.domain.shared.Rejection;
+import io.promo.domain.shared.RoleCode;
+import io.promo.domain.shared.Surface;
+import io.promo.domain.testing.MutableClock;
+import io.promo.domain.testing.TestData;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CreateCampaignTest {
+
+    private static final PolicyLimits DEFAULT_LIMITS = new PolicyLimits(Money.ofCents(10), 4, 1);
+
+    private final MutableClock clock = MutableClock.at("2026-11-28T09:00:00.123456789Z");
+    private final InMemoryAdvertiserRepository advertisers = new InMemoryAdvertiserRepository();
+    private final InMemoryCampaignRepository campaigns = new InMemoryCampaignRepository();
+    private final InMemoryPolicyRepository policies = new InMemoryPolicyRepository();
+    private final CreateCampaign createCampaign = createCampaignWithDefault(DEFAULT_LIMITS);
+    private final Advertiser advertiser = stored(TestData.anAdvertiser());
+
+    @Test
+    void an_accepted_campaign_is_stored_as_a_draft_of_its_advertiser() {
+        Outcome<Campaign> outcome = createCampaign.create(byOwner(settings().build()));
+
+        Campaign created = outcome.orElseThrow();
+        assertThat(created.status()).isEqualTo(CampaignStatus.DRAFT);
+        assertThat(created.advertiserId()).isEqualTo(advertiser.id());
+        assertThat(created.settings()).isEqualTo(settings().build());
+        assertThat(created.createdAt()).isEqualTo(java.time.Instant.parse("2026-11-28T09:00:00.123456Z"));
+        assertThat(campaigns.findAll()).containsExactly(created);
+    }
+
+    @Test
+    void an_admin_authors_on_behalf_of_an_advertiser() {
+        Outcome<Campaign> outcome = createCampaign.create(command(Actor.ADMIN, advertiser.id(), settings().build()));
+
+        assertThat(campaigns.findByAdvertiser(advertiser.id())).containsExactly(outcome.orElseThrow());
+    }
+
+    @Test
+    void a_cpc_below_the_city_floor_is_rejected_naming_the_city_and_nothing_is_stored() {
+        policies.upsert(TestData.aPolicy(PolicyScope.cityWide(Surface.PEOPLE_SEARCH, PARIS), 80));
+
+        Outcome<Campaign> outcome = createCampaign.create(byOwner(settings().cities(BERLIN, PARIS).cpc(50).build()));
+
+        assertThat(violatedFields(outcome)).containsExactly("cpc_cents");
+        assertThat(rejectionOf(outcome).violations().get(0).message()).contains("paris").contains("80")
+                .doesNotContain("berlin");
+        assertThat(campaigns.findAll()).isEmpty();
+    }
+
+    @Test
+    void each_targeted_city_below_its_floor_is_reported() {
+        policies.upsert(TestData.aPolicy(PolicyScope.cityWide(Surface.PEOPLE_SEARCH, PARIS), 80));
+        policies.upsert(TestData.aPolicy(PolicyScope.cityWide(Surface.PEOPLE_SEARCH, BERLIN), 70));
+
+        Outcome<Campaign> outcome = createCampaign.create(byOwner(settings().cities(BERLIN, PARIS).cpc(50).build()));
+
+        assertThat(rejectionOf(outcome).violations()).hasSize(2)
+                .anySatisfy(v -> assertThat(v.message()).contains("berlin"))
+                .anySatisfy(v -> assertThat(v.message()).contains("paris"));
+    }
+
+    @Test
+    void a_cpc_equal_to_the_floor_is_accepted() {
+        policies.upsert(TestData.aPolicy(PolicyScope.cityWide(Surface.PEOPLE_SEARCH, BERLIN), 50));
+
+        assertThat(createCampaign.create(byOwner(settings().cpc(50).build())).isAccepted()).isTrue();
+    }
+
+    @Test
+    void a_city_without_a_policy_has_the_deployment_default_floor() {
+        CreateCampaign withHighDefault = createCampaignWithDefault(new PolicyLimits(Money.ofCents(60), 4, 1));
+
+        Outcome<Campaign> outcome = withHighDefault.create(byOwner(settings().cpc(50).build()));
+
+        assertThat(violatedFields(outcome)).containsExactly("cpc_cents");
+        assertThat(campaigns.findAll()).isEmpty();
+    }
+
+    @Test
+    void a_role_specific_policy_does_not_raise_the_authoring_floor() {
+        policies.upsert(TestData.aPolicy(
+                new PolicyScope(Surface.PEOPLE_SEARCH, Optional.of(new RoleCode("photographer")), BERLIN), 500));
+
+        assertThat(createCampaign.create(byOwner(settings().cpc(50).build())).isAccepted()).isTrue();
+    }
+
+    @Test
+    void the_floor_of_another_surface_does_not_apply() {
+        policies.upsert(TestData.aPolicy(PolicyScope.cityWide(Surface.STUDIO_SEARCH, BERLIN), 500));
+
+        assertThat(createCampaign.create(byOwner(settings().cpc(50).build())).isAccepted()).isTrue();
+    }
+
+    @Test
+    void an_unknown_advertiser_is_not_found() {
+        AdvertiserId unknown = TestData.IDS.newAdvertiserId();
+
+        Outcome<Campaign> outcome = createCampaign.create(command(Actor.ADMIN, unknown, settings().build()));
+
+        assertThat(kindOf(outcome)).isEqualTo(Rejection.Kind.NOT_FOUND);
+        assertThat(campaigns.findAll()).isEmpty();
+    }
+
+    @Test
+    void another_tenants_advertiser_is_not_found_and_nothing_is_stored() {
+        Advertiser other = stored(TestData.anAdvertiser());
+
+        Outcome<Campaign> outcome = createCampaign.create(
+                command(Actor.tenant(other.id()), advertiser.id(), settings().build()));
+
+        assertThat(kindOf(outcome)).isEqualTo(Rejection.Kind.NOT_FOUND);
+        assertThat(campaigns.findAll()).isEmpty();
+    }
+
+    @Test
+    void a_suspended_advertiser_is_forbidden_to_author() {
+        Advertiser suspended = stored(TestData.anAdvertiser()
+                .changeStatus(AdvertiserStatus.SUSPENDED, Actor.ADMIN, TestData.NOW).orElseThrow());
+
+        Outcome<Campaign> outcome = createCampaign.create(
+                command(Actor.tenant(suspended.id()), suspended.id(), settings().build()));
+
+        assertThat(kindOf(outcome)).isEqualTo(Rejection.Kind.FORBIDDEN);
+        assertThat(campaigns.findAll()).isEmpty();
+    }
+
+    @Test
+    void a_paused_advertiser_may_still_author() {
+        Advertiser paused = stored(TestData.anAdvertiser()
+                .changeStatus(AdvertiserStatus.PAUSED, Actor.ADMIN, TestData.NOW).orElseThrow());
+
+        assertThat(createCampaign.create(command(Actor.tenant(paused.id()), paused.id(), settings().build()))
+                .isAccepted()).isTrue();
+    }
+
+    @Test
+    void several_violations_are_reported_together() {
+        Outcome<Campaign> outcome = createCampaign.create(new CreateCampaignCommand(Actor.tenant(advertiser.id()),
+                advertiser.id(), Surface.STUDIO_SEARCH, TestData.aServiceProfile(),
+                settings().name("").startDate(java.time.LocalDate.of(2026, 12, 10))
+                        .endDate(java.time.LocalDate.of(2026, 12, 9)).cpc(0).build()));
+
+        assertThat(violatedFields(outcome)).containsExactly("target_entity_type", "name", "end_date", "cpc_cents");
+        assertThat(campaigns.findAll()).isEmpty();
+    }
+
+    @Test
+    void a_cpc_below_the_floor_is_reported_together_with_other_broken_rules() {
+        policies.upsert(TestData.aPolicy(PolicyScope.cityWide(Surface.PEOPLE_SEARCH, BERLIN), 80));
+
+        Outcome<Campaign> outcome = createCampaign.create(byOwner(settings().name(" ").cpc(50).build()));
+
+        assertThat(violatedFields(outcome)).containsExactly("name", "cpc_cents");
+    }
+
+    @Test
+    void a_studio_campaign_is_authored_on_studio_search() {
+        Outcome<Campaign> outcome = createCampaign.create(new CreateCampaignCommand(Actor.tenant(advertiser.id()),
+                advertiser.id(), Surface.STUDIO_SEARCH, TestData.aStudio(), settings().build()));
+
+        assertThat(outcome.orElseThrow().surface()).isEqualTo(Surface.STUDIO_SEARCH);
+    }
+
+    private CreateCampaign createCampaignWithDefault(PolicyLimits deploymentDefault) {
+        return new CreateCampaign(advertisers, campaigns, new PolicyCatalog(policies, deploymentDefault), TestData.IDS,
+                clock);
+    }
+
+    private Advertiser stored(Advertiser a) {
+        advertisers.insert(a);
+        return a;
+    }
+
+    private CreateCampaignCommand byOwner(CampaignSettings settings) {
+        return command(Actor.tenant(advertiser.id()), advertiser.id(), settings);
+    }
+
+    private static CreateCampaignCommand command(Actor actor, AdvertiserId advertiserId, CampaignSettings settings) {
+        return new CreateCampaignCommand(actor, advertiserId, Surface.PEOPLE_SEARCH, TestData.aServiceProfile(),
+                settings);
+    }
+}

@@ -1,0 +1,74 @@
+package io.promo.persistence;
+
+import io.promo.domain.campaign.Campaign;
+import io.promo.domain.campaign.CampaignSettings;
+import io.promo.domain.campaign.CampaignStatus;
+import io.promo.domain.campaign.Format;
+import io.promo.domain.campaign.PacingMode;
+import io.promo.domain.campaign.TargetEntity;
+import io.promo.domain.campaign.TargetEntityType;
+import io.promo.domain.shared.AdvertiserId;
+import io.promo.domain.shared.CampaignId;
+import io.promo.domain.shared.CityCode;
+import io.promo.domain.shared.Money;
+import io.promo.domain.shared.Surface;
+import io.promo.persistence.jooq.generated.tables.records.PromoCampaignRecord;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** Converts at the module's edge: generated records never leave persistence. */
+final class CampaignMapper {
+
+    private CampaignMapper() {
+    }
+
+    static Campaign toDomain(PromoCampaignRecord row) {
+        CampaignSettings settings = new CampaignSettings(
+                row.getName(),
+                Format.parse("format", row.getFormat()),
+                Arrays.stream(row.getCityTargets()).map(CityCode::new).toList(),
+                // keyword_targets is nullable in the seed; null and '{}' both mean "no keyword targeting".
+                row.getKeywordTargets() == null ? List.of() : Arrays.asList(row.getKeywordTargets()),
+                row.getStartDate(),
+                Optional.ofNullable(row.getEndDate()),
+                Money.ofCents(row.getCpcCents()),
+                Money.ofCents(row.getDailyBudgetCents()),
+                Optional.ofNullable(row.getTotalBudgetCents()).map(Money::ofCents),
+                PacingMode.parse("pacing_mode", row.getPacingMode()));
+        return new Campaign(
+                new CampaignId(row.getCampaignId()),
+                new AdvertiserId(row.getAdvertiserId()),
+                Surface.parse("surface", row.getSurface()),
+                new TargetEntity(TargetEntityType.parse("target_entity_type", row.getTargetEntityType()),
+                        row.getTargetEntityId()),
+                settings,
+                CampaignStatus.parse("status", row.getStatus()),
+                Timestamps.fromColumn(row.getCreatedAt()),
+                Timestamps.fromColumn(row.getUpdatedAt()));
+    }
+
+    static PromoCampaignRecord toRecord(Campaign campaign) {
+        CampaignSettings settings = campaign.settings();
+        PromoCampaignRecord row = new PromoCampaignRecord();
+        row.setCampaignId(campaign.id().value());
+        row.setAdvertiserId(campaign.advertiserId().value());
+        row.setTargetEntityType(campaign.target().type().code());
+        row.setTargetEntityId(campaign.target().id());
+        row.setName(settings.name());
+        row.setSurface(campaign.surface().code());
+        row.setFormat(settings.format().code());
+        row.setCityTargets(settings.cityTargets().stream().map(CityCode::value).toArray(String[]::new));
+        row.setKeywordTargets(settings.keywordTargets().toArray(String[]::new));
+        row.setStatus(campaign.status().code());
+        row.setStartDate(settings.startDate());
+        row.setEndDate(settings.endDate().orElse(null));
+        row.setCpcCents(settings.cpc().toColumnValue());
+        row.setDailyBudgetCents(settings.dailyBudget().toColumnValue());
+        row.setTotalBudgetCents(settings.totalBudget().map(Money::toColumnValue).orElse(null));
+        row.setPacingMode(settings.pacingMode().code());
+        row.setCreatedAt(Timestamps.toColumn(campaign.createdAt()));
+        row.setUpdatedAt(Timestamps.toColumn(campaign.updatedAt()));
+        return row;
+    }
+}

@@ -1,0 +1,41 @@
+package io.promo.persistence;
+
+import io.promo.domain.advertiser.AdvertiserRepository;
+import io.promo.domain.campaign.CampaignRepository;
+import io.promo.domain.pricing.PolicyRepository;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+
+/** The PostgreSQL adapters of the domain's repository ports, over one data source. */
+public final class PostgresRepositories {
+
+    private final AdvertiserRepository advertisers;
+    private final CampaignRepository campaigns;
+    private final PolicyRepository policies;
+
+    public PostgresRepositories(DataSource dataSource) {
+        DSLContext db = DSL.using(dataSource, SQLDialect.POSTGRES, new Settings()
+                // The schema is whatever the connection's search_path names, not a hard-coded "public".
+                .withRenderSchema(false)
+                .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED));
+        this.advertisers = new JooqAdvertiserRepository(db);
+        this.campaigns = new JooqCampaignRepository(db);
+        this.policies = new JooqPolicyRepository(db);
+    }
+
+    public AdvertiserRepository advertisers() {
+        return advertisers;
+    }
+
+    public CampaignRepository campaigns() {
+        return campaigns;
+    }
+
+    public PolicyRepository policies() {
+        return policies;
+    }
+}

@@ -1,0 +1,60 @@
+package io.promo.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedPostgresServerTest {
+
+    @Test
+    void a_temporary_server_runs_postgresql_17_without_durability_and_removes_its_data_on_close() {
+        Path dataDirectory;
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start()) {
+            dataDirectory = server.dataDirectory();
+            assertThat(server.isPersistent()).isFalse();
+            assertThat(server.setting("server_version_num")).startsWith("17");
+            assertThat(server.setting("fsync")).isEqualTo("off");
+            assertThat(server.setting("synchronous_commit")).isEqualTo("off");
+            assertThat(server.jdbcUrl()).contains(":" + server.port() + "/");
+        }
+        assertThat(dataDirectory).doesNotExist();
+    }
+
+    @Test
+    void server_config_turns_durability_on_for_benchmarks() {
+        Map<String, String> durable = Map.of("fsync", "on", "synchronous_commit", "on");
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startTemporary(durable)) {
+            assertThat(server.setting("fsync")).isEqualTo("on");
+            assertThat(server.setting("synchronous_commit")).isEqualTo("on");
+        }
+    }
+
+    @Test
+    void a_persistent_data_directory_keeps_its_data_across_restarts(@TempDir Path temp) throws Exception {
+        Path dataDirectory = temp.resolve("pg");
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startPersistent(dataDirectory, Map.of())) {
+            assertThat(DatabaseMigrator.migrate(server.dataSource())).isEqualTo("2");
+            try (Connection connection = server.dataSource().getConnection();
+                 Statement statement = connection.createStatement()) {
+                statement.execute("insert into promo_policy (policy_id, surface, city, cpc_floor_cents,"
+                        + " max_density_top20, max_above_fold) values ('ppol_1', 'studio_search', 'nyc', 50, 2, 1)");
+            }
+        }
+        assertThat(Files.exists(dataDirectory.resolve("PG_VERSION"))).isTrue();
+
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startPersistent(dataDirectory, Map.of());
+             Connection connection = server.dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select policy_id from promo_policy")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("ppol_1");
+        }
+    }
+}
