@@ -59,7 +59,7 @@ final class DemoCommand {
             out.printf("Embedded PostgreSQL %s on port %d, migrated to schema version %s.%n%n",
                     database.setting("server_version"), database.port(), version);
             Clock clock = Clock.system(ZoneOffset.UTC);
-            UseCases promo = new UseCases(new PostgresRepositories(database.dataSource()),
+            UseCases promo = new UseCases(new PostgresRepositories(database.dataSource(), ZoneOffset.UTC),
                     DeploymentDefaults.POLICY_LIMITS, clock);
             new Story(promo, LocalDate.now(clock)).tell();
         }

@@ -2,7 +2,9 @@ package io.promo.persistence;
 
 import io.promo.domain.advertiser.AdvertiserRepository;
 import io.promo.domain.campaign.CampaignRepository;
+import io.promo.domain.ledger.BudgetLedger;
 import io.promo.domain.pricing.PolicyRepository;
+import java.time.ZoneId;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -10,14 +12,19 @@ import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 
-/** The PostgreSQL adapters of the domain's repository ports, over one data source. */
+/**
+ * The PostgreSQL adapters of the domain's out ports, over one data source (pass a pooled one, see
+ * {@link ConnectionPool}, for anything beyond a demo).
+ */
 public final class PostgresRepositories {
 
     private final AdvertiserRepository advertisers;
     private final CampaignRepository campaigns;
     private final PolicyRepository policies;
+    private final BudgetLedger ledger;
 
-    public PostgresRepositories(DataSource dataSource) {
+    /** @param budgetZone the zone of the budget day, which reconciling spend per day needs */
+    public PostgresRepositories(DataSource dataSource, ZoneId budgetZone) {
         DSLContext db = DSL.using(dataSource, SQLDialect.POSTGRES, new Settings()
                 // The schema is whatever the connection's search_path names, not a hard-coded "public".
                 .withRenderSchema(false)
@@ -25,6 +32,7 @@ public final class PostgresRepositories {
         this.advertisers = new JooqAdvertiserRepository(db);
         this.campaigns = new JooqCampaignRepository(db);
         this.policies = new JooqPolicyRepository(db);
+        this.ledger = new JooqBudgetLedger(dataSource, db, budgetZone);
     }
 
     public AdvertiserRepository advertisers() {
@@ -37,5 +45,9 @@ public final class PostgresRepositories {
 
     public PolicyRepository policies() {
         return policies;
+    }
+
+    public BudgetLedger ledger() {
+        return ledger;
     }
 }

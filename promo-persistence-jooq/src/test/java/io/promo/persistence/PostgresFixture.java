@@ -1,9 +1,13 @@
 package io.promo.persistence;
 
-/** The adapters over the shared test database, which each test empties first. */
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.ZoneOffset;
+
+/** The adapters over the shared test database, through a pool as in production; each test empties it first. */
 final class PostgresFixture {
 
-    private static final PostgresRepositories REPOSITORIES = new PostgresRepositories(TestDatabase.dataSource());
+    private static final HikariDataSource POOL = ConnectionPool.open(TestDatabase.server(), 10);
+    private static final PostgresRepositories REPOSITORIES = new PostgresRepositories(POOL, ZoneOffset.UTC);
 
     private PostgresFixture() {
     }

@@ -49,9 +49,9 @@ public final class TestDatabase {
 
     /**
      * Empties every table of the {@code public} schema except Flyway's history, in one
-     * {@code truncate ... cascade}. Tables that a later migration guards against DELETE with triggers
-     * are still emptied: TRUNCATE does not fire row-level DELETE triggers (a TRUNCATE trigger would
-     * have to be bypassed here).
+     * {@code truncate ... cascade}. The append-only tables refuse TRUNCATE through triggers (I5); this
+     * test-only session turns triggers off with {@code session_replication_role = replica}, which only
+     * a superuser (the embedded server's user) may set.
      */
     public static void truncateAllTables() {
         try (Connection connection = dataSource().getConnection();
@@ -66,7 +66,9 @@ public final class TestDatabase {
                 }
             }
             if (!tables.isEmpty()) {
+                statement.execute("set session_replication_role = replica");
                 statement.execute("truncate table " + String.join(", ", tables) + " cascade");
+                statement.execute("set session_replication_role = origin");
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot truncate the test database", e);

@@ -20,4 +20,12 @@ public interface IdGenerator {
     default PolicyId newPolicyId() {
         return new PolicyId(next(IdPrefix.POLICY));
     }
+
+    default LedgerEntryId newLedgerEntryId() {
+        return new LedgerEntryId(next(IdPrefix.LEDGER_ENTRY));
+    }
+
+    default EventId newEventId() {
+        return new EventId(next(IdPrefix.EVENT));
+    }
 }

@@ -1,0 +1,44 @@
+package io.promo.domain.ledger;
+
+import io.promo.domain.shared.CampaignId;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Out port: the budget ledger and whatever counters an adapter keeps beside it. The ledger is the
+ * source of truth (I7); {@link #reconcile()} proves the counters equal its sums.
+ */
+public interface BudgetLedger {
+
+    /**
+     * The atomic spend. In one step that no concurrent call can interleave with, appends
+     * {@code spend} only if all of these hold, and otherwise appends nothing and says which failed:
+     * its idempotency key is new (I4, else {@link NotBilledReason#DUPLICATE}); the campaign exists and
+     * is billable by {@link Billability}; the campaign's spend on {@code budgetDay} plus the amount is
+     * within its daily budget (I1); its total spend plus the amount is within its total budget, if any
+     * (I2); and its balance covers the amount (I3).
+     */
+    SpendOutcome spend(LedgerEntry spend, LocalDate budgetDay);
+
+    /**
+     * Appends a top-up, credit or adjustment unless an entry with its idempotency key exists, in which
+     * case that earlier entry is returned and nothing is written. The campaign must exist.
+     */
+    Recorded record(LedgerEntry entry);
+
+    /** The campaign's balance, spend on {@code day} and total spend; zeros for a campaign with no entries. */
+    BudgetState state(CampaignId campaignId, LocalDate day);
+
+    /** The campaign's entries, newest first. */
+    List<LedgerEntry> entries(CampaignId campaignId, LedgerPage page);
+
+    Optional<LedgerEntry> findByIdempotencyKey(IdempotencyKey key);
+
+    /** Every counter that differs from the ledger's sums; empty when all agree. */
+    List<Discrepancy> reconcile();
+
+    /** The outcome of {@link #record}: the stored entry, and whether this call wrote it. */
+    record Recorded(LedgerEntry entry, boolean newlyWritten) {
+    }
+}
