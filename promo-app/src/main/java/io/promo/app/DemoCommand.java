@@ -14,18 +14,30 @@ import io.promo.domain.campaign.Format;
 import io.promo.domain.campaign.PacingMode;
 import io.promo.domain.campaign.TargetEntity;
 import io.promo.domain.campaign.UpdateCampaignCommand;
+import io.promo.domain.ledger.BillClickCommand;
+import io.promo.domain.ledger.BudgetCalendar;
+import io.promo.domain.ledger.BudgetLedger;
+import io.promo.domain.ledger.BudgetSummary;
+import io.promo.domain.ledger.Discrepancy;
+import io.promo.domain.ledger.FundingCommand;
+import io.promo.domain.ledger.IdempotencyKey;
+import io.promo.domain.ledger.LedgerEntry;
+import io.promo.domain.ledger.LedgerPage;
+import io.promo.domain.ledger.SpendOutcome;
 import io.promo.domain.pricing.EffectivePolicy;
 import io.promo.domain.pricing.Policy;
 import io.promo.domain.pricing.PolicyScope;
 import io.promo.domain.pricing.UpsertPolicyCommand;
 import io.promo.domain.shared.Actor;
 import io.promo.domain.shared.CityCode;
+import io.promo.domain.shared.EventId;
 import io.promo.domain.shared.Money;
 import io.promo.domain.shared.Outcome;
 import io.promo.domain.shared.RoleCode;
 import io.promo.domain.shared.Surface;
 import io.promo.domain.shared.UserId;
 import io.promo.domain.shared.Violation;
+import io.promo.persistence.ConnectionPool;
 import io.promo.persistence.DatabaseMigrator;
 import io.promo.persistence.EmbeddedPostgresServer;
 import io.promo.persistence.PostgresRepositories;
@@ -34,7 +46,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -54,24 +68,27 @@ final class DemoCommand {
     }
 
     void run() {
-        try (EmbeddedPostgresServer database = EmbeddedPostgresServer.start()) {
-            String version = DatabaseMigrator.migrate(database.dataSource());
+        try (EmbeddedPostgresServer database = EmbeddedPostgresServer.start();
+             ConnectionPool pool = ConnectionPool.open(database, 4)) {
+            String version = DatabaseMigrator.migrate(pool.dataSource());
             out.printf("Embedded PostgreSQL %s on port %d, migrated to schema version %s.%n%n",
                     database.setting("server_version"), database.port(), version);
             Clock clock = Clock.system(ZoneOffset.UTC);
-            UseCases promo = new UseCases(new PostgresRepositories(database.dataSource(), ZoneOffset.UTC),
-                    DeploymentDefaults.POLICY_LIMITS, clock);
-            new Story(promo, LocalDate.now(clock)).tell();
+            UseCases promo = new UseCases(new PostgresRepositories(pool.dataSource(), BudgetCalendar.UTC.zone()),
+                    DeploymentDefaults.POLICY_LIMITS, BudgetCalendar.UTC, clock);
+            new Story(promo, LocalDate.now(clock), clock).tell();
         }
     }
 
     private final class Story {
         private final UseCases promo;
         private final LocalDate today;
+        private final Clock clock;
 
-        Story(UseCases promo, LocalDate today) {
+        Story(UseCases promo, LocalDate today, Clock clock) {
             this.promo = promo;
             this.today = today;
+            this.clock = clock;
         }
 
         void tell() {
@@ -144,10 +161,86 @@ final class DemoCommand {
                     UpdateCampaignCommand.of(Actor.tenant(lena.id()), portraits.id())
                             .withCpc(Money.ofCents(75)).withCityTargets(List.of(BERLIN, PARIS))));
 
-            section("5. What the database now holds");
+            section("5. Money: prepaid top-ups, clicks billed against every budget, corrections");
+            fund("lena tops up \"" + portraits.settings().name() + "\" by 5,000¢ (Stripe pi_demo_1)",
+                    FundingCommand.topUp(portraits.id(), Money.ofCents(5_000), IdempotencyKey.STRIPE, "pi_demo_1"));
+            fund("Stripe's webhook reports the same payment again",
+                    FundingCommand.topUp(portraits.id(), Money.ofCents(5_000), IdempotencyKey.STRIPE, "pi_demo_1"));
+            fund("kreuzberg tops up its studio campaign by 200¢",
+                    FundingCommand.topUp(studio.id(), Money.ofCents(200), IdempotencyKey.STRIPE, "pi_demo_2"));
+            clicks(portraits, 25, "pevt_demo_portrait_");
+            clicks(studio, 4, "pevt_demo_studio_");
+            clicks(modeling, 1, "pevt_demo_model_");
+            report("the first portrait click arrives a second time", promo.billClick.bill(new BillClickCommand(
+                    portraits.id(), new EventId("pevt_demo_portrait_1"), Money.ofCents(75), clock.instant())));
+            fund("admin credits lena 150¢ for two clicks found invalid",
+                    FundingCommand.credit(Actor.ADMIN, portraits.id(), Money.ofCents(150), "2 invalid clicks", "cr_demo_1"));
+            fund("Stripe refunds 1,000¢ of lena's top-up",
+                    FundingCommand.adjustment(portraits.id(), Money.ofCents(-1_000), IdempotencyKey.STRIPE, "re_demo_1",
+                            "charge.refunded"));
+            out.println();
+            out.print(budgetsTable(List.of(portraits, weddings, studio, saoPaulo)));
+            out.println();
+            out.printf("Newest entries of \"%s\":%n", portraits.settings().name());
+            out.print(ledgerTable(portraits));
+            out.println();
+            List<Discrepancy> discrepancies = promo.budgetQueries.reconcile(Actor.ADMIN).orElseThrow();
+            out.printf("Reconcile: %s%n", discrepancies.isEmpty()
+                    ? "every counter equals the ledger's sums (I7)" : discrepancies);
+
+            section("6. What the database now holds");
             out.print(advertisersTable());
             out.println();
             out.print(campaignsTable());
+        }
+
+        private void fund(String what, FundingCommand command) {
+            Outcome<BudgetLedger.Recorded> outcome = promo.recordFunding.record(command);
+            if (outcome instanceof Outcome.Accepted<BudgetLedger.Recorded> accepted) {
+                LedgerEntry entry = accepted.value().entry();
+                out.printf("  OK        %s → %s %+d¢%s%n", what, entry.kind().code(), entry.balanceEffect().cents(),
+                        accepted.value().newlyWritten() ? "" : " (already recorded: nothing written)");
+            } else {
+                report(what, outcome);
+            }
+        }
+
+        private void clicks(Campaign stale, int count, String eventPrefix) {
+            // The cpc a click carries is the campaign's current one (its serve-time cpc in real traffic).
+            Campaign campaign = promo.campaignQueries.get(Actor.ADMIN, stale.id()).orElseThrow();
+            Map<String, Integer> outcomes = new TreeMap<>();
+            for (int i = 1; i <= count; i++) {
+                SpendOutcome outcome = promo.billClick.bill(new BillClickCommand(campaign.id(),
+                        new EventId(eventPrefix + i), campaign.settings().cpc(), clock.instant()));
+                String key = outcome instanceof SpendOutcome.NotBilled notBilled
+                        ? "not billed: " + notBilled.reason() : "billed";
+                outcomes.merge(key, 1, Integer::sum);
+            }
+            out.printf("  CLICKS    %d on \"%s\" at %s each → %s%n", count, campaign.settings().name(),
+                    campaign.settings().cpc(), outcomes);
+        }
+
+        private String budgetsTable(List<Campaign> shown) {
+            TextTable table = new TextTable("campaign", "status", "daily", "total", "balance", "spent_today",
+                    "spent_total", "remaining_today");
+            for (Campaign c : shown) {
+                Campaign current = promo.campaignQueries.get(Actor.ADMIN, c.id()).orElseThrow();
+                BudgetSummary money = promo.budgetQueries.summary(Actor.ADMIN, c.id()).orElseThrow();
+                table.row(current.settings().name(), current.status().code(), current.settings().dailyBudget().cents(),
+                        current.settings().totalBudget().map(m -> String.valueOf(m.cents())).orElse("-"),
+                        money.balance().cents(), money.spentToday().cents(), money.spentTotal().cents(),
+                        money.remainingToday().cents());
+            }
+            return table.render();
+        }
+
+        private String ledgerTable(Campaign campaign) {
+            TextTable table = new TextTable("entry_id", "kind", "amount_cents", "processor", "processor_ref", "reason");
+            for (LedgerEntry e : promo.budgetQueries.entries(Actor.ADMIN, campaign.id(), LedgerPage.first(6)).orElseThrow()) {
+                table.row(e.id(), e.kind().code(), e.amount().cents(), e.idempotencyKey().source(),
+                        e.idempotencyKey().reference(), e.reason().orElse("-"));
+            }
+            return table.render();
         }
 
         private void policy(Surface surface, String role, CityCode city, long floor, int density, int fold) {
@@ -174,6 +267,11 @@ final class DemoCommand {
         private void act(String who, Actor actor, Campaign campaign, CampaignAction action) {
             report(who + " " + action.code() + "s \"" + campaign.settings().name() + "\"",
                     promo.changeCampaignStatus.change(new ChangeCampaignStatusCommand(actor, campaign.id(), action)));
+        }
+
+        private void report(String what, SpendOutcome outcome) {
+            out.printf("  %s %s%n", outcome.isBilled() ? "OK       " : "REFUSED  ", what
+                    + (outcome instanceof SpendOutcome.NotBilled notBilled ? "\n            not billed: " + notBilled.reason() : ""));
         }
 
         private void report(String what, Outcome<?> outcome) {

@@ -7,6 +7,10 @@ import io.promo.domain.campaign.CampaignQueries;
 import io.promo.domain.campaign.ChangeCampaignStatus;
 import io.promo.domain.campaign.CreateCampaign;
 import io.promo.domain.campaign.UpdateCampaign;
+import io.promo.domain.ledger.BillClick;
+import io.promo.domain.ledger.BudgetCalendar;
+import io.promo.domain.ledger.BudgetQueries;
+import io.promo.domain.ledger.RecordFunding;
 import io.promo.domain.pricing.PolicyCatalog;
 import io.promo.domain.pricing.PolicyLimits;
 import io.promo.domain.pricing.UpsertPolicy;
@@ -27,8 +31,12 @@ public final class UseCases {
     public final CampaignQueries campaignQueries;
     public final UpsertPolicy upsertPolicy;
     public final PolicyCatalog policyCatalog;
+    public final BillClick billClick;
+    public final RecordFunding recordFunding;
+    public final BudgetQueries budgetQueries;
 
-    public UseCases(PostgresRepositories repositories, PolicyLimits deploymentDefault, Clock clock) {
+    public UseCases(PostgresRepositories repositories, PolicyLimits deploymentDefault, BudgetCalendar calendar,
+            Clock clock) {
         IdGenerator ids = new SortableRandomIdGenerator(clock);
         this.createAdvertiser = new CreateAdvertiser(repositories.advertisers(), ids, clock);
         this.changeAdvertiserStatus = new ChangeAdvertiserStatus(repositories.advertisers(), clock);
@@ -40,5 +48,8 @@ public final class UseCases {
         this.changeCampaignStatus = new ChangeCampaignStatus(repositories.campaigns(), clock);
         this.campaignQueries = new CampaignQueries(repositories.campaigns());
         this.upsertPolicy = new UpsertPolicy(repositories.policies(), ids, clock);
+        this.billClick = new BillClick(repositories.ledger(), calendar, ids);
+        this.recordFunding = new RecordFunding(repositories.ledger(), repositories.campaigns(), ids, clock);
+        this.budgetQueries = new BudgetQueries(repositories.ledger(), repositories.campaigns(), calendar, clock);
     }
 }

@@ -27,7 +27,11 @@ class DemoCommandTest {
                 .contains("ILLEGAL_TRANSITION: the campaign has ended")
                 .contains("FORBIDDEN: only an admin can suspend a campaign")
                 .containsPattern("NOT_FOUND: campaign pcmp_\\w+ does not exist")
-                .containsPattern("pcmp_\\w+ +Daylight studio, Kreuzberg +studio_search +std_kreuzberg_loft");
+                .containsPattern("pcmp_\\w+ +Daylight studio, Kreuzberg +studio_search +std_kreuzberg_loft")
+                .contains("25 on \"Lena — portraits in Berlin\" at 75¢ each → {billed=20, not billed: DAILY_BUDGET=5}")
+                .contains("(already recorded: nothing written)")
+                .contains("not billed: DUPLICATE")
+                .contains("Reconcile: every counter equals the ledger's sums (I7)");
     }
 
     @Test

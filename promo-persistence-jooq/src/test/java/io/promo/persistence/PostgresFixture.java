@@ -1,13 +1,12 @@
 package io.promo.persistence;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.time.ZoneOffset;
 
 /** The adapters over the shared test database, through a pool as in production; each test empties it first. */
 final class PostgresFixture {
 
-    private static final HikariDataSource POOL = ConnectionPool.open(TestDatabase.server(), 10);
-    private static final PostgresRepositories REPOSITORIES = new PostgresRepositories(POOL, ZoneOffset.UTC);
+    private static final ConnectionPool POOL = ConnectionPool.open(TestDatabase.server(), 10);
+    private static final PostgresRepositories REPOSITORIES = new PostgresRepositories(POOL.dataSource(), ZoneOffset.UTC);
 
     private PostgresFixture() {
     }

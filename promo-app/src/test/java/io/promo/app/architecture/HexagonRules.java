@@ -28,7 +28,7 @@ final class HexagonRules {
     static final ArchRule jooq_flyway_and_postgres_live_only_in_persistence = noClasses()
             .that().resideOutsideOfPackage(PERSISTENCE)
             .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.jooq..", "org.flywaydb..", "org.postgresql..", "io.zonky..")
+                    "org.jooq..", "org.flywaydb..", "org.postgresql..", "io.zonky..", "com.zaxxer..")
             .because("the database is an adapter that only promo-persistence-jooq knows");
 
     static final ArchRule stripe_lives_only_in_billing = noClasses()
