@@ -15,8 +15,7 @@ public final class AdvertiserQueries {
     }
 
     public Outcome<Advertiser> get(Actor actor, AdvertiserId id) {
-        return advertisers.findById(id)
-                .filter(a -> actor.mayAccess(a.id()))
+        return advertisers.findVisibleTo(actor, id)
                 .<Outcome<Advertiser>>map(Outcome::accepted)
                 .orElseGet(() -> Outcome.notFound("advertiser", id));
     }

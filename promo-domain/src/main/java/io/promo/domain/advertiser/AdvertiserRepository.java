@@ -1,5 +1,6 @@
 package io.promo.domain.advertiser;
 
+import io.promo.domain.shared.Actor;
 import io.promo.domain.shared.AdvertiserId;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +13,11 @@ public interface AdvertiserRepository {
     void insert(Advertiser advertiser);
 
     Optional<Advertiser> findById(AdvertiserId id);
+
+    /** The advertiser if {@code actor} may see it (I8): an admin any, a tenant only itself. */
+    default Optional<Advertiser> findVisibleTo(Actor actor, AdvertiserId id) {
+        return findById(id).filter(advertiser -> actor.mayAccess(advertiser.id()));
+    }
 
     /** All advertisers, oldest first. */
     List<Advertiser> findAll();

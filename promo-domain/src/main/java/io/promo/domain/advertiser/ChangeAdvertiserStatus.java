@@ -18,7 +18,7 @@ public final class ChangeAdvertiserStatus {
 
     public Outcome<Advertiser> change(ChangeAdvertiserStatusCommand command) {
         var update = new OptimisticUpdate<Advertiser>(
-                () -> advertisers.findById(command.advertiserId()).filter(a -> command.actor().mayAccess(a.id())),
+                () -> advertisers.findVisibleTo(command.actor(), command.advertiserId()),
                 Advertiser::updatedAt,
                 advertisers::updateIfUnchanged);
         return update.apply(() -> Rejection.notFound("advertiser", command.advertiserId()),

@@ -16,8 +16,7 @@ public final class CampaignQueries {
     }
 
     public Outcome<Campaign> get(Actor actor, CampaignId id) {
-        return campaigns.findById(id)
-                .filter(c -> actor.mayAccess(c.advertiserId()))
+        return campaigns.findVisibleTo(actor, id)
                 .<Outcome<Campaign>>map(Outcome::accepted)
                 .orElseGet(() -> Outcome.notFound("campaign", id));
     }

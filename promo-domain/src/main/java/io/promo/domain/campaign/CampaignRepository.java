@@ -1,5 +1,6 @@
 package io.promo.domain.campaign;
 
+import io.promo.domain.shared.Actor;
 import io.promo.domain.shared.AdvertiserId;
 import io.promo.domain.shared.CampaignId;
 import java.time.Instant;
@@ -13,6 +14,14 @@ public interface CampaignRepository {
     void insert(Campaign campaign);
 
     Optional<Campaign> findById(CampaignId id);
+
+    /**
+     * The campaign if {@code actor} may see it (I8). Use cases answer "not found" either way, so a
+     * tenant cannot even learn that another tenant's id exists.
+     */
+    default Optional<Campaign> findVisibleTo(Actor actor, CampaignId id) {
+        return findById(id).filter(campaign -> actor.mayAccess(campaign.advertiserId()));
+    }
 
     /** The advertiser's campaigns, oldest first. */
     List<Campaign> findByAdvertiser(AdvertiserId advertiserId);

@@ -18,7 +18,7 @@ public final class ChangeCampaignStatus {
 
     public Outcome<Campaign> change(ChangeCampaignStatusCommand command) {
         var update = new OptimisticUpdate<Campaign>(
-                () -> campaigns.findById(command.campaignId()).filter(c -> command.actor().mayAccess(c.advertiserId())),
+                () -> campaigns.findVisibleTo(command.actor(), command.campaignId()),
                 Campaign::updatedAt,
                 campaigns::updateIfUnchanged);
         return update.apply(() -> Rejection.notFound("campaign", command.campaignId()),

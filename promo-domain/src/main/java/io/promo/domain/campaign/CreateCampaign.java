@@ -32,8 +32,7 @@ public final class CreateCampaign {
     }
 
     public Outcome<Campaign> create(CreateCampaignCommand command) {
-        Optional<Advertiser> advertiser = advertisers.findById(command.advertiserId())
-                .filter(a -> command.actor().mayAccess(a.id()));
+        Optional<Advertiser> advertiser = advertisers.findVisibleTo(command.actor(), command.advertiserId());
         if (advertiser.isEmpty()) {
             return Outcome.notFound("advertiser", command.advertiserId());
         }

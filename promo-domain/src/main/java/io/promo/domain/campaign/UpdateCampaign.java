@@ -27,7 +27,7 @@ public final class UpdateCampaign {
 
     public Outcome<Campaign> update(UpdateCampaignCommand command) {
         var update = new OptimisticUpdate<Campaign>(
-                () -> campaigns.findById(command.campaignId()).filter(c -> command.actor().mayAccess(c.advertiserId())),
+                () -> campaigns.findVisibleTo(command.actor(), command.campaignId()),
                 Campaign::updatedAt,
                 campaigns::updateIfUnchanged);
         return update.apply(() -> Rejection.notFound("campaign", command.campaignId()),

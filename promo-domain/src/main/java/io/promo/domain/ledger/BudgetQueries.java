@@ -50,6 +50,6 @@ public final class BudgetQueries {
     }
 
     private Optional<Campaign> visible(Actor actor, CampaignId campaignId) {
-        return campaigns.findById(campaignId).filter(c -> actor.mayAccess(c.advertiserId()));
+        return campaigns.findVisibleTo(actor, campaignId);
     }
 }

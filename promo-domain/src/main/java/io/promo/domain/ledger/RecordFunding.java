@@ -45,7 +45,7 @@ public final class RecordFunding {
         if (!violations.isEmpty()) {
             return Outcome.invalid(violations.list());
         }
-        if (campaigns.findById(command.campaignId()).filter(c -> command.actor().mayAccess(c.advertiserId())).isEmpty()) {
+        if (campaigns.findVisibleTo(command.actor(), command.campaignId()).isEmpty()) {
             return Outcome.notFound("campaign", command.campaignId());
         }
         LedgerEntry entry = new LedgerEntry(ids.newLedgerEntryId(), command.campaignId(), command.kind(),
