@@ -40,7 +40,7 @@ class EmbeddedPostgresServerTest {
     void a_persistent_data_directory_keeps_its_data_across_restarts(@TempDir Path temp) throws Exception {
         Path dataDirectory = temp.resolve("pg");
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startPersistent(dataDirectory, Map.of())) {
-            assertThat(DatabaseMigrator.migrate(server.dataSource())).isEqualTo("2");
+            assertThat(DatabaseMigrator.migrate(server.dataSource())).isEqualTo(TestDatabase.schemaVersion());
             try (Connection connection = server.dataSource().getConnection();
                  Statement statement = connection.createStatement()) {
                 statement.execute("insert into promo_policy (policy_id, surface, city, cpc_floor_cents,"

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The lifecycle: draft→active→paused⇄active, anything→ended (terminal), and an admin's
- * anything→suspended, suspended→paused.
+ * The lifecycle: draft→active→paused⇄active, anything→ended (terminal, so nothing leaves it, not even
+ * to suspended), and an admin's anything-not-ended→suspended, suspended→paused.
  *
  * <p>Asking for the status a campaign already has is answered as done, not refused, so a retried
  * request is harmless.

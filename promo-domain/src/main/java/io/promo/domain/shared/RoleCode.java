@@ -3,8 +3,8 @@ package io.promo.domain.shared;
 import java.util.regex.Pattern;
 
 /**
- * A role code such as photographer or model, normalized ({@link TextNormalizer}, spaces become hyphens) so that
- * "São Paulo", "sao paulo" and " SAO-PAULO " are the same role.
+ * A role code such as photographer or model (a people-search tab), normalized ({@link TextNormalizer},
+ * spaces become hyphens) so that "Make-up Artist" and "make up artist" are the same role.
  */
 public record RoleCode(String value) {
 
