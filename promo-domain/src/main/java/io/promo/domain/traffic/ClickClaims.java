@@ -1,0 +1,50 @@
+package io.promo.domain.traffic;
+
+import io.promo.domain.shared.CampaignId;
+import io.promo.domain.shared.CityCode;
+import io.promo.domain.shared.EventId;
+import io.promo.domain.shared.Money;
+import io.promo.domain.shared.RoleCode;
+import io.promo.domain.shared.Surface;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * What a served sponsored result promises about a later click, carried inside its signed click token
+ * so that the click can be validated and billed without a database lookup: which impression, which
+ * campaign at which cpc, when, and in which search context.
+ *
+ * @param querySignature the keyed signature of the normalized query ({@link QuerySignature}), never the query
+ */
+public record ClickClaims(
+        EventId impressionId,
+        CampaignId campaignId,
+        Money cpc,
+        Instant servedAt,
+        Surface surface,
+        CityCode city,
+        Optional<RoleCode> role,
+        String querySignature) {
+
+    private static final Pattern SIGNATURE = Pattern.compile("[0-9a-f]{1,64}");
+
+    public ClickClaims {
+        Objects.requireNonNull(impressionId, "impressionId");
+        Objects.requireNonNull(campaignId, "campaignId");
+        Objects.requireNonNull(cpc, "cpc");
+        Objects.requireNonNull(surface, "surface");
+        Objects.requireNonNull(city, "city");
+        Objects.requireNonNull(role, "role");
+        // Tokens carry milliseconds; claims that round-trip must compare equal.
+        servedAt = Objects.requireNonNull(servedAt, "servedAt").truncatedTo(ChronoUnit.MILLIS);
+        if (!cpc.isPositive() || !cpc.fitsColumn()) {
+            throw new IllegalArgumentException("a served cpc is positive and fits cpc_cents: " + cpc);
+        }
+        if (querySignature == null || !SIGNATURE.matcher(querySignature).matches()) {
+            throw new IllegalArgumentException("not a query signature: " + querySignature);
+        }
+    }
+}

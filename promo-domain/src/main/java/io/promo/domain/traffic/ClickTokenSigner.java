@@ -1,0 +1,164 @@
+package io.promo.domain.traffic;
+
+import io.promo.domain.shared.CampaignId;
+import io.promo.domain.shared.CityCode;
+import io.promo.domain.shared.EventId;
+import io.promo.domain.shared.IdPrefix;
+import io.promo.domain.shared.Money;
+import io.promo.domain.shared.RoleCode;
+import io.promo.domain.shared.Surface;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Signs and verifies click tokens: compact, URL-safe, HMAC-SHA256, validated without a lookup.
+ *
+ * <p>A token reads {@code v1.<key id>.<payload>.<signature>}: the payload is the claims joined by
+ * {@code ~} in base64url, the signature an HMAC-SHA256 over {@code v1.<key id>.<payload>}, also
+ * base64url. Tokens are signed with the first key; every key still accepted verifies, so a key can
+ * rotate without breaking the links already on screens. A token lives {@link #DEFAULT_LIFETIME}
+ * unless configured otherwise. Verification never throws on bad input: it says why.
+ */
+public final class ClickTokenSigner {
+
+    public static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(30);
+    /** A served-at this far ahead of our clock is tolerated as skew between app nodes. */
+    public static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+    /** Real tokens are ~250 characters; anything much longer is not worth decoding. */
+    public static final int MAX_TOKEN_LENGTH = 1_024;
+
+    private static final String VERSION = "v1";
+    private static final String SEPARATOR = "~";
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+    private final SigningKey signingKey;
+    private final Map<String, SigningKey> acceptedKeys;
+    private final Map<String, Hmac> macs;
+    private final Duration lifetime;
+    private final Clock clock;
+
+    /**
+     * @param keys the newest key first: it signs; all of them verify while {@link SigningKey#acceptsAt} holds
+     */
+    public ClickTokenSigner(List<SigningKey> keys, Duration lifetime, Clock clock) {
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("at least one signing key");
+        }
+        this.signingKey = keys.get(0);
+        this.acceptedKeys = new LinkedHashMap<>();
+        this.macs = new LinkedHashMap<>();
+        for (SigningKey key : keys) {
+            if (acceptedKeys.put(key.keyId(), key) != null) {
+                throw new IllegalArgumentException("two signing keys named " + key.keyId());
+            }
+            macs.put(key.keyId(), new Hmac(key.secret()));
+        }
+        if (lifetime.isNegative() || lifetime.isZero()) {
+            throw new IllegalArgumentException("a token lifetime is positive: " + lifetime);
+        }
+        this.lifetime = lifetime;
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public String sign(ClickClaims claims) {
+        String payload = String.join(SEPARATOR,
+                claims.impressionId().value(),
+                claims.campaignId().value(),
+                Long.toString(claims.cpc().cents()),
+                Long.toString(claims.servedAt().toEpochMilli()),
+                claims.surface().code(),
+                claims.city().value(),
+                claims.role().map(RoleCode::value).orElse(""),
+                claims.querySignature());
+        String signed = VERSION + "." + signingKey.keyId() + "." + encode(payload);
+        return signed + "." + ENCODER.encodeToString(macs.get(signingKey.keyId()).sign(ascii(signed)));
+    }
+
+    public TokenVerification verify(String token) {
+        if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
+            return rejected(TokenRejection.MALFORMED);
+        }
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 4 || !VERSION.equals(parts[0])) {
+            return rejected(TokenRejection.MALFORMED);
+        }
+        SigningKey key = acceptedKeys.get(parts[1]);
+        Instant now = clock.instant();
+        if (key == null || !key.acceptsAt(now)) {
+            return rejected(TokenRejection.UNKNOWN_KEY);
+        }
+        Optional<byte[]> signature = decode(parts[3]);
+        if (signature.isEmpty()) {
+            return rejected(TokenRejection.MALFORMED);
+        }
+        byte[] expected = macs.get(key.keyId()).sign(ascii(parts[0] + "." + parts[1] + "." + parts[2]));
+        if (!MessageDigest.isEqual(expected, signature.get())) {
+            return rejected(TokenRejection.BAD_SIGNATURE);
+        }
+        Optional<ClickClaims> claims = decode(parts[2]).flatMap(ClickTokenSigner::parseClaims);
+        if (claims.isEmpty()) {
+            return rejected(TokenRejection.MALFORMED);
+        }
+        Instant servedAt = claims.get().servedAt();
+        if (servedAt.isAfter(now.plus(CLOCK_SKEW))) {
+            return rejected(TokenRejection.NOT_YET_VALID);
+        }
+        if (servedAt.plus(lifetime).isBefore(now)) {
+            return rejected(TokenRejection.EXPIRED);
+        }
+        return new TokenVerification.Valid(claims.get(), key.keyId());
+    }
+
+    /** Our own, correctly signed payload should always parse; anything else is treated as malformed. */
+    private static Optional<ClickClaims> parseClaims(byte[] payloadBytes) {
+        String[] fields = new String(payloadBytes, StandardCharsets.US_ASCII).split(SEPARATOR, -1);
+        if (fields.length != 8
+                || !IdPrefix.EVENT.matches(fields[0])
+                || !IdPrefix.CAMPAIGN.matches(fields[1])) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new ClickClaims(
+                    new EventId(fields[0]),
+                    new CampaignId(fields[1]),
+                    Money.ofCents(Long.parseLong(fields[2])),
+                    Instant.ofEpochMilli(Long.parseLong(fields[3])),
+                    Surface.parse("surface", fields[4]),
+                    new CityCode(fields[5]),
+                    fields[6].isEmpty() ? Optional.empty() : Optional.of(new RoleCode(fields[6])),
+                    fields[7]));
+        } catch (RuntimeException unparseable) {
+            return Optional.empty();
+        }
+    }
+
+    private static TokenVerification rejected(TokenRejection reason) {
+        return new TokenVerification.Rejected(reason);
+    }
+
+    private static String encode(String text) {
+        return ENCODER.encodeToString(ascii(text));
+    }
+
+    private static Optional<byte[]> decode(String base64url) {
+        try {
+            return Optional.of(DECODER.decode(base64url));
+        } catch (IllegalArgumentException notBase64) {
+            return Optional.empty();
+        }
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+}

@@ -1,0 +1,163 @@
+package io.promo.domain.traffic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.promo.domain.shared.CampaignId;
+import io.promo.domain.shared.CityCode;
+import io.promo.domain.shared.EventId;
+import io.promo.domain.shared.Money;
+import io.promo.domain.shared.RoleCode;
+import io.promo.domain.shared.Surface;
+import io.promo.domain.testing.MutableClock;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ClickTokenSignerTest {
+
+    private static final byte[] SECRET_A = "a-secret-of-at-least-thirty-two-bytes!!".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SECRET_B = "another-secret-of-at-least-32-bytes....".getBytes(StandardCharsets.US_ASCII);
+
+    private final MutableClock clock = MutableClock.at("2026-11-27T12:00:00Z");
+    private final ClickTokenSigner signer =
+            new ClickTokenSigner(List.of(SigningKey.active("k1", SECRET_A)), Duration.ofMinutes(30), clock);
+    private final ClickClaims claims = new ClickClaims(new EventId("pevt_01impression"), new CampaignId("pcmp_01campaign"),
+            Money.ofCents(75), clock.instant(), Surface.PEOPLE_SEARCH, new CityCode("berlin"),
+            Optional.of(new RoleCode("photographer")), "0123456789abcdef0123456789abcdef");
+
+    @Test
+    void a_signed_token_verifies_to_the_claims_it_carries() {
+        String token = signer.sign(claims);
+
+        assertThat(token).matches("v1\\.k1\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+").hasSizeLessThan(300);
+        assertThat(signer.verify(token)).isEqualTo(new TokenVerification.Valid(claims, "k1"));
+    }
+
+    @Test
+    void a_token_without_a_role_round_trips_too() {
+        ClickClaims studio = new ClickClaims(claims.impressionId(), claims.campaignId(), claims.cpc(), claims.servedAt(),
+                Surface.STUDIO_SEARCH, claims.city(), Optional.empty(), claims.querySignature());
+
+        assertThat(signer.verify(signer.sign(studio))).isEqualTo(new TokenVerification.Valid(studio, "k1"));
+    }
+
+    @Test
+    void a_tampered_payload_fails_its_signature() {
+        String token = signer.sign(claims);
+        String[] parts = token.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[2]), StandardCharsets.US_ASCII);
+        String cheaper = payload.replace("~75~", "~1~");
+        String tampered = parts[0] + "." + parts[1] + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(cheaper.getBytes(StandardCharsets.US_ASCII))
+                + "." + parts[3];
+
+        assertThat(signer.verify(tampered)).isEqualTo(new TokenVerification.Rejected(TokenRejection.BAD_SIGNATURE));
+    }
+
+    @Test
+    void a_token_forged_with_another_secret_is_rejected() {
+        ClickTokenSigner forger = new ClickTokenSigner(List.of(SigningKey.active("k1", SECRET_B)), Duration.ofMinutes(30), clock);
+
+        assertThat(signer.verify(forger.sign(claims))).isEqualTo(new TokenVerification.Rejected(TokenRejection.BAD_SIGNATURE));
+    }
+
+    @Test
+    void a_token_older_than_its_lifetime_has_expired() {
+        String token = signer.sign(claims);
+
+        clock.advance(Duration.ofMinutes(30));
+        assertThat(signer.verify(token)).isInstanceOf(TokenVerification.Valid.class);
+        clock.advance(Duration.ofMillis(1));
+        assertThat(signer.verify(token)).isEqualTo(new TokenVerification.Rejected(TokenRejection.EXPIRED));
+    }
+
+    @Test
+    void a_token_served_in_the_future_is_not_yet_valid() {
+        ClickClaims future = new ClickClaims(claims.impressionId(), claims.campaignId(), claims.cpc(),
+                clock.instant().plus(Duration.ofMinutes(5)), claims.surface(), claims.city(), claims.role(),
+                claims.querySignature());
+
+        assertThat(signer.verify(signer.sign(future))).isEqualTo(new TokenVerification.Rejected(TokenRejection.NOT_YET_VALID));
+    }
+
+    @Test
+    void after_a_rotation_old_tokens_verify_until_their_key_is_retired_and_new_ones_use_the_new_key() {
+        String oldToken = signer.sign(claims);
+        Instant retirement = clock.instant().plus(Duration.ofMinutes(10));
+        ClickTokenSigner rotated = new ClickTokenSigner(List.of(SigningKey.active("k2", SECRET_B),
+                new SigningKey("k1", SECRET_A, Optional.of(retirement))), Duration.ofMinutes(30), clock);
+
+        assertThat(rotated.sign(claims)).startsWith("v1.k2.");
+        assertThat(rotated.verify(oldToken)).isEqualTo(new TokenVerification.Valid(claims, "k1"));
+        clock.set(retirement);
+        assertThat(rotated.verify(oldToken)).isEqualTo(new TokenVerification.Rejected(TokenRejection.UNKNOWN_KEY));
+    }
+
+    @Test
+    void a_token_naming_an_unknown_key_is_rejected() {
+        String token = signer.sign(claims).replaceFirst("^v1\\.k1\\.", "v1.k9.");
+
+        assertThat(signer.verify(token)).isEqualTo(new TokenVerification.Rejected(TokenRejection.UNKNOWN_KEY));
+    }
+
+    @Test
+    void garbage_truncated_and_oversize_tokens_are_malformed_and_never_throw() {
+        String token = signer.sign(claims);
+        for (String bad : new String[] {null, "", "hello", "v1.k1", "v2" + token.substring(2), token + ".x",
+                token.substring(0, token.length() - 10) + "!!!!!!!!!!", "v1.k1.%%%.%%%", "x".repeat(5_000)}) {
+            TokenVerification verification = signer.verify(bad);
+            assertThat(verification).as("token %s", bad).isInstanceOf(TokenVerification.Rejected.class);
+        }
+        assertThat(signer.verify(token.substring(0, token.length() - 3)))
+                .isEqualTo(new TokenVerification.Rejected(TokenRejection.BAD_SIGNATURE));
+    }
+
+    @Test
+    void random_mutations_of_a_token_are_always_rejected() {
+        long seed = Long.getLong("click.token.seed", System.nanoTime());
+        Random random = new Random(seed);
+        String token = signer.sign(claims);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~";
+        for (int trial = 0; trial < 2_000; trial++) {
+            char[] mutated = token.toCharArray();
+            int position = random.nextInt(mutated.length);
+            char replacement = alphabet.charAt(random.nextInt(alphabet.length()));
+            if (mutated[position] == replacement) {
+                continue;
+            }
+            mutated[position] = replacement;
+            String candidate = new String(mutated);
+            TokenVerification verification = signer.verify(candidate);
+            // Base64 has slack bits in a last character: a change there may decode to the same bytes.
+            if (verification instanceof TokenVerification.Valid valid) {
+                assertThat(valid.claims()).as("seed %d, token %s", seed, candidate).isEqualTo(claims);
+            } else {
+                assertThat(verification).as("seed %d", seed).isInstanceOf(TokenVerification.Rejected.class);
+            }
+        }
+    }
+
+    @Test
+    void keys_must_be_long_enough_and_uniquely_named() {
+        assertThatThrownBy(() -> SigningKey.active("k1", "short".getBytes(StandardCharsets.US_ASCII)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ClickTokenSigner(List.of(SigningKey.active("k1", SECRET_A),
+                SigningKey.active("k1", SECRET_B)), Duration.ofMinutes(30), clock))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(SigningKey.active("k1", SECRET_A).toString()).doesNotContain("secret-of");
+    }
+
+    @Test
+    void the_query_signature_is_keyed_and_ignores_case_accents_and_spacing() {
+        QuerySignature signatures = new QuerySignature(SECRET_A);
+
+        assertThat(signatures.of("Fotógrafo  de BODAS ")).isEqualTo(signatures.of("fotografo de bodas")).hasSize(32);
+        assertThat(new QuerySignature(SECRET_B).of("fotografo de bodas")).isNotEqualTo(signatures.of("fotografo de bodas"));
+    }
+}
