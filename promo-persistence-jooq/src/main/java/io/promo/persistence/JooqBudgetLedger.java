@@ -26,7 +26,10 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -34,6 +37,7 @@ import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 
 /**
  * {@link BudgetLedger} on {@code promo_budget_ledger} with two counter tables beside it
@@ -309,6 +313,31 @@ public final class JooqBudgetLedger implements BudgetLedger {
         return new BudgetState(Money.ofCents(budget.get(PROMO_CAMPAIGN_BUDGET.BALANCE_CENTS)),
                 Money.ofCents(spentOnDay == null ? 0 : spentOnDay),
                 Money.ofCents(budget.get(PROMO_CAMPAIGN_BUDGET.SPENT_TOTAL_CENTS)), day);
+    }
+
+    /** One round trip for the serving index's refresh, however many campaigns it holds. */
+    @Override
+    public Map<CampaignId, BudgetState> states(Collection<CampaignId> campaignIds, LocalDate day) {
+        Map<CampaignId, BudgetState> states = new HashMap<>(campaignIds.size() * 2);
+        for (CampaignId id : campaignIds) {
+            states.put(id, BudgetState.empty(day));
+        }
+        if (campaignIds.isEmpty()) {
+            return states;
+        }
+        String[] ids = campaignIds.stream().map(CampaignId::value).toArray(String[]::new);
+        db.select(PROMO_CAMPAIGN_BUDGET.CAMPAIGN_ID, PROMO_CAMPAIGN_BUDGET.BALANCE_CENTS,
+                        PROMO_CAMPAIGN_BUDGET.SPENT_TOTAL_CENTS, PROMO_CAMPAIGN_DAILY_SPEND.SPENT_CENTS)
+                .from(PROMO_CAMPAIGN_BUDGET)
+                .leftJoin(PROMO_CAMPAIGN_DAILY_SPEND)
+                .on(PROMO_CAMPAIGN_DAILY_SPEND.CAMPAIGN_ID.eq(PROMO_CAMPAIGN_BUDGET.CAMPAIGN_ID))
+                .and(PROMO_CAMPAIGN_DAILY_SPEND.BUDGET_DAY.eq(day))
+                .where(PROMO_CAMPAIGN_BUDGET.CAMPAIGN_ID.eq(DSL.any(ids)))
+                .forEach(row -> states.put(new CampaignId(row.value1()), new BudgetState(
+                        Money.ofCents(row.value2()),
+                        Money.ofCents(row.value4() == null ? 0 : row.value4()),
+                        Money.ofCents(row.value3()), day)));
+        return states;
     }
 
     @Override

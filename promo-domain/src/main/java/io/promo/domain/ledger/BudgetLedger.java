@@ -2,7 +2,10 @@ package io.promo.domain.ledger;
 
 import io.promo.domain.shared.CampaignId;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,6 +32,19 @@ public interface BudgetLedger {
 
     /** The campaign's balance, spend on {@code day} and total spend; zeros for a campaign with no entries. */
     BudgetState state(CampaignId campaignId, LocalDate day);
+
+    /**
+     * {@link #state} of many campaigns at once, for the serving index, which reads every campaign each
+     * refresh (issue 4). This default asks {@link #state} once per campaign; an adapter over a database
+     * should answer with one query.
+     */
+    default Map<CampaignId, BudgetState> states(Collection<CampaignId> campaignIds, LocalDate day) {
+        Map<CampaignId, BudgetState> states = new HashMap<>(campaignIds.size() * 2);
+        for (CampaignId campaignId : campaignIds) {
+            states.put(campaignId, state(campaignId, day));
+        }
+        return states;
+    }
 
     /** The campaign's entries, newest first. */
     List<LedgerEntry> entries(CampaignId campaignId, LedgerPage page);

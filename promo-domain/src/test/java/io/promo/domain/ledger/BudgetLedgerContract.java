@@ -205,6 +205,20 @@ public abstract class BudgetLedgerContract {
     }
 
     @Test
+    void the_states_of_many_campaigns_are_read_at_once() {
+        Campaign funded = activeCampaign(1_000, null);
+        Campaign neverFunded = activeCampaign(1_000, null);
+        ledger().record(topUp(funded.id(), 500, "pi_1"));
+        spend(funded.id(), 50, "pevt_a");
+
+        var states = ledger().states(List.of(funded.id(), neverFunded.id()), TODAY);
+
+        assertThat(states).containsOnlyKeys(funded.id(), neverFunded.id());
+        assertThat(states.get(funded.id())).isEqualTo(ledger().state(funded.id(), TODAY));
+        assertThat(states.get(neverFunded.id())).isEqualTo(BudgetState.empty(TODAY));
+    }
+
+    @Test
     void a_payment_recorded_twice_is_one_top_up() {
         Campaign campaign = activeCampaign(1_000, null);
         LedgerEntry first = topUp(campaign.id(), 500, "pi_twice");
