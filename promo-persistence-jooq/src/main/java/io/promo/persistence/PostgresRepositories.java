@@ -2,6 +2,7 @@ package io.promo.persistence;
 
 import io.promo.domain.advertiser.AdvertiserRepository;
 import io.promo.domain.campaign.CampaignRepository;
+import io.promo.domain.funding.ProcessedPaymentEvents;
 import io.promo.domain.ledger.BudgetLedger;
 import io.promo.domain.pricing.PolicyRepository;
 import java.time.ZoneId;
@@ -22,6 +23,7 @@ public final class PostgresRepositories {
     private final CampaignRepository campaigns;
     private final PolicyRepository policies;
     private final BudgetLedger ledger;
+    private final ProcessedPaymentEvents processedPaymentEvents;
 
     /** @param budgetZone the zone of the budget day, which reconciling spend per day needs */
     public PostgresRepositories(DataSource dataSource, ZoneId budgetZone) {
@@ -33,6 +35,7 @@ public final class PostgresRepositories {
         this.campaigns = new JooqCampaignRepository(db);
         this.policies = new JooqPolicyRepository(db);
         this.ledger = new JooqBudgetLedger(dataSource, db, budgetZone);
+        this.processedPaymentEvents = new JooqProcessedPaymentEvents(db);
     }
 
     public AdvertiserRepository advertisers() {
@@ -49,5 +52,9 @@ public final class PostgresRepositories {
 
     public BudgetLedger ledger() {
         return ledger;
+    }
+
+    public ProcessedPaymentEvents processedPaymentEvents() {
+        return processedPaymentEvents;
     }
 }

@@ -30,6 +30,7 @@ class HexagonRulesTest {
         // A rule about a package that does not exist passes forever; make sure ours are there.
         assertThat(production.containPackage("io.promo.domain")).isTrue();
         assertThat(production.containPackage("io.promo.persistence")).isTrue();
+        assertThat(production.containPackage("io.promo.billing")).isTrue();
         assertThat(production.containPackage("io.promo.app")).isTrue();
     }
 

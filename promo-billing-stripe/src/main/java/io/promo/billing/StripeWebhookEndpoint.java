@@ -1,0 +1,100 @@
+package io.promo.billing;
+
+import io.promo.domain.funding.HandlePaymentEvent;
+import io.promo.domain.funding.PaymentEvent;
+import io.promo.domain.funding.PaymentEventOutcome;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * {@code POST /v1/stripe/webhook}, without the HTTP: promo-app's HTTP layer hands over the raw body, as
+ * received, and the {@code Stripe-Signature} header, and answers with the returned status and message.
+ *
+ * <ol>
+ * <li>The signature is checked on the raw bytes before anything reads them: forged, unsigned or stale
+ *     requests get 400 and change nothing.</li>
+ * <li>The body is read as a Stripe event and translated to a domain {@link PaymentEvent}.</li>
+ * <li>{@link HandlePaymentEvent} books it once. Every final outcome (applied, noted, ignored, unmatched,
+ *     already processed) answers 200, so Stripe stops delivering it; when Stripe's API or the database
+ *     could not be reached the answer is 503 and Stripe delivers it again.</li>
+ * </ol>
+ */
+public final class StripeWebhookEndpoint {
+
+    private static final System.Logger LOG = System.getLogger(StripeWebhookEndpoint.class.getName());
+
+    private final StripeWebhookVerifier verifier;
+    private final StripeEventTranslator translator;
+    private final HandlePaymentEvent handler;
+
+    StripeWebhookEndpoint(StripeWebhookVerifier verifier, StripeEventTranslator translator, HandlePaymentEvent handler) {
+        this.verifier = verifier;
+        this.translator = translator;
+        this.handler = handler;
+    }
+
+    public WebhookResponse handle(byte[] rawBody, String signatureHeader) {
+        Optional<String> refusal = verifier.refusal(rawBody, signatureHeader);
+        if (refusal.isPresent()) {
+            LOG.log(Level.WARNING, "refused a Stripe webhook: {0}", refusal.get());
+            return WebhookResponse.badRequest("invalid signature: " + refusal.get());
+        }
+        String body;
+        try {
+            body = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(rawBody))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return WebhookResponse.badRequest("the body is not UTF-8");
+        }
+        PaymentEvent event;
+        try {
+            event = translator.translate(translator.parse(body));
+        } catch (StripeEventTranslator.UnreadableEvent e) {
+            // Signed by Stripe, so not forged: answering 500 keeps it in Stripe's retries while promo is fixed.
+            LOG.log(Level.ERROR, "cannot read a signed Stripe event: {0}", e.getMessage());
+            return new WebhookResponse(500, "cannot read the event: " + e.getMessage());
+        } catch (StripeEventTranslator.StripeUnavailable e) {
+            LOG.log(Level.WARNING, "Stripe webhook deferred: {0}", e.getMessage());
+            return WebhookResponse.retryLater(e.getMessage());
+        }
+        PaymentEventOutcome outcome;
+        try {
+            outcome = handler.handle(event);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "Stripe event " + event.eventId() + " failed; Stripe will deliver it again", e);
+            return WebhookResponse.retryLater("event " + event.eventId() + " could not be processed now");
+        }
+        if (outcome instanceof PaymentEventOutcome.RetryLater later) {
+            LOG.log(Level.WARNING, "Stripe event {0} deferred: {1}", event.eventId(), later.reason());
+            return WebhookResponse.retryLater(later.reason());
+        }
+        if (outcome instanceof PaymentEventOutcome.Unmatched unmatched) {
+            LOG.log(Level.WARNING, "Stripe event {0} ({1}) is unmatched and needs an operator: {2}",
+                    event.eventId(), event.type(), unmatched.reason());
+        }
+        return WebhookResponse.ok(event.eventId() + ": " + describe(outcome));
+    }
+
+    private static String describe(PaymentEventOutcome outcome) {
+        if (outcome instanceof PaymentEventOutcome.Applied applied) {
+            return "applied: " + applied.summary();
+        }
+        if (outcome instanceof PaymentEventOutcome.Noted noted) {
+            return "noted: " + noted.summary();
+        }
+        if (outcome instanceof PaymentEventOutcome.Ignored ignored) {
+            return "ignored: type " + ignored.type();
+        }
+        if (outcome instanceof PaymentEventOutcome.Unmatched unmatched) {
+            return "unmatched: " + unmatched.reason();
+        }
+        return "already processed";
+    }
+}

@@ -1,0 +1,139 @@
+package io.promo.domain.funding;
+
+import io.promo.domain.shared.CampaignId;
+import io.promo.domain.shared.Money;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A processor's notification about money, already verified (signature) and read (JSON) by the adapter
+ * that received it. Every event has the processor's event id, which makes it processed once, and the
+ * processor's type name.
+ *
+ * <p>{@code campaign} is what the payment's metadata says, when the event carries it; for refunds and
+ * disputes it usually does not, and {@link HandlePaymentEvent} finds the campaign through the payment.
+ */
+public sealed interface PaymentEvent {
+
+    /** The processor's event ids: {@code evt_…} for Stripe. */
+    Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,200}");
+
+    String eventId();
+
+    String type();
+
+    /** A payment succeeded: it becomes one top-up, keyed by {@code paymentRef}. */
+    record PaymentSucceeded(String eventId, String paymentRef, Optional<CampaignId> campaign, Money amount,
+            String currency) implements PaymentEvent {
+        public PaymentSucceeded {
+            requireId(eventId);
+            Objects.requireNonNull(paymentRef, "paymentRef");
+            Objects.requireNonNull(campaign, "campaign");
+            Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(currency, "currency");
+        }
+
+        @Override
+        public String type() {
+            return "payment_intent.succeeded";
+        }
+    }
+
+    /** A payment failed: noted, no money moves. */
+    record PaymentFailed(String eventId, String paymentRef, Optional<CampaignId> campaign, String failureCode,
+            String message) implements PaymentEvent {
+        public PaymentFailed {
+            requireId(eventId);
+            Objects.requireNonNull(paymentRef, "paymentRef");
+            Objects.requireNonNull(campaign, "campaign");
+            Objects.requireNonNull(failureCode, "failureCode");
+            Objects.requireNonNull(message, "message");
+        }
+
+        @Override
+        public String type() {
+            return "payment_intent.payment_failed";
+        }
+    }
+
+    /**
+     * A charge was refunded, in part or in full, once or several times: every refund in {@code refunds}
+     * becomes one negative adjustment keyed by its refund id, so a refund reported by several events is
+     * taken back once. {@code paymentRef} is empty for a charge made without a payment intent.
+     */
+    record Refunded(String eventId, String chargeRef, Optional<String> paymentRef, Optional<CampaignId> campaign,
+            List<Refund> refunds) implements PaymentEvent {
+        public Refunded {
+            requireId(eventId);
+            Objects.requireNonNull(chargeRef, "chargeRef");
+            Objects.requireNonNull(paymentRef, "paymentRef");
+            Objects.requireNonNull(campaign, "campaign");
+            refunds = List.copyOf(refunds);
+        }
+
+        @Override
+        public String type() {
+            return "charge.refunded";
+        }
+    }
+
+    /** One refund of a charge; only successful or pending refunds are reported. */
+    record Refund(String refundRef, Money amount, String currency) {
+        public Refund {
+            Objects.requireNonNull(refundRef, "refundRef");
+            Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(currency, "currency");
+        }
+    }
+
+    /**
+     * The card holder disputed the payment and the disputed amount left our balance
+     * ({@code charge.dispute.created} or {@code charge.dispute.funds_withdrawn}: both mean one withdrawal).
+     */
+    record DisputeFundsWithdrawn(String eventId, String type, String disputeRef, Optional<String> paymentRef,
+            Optional<CampaignId> campaign, Money amount, String currency) implements PaymentEvent {
+        public DisputeFundsWithdrawn {
+            requireId(eventId);
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(disputeRef, "disputeRef");
+            Objects.requireNonNull(paymentRef, "paymentRef");
+            Objects.requireNonNull(campaign, "campaign");
+            Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(currency, "currency");
+        }
+    }
+
+    /** A dispute was decided in our favour and its amount came back. */
+    record DisputeFundsReinstated(String eventId, String disputeRef, Optional<String> paymentRef,
+            Optional<CampaignId> campaign, Money amount, String currency) implements PaymentEvent {
+        public DisputeFundsReinstated {
+            requireId(eventId);
+            Objects.requireNonNull(disputeRef, "disputeRef");
+            Objects.requireNonNull(paymentRef, "paymentRef");
+            Objects.requireNonNull(campaign, "campaign");
+            Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(currency, "currency");
+        }
+
+        @Override
+        public String type() {
+            return "charge.dispute.funds_reinstated";
+        }
+    }
+
+    /** A type promo does not act on: acknowledged, noted, ignored. */
+    record Ignored(String eventId, String type) implements PaymentEvent {
+        public Ignored {
+            requireId(eventId);
+            Objects.requireNonNull(type, "type");
+        }
+    }
+
+    private static void requireId(String eventId) {
+        if (eventId == null || !EVENT_ID.matcher(eventId).matches()) {
+            throw new IllegalArgumentException("not a payment event id: " + eventId);
+        }
+    }
+}
