@@ -66,19 +66,21 @@ public final class JooqBudgetLedger implements BudgetLedger {
     // 8 budget_day.
     private static final String SPEND = """
             with known as (
-              select campaign_id from promo_campaign where campaign_id = ?
+              select c.campaign_id, c.daily_budget_cents, c.total_budget_cents,
+                     c.status in (%s) and a.status in (%s) as billable
+              from promo_campaign c
+              join promo_advertiser a on a.advertiser_id = c.advertiser_id
+              where c.campaign_id = ?
             ), entry as (
               insert into promo_budget_ledger
                 (entry_id, campaign_id, kind, amount_cents, processor, processor_ref, reason, created_at)
               select ?, known.campaign_id, 'spend', ?, ?, ?, ?, ? from known
               on conflict (processor, processor_ref) do nothing
-              returning campaign_id, amount_cents
+              returning amount_cents
             ), billable as (
-              select c.campaign_id, c.daily_budget_cents, c.total_budget_cents, entry.amount_cents
-              from entry
-              join promo_campaign c on c.campaign_id = entry.campaign_id
-              join promo_advertiser a on a.advertiser_id = c.advertiser_id
-              where c.status in (%s) and a.status in (%s)
+              select known.campaign_id, known.daily_budget_cents, known.total_budget_cents, entry.amount_cents
+              from known, entry
+              where known.billable
             ), funded as (
               update promo_campaign_budget b
               set balance_cents = b.balance_cents - billable.amount_cents,
