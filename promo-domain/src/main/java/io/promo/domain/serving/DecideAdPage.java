@@ -1,0 +1,80 @@
+package io.promo.domain.serving;
+
+import io.promo.domain.shared.EventId;
+import io.promo.domain.shared.IdGenerator;
+import io.promo.domain.shared.Money;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Use case: the page for one search, with sponsored results placed (DESIGN.md "Serve", issue 4). Called on
+ * every search page, so it reads only the in-memory {@link ServingIndex} and writes nothing but the traffic
+ * count pacing learns from; logging the impressions is the traffic issue's.
+ *
+ * <p>Impression ids: one new event id per page from the {@link IdGenerator}, and each sponsored position's
+ * impression id is that id with {@code _p<position>} appended ({@code pevt_01jf…_p1}, {@code pevt_01jf…_p6}).
+ * They stay unique, time-sortable and unguessable across pages; within a page they are siblings, which tells
+ * a viewer nothing the page itself does not. One id instead of one per slot matters: generating an id
+ * (SecureRandom) costs about as much as a tenth of a decision.
+ *
+ * <p>Deterministic: the same request, index, clock instant and id generator give the same page, so a
+ * decision can be tested and replayed. Thread-safe.
+ */
+public final class DecideAdPage {
+
+    private final ServingIndexSource indexes;
+    private final DecisionEngine engine;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final TrafficRecorder traffic;
+    private final QuerySigner querySigner;
+
+    /**
+     * @param ids         impression ids ({@link IdGenerator#newEventId()})
+     * @param traffic     told of every search, for the pacing curves ({@link HourlyTrafficCounter})
+     * @param querySigner the click tokens' query signature (the traffic issue's keyed one)
+     */
+    public DecideAdPage(ServingIndexSource indexes, ServingSettings settings, IdGenerator ids, Clock clock,
+            TrafficRecorder traffic, QuerySigner querySigner) {
+        this.indexes = indexes;
+        this.engine = new DecisionEngine(settings);
+        this.ids = ids;
+        this.clock = clock;
+        this.traffic = traffic;
+        this.querySigner = querySigner;
+    }
+
+    public DecisionPage decide(DecisionRequest request) {
+        Instant now = clock.instant();
+        Placement placement = engine.decide(indexes.indexAt(now), request, now, null);
+        traffic.recordSearch(request.surface(), request.city(), now);
+        return page(request, placement, now);
+    }
+
+    private DecisionPage page(DecisionRequest request, Placement placement, Instant now) {
+        String signature = querySigner.sign(placement.search.normalizedQuery);
+        List<String> organic = request.organicMatches();
+        PagePosition[] positions = new PagePosition[placement.length];
+        String pageId = placement.sponsoredCount() > 0 ? ids.newEventId().value() : null;
+        int nextOrganic = 0;
+        for (int position = 1; position <= placement.length; position++) {
+            ServingCampaign campaign = placement.campaignAt(position);
+            if (campaign != null) {
+                EventId impression = new EventId(pageId + "_p" + position);
+                Money cpc = Money.ofCents(campaign.cpc);
+                positions[position - 1] = new PagePosition.Sponsored(position, campaign.targetEntityId, campaign.id,
+                        campaign.format, impression, cpc, new ClickTokenHook(impression, campaign.id, campaign.format, cpc,
+                        now, request.surface(), request.city(), request.role(), signature));
+            } else {
+                while (placement.isPromoted(nextOrganic)) {
+                    nextOrganic++;
+                }
+                positions[position - 1] = new PagePosition.Organic(position, organic.get(nextOrganic++));
+            }
+        }
+        return new DecisionPage(now, request.surface(), request.role(), request.city(), request.viewer(), signature,
+                Arrays.asList(positions));
+    }
+}

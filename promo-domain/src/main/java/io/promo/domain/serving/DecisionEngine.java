@@ -1,0 +1,332 @@
+package io.promo.domain.serving;
+
+import io.promo.domain.pricing.PolicyLimits;
+import io.promo.domain.shared.Surface;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Candidates, eligibility, ranking and placement for one search (DESIGN.md "Serve"). The decision and its
+ * diagnosis both run {@link #decide}; a diagnosis only adds a {@link DiagnosisTrace} that listens.
+ *
+ * <p>Cost: one index lookup per organic match, one {@link Eligibility} evaluation per campaign of a
+ * matched entity, and one pass over the eligible campaigns per sponsored slot (at most 20). Nothing is
+ * allocated per candidate; the working arrays belong to the calling thread and are reused.
+ *
+ * <p>Ranking: higher {@code cpc × predicted CTR} first; campaigns tied on it are ordered by a hash of
+ * (campaign id, the decision's rotation seed), which changes with the time, viewer and query of every
+ * search, so tied campaigns take turns fairly, and identically when a decision is replayed.
+ *
+ * <p>Placement, with the surface's {@link SlotLayout} and the resolved policy:
+ * <ol>
+ *   <li>above the fold, positions 1, 2, … up to {@code min(max_above_fold, fold)}: the best-ranked featured
+ *       campaigns, one per position, while there are any;</li>
+ *   <li>below the fold: the best-ranked remaining campaigns of either format, as many as
+ *       {@code max_density_top20} minus those above still allows and the layout has positions on the page,
+ *       taking the first positions of the layout's below-fold order, best-ranked at the lowest position;</li>
+ *   <li>never two campaigns for one entity; a promoted entity leaves its organic position; the other
+ *       positions take the organic matches in their order.</li>
+ * </ol>
+ */
+final class DecisionEngine {
+
+    private final ServingSettings settings;
+    /** Per surface (by ordinal), the below-fold positions in the order they are used. */
+    private final int[][] belowFoldOrder;
+    private final ThreadLocal<Scratch> scratches = ThreadLocal.withInitial(Scratch::new);
+
+    DecisionEngine(ServingSettings settings) {
+        this.settings = settings;
+        this.belowFoldOrder = new int[Surface.values().length][];
+        for (Surface surface : Surface.values()) {
+            belowFoldOrder[surface.ordinal()] = settings.layout(surface).belowFoldOrder().stream()
+                    .mapToInt(Integer::intValue).toArray();
+        }
+    }
+
+    ServingSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Places sponsored results for {@code request} as of {@code now}. The result belongs to the calling
+     * thread's scratch and is valid until its next call.
+     */
+    Placement decide(ServingIndex index, DecisionRequest request, Instant now, DiagnosisTrace trace) {
+        Scratch scratch = scratches.get();
+        Surface surface = request.surface();
+        CitySlice slice = index.slice(surface, request.city());
+        SearchContext search = scratch.search;
+        search.reset(index, request, now, settings, slice);
+        List<String> organic = request.organicMatches();
+        int organicCount = organic.size();
+        Placement placement = scratch.placement;
+        placement.reset(Math.min(request.pageSize(), organicCount), search);
+
+        SlotLayout layout = settings.layout(surface);
+        PolicyLimits limits = search.policy.limits();
+        int top = Math.min(placement.length, Placement.TOP);
+        int aboveCap = Math.min(Math.min(limits.maxAboveFold(), layout.foldSize()), top);
+        int[] below = belowFoldOrder[surface.ordinal()];
+        int belowOnPage = 0;
+        for (int position : below) {
+            if (position <= top) {
+                belowOnPage++;
+            }
+        }
+        int densityCap = limits.maxDensityTop20();
+
+        scratch.clearCandidates();
+        boolean tracedInLoop = false;
+        if (slice != null && densityCap > 0 && aboveCap + belowOnPage > 0) {
+            // Three passes instead of one: the decision is bound by cache misses (the index is megabytes, a
+            // search touches a few hundred scattered entries), and tight loops of independent loads let the CPU
+            // wait for many misses at once instead of one after another.
+            Object[] found = scratch.found;
+            int[] foundAt = scratch.foundAt;
+            int hits = 0;
+            for (int i = 0; i < organicCount; i++) {
+                Object entry = slice.byEntity.get(organic.get(i));
+                if (entry != null) {
+                    found[hits] = entry;
+                    foundAt[hits++] = i;
+                }
+            }
+            long touched = 0;
+            for (int k = 0; k < hits; k++) {
+                Object entry = found[k];
+                if (entry instanceof ServingCampaign) {
+                    ServingCampaign c = (ServingCampaign) entry;
+                    // One read per cache line of the object, so that all of them are fetched at once.
+                    touched += c.cpc + c.cityCount + (c.keywordIds == null ? 1 : 0);
+                } else {
+                    touched += ((ServingCampaign[]) entry).length;
+                }
+            }
+            scratch.touched = touched;
+            for (int k = 0; k < hits; k++) {
+                Object entry = found[k];
+                found[k] = null;
+                if (entry instanceof ServingCampaign) {
+                    tracedInLoop |= consider((ServingCampaign) entry, foundAt[k], search, scratch, trace);
+                } else {
+                    for (ServingCampaign campaign : (ServingCampaign[]) entry) {
+                        tracedInLoop |= consider(campaign, foundAt[k], search, scratch, trace);
+                    }
+                }
+            }
+        }
+
+        int placedAbove = 0;
+        for (int position = 1; position <= aboveCap; position++) {
+            int best = scratch.best(true, placement, organic);
+            if (best < 0) {
+                break;
+            }
+            scratch.taken[best] = true;
+            placement.promote(scratch.organicIndex[best]);
+            placement.place(scratch.campaigns[best], scratch.organicIndex[best], position);
+            placedAbove++;
+        }
+        int belowSlots = Math.min(densityCap - placedAbove, belowOnPage);
+        int chosen = 0;
+        while (chosen < belowSlots) {
+            int best = scratch.best(false, placement, organic);
+            if (best < 0) {
+                break;
+            }
+            scratch.taken[best] = true;
+            placement.promote(scratch.organicIndex[best]);
+            scratch.chosen[chosen++] = best;
+        }
+        int[] positions = scratch.positions;
+        int used = 0;
+        for (int i = 0; i < below.length && used < chosen; i++) {
+            if (below[i] <= top) {
+                positions[used++] = below[i];
+            }
+        }
+        Arrays.sort(positions, 0, used);
+        for (int j = 0; j < used; j++) {
+            int candidate = scratch.chosen[j];
+            placement.place(scratch.campaigns[candidate], scratch.organicIndex[candidate], positions[j]);
+        }
+
+        if (trace != null) {
+            explainPlacement(trace, tracedInLoop, search, placement, organic, Math.min(densityCap,
+                    (trace.campaign.featured ? aboveCap : 0) + belowOnPage), densityCap, aboveCap);
+        }
+        return placement;
+    }
+
+    /** Evaluates one candidate and keeps it if eligible; true when it is the traced campaign. */
+    private static boolean consider(ServingCampaign campaign, int organicIndex, SearchContext search, Scratch scratch,
+            DiagnosisTrace trace) {
+        // A campaign can come up twice only through colliding entity ids (see EntityTable); it is traced once.
+        DiagnosisTrace listening = trace != null && trace.campaign == campaign && !trace.evaluated() ? trace : null;
+        boolean eligible = Eligibility.evaluate(campaign, search, listening);
+        if (listening != null) {
+            listening.eligible(eligible);
+        }
+        if (eligible) {
+            scratch.addCandidate(campaign, organicIndex, search.rotation(campaign));
+        }
+        return listening != null;
+    }
+
+    /** True when candidate a ranks above candidate b: higher score, then the rotation, then the campaign id. */
+    static boolean ranksAbove(ServingCampaign a, long rotationA, ServingCampaign b, long rotationB) {
+        if (a.score != b.score) {
+            return a.score > b.score;
+        }
+        if (rotationA != rotationB) {
+            return rotationA > rotationB;
+        }
+        return a.id.value().compareTo(b.id.value()) < 0;
+    }
+
+    private static void explainPlacement(DiagnosisTrace trace, boolean tracedInLoop, SearchContext search,
+            Placement placement, List<String> organic, int capacity, int densityCap, int aboveCap) {
+        ServingCampaign campaign = trace.campaign;
+        if (!tracedInLoop) {
+            // Not reached by the candidate loop (another city, an ended campaign, an entity the search did not
+            // match, or a page without sponsored slots): the same rules still say whether it was eligible.
+            trace.eligible(Eligibility.evaluate(campaign, search, trace));
+        }
+        int organicIndex = organic.indexOf(campaign.targetEntityId);
+        trace.placement(Check.NOT_IN_ORGANIC, organicIndex >= 0 ? CheckResult.Verdict.PASS : CheckResult.Verdict.FAIL,
+                organicIndex >= 0 ? campaign.targetEntityId + " is organic match " + (organicIndex + 1) + " of " + organic.size()
+                        : campaign.targetEntityId + " is not among the " + organic.size() + " organic matches");
+        if (organicIndex < 0 || !trace.isEligible()) {
+            String why = organicIndex < 0 ? "not a candidate: its entity was not matched" : "not eligible";
+            trace.placement(Check.DENSITY, CheckResult.Verdict.SKIPPED, why);
+            trace.placement(Check.OUTRANKED, CheckResult.Verdict.SKIPPED, why);
+            return;
+        }
+        String limits = "max_density_top20 " + densityCap + ", max_above_fold "
+                + search.policy.limits().maxAboveFold() + " (" + Explanations.policySource(search) + "), "
+                + placement.length + " results on the page";
+        if (capacity == 0) {
+            trace.placement(Check.DENSITY, CheckResult.Verdict.FAIL, "no sponsored position a " + campaign.format.code()
+                    + " campaign may take on this page: " + limits);
+            trace.placement(Check.OUTRANKED, CheckResult.Verdict.SKIPPED, "no position to compete for");
+            return;
+        }
+        int position = placement.positionOf(campaign);
+        if (position > 0) {
+            trace.placement(Check.DENSITY, CheckResult.Verdict.PASS, capacity + " position(s) open to a "
+                    + campaign.format.code() + " campaign: " + limits);
+            trace.placement(Check.OUTRANKED, CheckResult.Verdict.PASS, "placed at position " + position
+                    + (position <= aboveCap ? " (above the fold)" : "") + " with score " + score(campaign));
+            return;
+        }
+        long rotation = search.rotation(campaign);
+        if (placement.isPromoted(organicIndex)) {
+            int rival = positionOfEntity(placement, organicIndex);
+            trace.placement(Check.DENSITY, CheckResult.Verdict.PASS, capacity + " position(s) open to a "
+                    + campaign.format.code() + " campaign: " + limits);
+            trace.placement(Check.OUTRANKED, CheckResult.Verdict.FAIL, "campaign " + placement.campaignAt(rival).id
+                    + " promotes the same entity, ranks higher (score " + score(placement.campaignAt(rival))
+                    + " vs " + score(campaign) + ") and took position " + rival + "; one campaign per entity per page");
+            return;
+        }
+        StringBuilder placed = new StringBuilder();
+        boolean ranksAboveAPlacedOne = false;
+        for (int p = 1; p <= Placement.TOP; p++) {
+            ServingCampaign other = placement.campaignAt(p);
+            if (other != null) {
+                ranksAboveAPlacedOne |= ranksAbove(campaign, rotation, other, search.rotation(other));
+                placed.append(placed.length() == 0 ? "" : ", ").append(other.id).append(" (")
+                        .append(other.format.code()).append(", score ").append(score(other)).append(") at ").append(p);
+            }
+        }
+        if (ranksAboveAPlacedOne) {
+            trace.placement(Check.DENSITY, CheckResult.Verdict.FAIL, "it ranks above a placed result, but the fold and"
+                    + " density rules left no position a " + campaign.format.code() + " campaign may take: " + limits
+                    + "; placed: " + placed);
+            trace.placement(Check.OUTRANKED, CheckResult.Verdict.SKIPPED, "lost to the density rules, not on rank");
+            return;
+        }
+        trace.placement(Check.DENSITY, CheckResult.Verdict.PASS, capacity + " position(s) open to a "
+                + campaign.format.code() + " campaign: " + limits);
+        trace.placement(Check.OUTRANKED, CheckResult.Verdict.FAIL, "score " + score(campaign)
+                + " (cpc × predicted CTR); the positions it could take went to higher-ranked campaigns: " + placed);
+    }
+
+    private static int positionOfEntity(Placement placement, int organicIndex) {
+        for (int p = 1; p <= Placement.TOP; p++) {
+            if (placement.campaignAt(p) != null && placement.organicIndexAt(p) == organicIndex) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("promoted entity without a position");
+    }
+
+    private static String score(ServingCampaign campaign) {
+        return String.format(java.util.Locale.ROOT, "%.4f¢", campaign.score);
+    }
+
+    /** A thread's working memory for decisions, grown on demand and never shrunk. */
+    static final class Scratch {
+        final SearchContext search = new SearchContext();
+        final Placement placement = new Placement();
+        ServingCampaign[] campaigns = new ServingCampaign[256];
+        int[] organicIndex = new int[256];
+        long[] rotation = new long[256];
+        boolean[] taken = new boolean[256];
+        final int[] chosen = new int[Placement.TOP];
+        final Object[] found = new Object[DecisionRequest.MAX_ORGANIC_MATCHES];
+        final int[] foundAt = new int[DecisionRequest.MAX_ORGANIC_MATCHES];
+        /** Written so that the JIT keeps the loads of the touching pass. */
+        long touched;
+        final int[] positions = new int[Placement.TOP];
+        int count;
+
+        void clearCandidates() {
+            for (int i = 0; i < count; i++) {
+                campaigns[i] = null;
+                taken[i] = false;
+            }
+            count = 0;
+        }
+
+        void addCandidate(ServingCampaign campaign, int organic, long rotationKey) {
+            if (count == campaigns.length) {
+                int grown = count * 2;
+                campaigns = Arrays.copyOf(campaigns, grown);
+                organicIndex = Arrays.copyOf(organicIndex, grown);
+                rotation = Arrays.copyOf(rotation, grown);
+                taken = Arrays.copyOf(taken, grown);
+            }
+            campaigns[count] = campaign;
+            organicIndex[count] = organic;
+            rotation[count] = rotationKey;
+            taken[count] = false;
+            count++;
+        }
+
+        /**
+         * The best-ranked candidate not yet placed whose entity is not yet promoted, or -1. A candidate whose
+         * entity id differs from the organic match it was found under (an {@link EntityTable} fingerprint
+         * collision) is dropped here, before it can be placed.
+         */
+        int best(boolean featuredOnly, Placement placement, List<String> organic) {
+            while (true) {
+                int best = -1;
+                for (int k = 0; k < count; k++) {
+                    if (taken[k] || (featuredOnly && !campaigns[k].featured) || placement.isPromoted(organicIndex[k])) {
+                        continue;
+                    }
+                    if (best < 0 || ranksAbove(campaigns[k], rotation[k], campaigns[best], rotation[best])) {
+                        best = k;
+                    }
+                }
+                if (best < 0 || EntityTable.isFor(campaigns[best], organic.get(organicIndex[best]))) {
+                    return best;
+                }
+                taken[best] = true;
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.promo.domain.serving;
+
+import io.promo.domain.shared.CityCode;
+import io.promo.domain.shared.RoleCode;
+import io.promo.domain.shared.Surface;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The decided page: {@code min(page_size, organic matches)} positions, numbered from 1, each entity once.
+ * The search context is repeated so that the traffic issue can log every sponsored impression from it.
+ */
+public record DecisionPage(
+        Instant servedAt,
+        Surface surface,
+        Optional<RoleCode> role,
+        CityCode city,
+        Viewer viewer,
+        String querySignature,
+        List<PagePosition> positions) {
+
+    public DecisionPage {
+        Objects.requireNonNull(servedAt, "servedAt");
+        Objects.requireNonNull(surface, "surface");
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(city, "city");
+        Objects.requireNonNull(viewer, "viewer");
+        Objects.requireNonNull(querySignature, "querySignature");
+        positions = List.copyOf(positions);
+    }
+
+    /** The sponsored positions, top first. */
+    public List<PagePosition.Sponsored> sponsored() {
+        return positions.stream().filter(PagePosition::sponsored).map(PagePosition.Sponsored.class::cast).toList();
+    }
+}

@@ -1,0 +1,202 @@
+package io.promo.domain.serving;
+
+import io.promo.domain.shared.CityCode;
+import io.promo.domain.shared.InvalidCommandException;
+import io.promo.domain.shared.RoleCode;
+import io.promo.domain.shared.Surface;
+import io.promo.domain.shared.Violations;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The search service asks for a page: where (surface, role tab, city), what was typed, who is looking, how
+ * many results the page shows, and the search engine's organic matches in its ranking order (relevance is
+ * the search engine's job; promo only monetizes).
+ *
+ * <p>A request that exists is valid; otherwise its construction throws an {@link InvalidCommandException}
+ * naming every broken field ({@code surface}, {@code role}, {@code city}, {@code query}, {@code viewer},
+ * {@code page_size}, {@code organic_matches}), so no partial decision is ever made.
+ *
+ * @param query          the raw query text, at most {@value #MAX_QUERY_LENGTH} characters; may be empty
+ * @param pageSize       1 to {@value #MAX_PAGE_SIZE}; {@value #DEFAULT_PAGE_SIZE} by default
+ * @param organicMatches at most {@value #MAX_ORGANIC_MATCHES} distinct entity ids. They are opaque: promo only
+ *                       looks them up, so an id of another entity type (or unknown to promo) is simply never
+ *                       promoted. Checking each id's form would read every id's characters on the decision
+ *                       path, a measurable cost for no decision it could change.
+ */
+public record DecisionRequest(
+        Surface surface,
+        Optional<RoleCode> role,
+        CityCode city,
+        String query,
+        Viewer viewer,
+        int pageSize,
+        List<String> organicMatches) {
+
+    public static final int DEFAULT_PAGE_SIZE = 20;
+    public static final int MAX_PAGE_SIZE = 100;
+    public static final int MAX_ORGANIC_MATCHES = 1000;
+    public static final int MAX_QUERY_LENGTH = 256;
+    /** The longest id body the typed ids allow ({@code io.promo.domain.shared.IdPrefix}). */
+    private static final int MAX_ID_BODY = 100;
+
+    public DecisionRequest {
+        Objects.requireNonNull(role, "role");
+        query = query == null ? "" : query;
+        Violations violations = new Violations();
+        violations.require(surface != null, "surface", "is required: people_search or studio_search");
+        violations.require(city != null, "city", "is required");
+        violations.require(viewer != null, "viewer", "is required: a user id or an anonymous fingerprint hash");
+        checkQuery(violations, query);
+        checkPageSize(violations, pageSize);
+        organicMatches = checkOrganicMatches(violations, organicMatches);
+        violations.throwIfAny();
+    }
+
+    /**
+     * Parses the search service's raw values, reporting every broken field at once.
+     *
+     * @param role                 the role tab; null or blank for none
+     * @param userId               the signed-in viewer, or null
+     * @param anonymousFingerprint the anonymous viewer's fingerprint hash, or null (exactly one of the two)
+     * @param pageSize             null for {@value #DEFAULT_PAGE_SIZE}
+     */
+    public static DecisionRequest parse(String surface, String role, String city, String query, String userId,
+            String anonymousFingerprint, Integer pageSize, List<String> organicMatches) {
+        Violations violations = new Violations();
+        Surface parsedSurface = null;
+        if (surface == null) {
+            violations.add("surface", "is required: people_search or studio_search");
+        } else {
+            try {
+                parsedSurface = Surface.parse("surface", surface);
+            } catch (InvalidCommandException e) {
+                violations.addAll(e.violations());
+            }
+        }
+        Optional<RoleCode> parsedRole = Optional.empty();
+        if (role != null && !role.isBlank()) {
+            try {
+                parsedRole = Optional.of(RoleCode.parse("role", role));
+            } catch (InvalidCommandException e) {
+                violations.addAll(e.violations());
+            }
+        }
+        CityCode parsedCity = null;
+        try {
+            parsedCity = CityCode.parse("city", city);
+        } catch (InvalidCommandException e) {
+            violations.addAll(e.violations());
+        }
+        violations.addAll(Viewer.problems(userId, anonymousFingerprint));
+        int size = pageSize == null ? DEFAULT_PAGE_SIZE : pageSize;
+        if (!violations.isEmpty()) {
+            // Report the remaining fields too, so the caller fixes everything in one round.
+            checkQuery(violations, query == null ? "" : query);
+            checkPageSize(violations, size);
+            checkOrganicMatches(violations, organicMatches);
+            violations.throwIfAny();
+        }
+        return new DecisionRequest(parsedSurface, parsedRole, parsedCity, query,
+                Viewer.parse(userId, anonymousFingerprint), size, organicMatches);
+    }
+
+    private static void checkQuery(Violations violations, String query) {
+        violations.require(query.length() <= MAX_QUERY_LENGTH, "query",
+                "must be at most " + MAX_QUERY_LENGTH + " characters (got " + query.length() + ")");
+    }
+
+    private static void checkPageSize(Violations violations, int pageSize) {
+        violations.require(pageSize >= 1 && pageSize <= MAX_PAGE_SIZE, "page_size",
+                "must be between 1 and " + MAX_PAGE_SIZE + " (got " + pageSize + ")");
+    }
+
+    /** The matches as an immutable list, with any problem added to {@code violations}. */
+    private static List<String> checkOrganicMatches(Violations violations, List<String> matches) {
+        if (matches == null) {
+            violations.add("organic_matches", "is required (it may be empty)");
+            return List.of();
+        }
+        if (matches.size() > MAX_ORGANIC_MATCHES) {
+            violations.add("organic_matches", "must hold at most " + MAX_ORGANIC_MATCHES + " entity ids (got "
+                    + matches.size() + ")");
+            return List.of();
+        }
+        int nulls = 0;
+        for (String id : matches) {
+            if (id == null) {
+                nulls++;
+            }
+        }
+        if (nulls > 0) {
+            violations.add("organic_matches", "must not contain null ids (" + nulls + " found)");
+            return List.of();
+        }
+        List<String> duplicates = duplicates(matches);
+        if (!duplicates.isEmpty()) {
+            violations.add("organic_matches", "must not repeat an entity id; repeated: " + examples(duplicates));
+        }
+        return List.copyOf(matches);
+    }
+
+    private static String examples(List<String> ids) {
+        return ids.size() <= 3 ? ids.toString() : ids.subList(0, 3) + " and " + (ids.size() - 3) + " more";
+    }
+
+    /** The ids that occur more than once. */
+    private static List<String> duplicates(List<String> ids) {
+        return DUPLICATE_FINDERS.get().duplicates(ids);
+    }
+
+    private static final ThreadLocal<DuplicateFinder> DUPLICATE_FINDERS = ThreadLocal.withInitial(DuplicateFinder::new);
+
+    /**
+     * Finds repeated ids with a thread's reusable open-addressing table instead of a new hash set per request:
+     * slots are "cleared" by bumping a generation, so a check allocates nothing unless it finds a repeat.
+     */
+    private static final class DuplicateFinder {
+        private static final int CAPACITY = Integer.highestOneBit(MAX_ORGANIC_MATCHES) << 2;
+        private static final int SHIFT = 64 - Integer.numberOfTrailingZeros(CAPACITY);
+        private final int[] generations = new int[CAPACITY];
+        private final int[] hashes = new int[CAPACITY];
+        private final int[] indexes = new int[CAPACITY];
+        private int generation;
+
+        List<String> duplicates(List<String> ids) {
+            if (++generation == 0) {
+                Arrays.fill(generations, 0);
+                generation = 1;
+            }
+            List<String> repeated = List.of();
+            for (int i = 0; i < ids.size(); i++) {
+                String id = ids.get(i);
+                int hash = id.hashCode();
+                int slot = EntityTable.slot(hash, SHIFT);
+                boolean seen = false;
+                while (generations[slot] == generation) {
+                    if (hashes[slot] == hash && ids.get(indexes[slot]).equals(id)) {
+                        seen = true;
+                        break;
+                    }
+                    slot = (slot + 1) & (CAPACITY - 1);
+                }
+                if (seen) {
+                    if (repeated.isEmpty()) {
+                        repeated = new ArrayList<>();
+                    }
+                    if (!repeated.contains(id)) {
+                        repeated.add(id);
+                    }
+                } else {
+                    generations[slot] = generation;
+                    hashes[slot] = hash;
+                    indexes[slot] = i;
+                }
+            }
+            return repeated;
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package io.promo.domain.serving;
+
+import io.promo.domain.advertiser.Advertiser;
+import io.promo.domain.advertiser.AdvertiserStatus;
+import io.promo.domain.campaign.Campaign;
+import io.promo.domain.campaign.CampaignStatus;
+import io.promo.domain.ledger.BudgetState;
+import io.promo.domain.pricing.PolicyResolver;
+import io.promo.domain.shared.AdvertiserId;
+import io.promo.domain.shared.CampaignId;
+import io.promo.domain.shared.CityCode;
+import io.promo.domain.shared.Surface;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An immutable snapshot of everything a decision reads: campaigns by (surface, city) and promoted entity,
+ * each with its settings, its status and its advertiser's, its budget state on the snapshot's budget day
+ * and its ranking score; the policies; the keyword dictionary; the pacing curves.
+ *
+ * <p>A decision looks up each organic match in its city's slice, so its cost grows with the organic
+ * matches and their campaigns, never with the campaigns of the city. Ended campaigns (terminal) are kept
+ * only for diagnosis, out of the slices; every other status stays in, so that a paused campaign is
+ * rejected by the very check that explains it.
+ */
+public final class ServingIndex {
+
+    final Instant builtAt;
+    final LocalDate day;
+    final long dayEpoch;
+    final long dayStartMillis;
+    final long dayEndMillis;
+    final PolicyResolver policies;
+    final KeywordDictionary keywords;
+    private final EnumMap<Surface, Map<CityCode, CitySlice>> slices;
+    private final Map<CampaignId, ServingCampaign> byId;
+    private final Map<TrafficScope, TrafficCurve> curves;
+    private final Map<CityCode, Integer> cityIds;
+
+    private ServingIndex(Instant builtAt, LocalDate day, long dayStartMillis, long dayEndMillis, PolicyResolver policies,
+            KeywordDictionary keywords, EnumMap<Surface, Map<CityCode, CitySlice>> slices,
+            Map<CampaignId, ServingCampaign> byId, Map<TrafficScope, TrafficCurve> curves, Map<CityCode, Integer> cityIds) {
+        this.builtAt = builtAt;
+        this.day = day;
+        this.dayEpoch = day.toEpochDay();
+        this.dayStartMillis = dayStartMillis;
+        this.dayEndMillis = dayEndMillis;
+        this.policies = policies;
+        this.keywords = keywords;
+        this.slices = slices;
+        this.byId = byId;
+        this.curves = curves;
+        this.cityIds = cityIds;
+    }
+
+    /** The snapshot of {@code data} as of {@code builtAt}, whose budget day is the one {@code builtAt} falls on. */
+    public static ServingIndex build(Instant builtAt, ServingSettings settings, ServingData data) {
+        LocalDate day = settings.calendar().dayOf(builtAt);
+        Map<AdvertiserId, AdvertiserStatus> advertiserStatus = new HashMap<>();
+        for (Advertiser advertiser : data.advertisers()) {
+            advertiserStatus.put(advertiser.id(), advertiser.status());
+        }
+        KeywordDictionary.Builder dictionary = new KeywordDictionary.Builder();
+        Map<CampaignId, ServingCampaign> byId = new HashMap<>(data.campaigns().size() * 2);
+        Map<TrafficScope, Map<String, List<ServingCampaign>>> grouped = new HashMap<>();
+        BudgetState noMoney = BudgetState.empty(day);
+        Map<CityCode, Integer> cityIds = new HashMap<>();
+        for (Campaign campaign : data.campaigns()) {
+            BudgetState budget = data.budgets().getOrDefault(campaign.id(), noMoney);
+            if (!budget.day().equals(day)) {
+                throw new IllegalArgumentException("budget state of " + campaign.id() + " is for " + budget.day()
+                        + ", the index is for " + day);
+            }
+            List<String> campaignKeywords = campaign.settings().keywordTargets();
+            int[] keywordIds = new int[campaignKeywords.size()];
+            for (int i = 0; i < keywordIds.length; i++) {
+                keywordIds[i] = dictionary.add(campaignKeywords.get(i));
+            }
+            double predictedCtr = settings.ctrModel().predict(data.ctr().getOrDefault(campaign.id(), CtrCounts.NONE));
+            List<CityCode> targets = campaign.settings().cityTargets();
+            int[] campaignCities = new int[targets.size()];
+            for (int i = 0; i < campaignCities.length; i++) {
+                campaignCities[i] = cityIds.computeIfAbsent(targets.get(i), city -> cityIds.size());
+            }
+            ServingCampaign serving = new ServingCampaign(campaign, advertiserStatus.get(campaign.advertiserId()),
+                    budget, predictedCtr, keywordIds, campaignCities);
+            if (byId.put(campaign.id(), serving) != null) {
+                throw new IllegalArgumentException("campaign " + campaign.id() + " twice");
+            }
+            if (campaign.status() == CampaignStatus.ENDED) {
+                continue;
+            }
+            for (CityCode city : serving.details.cities()) {
+                grouped.computeIfAbsent(new TrafficScope(campaign.surface(), city), scope -> new HashMap<>())
+                        .computeIfAbsent(serving.targetEntityId, entity -> new ArrayList<>(1))
+                        .add(serving);
+            }
+        }
+        EnumMap<Surface, Map<CityCode, CitySlice>> slices = new EnumMap<>(Surface.class);
+        Comparator<ServingCampaign> byCampaignId = Comparator.comparing(c -> c.id.value());
+        grouped.forEach((scope, byEntity) -> {
+            Map<String, ServingCampaign[]> entities = new HashMap<>(byEntity.size() * 2);
+            int count = 0;
+            for (Map.Entry<String, List<ServingCampaign>> entry : byEntity.entrySet()) {
+                List<ServingCampaign> campaigns = entry.getValue();
+                campaigns.sort(byCampaignId);
+                entities.put(entry.getKey(), campaigns.toArray(new ServingCampaign[0]));
+                count += campaigns.size();
+            }
+            TrafficCurve curve = data.curves().getOrDefault(scope, TrafficCurve.uniform());
+            slices.computeIfAbsent(scope.surface(), surface -> new HashMap<>())
+                    .put(scope.city(), new CitySlice(scope, cityIds.get(scope.city()), entities, curve, count));
+        });
+        return new ServingIndex(builtAt, day, settings.calendar().startOf(day).toEpochMilli(),
+                settings.calendar().endOf(day).toEpochMilli(),
+                new PolicyResolver(data.policies(), settings.deploymentDefault()), dictionary.build(), slices, byId,
+                Map.copyOf(data.curves()), Map.copyOf(cityIds));
+    }
+
+    public Instant builtAt() {
+        return builtAt;
+    }
+
+    /** The budget day whose spend the snapshot holds. */
+    public LocalDate day() {
+        return day;
+    }
+
+    /** Every campaign of the snapshot, ended ones included. */
+    public int campaignCount() {
+        return byId.size();
+    }
+
+    /** How many (campaign, city) entries the slice of {@code surface} in {@code city} holds. */
+    public int campaignsIn(Surface surface, CityCode city) {
+        CitySlice slice = slice(surface, city);
+        return slice == null ? 0 : slice.campaigns;
+    }
+
+    /** Older than {@code interval}, or from another budget day than {@code now}'s. */
+    public boolean isStaleAt(Instant now, Duration interval) {
+        long millis = now.toEpochMilli();
+        return millis < dayStartMillis || millis >= dayEndMillis
+                || millis - builtAt.toEpochMilli() >= interval.toMillis() || now.isBefore(builtAt);
+    }
+
+    /** The index's number of {@code city}, or -1 when no campaign targets it. */
+    int cityId(CityCode city) {
+        Integer id = cityIds.get(city);
+        return id == null ? -1 : id;
+    }
+
+    CitySlice slice(Surface surface, CityCode city) {
+        Map<CityCode, CitySlice> cities = slices.get(surface);
+        return cities == null ? null : cities.get(city);
+    }
+
+    Optional<ServingCampaign> campaign(CampaignId id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    TrafficCurve curve(Surface surface, CityCode city) {
+        CitySlice slice = slice(surface, city);
+        return slice != null ? slice.curve : curves.getOrDefault(new TrafficScope(surface, city), TrafficCurve.uniform());
+    }
+}

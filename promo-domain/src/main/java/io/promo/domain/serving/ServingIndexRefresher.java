@@ -1,0 +1,130 @@
+package io.promo.domain.serving;
+
+import io.promo.domain.advertiser.AdvertiserRepository;
+import io.promo.domain.campaign.Campaign;
+import io.promo.domain.campaign.CampaignRepository;
+import io.promo.domain.ledger.BudgetLedger;
+import io.promo.domain.pricing.PolicyRepository;
+import io.promo.domain.shared.CampaignId;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Keeps the {@link ServingIndex} fresh: rebuilds it from the repositories, the budget ledger, the CTR
+ * statistics and the traffic history when it is older than {@link ServingSettings#refreshInterval()} or
+ * from another budget day, and swaps it in atomically (a volatile reference; readers never lock).
+ *
+ * <p>{@link #indexAt} is on the decision path. It costs a timestamp check while the index is fresh. When
+ * it is stale, one caller rebuilds while every other keeps deciding with the previous snapshot. So that no
+ * search pays for a rebuild, the app should also call {@link #refreshIfStale()} from a background thread
+ * a few times per interval; a change (a pause, a suspension, an exhausted budget) is then visible within
+ * the interval plus one rebuild.
+ *
+ * <p>Traffic curves are learned once per budget day, from the {@link PacingSettings#historyDays()} complete
+ * days before it.
+ */
+public final class ServingIndexRefresher implements ServingIndexSource {
+
+    private final CampaignRepository campaigns;
+    private final AdvertiserRepository advertisers;
+    private final PolicyRepository policies;
+    private final BudgetLedger ledger;
+    private final CtrStatistics ctr;
+    private final TrafficHistory traffic;
+    private final ServingSettings settings;
+    private final Clock clock;
+    private final ReentrantLock rebuilding = new ReentrantLock();
+    private volatile ServingIndex current;
+    private volatile CurvesOfDay curves;
+
+    public ServingIndexRefresher(CampaignRepository campaigns, AdvertiserRepository advertisers, PolicyRepository policies,
+            BudgetLedger ledger, CtrStatistics ctr, TrafficHistory traffic, ServingSettings settings, Clock clock) {
+        this.campaigns = campaigns;
+        this.advertisers = advertisers;
+        this.policies = policies;
+        this.ledger = ledger;
+        this.ctr = ctr;
+        this.traffic = traffic;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public ServingIndex indexAt(Instant now) {
+        ServingIndex index = current;
+        if (index != null && !index.isStaleAt(now, settings.refreshInterval())) {
+            return index;
+        }
+        if (index == null) {
+            rebuilding.lock();
+        } else if (!rebuilding.tryLock()) {
+            return index;
+        }
+        try {
+            index = current;
+            if (index == null || index.isStaleAt(now, settings.refreshInterval())) {
+                index = rebuild(now);
+            }
+            return index;
+        } finally {
+            rebuilding.unlock();
+        }
+    }
+
+    /** For a background thread: rebuilds if the index is stale by the clock, and returns the current one. */
+    public ServingIndex refreshIfStale() {
+        return indexAt(clock.instant());
+    }
+
+    /** Rebuilds now, however fresh the index is (waits for a rebuild under way). */
+    public ServingIndex refresh() {
+        rebuilding.lock();
+        try {
+            return rebuild(clock.instant());
+        } finally {
+            rebuilding.unlock();
+        }
+    }
+
+    /** The index in use, if one was built. */
+    public Optional<ServingIndex> current() {
+        return Optional.ofNullable(current);
+    }
+
+    private ServingIndex rebuild(Instant now) {
+        LocalDate day = settings.calendar().dayOf(now);
+        List<Campaign> allCampaigns = campaigns.findAll();
+        List<CampaignId> ids = new ArrayList<>(allCampaigns.size());
+        for (Campaign campaign : allCampaigns) {
+            ids.add(campaign.id());
+        }
+        ServingData data = new ServingData(allCampaigns, advertisers.findAll(), policies.findAll(),
+                ledger.states(ids, day), ctr.countsByCampaign(), curvesOf(day));
+        ServingIndex built = ServingIndex.build(now, settings, data);
+        current = built;
+        return built;
+    }
+
+    private Map<TrafficScope, TrafficCurve> curvesOf(LocalDate day) {
+        CurvesOfDay known = curves;
+        if (known != null && known.day.equals(day)) {
+            return known.curves;
+        }
+        PacingSettings pacing = settings.pacing();
+        Map<TrafficScope, TrafficCurve> learned = new HashMap<>();
+        traffic.hourlySearches(day.minusDays(pacing.historyDays()), day.minusDays(1))
+                .forEach((scope, counts) -> learned.put(scope, HourlyTrafficCurve.learn(counts, pacing)));
+        curves = new CurvesOfDay(day, Map.copyOf(learned));
+        return curves.curves;
+    }
+
+    private record CurvesOfDay(LocalDate day, Map<TrafficScope, TrafficCurve> curves) {
+    }
+}

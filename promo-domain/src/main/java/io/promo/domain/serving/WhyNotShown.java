@@ -1,0 +1,54 @@
+package io.promo.domain.serving;
+
+import io.promo.domain.shared.InvalidCommandException;
+import io.promo.domain.shared.Outcome;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * Use case: why a campaign was or was not shown for a search (DESIGN.md "Serve"; {@code GET
+ * /v1/campaigns/{id}/diagnostics}). Runs the decision itself ({@link DecisionEngine#decide}) on the same
+ * index, with a trace listening to the campaign: there is no second implementation of the rules to drift.
+ *
+ * <p>An advertiser sees only its own campaigns (I8): another's answers not found, as does a campaign the
+ * index does not hold yet (created less than a refresh interval ago).
+ */
+public final class WhyNotShown {
+
+    private final ServingIndexSource indexes;
+    private final DecisionEngine engine;
+    private final Clock clock;
+
+    public WhyNotShown(ServingIndexSource indexes, ServingSettings settings, Clock clock) {
+        this.indexes = indexes;
+        this.engine = new DecisionEngine(settings);
+        this.clock = clock;
+    }
+
+    public Outcome<Diagnosis> explain(WhyNotShownQuery query) {
+        Instant now = clock.instant();
+        ServingIndex index = indexes.indexAt(now);
+        Optional<ServingCampaign> found = index.campaign(query.campaignId())
+                .filter(campaign -> query.actor().mayAccess(campaign.details.advertiserId()));
+        if (found.isEmpty()) {
+            return Outcome.notFound("campaign", query.campaignId());
+        }
+        ServingCampaign campaign = found.get();
+        DecisionRequest request;
+        try {
+            request = query.toRequest(campaign.details.surface(), campaign.targetEntityId);
+        } catch (InvalidCommandException e) {
+            return Outcome.invalid(e.violations());
+        }
+        DiagnosisTrace trace = new DiagnosisTrace(campaign);
+        Placement placement = engine.decide(index, request, now, trace);
+        int position = placement.positionOf(campaign);
+        java.util.List<CheckResult> checks = trace.results();
+        Optional<Check> deciding = checks.stream().filter(CheckResult::failed).map(CheckResult::check).findFirst();
+        return Outcome.accepted(new Diagnosis(campaign.id, now, LocalDate.ofEpochDay(placement.search.dayEpoch),
+                campaign.details.surface(), request.role(), request.city(), placement.search.normalizedQuery, checks, deciding,
+                position > 0 ? Optional.of(position) : Optional.empty()));
+    }
+}

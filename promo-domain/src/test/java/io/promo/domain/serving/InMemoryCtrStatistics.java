@@ -1,0 +1,20 @@
+package io.promo.domain.serving;
+
+import io.promo.domain.shared.CampaignId;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Fake of the traffic issue's CTR feed: tests set the counts they are about. */
+final class InMemoryCtrStatistics implements CtrStatistics {
+
+    private final Map<CampaignId, CtrCounts> counts = new ConcurrentHashMap<>();
+
+    void set(CampaignId campaignId, long impressions, long clicks) {
+        counts.put(campaignId, new CtrCounts(impressions, clicks));
+    }
+
+    @Override
+    public Map<CampaignId, CtrCounts> countsByCampaign() {
+        return Map.copyOf(counts);
+    }
+}

@@ -1,0 +1,21 @@
+package io.promo.domain.serving;
+
+import io.promo.domain.shared.IdGenerator;
+import io.promo.domain.shared.IdPrefix;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Deterministic ids for replayable tests: {@code <prefix>_<tag><counter>}. */
+final class SequentialIds implements IdGenerator {
+
+    private final String tag;
+    private final AtomicLong next = new AtomicLong();
+
+    SequentialIds(String tag) {
+        this.tag = tag;
+    }
+
+    @Override
+    public String next(IdPrefix prefix) {
+        return prefix.prefix() + "_" + tag + String.format("%08d", next.incrementAndGet());
+    }
+}

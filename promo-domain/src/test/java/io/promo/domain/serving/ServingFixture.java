@@ -1,0 +1,165 @@
+package io.promo.domain.serving;
+
+import io.promo.domain.advertiser.Advertiser;
+import io.promo.domain.advertiser.AdvertiserStatus;
+import io.promo.domain.advertiser.InMemoryAdvertiserRepository;
+import io.promo.domain.campaign.Campaign;
+import io.promo.domain.campaign.CampaignAction;
+import io.promo.domain.campaign.CampaignSettings;
+import io.promo.domain.campaign.InMemoryCampaignRepository;
+import io.promo.domain.campaign.TargetEntity;
+import io.promo.domain.campaign.TargetEntityType;
+import io.promo.domain.ledger.BillClick;
+import io.promo.domain.ledger.BillClickCommand;
+import io.promo.domain.ledger.BudgetCalendar;
+import io.promo.domain.ledger.FundingCommand;
+import io.promo.domain.ledger.IdempotencyKey;
+import io.promo.domain.ledger.InMemoryBudgetLedger;
+import io.promo.domain.ledger.LedgerEntry;
+import io.promo.domain.ledger.SpendOutcome;
+import io.promo.domain.pricing.InMemoryPolicyRepository;
+import io.promo.domain.pricing.Policy;
+import io.promo.domain.pricing.PolicyLimits;
+import io.promo.domain.pricing.PolicyScope;
+import io.promo.domain.shared.Actor;
+import io.promo.domain.shared.CampaignId;
+import io.promo.domain.shared.CityCode;
+import io.promo.domain.shared.EventId;
+import io.promo.domain.shared.Money;
+import io.promo.domain.shared.RoleCode;
+import io.promo.domain.shared.Surface;
+import io.promo.domain.shared.UserId;
+import io.promo.domain.testing.MutableClock;
+import io.promo.domain.testing.TestData;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The serving use cases over the in-memory adapters and the real ledger rules, with a clock the test moves.
+ * Ids are sequential, so pages are replayable.
+ */
+final class ServingFixture {
+
+    static final CityCode BERLIN = TestData.BERLIN;
+    static final CityCode PARIS = TestData.PARIS;
+    /** 25¢ floor, two sponsored results in the top 20, one above the fold: the app's deployment default. */
+    static final PolicyLimits DEPLOYMENT_DEFAULT = new PolicyLimits(Money.ofCents(25), 2, 1);
+
+    /** Stands in for the traffic issue's keyed signature: any stable hex of the normalized query will do here. */
+    static final QuerySigner SIGNER = query -> String.format("%08x", query.hashCode());
+
+    final MutableClock clock;
+    final SequentialIds ids = new SequentialIds("t");
+    final InMemoryAdvertiserRepository advertisers = new InMemoryAdvertiserRepository();
+    final InMemoryCampaignRepository campaigns = new InMemoryCampaignRepository();
+    final InMemoryPolicyRepository policies = new InMemoryPolicyRepository();
+    final InMemoryBudgetLedger ledger = new InMemoryBudgetLedger(campaigns, advertisers);
+    final InMemoryCtrStatistics ctr = new InMemoryCtrStatistics();
+    final BudgetCalendar calendar = BudgetCalendar.UTC;
+    final HourlyTrafficCounter traffic = new HourlyTrafficCounter(calendar, 8);
+    final ServingSettings settings;
+    final ServingIndexRefresher refresher;
+    final DecideAdPage decideAdPage;
+    final WhyNotShown whyNotShown;
+    final BillClick billClick;
+    private final AtomicLong references = new AtomicLong();
+
+    ServingFixture(Instant start) {
+        this(start, ServingSettings.defaults(DEPLOYMENT_DEFAULT, BudgetCalendar.UTC));
+    }
+
+    ServingFixture(Instant start, ServingSettings settings) {
+        this.clock = new MutableClock(start);
+        this.settings = settings;
+        this.refresher = new ServingIndexRefresher(campaigns, advertisers, policies, ledger, ctr, traffic, settings, clock);
+        this.decideAdPage = new DecideAdPage(refresher, settings, ids, clock, traffic, SIGNER);
+        this.whyNotShown = new WhyNotShown(refresher, settings, clock);
+        this.billClick = new BillClick(ledger, calendar, ids);
+    }
+
+    Advertiser advertiser() {
+        Advertiser advertiser = Advertiser.onboard(ids.newAdvertiserId(), new UserId("usr_" + references.incrementAndGet()),
+                Optional.empty(), clock.instant());
+        advertisers.insert(advertiser);
+        return advertiser;
+    }
+
+    void setStatus(Advertiser advertiser, AdvertiserStatus status) {
+        Advertiser stored = advertisers.findById(advertiser.id()).orElseThrow();
+        Advertiser changed = stored.changeStatus(status, Actor.ADMIN, clock.instant()).orElseThrow();
+        if (!advertisers.updateIfUnchanged(changed, stored.updatedAt())) {
+            throw new IllegalStateException("lost a race in a single-threaded test");
+        }
+    }
+
+    static TargetEntity profile(String id) {
+        return new TargetEntity(TargetEntityType.SERVICE_PROFILE, id);
+    }
+
+    /** A draft of {@code settings} promoting {@code entityId} on people search, stored. */
+    Campaign draft(Advertiser advertiser, String entityId, CampaignSettings settings) {
+        Campaign draft = Campaign.draft(ids.newCampaignId(), advertiser.id(), Surface.PEOPLE_SEARCH, profile(entityId),
+                settings, clock.instant());
+        campaigns.insert(draft);
+        return draft;
+    }
+
+    /** An active campaign promoting {@code entityId}, with {@code balanceCents} topped up. */
+    Campaign active(Advertiser advertiser, String entityId, CampaignSettings settings, long balanceCents) {
+        Campaign campaign = move(draft(advertiser, entityId, settings), CampaignAction.ACTIVATE);
+        if (balanceCents > 0) {
+            topUp(campaign.id(), balanceCents);
+        }
+        return campaign;
+    }
+
+    Campaign move(Campaign campaign, CampaignAction action) {
+        Campaign stored = campaigns.findById(campaign.id()).orElseThrow();
+        Campaign changed = stored.apply(action, Actor.ADMIN, clock.instant()).orElseThrow();
+        if (!campaigns.updateIfUnchanged(changed, stored.updatedAt())) {
+            throw new IllegalStateException("lost a race in a single-threaded test");
+        }
+        return changed;
+    }
+
+    void topUp(CampaignId campaignId, long cents) {
+        ledger.record(new LedgerEntry(ids.newLedgerEntryId(), campaignId, io.promo.domain.ledger.EntryKind.TOPUP,
+                Money.ofCents(cents), new IdempotencyKey(IdempotencyKey.STRIPE, "pi_" + references.incrementAndGet()),
+                Optional.of("test top-up"), clock.instant()));
+    }
+
+    /** Bills {@code cents} to the campaign now, through the real ledger rules. */
+    SpendOutcome spend(CampaignId campaignId, long cents) {
+        return billClick.bill(new BillClickCommand(campaignId, ids.newEventId(), Money.ofCents(cents), clock.instant()));
+    }
+
+    Policy policy(Optional<RoleCode> role, CityCode city, long floorCents, int density, int aboveFold) {
+        return policies.upsert(new Policy(ids.newPolicyId(), new PolicyScope(Surface.PEOPLE_SEARCH, role, city),
+                new PolicyLimits(Money.ofCents(floorCents), density, aboveFold), clock.instant()));
+    }
+
+    static DecisionRequest search(CityCode city, String query, String... organic) {
+        return new DecisionRequest(Surface.PEOPLE_SEARCH, Optional.empty(), city, query,
+                Viewer.anonymous("fp-test"), DecisionRequest.DEFAULT_PAGE_SIZE, List.of(organic));
+    }
+
+    /** {@code count} organic matches srv_o1 … srv_o{count}, with {@code promoted} inserted at the given ranks. */
+    static List<String> organic(int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            ids.add("srv_o" + i);
+        }
+        return ids;
+    }
+
+    DecisionPage decide(DecisionRequest request) {
+        return decideAdPage.decide(request);
+    }
+
+    Diagnosis diagnose(CampaignId campaignId, DecisionRequest request) {
+        return whyNotShown.explain(WhyNotShownQuery.replaying(Actor.ADMIN, campaignId, request)).orElseThrow();
+    }
+}
