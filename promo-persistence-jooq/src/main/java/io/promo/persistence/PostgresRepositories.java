@@ -1,5 +1,6 @@
 package io.promo.persistence;
 
+import io.promo.domain.access.AdvertiserApiKeys;
 import io.promo.domain.advertiser.AdvertiserRepository;
 import io.promo.domain.campaign.CampaignRepository;
 import io.promo.domain.funding.ProcessedPaymentEvents;
@@ -24,6 +25,7 @@ public final class PostgresRepositories {
     private final PolicyRepository policies;
     private final BudgetLedger ledger;
     private final ProcessedPaymentEvents processedPaymentEvents;
+    private final AdvertiserApiKeys apiKeys;
 
     /** @param budgetZone the zone of the budget day, which reconciling spend per day needs */
     public PostgresRepositories(DataSource dataSource, ZoneId budgetZone) {
@@ -36,6 +38,7 @@ public final class PostgresRepositories {
         this.policies = new JooqPolicyRepository(db);
         this.ledger = new JooqBudgetLedger(dataSource, db, budgetZone);
         this.processedPaymentEvents = new JooqProcessedPaymentEvents(db);
+        this.apiKeys = new JooqAdvertiserApiKeys(db);
     }
 
     public AdvertiserRepository advertisers() {
@@ -56,5 +59,9 @@ public final class PostgresRepositories {
 
     public ProcessedPaymentEvents processedPaymentEvents() {
         return processedPaymentEvents;
+    }
+
+    public AdvertiserApiKeys apiKeys() {
+        return apiKeys;
     }
 }

@@ -1,0 +1,213 @@
+package io.promo.app.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything promo reads from its environment (docs/operations.md has the table). Built by {@link #load}
+ * from environment variables, with command-line flags overriding them; every problem is reported at once,
+ * before anything starts.
+ *
+ * @param maxBodyBytes the largest request body accepted; a larger one is refused with 413
+ */
+public record PromoConfig(
+        Mode mode,
+        String httpHost,
+        int httpPort,
+        long maxBodyBytes,
+        DatabaseSettings database,
+        Secret adminKey,
+        Secret serviceKey,
+        Secret clickTokenSecret,
+        Secret hashSecret,
+        ZoneId budgetZone,
+        Optional<Secret> stripeSecretKey,
+        List<Secret> stripeWebhookSecrets,
+        Optional<URI> stripeApiBase) {
+
+    public static final String MODE = "PROMO_MODE";
+    public static final String HTTP_HOST = "PROMO_HTTP_HOST";
+    public static final String HTTP_PORT = "PROMO_HTTP_PORT";
+    public static final String HTTP_MAX_BODY_BYTES = "PROMO_HTTP_MAX_BODY_BYTES";
+    public static final String DB_URL = "PROMO_DB_URL";
+    public static final String DB_USER = "PROMO_DB_USER";
+    public static final String DB_PASSWORD = "PROMO_DB_PASSWORD";
+    public static final String DB_POOL_SIZE = "PROMO_DB_POOL_SIZE";
+    public static final String DATA_DIR = "PROMO_DATA_DIR";
+    public static final String ADMIN_KEY = "PROMO_ADMIN_KEY";
+    public static final String SERVICE_KEY = "PROMO_SERVICE_KEY";
+    public static final String CLICK_TOKEN_SECRET = "PROMO_CLICK_TOKEN_SECRET";
+    public static final String HASH_SECRET = "PROMO_HASH_SECRET";
+    public static final String BUDGET_ZONE = "PROMO_BUDGET_ZONE";
+    public static final String STRIPE_SECRET_KEY = "PROMO_STRIPE_SECRET_KEY";
+    public static final String STRIPE_WEBHOOK_SECRET = "PROMO_STRIPE_WEBHOOK_SECRET";
+    public static final String STRIPE_API_BASE = "PROMO_STRIPE_API_BASE";
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8080;
+    /** 256 KiB: a decision request with 1,000 organic matches is about 40 KiB. */
+    public static final long DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+    public static final Path DEFAULT_DATA_DIR = Path.of(".promo", "postgres");
+    public static final int DEFAULT_POOL_SIZE = 10;
+
+    /**
+     * @param environment the process environment ({@code System.getenv()})
+     * @param overrides   values from command-line flags, by the same names; they win over the environment
+     * @throws ConfigException naming every problem
+     */
+    public static PromoConfig load(Map<String, String> environment, Map<String, String> overrides, SecureRandom random) {
+        Map<String, String> values = new HashMap<>();
+        environment.forEach((name, value) -> {
+            if (name.startsWith("PROMO_") && value != null && !value.isBlank()) {
+                values.put(name, value.trim());
+            }
+        });
+        overrides.forEach((name, value) -> {
+            if (value != null && !value.isBlank()) {
+                values.put(name, value.trim());
+            }
+        });
+        return new Reader(values, random).read();
+    }
+
+    public boolean production() {
+        return mode == Mode.PRODUCTION;
+    }
+
+    /** The secrets made up at this start (dev mode only), by variable name, for the start-up banner. */
+    public Map<String, Secret> generatedSecrets() {
+        Map<String, Secret> generated = new java.util.LinkedHashMap<>();
+        if (adminKey.generated()) {
+            generated.put(ADMIN_KEY, adminKey);
+        }
+        if (serviceKey.generated()) {
+            generated.put(SERVICE_KEY, serviceKey);
+        }
+        if (clickTokenSecret.generated()) {
+            generated.put(CLICK_TOKEN_SECRET, clickTokenSecret);
+        }
+        if (hashSecret.generated()) {
+            generated.put(HASH_SECRET, hashSecret);
+        }
+        return generated;
+    }
+
+    private static final class Reader {
+        private final Map<String, String> values;
+        private final SecureRandom random;
+        private final List<String> problems = new ArrayList<>();
+
+        Reader(Map<String, String> values, SecureRandom random) {
+            this.values = values;
+            this.random = random;
+        }
+
+        PromoConfig read() {
+            Mode mode = Mode.DEV;
+            try {
+                mode = Mode.parse(values.getOrDefault(MODE, "dev"));
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+            boolean production = mode == Mode.PRODUCTION;
+            String host = values.getOrDefault(HTTP_HOST, DEFAULT_HOST);
+            int port = (int) number(HTTP_PORT, DEFAULT_PORT, 0, 65_535);
+            long maxBody = number(HTTP_MAX_BODY_BYTES, DEFAULT_MAX_BODY_BYTES, 1_024, 64L * 1024 * 1024);
+            int poolSize = (int) number(DB_POOL_SIZE, DEFAULT_POOL_SIZE, 1, 200);
+            Optional<String> dbUrl = Optional.ofNullable(values.get(DB_URL));
+            dbUrl.filter(url -> !url.startsWith("jdbc:postgresql:")).ifPresent(url ->
+                    problems.add(DB_URL + " must be a PostgreSQL JDBC URL starting with jdbc:postgresql:"));
+            if (production && dbUrl.isEmpty()) {
+                problems.add(DB_URL + " is required in production: the embedded PostgreSQL is for local runs only");
+            }
+            DatabaseSettings database = new DatabaseSettings(dbUrl, Optional.ofNullable(values.get(DB_USER)),
+                    Optional.ofNullable(values.get(DB_PASSWORD)).map(p -> new Secret(p, false)),
+                    Path.of(values.getOrDefault(DATA_DIR, DEFAULT_DATA_DIR.toString())), poolSize);
+
+            Secret adminKey = secret(ADMIN_KEY, production);
+            Secret serviceKey = secret(SERVICE_KEY, production);
+            if (adminKey.value().equals(serviceKey.value())) {
+                problems.add(ADMIN_KEY + " and " + SERVICE_KEY + " must differ: the search service must not be an admin");
+            }
+            Secret clickSecret = secret(CLICK_TOKEN_SECRET, production);
+            Secret hashSecret = secret(HASH_SECRET, production);
+
+            ZoneId zone = ZoneId.of("UTC");
+            try {
+                zone = ZoneId.of(values.getOrDefault(BUDGET_ZONE, "UTC"));
+            } catch (DateTimeException e) {
+                problems.add(BUDGET_ZONE + " must be a time zone such as UTC or Europe/Berlin (got '" + values.get(BUDGET_ZONE) + "')");
+            }
+
+            Optional<Secret> stripeKey = Optional.ofNullable(values.get(STRIPE_SECRET_KEY)).map(k -> new Secret(k, false));
+            List<Secret> webhookSecrets = Optional.ofNullable(values.get(STRIPE_WEBHOOK_SECRET))
+                    .map(list -> Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                            .map(s -> new Secret(s, false)).toList())
+                    .orElse(List.of());
+            Optional<URI> apiBase = Optional.empty();
+            if (values.containsKey(STRIPE_API_BASE)) {
+                try {
+                    URI uri = URI.create(values.get(STRIPE_API_BASE));
+                    if (uri.getHost() == null || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+                        throw new IllegalArgumentException();
+                    }
+                    apiBase = Optional.of(uri);
+                } catch (IllegalArgumentException e) {
+                    problems.add(STRIPE_API_BASE + " must be an http(s) URL such as https://api.stripe.com");
+                }
+            }
+            if (production && stripeKey.isEmpty()) {
+                problems.add(STRIPE_SECRET_KEY + " is required in production: the dev payment gateway charges nobody");
+            }
+            if (production && webhookSecrets.isEmpty()) {
+                problems.add(STRIPE_WEBHOOK_SECRET + " is required in production: payments confirmed later would never be booked");
+            }
+            if (!problems.isEmpty()) {
+                throw new ConfigException(problems);
+            }
+            return new PromoConfig(mode, host, port, maxBody, database, adminKey, serviceKey, clickSecret, hashSecret,
+                    zone, stripeKey, webhookSecrets, apiBase);
+        }
+
+        private long number(String name, long fallback, long min, long max) {
+            String raw = values.get(name);
+            if (raw == null) {
+                return fallback;
+            }
+            try {
+                long value = Long.parseLong(raw);
+                if (value >= min && value <= max) {
+                    return value;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            problems.add(name + " must be a whole number from " + min + " to " + max + " (got '" + raw + "')");
+            return fallback;
+        }
+
+        /** A configured secret, or in dev mode one made up now; production refuses a missing or short one. */
+        private Secret secret(String name, boolean production) {
+            String raw = values.get(name);
+            if (raw == null) {
+                if (production) {
+                    problems.add(name + " is required in production (at least " + Secret.MIN_LENGTH + " characters)");
+                }
+                return Secret.generate(random);
+            }
+            if (raw.length() < Secret.MIN_LENGTH) {
+                problems.add(name + " must be at least " + Secret.MIN_LENGTH + " characters (got " + raw.length() + ")");
+            }
+            return new Secret(raw, false);
+        }
+    }
+}
