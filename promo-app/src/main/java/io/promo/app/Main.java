@@ -1,42 +1,190 @@
 package io.promo.app;
 
+import io.promo.app.config.ConfigException;
+import io.promo.app.config.PromoConfig;
+import io.promo.app.config.Secret;
+import io.promo.persistence.ConnectionPool;
+import io.promo.persistence.DatabaseMigrator;
+import io.promo.persistence.EmbeddedPostgresServer;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** The {@code ./promo} command line. */
-public final class Main {
+/** The {@code ./promo} command line (picocli): serve, migrate, demo, help. */
+@Command(name = "./promo", synopsisHeading = "usage: ", commandListHeading = "%ncommands:%n",
+        description = "The promoted-listings engine of the marketplace. Configuration: environment variables "
+                + "PROMO_* (docs/operations.md); flags override them.",
+        subcommands = {Main.Serve.class, Main.Migrate.class, Main.Demo.class, CommandLine.HelpCommand.class})
+public final class Main implements Callable<Integer> {
 
-    private static final String USAGE = """
-            usage: ./promo <command>
+    private final PrintStream out;
 
-              demo    start an embedded PostgreSQL, author a small marketplace through the use cases
-                      (with the refusals an advertiser would meet) and list what was stored
-              help    show this text
-            """;
-
-    private Main() {
+    private Main(PrintStream out) {
+        this.out = out;
     }
 
     public static void main(String[] args) {
-        // The embedded server logs every start-up step at INFO; a person running the demo wants the story.
+        // The embedded server and Jetty log every start-up step at INFO; a person wants promo's own story.
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.exit(run(args, System.out, System.err));
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        String command = args.length == 0 ? "help" : args[0];
-        switch (command) {
-            case "demo" -> {
-                new DemoCommand(out).run();
-                return 0;
+        CommandLine commandLine = new CommandLine(new Main(out), new Factory(out));
+        commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        commandLine.setParameterExceptionHandler((e, arguments) -> {
+            CommandLine failed = e.getCommandLine();
+            String message = e instanceof CommandLine.UnmatchedArgumentException unmatched && failed == commandLine
+                    && !unmatched.getUnmatched().isEmpty()
+                    ? "unknown command '" + unmatched.getUnmatched().get(0) + "'" : e.getMessage();
+            failed.getErr().println(message);
+            failed.usage(failed.getErr());
+            return 2;
+        });
+        commandLine.setExecutionExceptionHandler((e, failed, parsed) -> {
+            if (e instanceof ConfigException) {
+                failed.getErr().println(e.getMessage());
+                return 78; // EX_CONFIG
             }
-            case "help", "-h", "--help" -> {
-                out.print(USAGE);
-                return 0;
+            throw e;
+        });
+        return commandLine.execute(args);
+    }
+
+    /** {@code ./promo} alone: the usage. */
+    @Override
+    public Integer call() {
+        new CommandLine(this).usage(out);
+        return 0;
+    }
+
+    /** Builds the subcommands with the output stream the caller gave. */
+    private record Factory(PrintStream out) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (type == Serve.class) {
+                return type.cast(new Serve(out));
             }
-            default -> {
-                err.print("unknown command '" + command + "'\n" + USAGE);
-                return 2;
+            if (type == Migrate.class) {
+                return type.cast(new Migrate(out));
             }
+            if (type == Demo.class) {
+                return type.cast(new Demo(out));
+            }
+            return CommandLine.defaultFactory().create(type);
+        }
+    }
+
+    /** The flags every command that reads the configuration accepts; each overrides its variable. */
+    static final class ConfigFlags {
+        @Option(names = "--mode", description = "dev or production (PROMO_MODE)")
+        String mode;
+        @Option(names = "--host", description = "interface to listen on (PROMO_HTTP_HOST, default 127.0.0.1)")
+        String host;
+        @Option(names = "--port", description = "port to listen on (PROMO_HTTP_PORT, default 8080)")
+        String port;
+        @Option(names = "--db-url", description = "PostgreSQL JDBC URL (PROMO_DB_URL); unset: embedded")
+        String dbUrl;
+        @Option(names = "--data-dir", description = "embedded PostgreSQL's data (PROMO_DATA_DIR, default .promo/postgres)")
+        String dataDir;
+
+        PromoConfig load() {
+            Map<String, String> overrides = new HashMap<>();
+            overrides.put(PromoConfig.MODE, mode);
+            overrides.put(PromoConfig.HTTP_HOST, host);
+            overrides.put(PromoConfig.HTTP_PORT, port);
+            overrides.put(PromoConfig.DB_URL, dbUrl);
+            overrides.put(PromoConfig.DATA_DIR, dataDir);
+            return PromoConfig.load(System.getenv(), overrides, new SecureRandom());
+        }
+    }
+
+    @Command(name = "serve", description = "Run the HTTP API until stopped (Ctrl-C or SIGTERM shut it down gracefully).")
+    static final class Serve implements Callable<Integer> {
+        private final PrintStream out;
+        @CommandLine.Mixin
+        ConfigFlags flags = new ConfigFlags();
+
+        Serve(PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public Integer call() throws InterruptedException {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+            PromoConfig config = flags.load();
+            PromoApplication app = PromoApplication.start(config);
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                out.println("promo: shutting down (HTTP first, the database last)");
+                app.close();
+                stopped.countDown();
+            }, "promo-shutdown"));
+            out.printf("promo %s listening on http://%s:%d (%s)%n", config.mode().code(), config.httpHost(), app.port(),
+                    config.database());
+            Map<String, Secret> generated = config.generatedSecrets();
+            if (!generated.isEmpty()) {
+                out.println("Dev mode: these were not set, so they were generated for this run only:");
+                generated.forEach((name, secret) -> out.printf("  %s=%s%n", name, secret.value()));
+            }
+            stopped.await();
+            return 0;
+        }
+    }
+
+    @Command(name = "migrate", description = "Bring the database to the newest schema (Flyway) and exit.")
+    static final class Migrate implements Callable<Integer> {
+        private final PrintStream out;
+        @CommandLine.Mixin
+        ConfigFlags flags = new ConfigFlags();
+
+        Migrate(PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public Integer call() {
+            PromoConfig config = flags.load();
+            var database = config.database();
+            try (Resources resources = new Resources()) {
+                ConnectionPool pool;
+                if (database.embedded()) {
+                    EmbeddedPostgresServer server = resources.register("embedded PostgreSQL",
+                            EmbeddedPostgresServer.startPersistent(database.embeddedDataDirectory(),
+                                    Map.of("fsync", "on", "synchronous_commit", "on")));
+                    pool = resources.register("database connections", ConnectionPool.open(server, 2));
+                } else {
+                    pool = resources.register("database connections", ConnectionPool.open(database.url().get(),
+                            database.user().orElse(null), database.password().map(Secret::value).orElse(null), 2));
+                }
+                out.printf("%s migrated to schema version %s%n", database, DatabaseMigrator.migrate(pool.dataSource()));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "demo", description = "Author a small marketplace through the use cases on a throw-away embedded "
+            + "PostgreSQL, with the refusals an advertiser would meet, and list what was stored.")
+    static final class Demo implements Callable<Integer> {
+        private final PrintStream out;
+
+        Demo(PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public Integer call() {
+            new DemoCommand(out).run();
+            return 0;
         }
     }
 }

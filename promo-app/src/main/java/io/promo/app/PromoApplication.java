@@ -1,0 +1,199 @@
+package io.promo.app;
+
+import io.promo.app.config.PromoConfig;
+import io.promo.app.config.Secret;
+import io.promo.app.http.ApiServices;
+import io.promo.app.http.Authenticator;
+import io.promo.app.http.DecisionService;
+import io.promo.app.http.HttpServer;
+import io.promo.app.http.SignedDecisions;
+import io.promo.app.metrics.PromoMetrics;
+import io.promo.billing.Billing;
+import io.promo.billing.BillingConfig;
+import io.promo.billing.StripeSettings;
+import io.promo.domain.access.AuthenticateAdvertiser;
+import io.promo.domain.access.IssueApiKey;
+import io.promo.domain.funding.HandlePaymentEvent;
+import io.promo.domain.funding.TopUpCampaign;
+import io.promo.domain.funding.TopUpLimits;
+import io.promo.domain.ledger.BudgetCalendar;
+import io.promo.domain.serving.CtrStatistics;
+import io.promo.domain.serving.DecideAdPage;
+import io.promo.domain.serving.HourlyTrafficCounter;
+import io.promo.domain.serving.ServingIndexRefresher;
+import io.promo.domain.serving.ServingSettings;
+import io.promo.domain.serving.WhyNotShown;
+import io.promo.domain.shared.SortableRandomIdGenerator;
+import io.promo.domain.traffic.ClickTokenSigner;
+import io.promo.domain.traffic.QuerySignature;
+import io.promo.domain.traffic.SigningKey;
+import io.promo.persistence.ConnectionPool;
+import io.promo.persistence.DatabaseMigrator;
+import io.promo.persistence.EmbeddedPostgresServer;
+import io.promo.persistence.PostgresRepositories;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+
+/**
+ * promo as {@code ./promo serve} runs it: the database (embedded or configured), migrated; the adapters,
+ * the use cases, the serving index kept fresh in the background, and the HTTP API. {@link #close()} shuts it
+ * down in reverse order ({@link Resources}).
+ */
+public final class PromoApplication implements AutoCloseable {
+
+    /** The deployment's single currency (DESIGN.md: USD by default). */
+    static final String CURRENCY = "usd";
+    /** How often the background thread checks the serving index; it rebuilds only when older than its interval. */
+    private static final long INDEX_CHECK_MILLIS = 250;
+
+    private static final System.Logger LOG = System.getLogger(PromoApplication.class.getName());
+
+    private final Resources resources;
+    private final HttpServer http;
+    private final UseCases useCases;
+    private final ServingIndexRefresher servingIndex;
+    private final DataSource dataSource;
+
+    private PromoApplication(Resources resources, HttpServer http, UseCases useCases, ServingIndexRefresher servingIndex,
+            DataSource dataSource) {
+        this.resources = resources;
+        this.http = http;
+        this.useCases = useCases;
+        this.servingIndex = servingIndex;
+        this.dataSource = dataSource;
+    }
+
+    /** Starts everything; on a failure, what was already started is closed again before the exception leaves. */
+    public static PromoApplication start(PromoConfig config) {
+        Resources resources = new Resources();
+        try {
+            return start(config, resources);
+        } catch (RuntimeException e) {
+            resources.close();
+            throw e;
+        }
+    }
+
+    private static PromoApplication start(PromoConfig config, Resources resources) {
+        Clock clock = Clock.systemUTC();
+        BudgetCalendar calendar = new BudgetCalendar(config.budgetZone());
+        ConnectionPool pool = resources.register("database connections", openDatabase(config, resources));
+        DatabaseMigrator.migrate(pool.dataSource());
+        PostgresRepositories repositories = new PostgresRepositories(pool.dataSource(), config.budgetZone());
+        UseCases useCases = new UseCases(repositories, DeploymentDefaults.POLICY_LIMITS, calendar, clock);
+
+        Billing billing = Billing.forConfig(billingConfig(config), clock);
+        TopUpCampaign topUp = new TopUpCampaign(repositories.campaigns(), repositories.advertisers(),
+                billing.paymentGateway(), useCases.recordFunding, TopUpLimits.defaults(), CURRENCY);
+        HandlePaymentEvent paymentEvents = new HandlePaymentEvent(repositories.processedPaymentEvents(),
+                repositories.ledger(), useCases.recordFunding, billing.paymentGateway(), CURRENCY, clock);
+
+        ServingSettings serving = ServingSettings.defaults(DeploymentDefaults.POLICY_LIMITS, calendar);
+        HourlyTrafficCounter traffic = new HourlyTrafficCounter(calendar, serving.pacing().historyDays() + 1);
+        ServingIndexRefresher servingIndex = new ServingIndexRefresher(repositories.campaigns(),
+                repositories.advertisers(), repositories.policies(), repositories.ledger(), CtrStatistics.NONE, traffic,
+                serving, clock);
+        resources.register("serving index refresher", keepFresh(servingIndex));
+        DecideAdPage decideAdPage = new DecideAdPage(servingIndex, serving, new SortableRandomIdGenerator(clock), clock,
+                traffic, new QuerySignature(config.hashSecret().bytes())::of);
+        ClickTokenSigner clickTokens = new ClickTokenSigner(
+                List.of(SigningKey.active("k1", config.clickTokenSecret().bytes())), ClickTokenSigner.DEFAULT_LIFETIME, clock);
+        // The one line to swap for a service that also logs the impressions (issue 5).
+        DecisionService decisions = new SignedDecisions(decideAdPage, clickTokens);
+
+        // Flushes that must run after HTTP stops and before the database closes register here.
+
+        ApiServices services = new ApiServices(useCases,
+                new IssueApiKey(repositories.advertisers(), repositories.apiKeys(), new SecureRandom(), clock),
+                topUp, new WhyNotShown(servingIndex, serving, clock), decisions, billing.webhookEndpoint(paymentEvents),
+                () -> reachable(pool.dataSource()), new PromoMetrics());
+        Authenticator authenticator = new Authenticator(config.adminKey(), config.serviceKey(),
+                new AuthenticateAdvertiser(repositories.apiKeys()));
+        HttpServer http = resources.register("HTTP server", HttpServer.start(config.httpHost(), config.httpPort(),
+                config.maxBodyBytes(), services, authenticator));
+        LOG.log(System.Logger.Level.INFO, "promo {0} serving on {1}:{2,number,#} ({3}, {4} payments)", config.mode().code(),
+                config.httpHost(), http.port(), config.database(), billing.isDevelopment() ? "dev" : "Stripe");
+        return new PromoApplication(resources, http, useCases, servingIndex, pool.dataSource());
+    }
+
+    private static ConnectionPool openDatabase(PromoConfig config, Resources resources) {
+        var database = config.database();
+        if (database.embedded()) {
+            // Durable settings: the embedded data directory is meant to survive restarts and crashes.
+            EmbeddedPostgresServer server = resources.register("embedded PostgreSQL", EmbeddedPostgresServer.startPersistent(
+                    database.embeddedDataDirectory(), Map.of("fsync", "on", "synchronous_commit", "on")));
+            return ConnectionPool.open(server, database.poolSize());
+        }
+        return ConnectionPool.open(database.url().get(), database.user().orElse(null),
+                database.password().map(Secret::value).orElse(null), database.poolSize());
+    }
+
+    private static BillingConfig billingConfig(PromoConfig config) {
+        return new BillingConfig(config.production(), config.stripeSecretKey().map(key -> {
+            StripeSettings settings = StripeSettings.forKey(key.value());
+            return config.stripeApiBase().map(settings::withApiBase).orElse(settings);
+        }), config.stripeWebhookSecrets().stream().map(Secret::value).toList());
+    }
+
+    /** Rebuilds the serving index off the request path, so that no search waits for a rebuild. */
+    private static AutoCloseable keepFresh(ServingIndexRefresher index) {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "serving-index-refresher");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                index.refreshIfStale();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "serving index refresh failed; serving the previous one", e);
+            }
+        }, 0, INDEX_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+        return () -> {
+            scheduler.shutdown();
+            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+        };
+    }
+
+    private static boolean reachable(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public HttpServer http() {
+        return http;
+    }
+
+    public UseCases useCases() {
+        return useCases;
+    }
+
+    public ServingIndexRefresher servingIndex() {
+        return servingIndex;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Graceful shutdown: HTTP first, the database last ({@link Resources}). */
+    @Override
+    public void close() {
+        resources.close();
+    }
+}

@@ -1,0 +1,72 @@
+package io.promo.app.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where routes are declared: each call names the method, the path template, who may call it and the
+ * handler, which receives the authenticated {@link Caller}. The router keeps the list, so the OpenAPI
+ * test and the tenant-isolation test see exactly what is served.
+ */
+public final class ApiRouter {
+
+    /** The context attribute holding the matched route template, for the latency histogram. */
+    static final String ROUTE_ATTRIBUTE = "promo.route";
+
+    /** A handler that has been told who called. */
+    @FunctionalInterface
+    public interface CallerHandler {
+        void handle(Context ctx, Caller caller) throws Exception;
+    }
+
+    /** One served route. */
+    public record Route(String method, String path, Access access) {
+    }
+
+    private final RoutesConfig routes;
+    private final Authenticator authenticator;
+    private final List<Route> declared = new ArrayList<>();
+
+    ApiRouter(RoutesConfig routes, Authenticator authenticator) {
+        this.routes = routes;
+        this.authenticator = authenticator;
+    }
+
+    public void get(String path, Access access, CallerHandler handler) {
+        add("GET", path, access, handler);
+    }
+
+    public void post(String path, Access access, CallerHandler handler) {
+        add("POST", path, access, handler);
+    }
+
+    public void put(String path, Access access, CallerHandler handler) {
+        add("PUT", path, access, handler);
+    }
+
+    public void patch(String path, Access access, CallerHandler handler) {
+        add("PATCH", path, access, handler);
+    }
+
+    List<Route> declared() {
+        return List.copyOf(declared);
+    }
+
+    private void add(String method, String path, Access access, CallerHandler handler) {
+        declared.add(new Route(method, path, access));
+        io.javalin.http.Handler wrapped = ctx -> {
+            ctx.attribute(ROUTE_ATTRIBUTE, path);
+            Caller caller = authenticator.require(access, ctx.header("Authorization"));
+            handler.handle(ctx, caller);
+        };
+        switch (method) {
+            case "GET" -> routes.get(path, wrapped);
+            case "POST" -> routes.post(path, wrapped);
+            case "PUT" -> routes.put(path, wrapped);
+            case "PATCH" -> routes.patch(path, wrapped);
+            default -> throw new IllegalArgumentException("no routes use " + method);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.promo.app.http;
+
+import io.promo.app.UseCases;
+import io.promo.app.metrics.PromoMetrics;
+import io.promo.billing.StripeWebhookEndpoint;
+import io.promo.domain.access.IssueApiKey;
+import io.promo.domain.funding.TopUpCampaign;
+import io.promo.domain.serving.WhyNotShown;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * What the routes call: the use cases and the few services around them, built by the wiring.
+ *
+ * @param databaseReachable answers {@code GET /health}: true when the database answered a trivial query
+ * @param stripeWebhook     empty with the dev gateway or without a signing secret: the webhook answers 404
+ */
+public record ApiServices(
+        UseCases useCases,
+        IssueApiKey issueApiKey,
+        TopUpCampaign topUpCampaign,
+        WhyNotShown whyNotShown,
+        DecisionService decisions,
+        Optional<StripeWebhookEndpoint> stripeWebhook,
+        BooleanSupplier databaseReachable,
+        PromoMetrics metrics) {
+
+    public ApiServices {
+        Objects.requireNonNull(useCases, "useCases");
+        Objects.requireNonNull(issueApiKey, "issueApiKey");
+        Objects.requireNonNull(topUpCampaign, "topUpCampaign");
+        Objects.requireNonNull(whyNotShown, "whyNotShown");
+        Objects.requireNonNull(decisions, "decisions");
+        Objects.requireNonNull(stripeWebhook, "stripeWebhook");
+        Objects.requireNonNull(databaseReachable, "databaseReachable");
+        Objects.requireNonNull(metrics, "metrics");
+    }
+}

@@ -1,0 +1,109 @@
+package io.promo.app.http;
+
+import static io.promo.app.http.ProblemResponses.accepted;
+
+import io.javalin.http.Context;
+import io.promo.app.http.JsonViews.BalanceView;
+import io.promo.app.http.JsonViews.FundingView;
+import io.promo.app.http.JsonViews.LedgerEntryView;
+import io.promo.app.http.JsonViews.LedgerView;
+import io.promo.app.http.JsonViews.TopUpView;
+import io.promo.domain.funding.TopUpCommand;
+import io.promo.domain.funding.TopUpResult;
+import io.promo.domain.ledger.BudgetLedger;
+import io.promo.domain.ledger.FundingCommand;
+import io.promo.domain.ledger.IdempotencyKey;
+import io.promo.domain.ledger.LedgerEntry;
+import io.promo.domain.ledger.LedgerPage;
+import io.promo.domain.shared.CampaignId;
+import io.promo.domain.shared.InvalidCommandException;
+import io.promo.domain.shared.LedgerEntryId;
+import io.promo.domain.shared.Money;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A campaign's money: top-ups through the payment gateway, admins' credits, the balance and the ledger. */
+final class FundingRoutes implements ApiRoutes {
+
+    private final ApiServices services;
+
+    FundingRoutes(ApiServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public void register(ApiRouter router) {
+        router.post("/v1/campaigns/{id}/topups", Access.ADVERTISER, (ctx, caller) -> {
+            CampaignId campaignId = Respond.campaignId(ctx);
+            JsonBody body = JsonBody.of(ctx).allowOnly("amount_cents", "idempotency_key");
+            Long amount = body.wholeNumber("amount_cents");
+            String key = body.text("idempotency_key");
+            body.throwIfInvalid();
+            TopUpResult result = accepted(services.topUpCampaign().topUp(
+                    new TopUpCommand(caller.actor(), campaignId, Money.ofCents(amount), key)));
+            answer(ctx, result);
+        });
+        router.post("/v1/campaigns/{id}/credits", Access.ADMIN, (ctx, caller) -> {
+            CampaignId campaignId = Respond.campaignId(ctx);
+            JsonBody body = JsonBody.of(ctx).allowOnly("amount_cents", "reason", "idempotency_key");
+            Long amount = body.wholeNumber("amount_cents");
+            String reason = body.text("reason");
+            String key = body.text("idempotency_key");
+            if (key != null && !IdempotencyKey.isValidReference(key)) {
+                body.reject("idempotency_key", "must be 1 to 200 letters, digits or _ . / : = - (a UUID will do)");
+            }
+            body.throwIfInvalid();
+            BudgetLedger.Recorded recorded = accepted(services.useCases().recordFunding.record(
+                    FundingCommand.credit(caller.actor(), campaignId, Money.ofCents(amount), reason, key)));
+            Respond.json(ctx, recorded.newlyWritten() ? 201 : 200,
+                    new FundingView(LedgerEntryView.of(recorded.entry()), recorded.newlyWritten()));
+        });
+        router.get("/v1/campaigns/{id}/balance", Access.ADVERTISER, (ctx, caller) -> {
+            CampaignId campaignId = Respond.campaignId(ctx);
+            Respond.json(ctx, 200, BalanceView.of(campaignId.value(),
+                    accepted(services.useCases().budgetQueries.summary(caller.actor(), campaignId))));
+        });
+        router.get("/v1/campaigns/{id}/ledger", Access.ADVERTISER, (ctx, caller) -> {
+            CampaignId campaignId = Respond.campaignId(ctx);
+            LedgerPage page = new LedgerPage(limit(ctx), Optional.ofNullable(ctx.queryParam("before"))
+                    .map(before -> LedgerEntryId.parse("before", before)));
+            List<LedgerEntry> entries = accepted(services.useCases().budgetQueries.entries(caller.actor(), campaignId, page));
+            String next = entries.size() == page.limit() ? entries.get(entries.size() - 1).id().value() : null;
+            Respond.json(ctx, 200, new LedgerView(entries.stream().map(LedgerEntryView::of).toList(), next));
+        });
+    }
+
+    private static int limit(Context ctx) {
+        String raw = ctx.queryParam("limit");
+        if (raw == null) {
+            return LedgerPage.DEFAULT_LIMIT;
+        }
+        try {
+            return Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            throw InvalidCommandException.of("limit", "must be a whole number from 1 to " + LedgerPage.MAX_LIMIT
+                    + " (got '" + raw + "')");
+        }
+    }
+
+    /**
+     * Charged 200 with the ledger entry; waiting for the card holder or the processor 202; declined 402 and
+     * unreachable processor 503, both as problems since nothing was charged.
+     */
+    private static void answer(Context ctx, TopUpResult result) {
+        if (result instanceof TopUpResult.Charged charged) {
+            Respond.json(ctx, 200, new TopUpView("charged", charged.processorRef(), LedgerEntryView.of(charged.topUp()), null));
+        } else if (result instanceof TopUpResult.ActionRequired action) {
+            Respond.json(ctx, 202, new TopUpView("requires_action", action.processorRef(), null, action.clientSecret()));
+        } else if (result instanceof TopUpResult.Pending pending) {
+            Respond.json(ctx, 202, new TopUpView("pending", pending.processorRef(), null, null));
+        } else if (result instanceof TopUpResult.Declined declined) {
+            throw ApiProblem.of(402, declined.message() + " (decline code " + declined.declineCode() + "): nothing was charged");
+        } else {
+            TopUpResult.RetryLater later = (TopUpResult.RetryLater) result;
+            throw new ApiProblem(Problem.of(503, "the payment processor could not be reached (" + later.reason()
+                    + "); retry with the same idempotency_key: it charges at most once"), Map.of("Retry-After", "5"));
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.promo.app.http;
+
+import io.javalin.Javalin;
+import io.promo.app.metrics.PromoMetrics;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The HTTP API on Javalin 7 (Jetty 12): the route groups, the shared error mapper, the body size limit,
+ * authentication per route and the latency histogram. Answers only JSON and problem+json (and the
+ * Prometheus text on {@code /metrics}).
+ */
+public final class HttpServer implements AutoCloseable {
+
+    private final Javalin javalin;
+    private final List<ApiRouter.Route> routes;
+
+    private HttpServer(Javalin javalin, List<ApiRouter.Route> routes) {
+        this.javalin = javalin;
+        this.routes = routes;
+    }
+
+    /** Every resource's routes; a new resource is one more entry here. */
+    static List<ApiRoutes> routeGroups(ApiServices services) {
+        return List.of(
+                new AdvertiserRoutes(services),
+                new PolicyRoutes(services),
+                new CampaignRoutes(services),
+                new FundingRoutes(services),
+                new ServingRoutes(services),
+                new OperationsRoutes(services));
+    }
+
+    /**
+     * Starts serving on {@code host:port} (port 0: any free port, see {@link #port()}).
+     *
+     * @param maxBodyBytes a larger request body is refused with 413
+     */
+    public static HttpServer start(String host, int port, long maxBodyBytes, ApiServices services,
+            Authenticator authenticator) {
+        AtomicReference<List<ApiRouter.Route>> declared = new AtomicReference<>();
+        PromoMetrics metrics = services.metrics();
+        Javalin javalin = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.http.maxRequestSize = maxBodyBytes;
+            config.http.defaultContentType = "application/json";
+            config.requestLogger.http((ctx, milliseconds) -> {
+                String route = ctx.attribute(ApiRouter.ROUTE_ATTRIBUTE);
+                metrics.requestDuration.labelValues(ctx.method().name(), route == null ? "unmatched" : route,
+                        Integer.toString(ctx.statusCode())).observe(milliseconds / 1_000.0);
+            });
+            ProblemResponses.register(config.routes);
+            ApiRouter router = new ApiRouter(config.routes, authenticator);
+            for (ApiRoutes group : routeGroups(services)) {
+                group.register(router);
+            }
+            declared.set(router.declared());
+        });
+        javalin.start(host, port);
+        return new HttpServer(javalin, declared.get());
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    /** The routes served, in the order they were declared. */
+    public List<ApiRouter.Route> routes() {
+        return routes;
+    }
+
+    /** Stops accepting connections and lets Jetty finish what it is answering. */
+    @Override
+    public void close() {
+        javalin.stop();
+    }
+}

@@ -1,0 +1,285 @@
+package io.promo.app.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.promo.domain.shared.InvalidCommandException;
+import io.promo.domain.shared.Violation;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/**
+ * A request's JSON object, read field by field. Each accessor records a {@link Violation} naming the field
+ * (as the seed names the column) instead of throwing, so one answer lists every broken field;
+ * {@link #throwIfInvalid()} then ends the request with 400 before any use case has run. Unknown fields are
+ * refused too: a misspelt {@code daily_budget} must not be silently ignored.
+ */
+final class JsonBody {
+
+    private final ObjectNode object;
+    private final String prefix;
+    private final List<Violation> violations;
+
+    private JsonBody(ObjectNode object, String prefix, List<Violation> violations) {
+        this.object = object;
+        this.prefix = prefix;
+        this.violations = violations;
+    }
+
+    /** The request body as a JSON object: 400 when it is missing, malformed or not an object; 415 when not JSON. */
+    static JsonBody of(Context ctx) {
+        String type = ctx.contentType();
+        if (type != null && !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw ApiProblem.of(415, "send the body as application/json (got " + type + ")");
+        }
+        byte[] raw = ctx.bodyAsBytes();
+        if (raw.length == 0) {
+            throw ApiProblem.badRequest("a JSON object body is required");
+        }
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(raw);
+        } catch (JsonProcessingException e) {
+            throw ApiProblem.badRequest("the body is not valid JSON: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()
+                            + ", column " + e.getLocation().getColumnNr() + ")"));
+        } catch (java.io.IOException e) {
+            throw ApiProblem.badRequest("the body could not be read: " + e.getMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw ApiProblem.badRequest("the body must be a JSON object");
+        }
+        return new JsonBody((ObjectNode) node, "", new ArrayList<>());
+    }
+
+    /** Records an "unknown field" violation for every field not in {@code known}. */
+    JsonBody allowOnly(String... known) {
+        Set<String> allowed = new LinkedHashSet<>(Arrays.asList(known));
+        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                violations.add(new Violation(prefix + name, "is not a field of this request (expected one of "
+                        + String.join(", ", allowed) + ")"));
+            }
+        }
+        return this;
+    }
+
+    boolean has(String field) {
+        return object.has(field);
+    }
+
+    /** Present with an explicit {@code null}: in a PATCH, "clear it". */
+    boolean isNull(String field) {
+        return object.has(field) && object.get(field).isNull();
+    }
+
+    void reject(String field, String message) {
+        violations.add(new Violation(prefix + field, message));
+    }
+
+    String text(String field) {
+        return optionalText(field).orElseGet(() -> {
+            if (!object.has(field) || object.get(field).isNull()) {
+                reject(field, "is required");
+            }
+            return null;
+        });
+    }
+
+    Optional<String> optionalText(String field) {
+        JsonNode node = object.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isTextual()) {
+            reject(field, "must be a string (got " + describe(node) + ")");
+            return Optional.empty();
+        }
+        return Optional.of(node.textValue());
+    }
+
+    /** A required string turned into a domain value by {@code parser}, whose own violations are kept. */
+    <T> T parsed(String field, BiFunction<String, String, T> parser) {
+        String raw = text(field);
+        return raw == null ? null : parse(field, raw, parser);
+    }
+
+    <T> Optional<T> optionalParsed(String field, BiFunction<String, String, T> parser) {
+        return optionalText(field).map(raw -> parse(field, raw, parser));
+    }
+
+    Long wholeNumber(String field) {
+        Optional<Long> value = optionalWholeNumber(field);
+        if (value.isEmpty() && (!object.has(field) || object.get(field).isNull())) {
+            reject(field, "is required");
+        }
+        return value.orElse(null);
+    }
+
+    /** An integer; a fraction, a string or a number beyond ±2⁶³ is a violation, never a rounding. */
+    Optional<Long> optionalWholeNumber(String field) {
+        JsonNode node = object.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isIntegralNumber()) {
+            reject(field, "must be a whole number (got " + describe(node) + ")");
+            return Optional.empty();
+        }
+        if (!node.canConvertToLong()) {
+            reject(field, "is far too large (got " + node.asText() + ")");
+            return Optional.empty();
+        }
+        return Optional.of(node.longValue());
+    }
+
+    /** An {@code int}-sized whole number, such as a count. */
+    Integer count(String field) {
+        Long value = wholeNumber(field);
+        if (value != null && (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE)) {
+            reject(field, "is far too large (got " + value + ")");
+            return null;
+        }
+        return value == null ? null : value.intValue();
+    }
+
+    Optional<Integer> optionalCount(String field) {
+        if (!object.has(field) || object.get(field).isNull()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(count(field));
+    }
+
+    Optional<LocalDate> optionalDate(String field) {
+        return optionalText(field).flatMap(raw -> {
+            try {
+                return Optional.of(LocalDate.parse(raw));
+            } catch (DateTimeParseException e) {
+                reject(field, "must be a date such as 2026-12-31 (got '" + raw + "')");
+                return Optional.empty();
+            }
+        });
+    }
+
+    LocalDate date(String field) {
+        Optional<LocalDate> value = optionalDate(field);
+        if (value.isEmpty() && (!object.has(field) || object.get(field).isNull())) {
+            reject(field, "is required");
+        }
+        return value.orElse(null);
+    }
+
+    List<String> texts(String field) {
+        Optional<List<String>> value = optionalTexts(field);
+        if (value.isEmpty() && (!object.has(field) || object.get(field).isNull())) {
+            reject(field, "is required");
+        }
+        return value.orElse(null);
+    }
+
+    /** An array of strings; at most {@code maxItems} are read, so a huge array costs no more than its parse. */
+    Optional<List<String>> optionalTexts(String field) {
+        JsonNode node = object.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isArray()) {
+            reject(field, "must be an array of strings (got " + describe(node) + ")");
+            return Optional.empty();
+        }
+        List<String> values = new ArrayList<>(node.size());
+        for (JsonNode item : node) {
+            if (!item.isTextual()) {
+                reject(field, "must hold only strings (got " + describe(item) + ")");
+                return Optional.empty();
+            }
+            values.add(item.textValue());
+        }
+        return Optional.of(values);
+    }
+
+    /** An array of strings, each turned into a domain value by {@code parser} (its violations are kept). */
+    <T> Optional<List<T>> optionalParsedTexts(String field, BiFunction<String, String, T> parser) {
+        return optionalTexts(field).map(raws -> {
+            List<T> values = new ArrayList<>(raws.size());
+            for (String raw : raws) {
+                T value = parse(field, raw, parser);
+                if (value != null) {
+                    values.add(value);
+                }
+            }
+            return values;
+        });
+    }
+
+    <T> List<T> parsedTexts(String field, BiFunction<String, String, T> parser) {
+        Optional<List<T>> values = optionalParsedTexts(field, parser);
+        if (values.isEmpty() && (!object.has(field) || object.get(field).isNull())) {
+            reject(field, "is required");
+        }
+        return values.orElse(null);
+    }
+
+    /** A nested object, read with the same rules; its fields are reported as {@code field.name}. */
+    Optional<JsonBody> optionalObject(String field) {
+        JsonNode node = object.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isObject()) {
+            reject(field, "must be an object (got " + describe(node) + ")");
+            return Optional.empty();
+        }
+        return Optional.of(new JsonBody((ObjectNode) node, prefix + field + ".", violations));
+    }
+
+    JsonBody object(String field) {
+        Optional<JsonBody> value = optionalObject(field);
+        if (value.isEmpty() && (!object.has(field) || object.get(field).isNull())) {
+            reject(field, "is required");
+        }
+        return value.orElse(null);
+    }
+
+    boolean valid() {
+        return violations.isEmpty();
+    }
+
+    /** Ends the request with 400 and every violation found so far, if there is one. */
+    void throwIfInvalid() {
+        if (!violations.isEmpty()) {
+            throw new InvalidCommandException(List.copyOf(violations));
+        }
+    }
+
+    private <T> T parse(String field, String raw, BiFunction<String, String, T> parser) {
+        try {
+            return parser.apply(prefix + field, raw);
+        } catch (InvalidCommandException e) {
+            violations.addAll(e.violations());
+            return null;
+        }
+    }
+
+    private static String describe(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            case NULL -> "null";
+            default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+}

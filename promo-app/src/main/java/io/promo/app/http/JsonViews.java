@@ -1,0 +1,150 @@
+package io.promo.app.http;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.promo.domain.advertiser.Advertiser;
+import io.promo.domain.advertiser.PaymentReference;
+import io.promo.domain.campaign.Campaign;
+import io.promo.domain.campaign.CampaignSettings;
+import io.promo.domain.ledger.BudgetSummary;
+import io.promo.domain.ledger.LedgerEntry;
+import io.promo.domain.pricing.Policy;
+import io.promo.domain.serving.CheckResult;
+import io.promo.domain.serving.Diagnosis;
+import io.promo.domain.serving.PagePosition;
+import io.promo.domain.shared.CityCode;
+import io.promo.domain.shared.Money;
+import io.promo.domain.shared.RoleCode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What the API answers, as records that {@link Json} writes in snake_case: the seed's column names, ids as
+ * strings, money as integer {@code *_cents}, dates and instants in ISO-8601. Domain objects never reach
+ * Jackson directly, so a renamed Java field cannot change the API.
+ */
+final class JsonViews {
+
+    private JsonViews() {
+    }
+
+    record AdvertiserView(String advertiserId, String userId, String defaultPaymentId, String status,
+            Instant createdAt, Instant updatedAt) {
+        static AdvertiserView of(Advertiser a) {
+            return new AdvertiserView(a.id().value(), a.userId().value(),
+                    a.defaultPayment().map(PaymentReference::value).orElse(null), a.status().code(), a.createdAt(),
+                    a.updatedAt());
+        }
+    }
+
+    /** The answer to creating an advertiser: the only time its key is shown. */
+    record CreatedAdvertiserView(String advertiserId, String userId, String defaultPaymentId, String status,
+            Instant createdAt, Instant updatedAt, String apiKey) {
+        static CreatedAdvertiserView of(Advertiser a, String apiKey) {
+            AdvertiserView v = AdvertiserView.of(a);
+            return new CreatedAdvertiserView(v.advertiserId(), v.userId(), v.defaultPaymentId(), v.status(),
+                    v.createdAt(), v.updatedAt(), apiKey);
+        }
+    }
+
+    record ApiKeyView(String advertiserId, String apiKey) {
+    }
+
+    record PolicyView(String policyId, String surface, String role, String city, long cpcFloorCents,
+            int maxDensityTop20, int maxAboveFold, Instant updatedAt) {
+        static PolicyView of(Policy p) {
+            return new PolicyView(p.id().value(), p.scope().surface().code(),
+                    p.scope().role().map(RoleCode::value).orElse(null), p.scope().city().value(),
+                    p.limits().cpcFloor().cents(), p.limits().maxDensityTop20(), p.limits().maxAboveFold(), p.updatedAt());
+        }
+    }
+
+    record PoliciesView(List<PolicyView> policies) {
+    }
+
+    record CampaignView(String campaignId, String advertiserId, String targetEntityType, String targetEntityId,
+            String name, String surface, String format, List<String> cityTargets, List<String> keywordTargets,
+            String status, LocalDate startDate, LocalDate endDate, long cpcCents, long dailyBudgetCents,
+            Long totalBudgetCents, String pacingMode, Instant createdAt, Instant updatedAt) {
+        static CampaignView of(Campaign c) {
+            CampaignSettings s = c.settings();
+            return new CampaignView(c.id().value(), c.advertiserId().value(), c.target().type().code(), c.target().id(),
+                    s.name(), c.surface().code(), s.format().code(), s.cityTargets().stream().map(CityCode::value).toList(),
+                    s.keywordTargets(), c.status().code(), s.startDate(), s.endDate().orElse(null), s.cpc().cents(),
+                    s.dailyBudget().cents(), s.totalBudget().map(Money::cents).orElse(null), s.pacingMode().code(),
+                    c.createdAt(), c.updatedAt());
+        }
+    }
+
+    record CampaignsView(List<CampaignView> campaigns) {
+    }
+
+    record BalanceView(String campaignId, LocalDate budgetDay, long balanceCents, long spentTodayCents,
+            long spentTotalCents, long remainingDailyBudgetCents, Long remainingTotalBudgetCents,
+            long remainingTodayCents) {
+        static BalanceView of(String campaignId, BudgetSummary s) {
+            return new BalanceView(campaignId, s.day(), s.balance().cents(), s.spentToday().cents(),
+                    s.spentTotal().cents(), s.remainingDailyBudget().cents(),
+                    s.remainingTotalBudget().map(Money::cents).orElse(null), s.remainingToday().cents());
+        }
+    }
+
+    record LedgerEntryView(String entryId, String campaignId, String kind, long amountCents, String processor,
+            String processorRef, String reason, Instant createdAt) {
+        static LedgerEntryView of(LedgerEntry e) {
+            return new LedgerEntryView(e.id().value(), e.campaignId().value(), e.kind().code(), e.amount().cents(),
+                    e.idempotencyKey().source(), e.idempotencyKey().reference(), e.reason().orElse(null), e.createdAt());
+        }
+    }
+
+    /** A page of the ledger, newest first; {@code next_before} asks for the following page, null at the end. */
+    record LedgerView(List<LedgerEntryView> entries, String nextBefore) {
+    }
+
+    /** A top-up's outcome: {@code charged} (with its entry), {@code requires_action}, {@code pending}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record TopUpView(String status, String processorRef, LedgerEntryView entry, String clientSecret) {
+    }
+
+    /** A credit or another funding entry, and whether this request wrote it or an earlier one did. */
+    record FundingView(LedgerEntryView entry, boolean newlyWritten) {
+    }
+
+    record CheckView(String check, String verdict, String detail) {
+        static CheckView of(CheckResult r) {
+            return new CheckView(r.check().name(), r.verdict().name().toLowerCase(Locale.ROOT), r.detail());
+        }
+    }
+
+    record DiagnosisView(String campaignId, Instant at, LocalDate budgetDay, String surface, String role, String city,
+            String normalizedQuery, boolean shown, Integer position, String decidingReason, List<CheckView> checks) {
+        static DiagnosisView of(Diagnosis d) {
+            return new DiagnosisView(d.campaignId().value(), d.at(), d.budgetDay(), d.surface().code(),
+                    d.role().map(RoleCode::value).orElse(null), d.city().value(), d.normalizedQuery(), d.shown(),
+                    d.position().orElse(null), d.decidingReason().map(Enum::name).orElse(null),
+                    d.checks().stream().map(CheckView::of).toList());
+        }
+    }
+
+    /** One position of a decided page; the campaign fields are present on sponsored positions only. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ResultView(int position, String entityId, boolean sponsored, String campaignId, String format,
+            String impressionId, Long cpcCents, String clickToken) {
+        static ResultView of(PagePosition position, Map<String, String> clickTokens) {
+            if (position instanceof PagePosition.Sponsored s) {
+                return new ResultView(s.position(), s.entityId(), true, s.campaignId().value(), s.format().code(),
+                        s.impressionId().value(), s.cpc().cents(), clickTokens.get(s.impressionId().value()));
+            }
+            return new ResultView(position.position(), position.entityId(), false, null, null, null, null, null);
+        }
+    }
+
+    record DecisionView(Instant servedAt, String surface, String role, String city, String queryHash,
+            List<ResultView> results) {
+    }
+
+    record HealthView(String status, String database) {
+    }
+}

@@ -1,0 +1,69 @@
+package io.promo.app.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.promo.domain.shared.InvalidCommandException;
+import io.promo.domain.shared.Outcome;
+
+/**
+ * The shared error mapper: every failure of every route becomes an RFC 9457 problem. Bad input is 4xx and
+ * names what was wrong; only a fault of promo itself is 500, logged with its stack trace and answered with
+ * a detail that reveals nothing.
+ */
+final class ProblemResponses {
+
+    private static final System.Logger LOG = System.getLogger(ProblemResponses.class.getName());
+
+    private ProblemResponses() {
+    }
+
+    /** The accepted value, or the rejection thrown as the matching {@link ApiProblem}. */
+    static <T> T accepted(Outcome<T> outcome) {
+        if (outcome instanceof Outcome.Rejected<T> rejected) {
+            throw ApiProblem.fromRejection(rejected.rejection());
+        }
+        return ((Outcome.Accepted<T>) outcome).value();
+    }
+
+    static void register(RoutesConfig routes) {
+        routes.exception(ApiProblem.class, (e, ctx) -> write(ctx, e));
+        routes.exception(InvalidCommandException.class, (e, ctx) -> write(ctx, ApiProblem.invalidRequest(e.violations())));
+        routes.exception(JsonProcessingException.class, (e, ctx) -> write(ctx, ApiProblem.badRequest(
+                "the body is not valid JSON: " + e.getOriginalMessage())));
+        routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, ApiProblem.of(e.getStatus(),
+                e.getStatus() == 413 ? "the request body is larger than this server accepts" : e.getMessage())));
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.log(System.Logger.Level.ERROR, "request " + ctx.method() + " " + ctx.path() + " failed", e);
+            write(ctx, ApiProblem.of(500, "promo failed to answer this request; it has been logged"));
+        });
+        routes.error(404, ctx -> {
+            if (!isProblem(ctx)) {
+                write(ctx, ApiProblem.notFound("no route " + ctx.method() + " " + ctx.path()
+                        + ": see docs/api/openapi.yaml for the API"));
+            }
+        });
+        routes.error(405, ctx -> {
+            if (!isProblem(ctx)) {
+                write(ctx, ApiProblem.of(405, "method " + ctx.method() + " is not allowed on " + ctx.path()));
+            }
+        });
+    }
+
+    static void write(Context ctx, ApiProblem problem) {
+        problem.headers().forEach(ctx::header);
+        ctx.status(problem.problem().status());
+        ctx.contentType(Problem.CONTENT_TYPE);
+        try {
+            ctx.result(Json.MAPPER.writeValueAsBytes(problem.problem()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a problem is always serializable", e);
+        }
+    }
+
+    private static boolean isProblem(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith(Problem.CONTENT_TYPE);
+    }
+}

@@ -1,0 +1,66 @@
+package io.promo.app.metrics;
+
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Every metric promo exposes on {@code GET /metrics}, registered here in one place (Prometheus' Java client,
+ * text format). Add a metric as a field built in the constructor and registered on {@link #registry}; the
+ * labels are low-cardinality by rule (surface, route template, status, reason: never an id).
+ */
+public final class PromoMetrics {
+
+    /** Request latency buckets, in seconds: fine below 10 ms, where the decision path must stay. */
+    private static final double[] LATENCY_BUCKETS = {
+        0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+
+    /** Seconds per request, by method, route template ({@code /v1/campaigns/{id}}) and status. */
+    public final Histogram requestDuration = Histogram.builder()
+            .name("promo_http_request_duration_seconds")
+            .help("HTTP request latency by method, route template and status")
+            .labelNames("method", "route", "status")
+            .classicOnly()
+            .classicUpperBounds(LATENCY_BUCKETS)
+            .register(registry);
+
+    /** Decisions made, by surface. */
+    public final Counter decisions = Counter.builder()
+            .name("promo_decisions_total")
+            .help("Ad decisions made for search pages, by surface")
+            .labelNames("surface")
+            .register(registry);
+
+    /** Sponsored positions filled on decided pages, by surface and format. */
+    public final Counter sponsoredSlotsFilled = Counter.builder()
+            .name("promo_sponsored_slots_filled_total")
+            .help("Sponsored positions filled on decided pages, by surface and format")
+            .labelNames("surface", "format")
+            .register(registry);
+
+    public PrometheusRegistry registry() {
+        return registry;
+    }
+
+    public String contentType() {
+        return writer.getContentType();
+    }
+
+    /** The current values in Prometheus' text exposition format. */
+    public byte[] scrape() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8_192);
+        try {
+            writer.write(out, registry.scrape());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}
