@@ -1,0 +1,172 @@
+package io.promo.app.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Bad input on every kind of route: malformed JSON, wrong types, missing and unknown fields, unknown enum
+ * values, negative and huge amounts, oversize bodies, missing and wrong keys. Each answer is a 4xx
+ * {@code application/problem+json} naming what was wrong, and the database is exactly as before.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BadInputTest {
+
+    private static final String ADMIN = TestServer.ADMIN_KEY;
+    private static final String SERVICE = TestServer.SERVICE_KEY;
+
+    private final Marketplace market = new Marketplace();
+    private final ApiClient api = market.api;
+    private Marketplace.Advertiser lena;
+    private String campaign;
+
+    /** One bad request: who sends what where, and what must come back. */
+    record Case(String name, String method, String path, String key, String body, int status, String field) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    @BeforeAll
+    void an_advertiser_with_a_campaign() {
+        lena = market.advertiser();
+        campaign = market.campaign(lena, Marketplace.unique("srv"), "berlin", 60);
+    }
+
+    Stream<Case> cases() {
+        String lenaKey = lena.key();
+        String campaigns = "/v1/campaigns";
+        String one = campaigns + "/" + campaign;
+        String valid = Marketplace.campaignJson("srv_valid", "berlin", 60);
+        String decision = """
+                {"surface":"people_search","city":"berlin","viewer":{"user_id":"usr_1"},
+                 "client":{"ip":"203.0.113.7","user_agent":"UA"},"organic_matches":["srv_1"]}""";
+        List<Case> cases = new ArrayList<>(List.of(
+                new Case("malformed JSON", "POST", campaigns, lenaKey, "{\"name\": ", 400, null),
+                new Case("trailing garbage", "POST", campaigns, lenaKey, valid + "}", 400, null),
+                new Case("empty body", "POST", campaigns, lenaKey, "", 400, null),
+                new Case("an array instead of an object", "POST", campaigns, lenaKey, "[1,2]", 400, null),
+                new Case("a duplicated field", "PUT", "/v1/policies", ADMIN,
+                        "{\"surface\":\"people_search\",\"surface\":\"studio_search\"}", 400, null),
+                new Case("nesting too deep", "POST", "/v1/decisions", SERVICE,
+                        "{\"viewer\":" + "[".repeat(100) + "]".repeat(100) + "}", 400, null),
+                new Case("every field missing", "POST", campaigns, lenaKey, "{}", 400, "target_entity_type"),
+                new Case("cpc as a string", "POST", campaigns, lenaKey, valid.replace("\"cpc_cents\":60", "\"cpc_cents\":\"60\""), 400, "cpc_cents"),
+                new Case("cpc as a fraction", "POST", campaigns, lenaKey, valid.replace("\"cpc_cents\":60", "\"cpc_cents\":60.5"), 400, "cpc_cents"),
+                new Case("cpc beyond any integer", "POST", campaigns, lenaKey, valid.replace("\"cpc_cents\":60", "\"cpc_cents\":1" + "0".repeat(30)), 400, "cpc_cents"),
+                new Case("cpc beyond the column", "POST", campaigns, lenaKey, valid.replace("\"cpc_cents\":60", "\"cpc_cents\":9999999999"), 422, "cpc_cents"),
+                new Case("negative daily budget", "POST", campaigns, lenaKey, valid.replace("\"daily_budget_cents\":1500", "\"daily_budget_cents\":-5"), 422, "daily_budget_cents"),
+                new Case("unknown surface", "POST", campaigns, lenaKey, valid.replace("people_search", "mars_search"), 400, "surface"),
+                new Case("unknown format", "POST", campaigns, lenaKey, valid.replace("featured", "gold"), 400, "format"),
+                new Case("unknown pacing mode", "POST", campaigns, lenaKey, valid.replace("accelerated", "ludicrous"), 400, "pacing_mode"),
+                new Case("a misspelt field", "POST", campaigns, lenaKey, valid.replace("\"daily_budget_cents\"", "\"daily_budget\""), 400, "daily_budget"),
+                new Case("city targets not a list", "POST", campaigns, lenaKey, valid.replace("[\"berlin\"]", "\"berlin\""), 400, "city_targets"),
+                new Case("a date that is no date", "POST", campaigns, lenaKey, valid.replaceFirst("\"start_date\":\"[0-9-]+\"", "\"start_date\":\"tomorrow\""), 400, "start_date"),
+                new Case("end before start", "POST", campaigns, lenaKey, valid.replace("\"end_date\":null", "\"end_date\":\"2001-01-01\""), 422, "end_date"),
+                new Case("a studio on the people tab", "POST", campaigns, lenaKey, valid.replace("\"service_profile\",\"target_entity_id\":\"srv_valid\"", "\"studio\",\"target_entity_id\":\"std_valid\""), 422, "target_entity_type"),
+                new Case("a target id of the wrong kind", "POST", campaigns, lenaKey, valid.replace("srv_valid", "std_valid"), 400, "target_entity_id"),
+                new Case("text sent as text/plain", "POST", campaigns, lenaKey, valid, 415, null),
+                new Case("a malformed campaign id", "GET", campaigns + "/not-an-id", lenaKey, null, 400, "campaign_id"),
+                new Case("a patch of the status", "PATCH", one, lenaKey, "{\"status\":\"active\"}", 400, "status"),
+                new Case("a patch clearing the name", "PATCH", one, lenaKey, "{\"name\":null}", 400, "name"),
+                new Case("a patch with an unknown field", "PATCH", one, lenaKey, "{\"colour\":\"red\"}", 400, "colour"),
+                new Case("a top-up of a negative amount", "POST", one + "/topups", lenaKey, "{\"amount_cents\":-500,\"idempotency_key\":\"k1\"}", 422, "amount_cents"),
+                new Case("a top-up of a huge amount", "POST", one + "/topups", lenaKey, "{\"amount_cents\":99999999999999,\"idempotency_key\":\"k2\"}", 422, "amount_cents"),
+                new Case("a top-up without a key", "POST", one + "/topups", lenaKey, "{\"amount_cents\":1000}", 400, "idempotency_key"),
+                new Case("a top-up with a key of spaces", "POST", one + "/topups", lenaKey, "{\"amount_cents\":1000,\"idempotency_key\":\"a b\"}", 400, "idempotency_key"),
+                new Case("a credit of nothing", "POST", one + "/credits", ADMIN, "{\"amount_cents\":0,\"reason\":\"x\",\"idempotency_key\":\"c1\"}", 422, "amount_cents"),
+                new Case("a credit with a bad key", "POST", one + "/credits", ADMIN, "{\"amount_cents\":10,\"reason\":\"x\",\"idempotency_key\":\"no spaces please\"}", 400, "idempotency_key"),
+                new Case("a ledger page of 0", "GET", one + "/ledger?limit=0", lenaKey, null, 400, "limit"),
+                new Case("a ledger page of words", "GET", one + "/ledger?limit=many", lenaKey, null, 400, "limit"),
+                new Case("a ledger cursor that is no entry id", "GET", one + "/ledger?before=yesterday", lenaKey, null, 400, "before"),
+                new Case("diagnostics without a city", "GET", one + "/diagnostics", lenaKey, null, 400, "city"),
+                new Case("a policy over its own density", "PUT", "/v1/policies", ADMIN, "{\"surface\":\"people_search\",\"city\":\"berlin\",\"cpc_floor_cents\":10,\"max_density_top20\":1,\"max_above_fold\":3}", 422, "max_above_fold"),
+                new Case("a policy with a negative floor", "PUT", "/v1/policies", ADMIN, "{\"surface\":\"people_search\",\"city\":\"berlin\",\"cpc_floor_cents\":-1,\"max_density_top20\":1,\"max_above_fold\":1}", 422, "cpc_floor_cents"),
+                new Case("an advertiser for no user", "POST", "/v1/advertisers", ADMIN, "{\"user_id\":\"lena\"}", 400, "user_id"),
+                new Case("an advertiser with card data", "POST", "/v1/advertisers", ADMIN, "{\"user_id\":\"usr_x\",\"default_payment_id\":\"4242 4242 4242 4242\"}", 400, "default_payment_id"),
+                new Case("a decision without matches", "POST", "/v1/decisions", SERVICE, decision.replace(",\"organic_matches\":[\"srv_1\"]", ""), 400, "organic_matches"),
+                new Case("a decision for two viewers", "POST", "/v1/decisions", SERVICE, decision.replace("{\"user_id\":\"usr_1\"}", "{\"user_id\":\"usr_1\",\"anon_fingerprint\":\"fp\"}"), 400, "viewer"),
+                new Case("a decision of page size 0", "POST", "/v1/decisions", SERVICE, decision.replace("\"city\"", "\"page_size\":0,\"city\""), 400, "page_size"),
+                new Case("a decision on an unknown surface", "POST", "/v1/decisions", SERVICE, decision.replace("people_search", "space"), 400, "surface"),
+                new Case("a decision without the client", "POST", "/v1/decisions", SERVICE, decision.replace("\"client\":{\"ip\":\"203.0.113.7\",\"user_agent\":\"UA\"},", ""), 400, "client"),
+                new Case("a decision with repeated matches", "POST", "/v1/decisions", SERVICE, decision.replace("[\"srv_1\"]", "[\"srv_1\",\"srv_1\"]"), 400, "organic_matches"),
+                new Case("no key", "GET", campaigns, null, null, 401, null),
+                new Case("an unknown key", "GET", campaigns, "not-a-key", null, 401, null),
+                new Case("a forged advertiser key", "GET", campaigns, "pak_0123456789abcdef.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", null, 401, null),
+                new Case("an advertiser on an admin route", "POST", "/v1/advertisers", lenaKey, "{\"user_id\":\"usr_x\"}", 403, null),
+                new Case("the search service on an admin route", "GET", "/v1/policies", SERVICE, null, 403, null),
+                new Case("the search service on an advertiser route", "GET", campaigns, SERVICE, null, 403, null),
+                new Case("an advertiser asking for decisions", "POST", "/v1/decisions", lenaKey, decision, 403, null),
+                new Case("the admin asking for decisions", "POST", "/v1/decisions", ADMIN, decision, 403, null),
+                new Case("the admin listing without saying whose", "GET", campaigns, ADMIN, null, 400, "advertiser_id"),
+                new Case("a route that does not exist", "GET", "/v1/nothing", ADMIN, null, 404, null),
+                new Case("a Stripe webhook without Stripe configured", "POST", "/v1/stripe/webhook", null, "{}", 404, null)));
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void bad_input_is_refused_with_a_problem_and_changes_nothing(Case bad) {
+        Map<String, String> before = TestServer.databaseSnapshot();
+
+        ApiClient.Response response = bad.name().contains("text/plain")
+                ? api.send(bad.method(), bad.path(), bad.key(), bad.body(), "text/plain")
+                : api.send(bad.method(), bad.path(), bad.key(), bad.body(), "application/json");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(bad.status());
+        assertProblem(response, bad.field());
+        assertThat(TestServer.databaseSnapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void a_body_over_the_limit_is_refused_with_413_before_it_is_read() {
+        Map<String, String> before = TestServer.databaseSnapshot();
+        String huge = "{\"name\":\"" + "x".repeat((int) TestServer.MAX_BODY_BYTES) + "\"}";
+
+        ApiClient.Response response = api.sendBytes("POST", "/v1/campaigns", "Bearer " + lena.key(),
+                huge.getBytes(StandardCharsets.UTF_8), "application/json");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(413);
+        assertProblem(response, null);
+        assertThat(TestServer.databaseSnapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void every_broken_field_is_reported_at_once() {
+        ApiClient.Response response = api.post("/v1/campaigns", lena.key(),
+                "{\"surface\":\"mars\",\"format\":7,\"cpc_cents\":\"x\",\"colour\":\"red\"}");
+
+        assertThat(response.status()).isEqualTo(400);
+        List<String> fields = new ArrayList<>();
+        response.json().path("errors").forEach(error -> fields.add(error.path("field").asText()));
+        assertThat(fields).contains("surface", "format", "cpc_cents", "colour", "name", "city_targets",
+                "target_entity_type", "daily_budget_cents", "start_date");
+    }
+
+    private static void assertProblem(ApiClient.Response response, String field) {
+        assertThat(response.contentType()).as(response.toString()).startsWith("application/problem+json");
+        JsonNode problem = response.json();
+        assertThat(problem.path("status").asInt()).isEqualTo(response.status());
+        assertThat(problem.path("title").asText()).isNotBlank();
+        assertThat(problem.path("detail").asText()).isNotBlank();
+        if (field != null) {
+            List<String> fields = new ArrayList<>();
+            problem.path("errors").forEach(error -> {
+                fields.add(error.path("field").asText());
+                assertThat(error.path("message").asText()).isNotBlank();
+            });
+            assertThat(fields).as(response.toString()).contains(field);
+        }
+    }
+}
