@@ -1,0 +1,130 @@
+package io.promo.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PromoConfigTest {
+
+    private static final String KEY_A = "a".repeat(40);
+    private static final String KEY_B = "b".repeat(40);
+    private static final String KEY_C = "c".repeat(40);
+    private static final String KEY_D = "d".repeat(40);
+
+    private static PromoConfig load(Map<String, String> environment, Map<String, String> overrides) {
+        return PromoConfig.load(environment, overrides, new SecureRandom());
+    }
+
+    private static Map<String, String> production() {
+        Map<String, String> env = new HashMap<>();
+        env.put("PROMO_MODE", "production");
+        env.put("PROMO_DB_URL", "jdbc:postgresql://db.internal:5432/promo");
+        env.put("PROMO_DB_USER", "promo");
+        env.put("PROMO_DB_PASSWORD", "s3cret-password");
+        env.put("PROMO_ADMIN_KEY", KEY_A);
+        env.put("PROMO_SERVICE_KEY", KEY_B);
+        env.put("PROMO_CLICK_TOKEN_SECRET", KEY_C);
+        env.put("PROMO_HASH_SECRET", KEY_D);
+        env.put("PROMO_STRIPE_SECRET_KEY", "sk_live_123");
+        env.put("PROMO_STRIPE_WEBHOOK_SECRET", "whsec_old, whsec_new");
+        return env;
+    }
+
+    @Test
+    void with_nothing_set_dev_mode_runs_on_the_embedded_database_and_generated_secrets() {
+        PromoConfig config = load(Map.of("PATH", "/usr/bin"), Map.of());
+
+        assertThat(config.mode()).isEqualTo(Mode.DEV);
+        assertThat(config.httpHost()).isEqualTo("127.0.0.1");
+        assertThat(config.httpPort()).isEqualTo(8080);
+        assertThat(config.database().embedded()).isTrue();
+        assertThat(config.database().embeddedDataDirectory()).isEqualTo(Path.of(".promo", "postgres"));
+        assertThat(config.budgetZone()).isEqualTo(ZoneId.of("UTC"));
+        assertThat(config.stripeSecretKey()).isEmpty();
+        assertThat(config.generatedSecrets()).containsOnlyKeys("PROMO_ADMIN_KEY", "PROMO_SERVICE_KEY",
+                "PROMO_CLICK_TOKEN_SECRET", "PROMO_HASH_SECRET");
+        assertThat(config.adminKey().value()).hasSizeGreaterThanOrEqualTo(Secret.MIN_LENGTH)
+                .isNotEqualTo(config.serviceKey().value());
+    }
+
+    @Test
+    void environment_variables_are_read_and_flags_override_them() {
+        Map<String, String> env = new HashMap<>(Map.of("PROMO_HTTP_HOST", "0.0.0.0", "PROMO_HTTP_PORT", "9000",
+                "PROMO_BUDGET_ZONE", "Europe/Berlin", "PROMO_ADMIN_KEY", KEY_A, "PROMO_DATA_DIR", "/var/promo",
+                "PROMO_STRIPE_API_BASE", "http://127.0.0.1:12111"));
+
+        PromoConfig config = load(env, Map.of("PROMO_HTTP_PORT", "9100"));
+
+        assertThat(config.httpHost()).isEqualTo("0.0.0.0");
+        assertThat(config.httpPort()).isEqualTo(9100);
+        assertThat(config.budgetZone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+        assertThat(config.adminKey().value()).isEqualTo(KEY_A);
+        assertThat(config.adminKey().generated()).isFalse();
+        assertThat(config.database().embeddedDataDirectory()).isEqualTo(Path.of("/var/promo"));
+        assertThat(config.stripeApiBase()).contains(URI.create("http://127.0.0.1:12111"));
+        assertThat(config.generatedSecrets()).doesNotContainKey("PROMO_ADMIN_KEY");
+    }
+
+    @Test
+    void a_complete_production_configuration_is_accepted() {
+        PromoConfig config = load(production(), Map.of());
+
+        assertThat(config.production()).isTrue();
+        assertThat(config.database().embedded()).isFalse();
+        assertThat(config.generatedSecrets()).isEmpty();
+        assertThat(config.stripeWebhookSecrets()).extracting(Secret::value).containsExactly("whsec_old", "whsec_new");
+    }
+
+    @Test
+    void production_refuses_the_embedded_database_generated_secrets_and_the_dev_gateway_all_at_once() {
+        assertThatThrownBy(() -> load(Map.of("PROMO_MODE", "production"), Map.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).hasSize(7)
+                        .anyMatch(p -> p.startsWith("PROMO_DB_URL is required in production"))
+                        .anyMatch(p -> p.startsWith("PROMO_ADMIN_KEY is required in production"))
+                        .anyMatch(p -> p.startsWith("PROMO_SERVICE_KEY is required in production"))
+                        .anyMatch(p -> p.startsWith("PROMO_CLICK_TOKEN_SECRET is required in production"))
+                        .anyMatch(p -> p.startsWith("PROMO_HASH_SECRET is required in production"))
+                        .anyMatch(p -> p.startsWith("PROMO_STRIPE_SECRET_KEY is required in production"))
+                        .anyMatch(p -> p.startsWith("PROMO_STRIPE_WEBHOOK_SECRET is required in production")));
+    }
+
+    @Test
+    void malformed_values_are_reported_by_name() {
+        Map<String, String> env = new HashMap<>(Map.of("PROMO_MODE", "staging", "PROMO_HTTP_PORT", "eighty",
+                "PROMO_BUDGET_ZONE", "Mars/Olympus", "PROMO_ADMIN_KEY", "short", "PROMO_DB_URL", "mysql://x",
+                "PROMO_STRIPE_API_BASE", "ftp://stripe", "PROMO_HTTP_MAX_BODY_BYTES", "-1"));
+
+        assertThatThrownBy(() -> load(env, Map.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .anyMatch(p -> p.startsWith("PROMO_MODE must be dev or production"))
+                        .anyMatch(p -> p.startsWith("PROMO_HTTP_PORT must be a whole number"))
+                        .anyMatch(p -> p.startsWith("PROMO_HTTP_MAX_BODY_BYTES must be a whole number"))
+                        .anyMatch(p -> p.startsWith("PROMO_BUDGET_ZONE must be a time zone"))
+                        .anyMatch(p -> p.startsWith("PROMO_ADMIN_KEY must be at least 32 characters"))
+                        .anyMatch(p -> p.startsWith("PROMO_DB_URL must be a PostgreSQL JDBC URL"))
+                        .anyMatch(p -> p.startsWith("PROMO_STRIPE_API_BASE must be an http(s) URL")));
+    }
+
+    @Test
+    void the_admin_and_the_search_service_cannot_share_a_key() {
+        Map<String, String> env = production();
+        env.put("PROMO_SERVICE_KEY", KEY_A);
+
+        assertThatThrownBy(() -> load(env, Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("PROMO_ADMIN_KEY and PROMO_SERVICE_KEY must differ");
+    }
+
+    @Test
+    void no_secret_appears_when_the_configuration_is_printed() {
+        String printed = load(production(), Map.of()).toString();
+
+        assertThat(printed).doesNotContain(KEY_A, KEY_B, KEY_C, KEY_D, "sk_live_123", "whsec_old", "s3cret-password");
+    }
+}
