@@ -35,6 +35,30 @@ class DemoCommandTest {
     }
 
     @Test
+    void help_lists_the_commands() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int exitCode = Main.run(new String[] {"help"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream()));
+
+        assertThat(exitCode).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage: ./promo").contains("serve").contains("migrate")
+                .contains("demo");
+    }
+
+    @Test
+    void a_configuration_that_cannot_run_is_explained_and_nothing_starts() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exitCode = Main.run(new String[] {"serve", "--mode", "production"}, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(exitCode).isEqualTo(78);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("PROMO_DB_URL is required in production")
+                .contains("PROMO_ADMIN_KEY is required in production");
+    }
+
+    @Test
     void an_unknown_command_prints_the_usage_and_fails() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
