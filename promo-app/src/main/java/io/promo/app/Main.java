@@ -127,6 +127,7 @@ public final class Main implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 out.println("promo: shutting down (HTTP first, the database last)");
                 app.close();
+                out.println("promo: stopped");
                 stopped.countDown();
             }, "promo-shutdown"));
             out.printf("promo %s listening on http://%s:%d (%s)%n", config.mode().code(), config.httpHost(), app.port(),

@@ -1,0 +1,293 @@
+package io.promo.app.bench;
+
+import io.promo.app.PromoApplication;
+import io.promo.app.UseCases;
+import io.promo.app.config.PromoConfig;
+import io.promo.domain.advertiser.Advertiser;
+import io.promo.domain.advertiser.CreateAdvertiserCommand;
+import io.promo.domain.advertiser.PaymentReference;
+import io.promo.domain.campaign.Campaign;
+import io.promo.domain.campaign.CampaignAction;
+import io.promo.domain.campaign.CampaignSettings;
+import io.promo.domain.campaign.ChangeCampaignStatusCommand;
+import io.promo.domain.campaign.CreateCampaignCommand;
+import io.promo.domain.campaign.Format;
+import io.promo.domain.campaign.PacingMode;
+import io.promo.domain.campaign.TargetEntity;
+import io.promo.domain.ledger.FundingCommand;
+import io.promo.domain.ledger.IdempotencyKey;
+import io.promo.domain.shared.Actor;
+import io.promo.domain.shared.CityCode;
+import io.promo.domain.shared.Money;
+import io.promo.domain.shared.Surface;
+import io.promo.domain.shared.UserId;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Load on {@code POST /v1/decisions} over a real port, from a client on the same machine (docs/benchmarks.md,
+ * "HTTP load"). Starts promo as {@code ./promo serve} does, on a throw-away embedded PostgreSQL, seeds a
+ * marketplace through the use cases, then runs closed-loop client threads, each on its own keep-alive
+ * connection, against two routes in the same run:
+ *
+ * <ul>
+ * <li><b>baseline</b>: the same request with the admin key, refused with 403 before the body is read: the
+ *     HTTP stack, authentication and a problem answer, no decision;</li>
+ * <li><b>decisions</b>: the search service's request with 200 organic matches, of which about 20 have a
+ *     campaign in the city: the whole decision path.</li>
+ * </ul>
+ *
+ * Options as {@code name=value} arguments: {@code concurrency} [8], {@code warmup} seconds [5], {@code measure}
+ * seconds [15], {@code rounds} [3], {@code campaigns} [600], {@code matches} [200].
+ */
+public final class DecisionLoadBenchmark {
+
+    private static final String ADMIN_KEY = "bench-admin-key-0123456789abcdefghijklmnop";
+    private static final String SERVICE_KEY = "bench-service-key-0123456789abcdefghijklmn";
+    private static final List<String> CITIES = List.of("berlin", "paris", "lisbon");
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new java.util.HashMap<>();
+        for (String arg : args) {
+            String[] pair = arg.split("=", 2);
+            options.put(pair[0], pair[1]);
+        }
+        int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "8"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "5"));
+        int measure = Integer.parseInt(options.getOrDefault("measure", "15"));
+        int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
+        int campaigns = Integer.parseInt(options.getOrDefault("campaigns", "600"));
+        int matches = Integer.parseInt(options.getOrDefault("matches", "200"));
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+
+        Path data = Files.createTempDirectory("promo-bench-pg");
+        try (PromoApplication app = PromoApplication.start(PromoConfig.load(Map.of(
+                PromoConfig.DATA_DIR, data.toString(), PromoConfig.HTTP_PORT, "0",
+                PromoConfig.ADMIN_KEY, ADMIN_KEY, PromoConfig.SERVICE_KEY, SERVICE_KEY), Map.of(), new SecureRandom()))) {
+            seed(app.useCases(), campaigns);
+            app.servingIndex().refresh();
+            System.out.printf(Locale.ROOT, "promo on port %d, %d campaigns in %d cities, %d organic matches per request, "
+                    + "%d client threads, %d processors%n", app.port(), campaigns, CITIES.size(), matches, concurrency,
+                    Runtime.getRuntime().availableProcessors());
+            List<byte[]> decisionRequests = new ArrayList<>();
+            List<byte[]> baselineRequests = new ArrayList<>();
+            Random random = new Random(42);
+            for (int i = 0; i < 64; i++) {
+                String body = decisionBody(random, campaigns, matches);
+                decisionRequests.add(request(body, SERVICE_KEY));
+                baselineRequests.add(request(body, ADMIN_KEY));
+            }
+            for (int round = 1; round <= rounds; round++) {
+                Result baseline = run(app.port(), baselineRequests, 403, concurrency, warmup, measure);
+                Result decisions = run(app.port(), decisionRequests, 200, concurrency, warmup, measure);
+                System.out.printf(Locale.ROOT, "round %d  baseline: %s%n", round, baseline);
+                System.out.printf(Locale.ROOT, "round %d  decisions: %s  → %.2fx the baseline's throughput%n", round,
+                        decisions, decisions.perSecond() / baseline.perSecond());
+            }
+        }
+    }
+
+    private static void seed(UseCases promo, int campaigns) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        for (int i = 0; i < campaigns; i++) {
+            Advertiser owner = promo.createAdvertiser.create(new CreateAdvertiserCommand(Actor.ADMIN,
+                    new UserId("usr_bench_" + i), Optional.of(new PaymentReference("cus_" + i + "/pm_" + i)))).orElseThrow();
+            CityCode city = new CityCode(CITIES.get(i % CITIES.size()));
+            CampaignSettings settings = new CampaignSettings("bench " + i, i % 3 == 0 ? Format.FEATURED : Format.BOOSTED,
+                    List.of(city), i % 2 == 0 ? List.of() : List.of("portrait", "wedding"), today, Optional.empty(),
+                    Money.ofCents(30 + i % 50), Money.ofCents(100_000), Optional.empty(),
+                    i % 4 == 0 ? PacingMode.EVEN : PacingMode.ACCELERATED);
+            Campaign campaign = promo.createCampaign.create(new CreateCampaignCommand(Actor.tenant(owner.id()), owner.id(),
+                    Surface.PEOPLE_SEARCH, new TargetEntity(io.promo.domain.campaign.TargetEntityType.SERVICE_PROFILE,
+                            "srv_bench_" + i), settings)).orElseThrow();
+            promo.recordFunding.record(FundingCommand.topUp(campaign.id(), Money.ofCents(1_000_000), IdempotencyKey.STRIPE,
+                    "pi_bench_" + i)).orElseThrow();
+            promo.changeCampaignStatus.change(new ChangeCampaignStatusCommand(Actor.tenant(owner.id()), campaign.id(),
+                    CampaignAction.ACTIVATE)).orElseThrow();
+        }
+    }
+
+    /** A search in one city: {@code matches} organic ids, one in ten of them an entity with a campaign there. */
+    private static String decisionBody(Random random, int campaigns, int matches) {
+        int cityIndex = random.nextInt(CITIES.size());
+        List<Integer> inCity = new ArrayList<>();
+        for (int campaign = cityIndex; campaign < campaigns; campaign += CITIES.size()) {
+            inCity.add(campaign);
+        }
+        java.util.Collections.shuffle(inCity, random);
+        StringBuilder organic = new StringBuilder();
+        for (int i = 0; i < matches; i++) {
+            if (i > 0) {
+                organic.append(',');
+            }
+            if (i % 10 == 3) {
+                organic.append("\"srv_bench_").append(inCity.get((i / 10) % inCity.size())).append('"');
+            } else {
+                organic.append("\"srv_organic_").append(random.nextInt(1_000_000)).append('_').append(i).append('"');
+            }
+        }
+        return """
+                {"surface":"people_search","role":"photographer","city":"%s","query":"%s",
+                 "viewer":{"anon_fingerprint":"fp_%d"},"client":{"ip":"203.0.113.%d","user_agent":"Mozilla/5.0 bench"},
+                 "page_size":20,"organic_matches":[%s]}""".formatted(CITIES.get(cityIndex),
+                random.nextBoolean() ? "wedding portrait" : "fashion", random.nextInt(10_000), random.nextInt(250), organic);
+    }
+
+    private static byte[] request(String body, String key) {
+        byte[] json = body.getBytes(StandardCharsets.UTF_8);
+        String head = "POST /v1/decisions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + key
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + json.length + "\r\n\r\n";
+        byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
+        byte[] request = Arrays.copyOf(headBytes, headBytes.length + json.length);
+        System.arraycopy(json, 0, request, headBytes.length, json.length);
+        return request;
+    }
+
+    record Result(long requests, double seconds, long errors, long p50Micros, long p99Micros, long p999Micros,
+            long maxMicros) {
+        double perSecond() {
+            return requests / seconds;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%,.0f req/s, p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.1f ms, %d errors",
+                    perSecond(), p50Micros / 1000.0, p99Micros / 1000.0, p999Micros / 1000.0, maxMicros / 1000.0, errors);
+        }
+    }
+
+    /** Closed loop: each thread sends, waits for the answer, sends the next; latencies of the measured window only. */
+    private static Result run(int port, List<byte[]> requests, int expectedStatus, int concurrency, int warmupSeconds,
+            int measureSeconds) throws Exception {
+        long start = System.nanoTime();
+        long measureFrom = start + warmupSeconds * 1_000_000_000L;
+        long measureUntil = measureFrom + measureSeconds * 1_000_000_000L;
+        AtomicLong errors = new AtomicLong();
+        List<long[]> perThread = new ArrayList<>();
+        List<int[]> counts = new ArrayList<>();
+        CountDownLatch done = new CountDownLatch(concurrency);
+        for (int t = 0; t < concurrency; t++) {
+            long[] latencies = new long[4_000_000];
+            int[] count = new int[1];
+            perThread.add(latencies);
+            counts.add(count);
+            int offset = t;
+            Thread thread = new Thread(() -> {
+                try (Socket socket = new Socket("127.0.0.1", port)) {
+                    socket.setTcpNoDelay(true);
+                    OutputStream out = socket.getOutputStream();
+                    InputStream in = new BufferedInputStream(socket.getInputStream(), 65_536);
+                    int next = offset;
+                    while (true) {
+                        long sent = System.nanoTime();
+                        if (sent >= measureUntil) {
+                            break;
+                        }
+                        out.write(requests.get(next++ % requests.size()));
+                        out.flush();
+                        int status = readResponse(in);
+                        long answered = System.nanoTime();
+                        if (status != expectedStatus) {
+                            errors.incrementAndGet();
+                        }
+                        if (sent >= measureFrom && count[0] < latencies.length) {
+                            latencies[count[0]++] = (answered - sent) / 1_000;
+                        }
+                    }
+                } catch (IOException e) {
+                    errors.incrementAndGet();
+                    System.err.println("client thread failed: " + e);
+                } finally {
+                    done.countDown();
+                }
+            }, "bench-client-" + t);
+            thread.start();
+        }
+        done.await();
+        int total = counts.stream().mapToInt(c -> c[0]).sum();
+        long[] all = new long[total];
+        int at = 0;
+        for (int t = 0; t < concurrency; t++) {
+            System.arraycopy(perThread.get(t), 0, all, at, counts.get(t)[0]);
+            at += counts.get(t)[0];
+        }
+        Arrays.sort(all);
+        return new Result(total, measureSeconds, errors.get(), percentile(all, 0.50), percentile(all, 0.99),
+                percentile(all, 0.999), all.length == 0 ? 0 : all[all.length - 1]);
+    }
+
+    private static long percentile(long[] sorted, double p) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+    }
+
+    /** Reads one HTTP/1.1 response (Content-Length or chunked) and answers its status. */
+    private static int readResponse(InputStream in) throws IOException {
+        String statusLine = readLine(in);
+        int status = Integer.parseInt(statusLine.substring(9, 12));
+        long length = -1;
+        boolean chunked = false;
+        for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
+            String lower = line.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("content-length:")) {
+                length = Long.parseLong(line.substring(15).trim());
+            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                chunked = true;
+            }
+        }
+        if (chunked) {
+            for (long size = Long.parseLong(readLine(in).trim(), 16); size > 0; size = Long.parseLong(readLine(in).trim(), 16)) {
+                skip(in, size);
+                readLine(in);
+            }
+            readLine(in);
+        } else if (length > 0) {
+            skip(in, length);
+        }
+        return status;
+    }
+
+    private static void skip(InputStream in, long bytes) throws IOException {
+        long left = bytes;
+        while (left > 0) {
+            long skipped = in.skip(left);
+            if (skipped <= 0) {
+                if (in.read() < 0) {
+                    throw new IOException("connection closed mid-body");
+                }
+                skipped = 1;
+            }
+            left -= skipped;
+        }
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder(64);
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new IOException("connection closed");
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
+    }
+}
