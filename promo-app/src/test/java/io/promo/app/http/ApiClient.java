@@ -64,10 +64,19 @@ final class ApiClient {
     }
 
     Response sendBytes(String method, String path, String authorization, byte[] body, String contentType) {
+        return sendBytes(method, path, authorization, body, contentType, null);
+    }
+
+    /** With a {@code Stripe-Signature} header, as Stripe delivers webhooks. */
+    Response sendBytes(String method, String path, String authorization, byte[] body, String contentType,
+            String stripeSignature) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (authorization != null) {
             request.header("Authorization", authorization);
+        }
+        if (stripeSignature != null) {
+            request.header("Stripe-Signature", stripeSignature);
         }
         if (body != null && contentType != null) {
             request.header("Content-Type", contentType);
