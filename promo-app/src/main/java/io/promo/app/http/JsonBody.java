@@ -187,7 +187,7 @@ final class JsonBody {
         return value.orElse(null);
     }
 
-    /** An array of strings; at most {@code maxItems} are read, so a huge array costs no more than its parse. */
+    /** An array of strings; any other element is a violation. (Its size is the domain's rule to check.) */
     Optional<List<String>> optionalTexts(String field) {
         JsonNode node = object.get(field);
         if (node == null || node.isNull()) {

@@ -129,6 +129,24 @@ class ApiStoryTest {
     }
 
     @Test
+    void an_admin_authors_for_a_named_advertiser_and_lists_its_campaigns() {
+        Marketplace.Advertiser lena = market.advertiser();
+        String json = Marketplace.campaignJson(Marketplace.unique("srv"), "berlin", 60);
+
+        ApiClient.Response unnamed = api.post("/v1/campaigns", TestServer.ADMIN_KEY, json);
+        ApiClient.Response named = api.post("/v1/campaigns", TestServer.ADMIN_KEY,
+                json.replaceFirst("\\{", "{\"advertiser_id\":\"" + lena.id() + "\","));
+
+        assertThat(unnamed.status()).isEqualTo(400);
+        assertThat(unnamed.json().path("errors").get(0).path("field").asText()).isEqualTo("advertiser_id");
+        assertThat(named.status()).as(named.toString()).isEqualTo(201);
+        assertThat(named.text("advertiser_id")).isEqualTo(lena.id());
+        assertThat(api.get("/v1/campaigns?advertiser_id=" + lena.id(), TestServer.ADMIN_KEY).json().path("campaigns")
+                .get(0).path("campaign_id").asText()).isEqualTo(named.text("campaign_id"));
+        assertThat(api.get("/v1/campaigns", lena.key()).json().path("campaigns").size()).isEqualTo(1);
+    }
+
+    @Test
     void an_advertiser_edits_its_campaign_and_clears_optional_fields() {
         Marketplace.Advertiser lena = market.advertiser();
         String campaignId = market.campaign(lena, Marketplace.unique("srv"), "berlin", 60);
