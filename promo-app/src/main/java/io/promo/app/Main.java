@@ -35,7 +35,7 @@ public final class Main implements Callable<Integer> {
      * promo's own log lines (java.util.logging) as one logfmt line each, so that a collector can parse them:
      * time, level, logger, message, then the stack trace of a failure.
      */
-    static final String LOG_FORMAT = "time=%1$tFT%1$tT.%1$tLZ level=%4$s logger=%3$s msg=\"%5$s\"%6$s%n";
+    static final String LOG_FORMAT = "time=%1$tFT%1$tT.%1$tL%1$tz level=%4$s logger=%3$s msg=\"%5$s\"%6$s%n";
 
     public static void main(String[] args) {
         // The embedded server and Jetty log every start-up step at INFO; a person wants promo's own story.
