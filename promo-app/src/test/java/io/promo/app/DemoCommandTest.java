@@ -2,6 +2,7 @@ package io.promo.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.promo.persistence.EmbeddedPostgresServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +45,19 @@ class DemoCommandTest {
         assertThat(exitCode).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage: ./promo").contains("serve").contains("migrate")
                 .contains("demo");
+    }
+
+    @Test
+    void migrate_brings_a_configured_database_to_the_newest_schema() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (EmbeddedPostgresServer database = EmbeddedPostgresServer.start()) {
+            int exitCode = Main.run(new String[] {"migrate", "--db-url", database.jdbcUrl()},
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
+
+            assertThat(exitCode).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("PostgreSQL at jdbc:postgresql:")
+                    .containsPattern("migrated to schema version \\d+");
+        }
     }
 
     @Test
