@@ -13,7 +13,25 @@ import java.util.Objects;
 @FunctionalInterface
 public interface DecisionService {
 
-    ServedPage serve(DecisionRequest request);
+    /**
+     * @param client the searcher's ip address and user agent, as the search service sent them: for the
+     *               impression log's keyed hashes (I9); deciding does not use them. Never log or store them raw.
+     */
+    ServedPage serve(DecisionRequest request, Client client);
+
+    /** The searcher's client, checked for size only. */
+    record Client(String ip, String userAgent) {
+        public Client {
+            Objects.requireNonNull(ip, "ip");
+            Objects.requireNonNull(userAgent, "userAgent");
+        }
+
+        /** Never the values: they identify a person (I9). */
+        @Override
+        public String toString() {
+            return "Client[hidden]";
+        }
+    }
 
     /**
      * @param clickTokens the signed click token of each sponsored position, by its impression id

@@ -46,12 +46,12 @@ final class ServingRoutes implements ApiRoutes {
                 userId = viewer.optionalText("user_id").orElse(null);
                 fingerprint = viewer.optionalText("anon_fingerprint").orElse(null);
             }
-            readClient(body);
+            DecisionService.Client client = readClient(body);
             Integer pageSize = body.optionalCount("page_size").orElse(null);
             List<String> organic = body.texts("organic_matches");
             body.throwIfInvalid();
             DecisionRequest request = DecisionRequest.parse(surface, role, city, query, userId, fingerprint, pageSize, organic);
-            DecisionService.ServedPage served = services.decisions().serve(request);
+            DecisionService.ServedPage served = services.decisions().serve(request, client);
             count(services.metrics(), served.page());
             DecisionPage page = served.page();
             Respond.json(ctx, 200, new DecisionView(page.servedAt(), page.surface().code(),
@@ -71,12 +71,13 @@ final class ServingRoutes implements ApiRoutes {
 
     /**
      * The searcher's client, {@code {ip, user_agent}}: required so that impressions can be logged with their
-     * keyed hashes (I9). Read and checked here; never logged, never stored raw.
+     * keyed hashes (I9). Read and checked here; never logged, never stored raw. Null when broken: the
+     * violations end the request before it is used.
      */
-    private static void readClient(JsonBody body) {
+    private static DecisionService.Client readClient(JsonBody body) {
         JsonBody client = body.object("client");
         if (client == null) {
-            return;
+            return null;
         }
         client.allowOnly("ip", "user_agent");
         String ip = client.text("ip");
@@ -87,6 +88,7 @@ final class ServingRoutes implements ApiRoutes {
         if (userAgent != null && userAgent.length() > MAX_USER_AGENT_LENGTH) {
             client.reject("user_agent", "must be at most " + MAX_USER_AGENT_LENGTH + " characters");
         }
+        return ip == null || userAgent == null ? null : new DecisionService.Client(ip, userAgent);
     }
 
     private static void count(PromoMetrics metrics, DecisionPage page) {

@@ -21,8 +21,9 @@ public final class SignedDecisions implements DecisionService {
         this.signer = signer;
     }
 
+    /** The client is not needed to decide; a service that logs impressions hashes it. */
     @Override
-    public ServedPage serve(DecisionRequest request) {
+    public ServedPage serve(DecisionRequest request, Client client) {
         DecisionPage page = decideAdPage.decide(request);
         Map<String, String> tokens = new HashMap<>();
         for (PagePosition.Sponsored sponsored : page.sponsored()) {
