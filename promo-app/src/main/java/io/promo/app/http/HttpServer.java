@@ -1,6 +1,7 @@
 package io.promo.app.http;
 
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 import io.promo.app.metrics.PromoMetrics;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -45,6 +46,9 @@ public final class HttpServer implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = maxBodyBytes;
             config.http.defaultContentType = "application/json";
+            // Answers are a few KiB of JSON for a client in the same data centre: gzip would cost more CPU
+            // on the decision path than it saves; a proxy in front can compress for distant clients.
+            config.http.compressionStrategy = CompressionStrategy.NONE;
             config.requestLogger.http((ctx, milliseconds) -> {
                 String route = ctx.attribute(ApiRouter.ROUTE_ATTRIBUTE);
                 metrics.requestDuration.labelValues(ctx.method().name(), route == null ? "unmatched" : route,
