@@ -73,17 +73,21 @@ public final class PromoApplication implements AutoCloseable {
 
     /** Starts everything; on a failure, what was already started is closed again before the exception leaves. */
     public static PromoApplication start(PromoConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    /** As {@link #start(PromoConfig)}, on a clock of the caller's (the demo's accelerated day). */
+    public static PromoApplication start(PromoConfig config, Clock clock) {
         Resources resources = new Resources();
         try {
-            return start(config, resources);
+            return start(config, clock, resources);
         } catch (RuntimeException e) {
             resources.close();
             throw e;
         }
     }
 
-    private static PromoApplication start(PromoConfig config, Resources resources) {
-        Clock clock = Clock.systemUTC();
+    private static PromoApplication start(PromoConfig config, Clock clock, Resources resources) {
         BudgetCalendar calendar = new BudgetCalendar(config.budgetZone());
         ConnectionPool pool = resources.register("database connections", openDatabase(config, resources));
         DatabaseMigrator.migrate(pool.dataSource());

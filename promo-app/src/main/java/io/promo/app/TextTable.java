@@ -4,16 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A plain-text table for the terminal: columns as wide as their widest cell. */
-final class TextTable {
+public final class TextTable {
 
     private final List<String> headers;
     private final List<List<String>> rows = new ArrayList<>();
 
-    TextTable(String... headers) {
+    public TextTable(String... headers) {
         this.headers = List.of(headers);
     }
 
-    TextTable row(Object... cells) {
+    public TextTable row(Object... cells) {
         if (cells.length != headers.size()) {
             throw new IllegalArgumentException("expected " + headers.size() + " cells, got " + cells.length);
         }
@@ -25,7 +25,7 @@ final class TextTable {
         return this;
     }
 
-    String render() {
+    public String render() {
         int[] widths = new int[headers.size()];
         for (int i = 0; i < widths.length; i++) {
             widths[i] = headers.get(i).length();

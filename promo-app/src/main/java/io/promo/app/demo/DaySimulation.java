@@ -1,0 +1,288 @@
+package io.promo.app.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.promo.app.demo.DemoMarketplace.Cell;
+import io.promo.app.demo.DemoMarketplace.Listing;
+import io.promo.domain.serving.HourlyCounts;
+import io.promo.domain.serving.HourlyTrafficCounter;
+import io.promo.domain.serving.HourlyTrafficCurve;
+import io.promo.domain.serving.PacingSettings;
+import io.promo.domain.serving.TrafficCurve;
+import io.promo.domain.serving.TrafficScope;
+import io.promo.domain.shared.CityCode;
+import io.promo.domain.shared.Surface;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Random;
+import java.util.TreeMap;
+
+/**
+ * One budget day of searches and clicks sent through the HTTP API in order, the clock moved forward before
+ * each request, so that a day takes seconds. Traffic follows a daily curve with a lunch bump and an evening
+ * peak; some clicks are invalid on purpose: bots, double clicks, tampered and expired tokens, self-clicks and
+ * a click farm on one ip.
+ */
+final class DaySimulation {
+
+    private static final String BOT_AGENT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
+    private static final String BROWSER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
+    private static final String FARM_IP = "198.51.100.66";
+    private static final Duration EXPIRED_DELAY = Duration.ofMinutes(40);
+
+    private final DemoApi api;
+    private final String serviceKey;
+    private final SettableClock clock;
+    private final Runnable refreshIndex;
+    private final DemoMarketplace market;
+    private final Random random;
+    private final int searchesPerDay;
+
+    private final Map<String, Listing> listingsByCampaign = new HashMap<>();
+    private final PriorityQueue<LateClick> lateClicks = new PriorityQueue<>();
+    private final Map<String, Long> invalidByReasonSeen = new TreeMap<>();
+    private long sponsoredSlots;
+    private long searches;
+
+    DaySimulation(DemoApi api, String serviceKey, SettableClock clock, Runnable refreshIndex, DemoMarketplace market,
+            Random random, int searchesPerDay) {
+        this.api = api;
+        this.serviceKey = serviceKey;
+        this.clock = clock;
+        this.refreshIndex = refreshIndex;
+        this.market = market;
+        this.random = random;
+        this.searchesPerDay = searchesPerDay;
+        for (Listing listing : market.listings()) {
+            listingsByCampaign.put(listing.campaignId(), listing);
+        }
+    }
+
+    /** The share of a day's searches in each hour: quiet nights, a lunch bump and an evening peak. */
+    static double[] hourlyWeights() {
+        double[] weights = new double[24];
+        double sum = 0;
+        for (int hour = 0; hour < 24; hour++) {
+            double middle = hour + 0.5;
+            weights[hour] = 0.15 + Math.exp(-Math.pow(middle - 20.5, 2) / 6) + 0.6 * Math.exp(-Math.pow(middle - 13, 2) / 5);
+            sum += weights[hour];
+        }
+        for (int hour = 0; hour < 24; hour++) {
+            weights[hour] /= sum;
+        }
+        return weights;
+    }
+
+    /**
+     * Last week's searches, as the search service would have sent them, told to promo's traffic counter so that
+     * even pacing follows the daily curve from the first hour (it learns F from complete past days).
+     */
+    static void recordLastWeek(HourlyTrafficCounter traffic, LocalDate day, int searchesPerDay) {
+        double[] weights = hourlyWeights();
+        for (int daysBack = 7; daysBack >= 1; daysBack--) {
+            Instant midnight = day.minusDays(daysBack).atStartOfDay(ZoneOffset.UTC).toInstant();
+            for (int hour = 0; hour < 24; hour++) {
+                long inHour = Math.round(weights[hour] * searchesPerDay);
+                for (long i = 0; i < inHour; i++) {
+                    Instant at = midnight.plusSeconds(hour * 3600L + i * 3600L / Math.max(1, inHour));
+                    for (int c = 0; c < DemoMarketplace.CITIES.size(); c++) {
+                        if (i % 100 < Math.round(DemoMarketplace.CITY_WEIGHTS[c] * 100)) {
+                            CityCode city = CityCode.parse("city", DemoMarketplace.CITIES.get(c));
+                            traffic.recordSearch(Surface.parse("surface", DemoMarketplace.PEOPLE), city, at);
+                            traffic.recordSearch(Surface.parse("surface", DemoMarketplace.STUDIOS), city, at);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The day, hour by hour; {@code progress} hears of each hour done. */
+    Totals run(LocalDate day, ProgressBar progress) {
+        double[] weights = hourlyWeights();
+        Instant midnight = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant farmHour = midnight.plus(Duration.ofHours(15));
+        for (int hour = 0; hour < 24; hour++) {
+            Instant hourStart = midnight.plus(Duration.ofHours(hour));
+            int inHour = (int) Math.round(weights[hour] * searchesPerDay);
+            for (int i = 0; i < inHour; i++) {
+                Instant at = hourStart.plusMillis(i * 3_600_000L / inHour);
+                sendLateClicksDueBy(at);
+                clock.set(at);
+                refreshIndex.run();
+                search(at, hourStart.equals(farmHour) && i < 60);
+            }
+            progress.show(hour + 1, "hour " + (hour + 1) + "/24");
+        }
+        sendLateClicksDueBy(midnight.plus(Duration.ofHours(24)).minusSeconds(1));
+        return new Totals(searches, sponsoredSlots, invalidByReasonSeen);
+    }
+
+    record Totals(long searches, long sponsoredSlots, Map<String, Long> invalidClicksByReason) {
+    }
+
+    private void search(Instant at, boolean clickFarm) {
+        List<Cell> cells = new ArrayList<>(market.catalog().keySet());
+        boolean people = random.nextDouble() < 0.75;
+        String city = pickCity();
+        String role = people ? DemoMarketplace.ROLES.get(random.nextInt(DemoMarketplace.ROLES.size())) : null;
+        Cell cell = cells.stream().filter(candidate -> candidate.city().equals(city)
+                && candidate.surface().equals(people ? DemoMarketplace.PEOPLE : DemoMarketplace.STUDIOS)
+                && java.util.Objects.equals(candidate.role(), role)).findFirst().orElseThrow();
+        Viewer viewer = randomViewer();
+        String ip = clickFarm ? FARM_IP : randomIp();
+
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("surface", cell.surface());
+        request.put("role", role);
+        request.put("city", city);
+        request.put("query", randomQuery());
+        request.put("viewer", viewer.json());
+        request.put("client", Map.of("ip", ip, "user_agent", BROWSER_AGENT));
+        request.put("page_size", 20);
+        request.put("organic_matches", organicMatches(cell));
+        JsonNode page = api.call("POST", "/v1/decisions", serviceKey, request, 200);
+        searches++;
+
+        for (JsonNode result : page.path("results")) {
+            if (!result.path("sponsored").asBoolean()) {
+                continue;
+            }
+            sponsoredSlots++;
+            String token = result.path("click_token").asText();
+            if (clickFarm) {
+                click(token, new Viewer(null, "fp_farm_" + random.nextInt(1_000_000)), FARM_IP, BROWSER_AGENT);
+                continue;
+            }
+            boolean featured = "featured".equals(result.path("format").asText());
+            double clickChance = (featured ? 0.16 : 0.09) / (1 + 0.08 * (result.path("position").asInt() - 1));
+            if (random.nextDouble() < clickChance) {
+                clickAsSomeoneMight(token, viewer, ip, result.path("campaign_id").asText(), at);
+            }
+        }
+    }
+
+    /** Mostly honest clicks, some of each kind of invalid traffic promo must catch. */
+    private void clickAsSomeoneMight(String token, Viewer viewer, String ip, String campaignId, Instant at) {
+        double kind = random.nextDouble();
+        if (kind < 0.03) {
+            click(token, viewer, ip, BOT_AGENT);
+        } else if (kind < 0.07) {
+            click(token, viewer, ip, BROWSER_AGENT);
+            click(token, viewer, ip, BROWSER_AGENT); // the double click
+        } else if (kind < 0.08) {
+            click(tamper(token), viewer, ip, BROWSER_AGENT);
+        } else if (kind < 0.09) {
+            lateClicks.add(new LateClick(at.plus(EXPIRED_DELAY), token, viewer, ip));
+        } else if (kind < 0.10) {
+            Listing own = listingsByCampaign.get(campaignId);
+            click(token, new Viewer(own.advertiserUserId(), null), ip, BROWSER_AGENT);
+        } else {
+            click(token, viewer, ip, BROWSER_AGENT);
+        }
+    }
+
+    private void click(String token, Viewer viewer, String ip, String userAgent) {
+        JsonNode clicked = api.call("POST", "/v1/clicks", serviceKey,
+                Map.of("click_token", token, "viewer", viewer.json(), "client", Map.of("ip", ip, "user_agent", userAgent)),
+                200);
+        if ("invalid_click".equals(clicked.path("type").asText())) {
+            invalidByReasonSeen.merge(clicked.path("reason").asText(), 1L, Long::sum);
+        }
+    }
+
+    private void sendLateClicksDueBy(Instant at) {
+        while (!lateClicks.isEmpty() && !lateClicks.peek().due().isAfter(at)) {
+            LateClick late = lateClicks.poll();
+            clock.set(late.due());
+            click(late.token(), late.viewer(), late.ip(), BROWSER_AGENT);
+        }
+    }
+
+    private static String tamper(String token) {
+        int at = token.length() / 2;
+        char flipped = token.charAt(at) == 'A' ? 'B' : 'A';
+        return token.substring(0, at) + flipped + token.substring(at + 1);
+    }
+
+    private String pickCity() {
+        double roll = random.nextDouble();
+        for (int c = 0; c < DemoMarketplace.CITIES.size(); c++) {
+            roll -= DemoMarketplace.CITY_WEIGHTS[c];
+            if (roll < 0) {
+                return DemoMarketplace.CITIES.get(c);
+            }
+        }
+        return DemoMarketplace.CITIES.get(0);
+    }
+
+    /** The search engine's ranked matches: a random share of the cell, the advertised listings most often among them. */
+    private List<String> organicMatches(Cell cell) {
+        List<String> entities = new ArrayList<>(market.catalog().get(cell));
+        Collections.shuffle(entities, random);
+        int size = 20 + random.nextInt(entities.size() - 20);
+        List<String> matches = new ArrayList<>(entities.subList(0, size));
+        for (String advertised : market.catalog().get(cell).subList(0, DemoMarketplace.CAMPAIGNS_PER_CELL)) {
+            if (!matches.contains(advertised) && random.nextDouble() < 0.5) {
+                matches.add(random.nextInt(matches.size()), advertised);
+            }
+        }
+        return matches;
+    }
+
+    private String randomQuery() {
+        if (random.nextDouble() < 0.6) {
+            return "";
+        }
+        List<String> words = DemoMarketplace.allKeywords();
+        return random.nextDouble() < 0.7 ? words.get(random.nextInt(words.size())) : "creative team";
+    }
+
+    private Viewer randomViewer() {
+        if (random.nextDouble() < 0.3) {
+            return new Viewer(String.format("usr_viewer_%04d", random.nextInt(600)), null);
+        }
+        return new Viewer(null, String.format("fp_%06d", random.nextInt(5_000)));
+    }
+
+    private String randomIp() {
+        String[] networks = {"203.0.113.", "192.0.2.", "198.51.100."};
+        return networks[random.nextInt(networks.length)] + (1 + random.nextInt(250));
+    }
+
+    /** A viewer as the API takes it: a signed-in user, or an anonymous fingerprint. */
+    private record Viewer(String userId, String fingerprint) {
+        Map<String, String> json() {
+            return userId != null ? Map.of("user_id", userId) : Map.of("anon_fingerprint", fingerprint);
+        }
+    }
+
+    private record LateClick(Instant due, String token, Viewer viewer, String ip) implements Comparable<LateClick> {
+        @Override
+        public int compareTo(LateClick other) {
+            return due.compareTo(other.due);
+        }
+    }
+
+    /** F(end of each hour) the engine paces by for a listing's surface and city, learned as it learns it. */
+    static double[] expectedShareByHour(HourlyTrafficCounter traffic, LocalDate day, Listing listing) {
+        Map<TrafficScope, HourlyCounts> history = traffic.hourlySearches(day.minusDays(PacingSettings.DEFAULT.historyDays()),
+                day.minusDays(1));
+        HourlyCounts counts = history.get(new TrafficScope(Surface.parse("surface", listing.surface()),
+                CityCode.parse("city", listing.city())));
+        TrafficCurve curve = counts == null ? TrafficCurve.uniform() : HourlyTrafficCurve.learn(counts, PacingSettings.DEFAULT);
+        double[] shares = new double[24];
+        for (int hour = 0; hour < 24; hour++) {
+            shares[hour] = curve.cumulativeShare(hour + 1);
+        }
+        return shares;
+    }
+}
