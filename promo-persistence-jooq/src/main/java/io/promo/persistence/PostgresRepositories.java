@@ -5,6 +5,7 @@ import io.promo.domain.campaign.CampaignRepository;
 import io.promo.domain.funding.ProcessedPaymentEvents;
 import io.promo.domain.ledger.BudgetLedger;
 import io.promo.domain.pricing.PolicyRepository;
+import io.promo.domain.traffic.TrafficLog;
 import java.time.ZoneId;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -24,6 +25,7 @@ public final class PostgresRepositories {
     private final PolicyRepository policies;
     private final BudgetLedger ledger;
     private final ProcessedPaymentEvents processedPaymentEvents;
+    private final TrafficLog trafficLog;
 
     /** @param budgetZone the zone of the budget day, which reconciling spend per day needs */
     public PostgresRepositories(DataSource dataSource, ZoneId budgetZone) {
@@ -36,6 +38,7 @@ public final class PostgresRepositories {
         this.policies = new JooqPolicyRepository(db);
         this.ledger = new JooqBudgetLedger(dataSource, db, budgetZone);
         this.processedPaymentEvents = new JooqProcessedPaymentEvents(db);
+        this.trafficLog = new JooqTrafficLog(dataSource, budgetZone);
     }
 
     public AdvertiserRepository advertisers() {
@@ -56,5 +59,9 @@ public final class PostgresRepositories {
 
     public ProcessedPaymentEvents processedPaymentEvents() {
         return processedPaymentEvents;
+    }
+
+    public TrafficLog trafficLog() {
+        return trafficLog;
     }
 }
