@@ -175,6 +175,13 @@ public final class JooqTrafficLog implements TrafficLog {
     }
 
     @Override
+    public boolean containsEvent(EventId eventId) {
+        return read("lookup of " + eventId,
+                connection -> exists(connection, "select exists (select 1 from promo_event where event_id = ?)",
+                        eventId.value()));
+    }
+
+    @Override
     public void appendInvalidClick(TrafficEvent invalidClick) {
         if (invalidClick.type() != EventType.INVALID_CLICK) {
             throw new IllegalArgumentException("not an invalid click: " + invalidClick.eventId());

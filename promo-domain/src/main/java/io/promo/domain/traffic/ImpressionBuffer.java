@@ -18,7 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * down), new impressions are dropped and counted in {@link #dropped()}, and the decision goes on. A decision
  * must not wait for the database, and a lost impression costs CTR evidence, never money: clicks are validated
  * by their signed token, not by the impression row. A failed batch is retried every {@code flushInterval}
- * while new impressions queue behind it, so memory stays bounded by {@code capacity} plus one batch.
+ * while new impressions queue behind it, so memory stays bounded by {@code capacity} plus one batch. Before a
+ * retry it asks the log whether the failed attempt committed after all (the connection broke around the commit),
+ * so a batch is never written twice.
  *
  * <p>{@link #close()} stops accepting, writes everything buffered (retrying a failing batch a few times, then
  * counting it in {@link #lost()}) and stops the writer. What a crash loses is what was buffered: at most
@@ -173,7 +175,10 @@ public final class ImpressionBuffer implements AutoCloseable {
     private void append(List<TrafficEvent> batch) {
         for (int attempt = 1; ; attempt++) {
             try {
-                log.appendImpressions(batch);
+                // A batch is stored whole or not at all: if a failed attempt did commit, one event tells.
+                if (attempt == 1 || !log.containsEvent(batch.get(0).eventId())) {
+                    log.appendImpressions(batch);
+                }
                 written.addAndGet(batch.size());
                 return;
             } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package io.promo.domain.traffic;
 
 import io.promo.domain.serving.CtrCounts;
 import io.promo.domain.shared.CampaignId;
+import io.promo.domain.shared.EventId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,6 +16,12 @@ public interface TrafficLog {
 
     /** Appends a batch of impressions; the batch and its counts are stored together or not at all. */
     void appendImpressions(List<TrafficEvent> impressions);
+
+    /**
+     * True when an event with this id is stored. After an append whose outcome is unknown (the connection broke
+     * around the commit), asking for one of its events tells whether the whole batch made it.
+     */
+    boolean containsEvent(EventId eventId);
 
     /** Appends an invalid click that was decided without looking anything up (token, client data, bot, burst). */
     void appendInvalidClick(TrafficEvent invalidClick);

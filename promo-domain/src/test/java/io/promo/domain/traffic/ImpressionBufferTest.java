@@ -27,6 +27,8 @@ class ImpressionBufferTest {
         final List<List<TrafficEvent>> batches = Collections.synchronizedList(new ArrayList<>());
         volatile CountDownLatch gate = new CountDownLatch(0);
         final AtomicInteger failuresLeft = new AtomicInteger();
+        /** The next failure happens after the batch was stored, as when the connection breaks around a commit. */
+        volatile boolean failAfterCommit;
 
         @Override
         public void appendImpressions(List<TrafficEvent> impressions) {
@@ -35,10 +37,22 @@ class ImpressionBufferTest {
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
+            if (failAfterCommit) {
+                failAfterCommit = false;
+                batches.add(List.copyOf(impressions));
+                throw new IllegalStateException("connection lost while committing");
+            }
             if (failuresLeft.getAndDecrement() > 0) {
                 throw new IllegalStateException("database down");
             }
             batches.add(List.copyOf(impressions));
+        }
+
+        @Override
+        public boolean containsEvent(EventId eventId) {
+            synchronized (batches) {
+                return batches.stream().flatMap(List::stream).anyMatch(e -> e.eventId().equals(eventId));
+            }
         }
 
         int written() {
@@ -163,6 +177,19 @@ class ImpressionBufferTest {
             assertThat(log.written()).isEqualTo(7);
             assertThat(buffer.failedAppends()).isEqualTo(2);
             assertThat(buffer.lost()).isZero();
+        }
+    }
+
+    @Test
+    void a_batch_whose_failed_append_did_commit_is_not_written_twice() throws Exception {
+        log.failAfterCommit = true;
+        try (ImpressionBuffer buffer = new ImpressionBuffer(log, new ImpressionBuffer.Settings(100, 10, Duration.ofMillis(10)))) {
+            buffer.offer(impressions(6));
+
+            assertThat(buffer.awaitFlushed(Duration.ofSeconds(10))).isTrue();
+            assertThat(log.written()).isEqualTo(6);
+            assertThat(log.batches).hasSize(1);
+            assertThat(buffer.written()).isEqualTo(6);
         }
     }
 

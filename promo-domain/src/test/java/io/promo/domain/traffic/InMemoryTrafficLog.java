@@ -12,6 +12,7 @@ import io.promo.domain.ledger.NotBilledReason;
 import io.promo.domain.ledger.SpendOutcome;
 import io.promo.domain.serving.CtrCounts;
 import io.promo.domain.shared.CampaignId;
+import io.promo.domain.shared.EventId;
 import io.promo.domain.shared.Money;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,6 +57,11 @@ public final class InMemoryTrafficLog implements TrafficLog {
             }
         }
         events.addAll(impressions);
+    }
+
+    @Override
+    public synchronized boolean containsEvent(EventId eventId) {
+        return events.stream().anyMatch(e -> e.eventId().equals(eventId));
     }
 
     @Override

@@ -278,6 +278,16 @@ public abstract class TrafficLogContract {
     }
 
     @Test
+    void an_appended_batch_is_found_by_any_of_its_events() {
+        List<TrafficEvent> batch = impressions(3, campaign.id(), NOW);
+        assertThat(trafficLog().containsEvent(batch.get(1).eventId())).isFalse();
+
+        trafficLog().appendImpressions(batch);
+
+        assertThat(batch).allSatisfy(e -> assertThat(trafficLog().containsEvent(e.eventId())).isTrue());
+    }
+
+    @Test
     void credits_of_invalid_clicks_show_on_the_day_of_the_click() {
         ClickLogged billed = logClick(newImpression(), aViewer(), NOW);
         ledger().record(new LedgerEntry(TestData.IDS.newLedgerEntryId(), campaign.id(), EntryKind.CREDIT,
