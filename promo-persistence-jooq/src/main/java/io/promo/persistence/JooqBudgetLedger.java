@@ -188,7 +188,7 @@ public final class JooqBudgetLedger implements BudgetLedger {
 
     /**
      * The same spend inside a transaction the caller owns (the click path logs its event in it): each attempt
-     * runs under a savepoint, kept when billed and rolled back otherwise, so a refused spend leaves nothing
+     * runs under a savepoint, kept when billed and rolled back to otherwise, so a refused spend leaves nothing
      * behind while the caller's own work stays. The caller commits or rolls back.
      */
     static SpendOutcome spendInTransaction(Connection connection, LedgerEntry spend, LocalDate budgetDay)
@@ -200,8 +200,7 @@ public final class JooqBudgetLedger implements BudgetLedger {
             Savepoint beforeSpend = connection.setSavepoint();
             Attempt result = runSpend(connection, spend, budgetDay);
             if (result.billed()) {
-                connection.releaseSavepoint(beforeSpend);
-                return new SpendOutcome.Billed(spend);
+                return new SpendOutcome.Billed(spend); // the savepoint ends with the caller's transaction
             }
             connection.rollback(beforeSpend);
             if (result.shortOfMoney()) {

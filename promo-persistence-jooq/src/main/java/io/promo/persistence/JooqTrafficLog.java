@@ -61,12 +61,24 @@ public final class JooqTrafficLog implements TrafficLog {
 
     private static final String COPY_EVENTS = "copy promo_event (" + COLUMNS + ") from stdin";
 
-    private static final String INSERT_EVENT = "insert into promo_event (" + COLUMNS + ")"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))";
+    // An event and its daily count in one statement. Parameters: the 13 columns, then campaign_id, budget_day, type,
+    // outcome of the count. Updates 1 row when the event was stored, 0 when the conflict clause skipped it.
+    private static final String LOG_EVENT = """
+            with logged as (
+              insert into promo_event (%s)
+              values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
+              %%s
+              returning 1
+            )
+            insert into promo_traffic_daily as t (campaign_id, budget_day, type, outcome, events)
+            select ?, ?, ?, ?, 1 from logged
+            on conflict (campaign_id, budget_day, type, outcome) do update set events = t.events + 1
+            """.formatted(COLUMNS);
+
+    private static final String INSERT_EVENT = LOG_EVENT.formatted("");
 
     /** A click event, unless the impression already has one (the losing side of a concurrent duplicate). */
-    private static final String INSERT_CLICK = INSERT_EVENT
-            + " on conflict (impression_id) where type = 'click' do nothing";
+    private static final String INSERT_CLICK = LOG_EVENT.formatted("on conflict (impression_id) where type = 'click' do nothing");
 
     // Parameters: arrays of campaign_id, budget_day, type, outcome, events; sorted by key so that concurrent
     // writers lock the rows in one order.
@@ -77,14 +89,15 @@ public final class JooqTrafficLog implements TrafficLog {
             on conflict (campaign_id, budget_day, type, outcome) do update set events = t.events + excluded.events
             """;
 
-    private static final String COUNT_ONE = """
-            insert into promo_traffic_daily as t (campaign_id, budget_day, type, outcome, events)
-            values (?, ?, ?, ?, 1)
-            on conflict (campaign_id, budget_day, type, outcome) do update set events = t.events + 1
-            """;
-
-    private static final String CLICK_TARGET = """
-            select a.user_id, c.status in (%s) and a.status in (%s)
+    // Every look-up of a click's rules in one round trip, run after the viewer's advisory lock so that the repeat
+    // check sees every click committed before the lock was granted. Parameters: impression_id, viewer key (null
+    // for none), repeat-since, campaign_id.
+    private static final String CLICK_CHECKS = """
+            select a.user_id, c.status in (%s) and a.status in (%s),
+                   exists (select 1 from promo_event where impression_id = ? and type = 'click'),
+                   exists (select 1 from promo_event
+                           where campaign_id = c.campaign_id and type = 'click'
+                             and coalesce(user_id, anon_fp_hash) = ? and ts >= ?)
             from promo_campaign c join promo_advertiser a on a.advertiser_id = c.advertiser_id
             where c.campaign_id = ?
             """.formatted(
@@ -92,14 +105,6 @@ public final class JooqTrafficLog implements TrafficLog {
             sqlList(Billability.BILLABLE_ADVERTISER_STATUSES.stream().map(AdvertiserStatus::code).toList()));
 
     private static final String LOCK_VIEWER = "select pg_advisory_xact_lock(hashtextextended(?, 0))";
-
-    private static final String IMPRESSION_CLICKED =
-            "select exists (select 1 from promo_event where impression_id = ? and type = 'click')";
-
-    private static final String VIEWER_CLICKED_SINCE = """
-            select exists (select 1 from promo_event
-                           where campaign_id = ? and type = 'click' and coalesce(user_id, anon_fp_hash) = ? and ts >= ?)
-            """;
 
     private static final String BILLED_CLICKS = """
             select event_id, (extra_json ->> 'billed_cents')::bigint, ts
@@ -208,16 +213,29 @@ public final class JooqTrafficLog implements TrafficLog {
     /** The click's rules in order, then the spend and the event; null when the event lost a duplicate race. */
     private ClickLogged decideAndLog(Connection connection, ClickToLog click) throws SQLException {
         TrafficEvent event = click.event();
+        if (event.viewerKey().isPresent()) {
+            try (PreparedStatement lock = connection.prepareStatement(LOCK_VIEWER)) {
+                lock.setString(1, event.campaignId().value() + "|" + event.viewerKey().get());
+                lock.execute();
+            }
+        }
         String ownerUserId;
         boolean billable;
-        try (PreparedStatement target = connection.prepareStatement(CLICK_TARGET)) {
-            target.setString(1, event.campaignId().value());
-            try (ResultSet row = target.executeQuery()) {
+        boolean impressionClicked;
+        boolean viewerClickedLately;
+        try (PreparedStatement checks = connection.prepareStatement(CLICK_CHECKS)) {
+            checks.setString(1, event.impressionId().value());
+            checks.setString(2, event.viewerKey().orElse(null));
+            checks.setObject(3, Timestamps.toColumn(click.repeatSince()));
+            checks.setString(4, event.campaignId().value());
+            try (ResultSet row = checks.executeQuery()) {
                 if (!row.next()) {
                     return invalid(connection, event, InvalidClickReason.CAMPAIGN_NOT_BILLABLE);
                 }
                 ownerUserId = row.getString(1);
                 billable = row.getBoolean(2);
+                impressionClicked = row.getBoolean(3);
+                viewerClickedLately = row.getBoolean(4);
             }
         }
         if (!billable) {
@@ -226,17 +244,10 @@ public final class JooqTrafficLog implements TrafficLog {
         if (event.userId().map(UserId::value).filter(ownerUserId::equals).isPresent()) {
             return invalid(connection, event, InvalidClickReason.SELF_CLICK);
         }
-        if (event.viewerKey().isPresent()) {
-            try (PreparedStatement lock = connection.prepareStatement(LOCK_VIEWER)) {
-                lock.setString(1, event.campaignId().value() + "|" + event.viewerKey().get());
-                lock.execute();
-            }
-        }
-        if (exists(connection, IMPRESSION_CLICKED, event.impressionId().value())) {
+        if (impressionClicked) {
             return invalid(connection, event, InvalidClickReason.DUPLICATE_IMPRESSION);
         }
-        if (event.viewerKey().isPresent() && exists(connection, VIEWER_CLICKED_SINCE, event.campaignId().value(),
-                event.viewerKey().get(), Timestamps.toColumn(click.repeatSince()))) {
+        if (viewerClickedLately) {
             return invalid(connection, event, InvalidClickReason.REPEATED_VIEWER);
         }
         SpendOutcome outcome = JooqBudgetLedger.spendInTransaction(connection, click.spend(), click.budgetDay());
@@ -258,37 +269,28 @@ public final class JooqTrafficLog implements TrafficLog {
             logged = new ClickLogged.NotBilled(event.withExtra(Map.of(TrafficEvent.BILLED_CENTS, 0L,
                     TrafficEvent.REASON, countedAs)), reason);
         }
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_CLICK)) {
-            bind(insert, logged.event());
-            if (insert.executeUpdate() == 0) {
-                return null;
-            }
-        }
-        countOne(connection, logged.event(), countedAs);
-        return logged;
+        return log(connection, INSERT_CLICK, logged.event(), countedAs) ? logged : null;
     }
 
     private ClickLogged invalid(Connection connection, TrafficEvent click, InvalidClickReason reason) throws SQLException {
         TrafficEvent logged = click.asInvalid(reason);
-        insertAndCount(connection, logged);
+        log(connection, INSERT_EVENT, logged, reason.code());
         return new ClickLogged.Invalid(logged, reason);
     }
 
     private void insertAndCount(Connection connection, TrafficEvent event) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENT)) {
-            bind(insert, event);
-            insert.executeUpdate();
-        }
-        countOne(connection, event, event.reason().orElse(""));
+        log(connection, INSERT_EVENT, event, event.reason().orElse(""));
     }
 
-    private void countOne(Connection connection, TrafficEvent event, String outcome) throws SQLException {
-        try (PreparedStatement count = connection.prepareStatement(COUNT_ONE)) {
-            count.setString(1, event.campaignId().value());
-            count.setObject(2, dayOf(event));
-            count.setString(3, event.type().code());
-            count.setString(4, outcome);
-            count.executeUpdate();
+    /** Stores the event and counts it under {@code outcome}; false when the statement's conflict clause skipped it. */
+    private boolean log(Connection connection, String sql, TrafficEvent event, String outcome) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            bind(insert, event);
+            insert.setString(14, event.campaignId().value());
+            insert.setObject(15, dayOf(event));
+            insert.setString(16, event.type().code());
+            insert.setString(17, outcome);
+            return insert.executeUpdate() == 1;
         }
     }
 
