@@ -23,7 +23,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -187,9 +186,11 @@ public final class JooqBudgetLedger implements BudgetLedger {
     }
 
     /**
-     * The same spend inside a transaction the caller owns (the click path logs its event in it): each attempt
-     * runs under a savepoint, kept when billed and rolled back to otherwise, so a refused spend leaves nothing
-     * behind while the caller's own work stays. The caller commits or rolls back.
+     * The same spend inside a transaction the caller owns, so that the caller can store more in it (the click path
+     * logs its event). When billed, the spend is part of the caller's open transaction, which the caller commits.
+     * When refused, the caller's transaction has been rolled back, everything in it undone (the spend statement
+     * leaves its entry behind when it refuses), and the connection is in a fresh transaction: the caller stores
+     * what it needs for the refusal there. Refusals are the rare case, so the common one pays no savepoint.
      */
     static SpendOutcome spendInTransaction(Connection connection, LedgerEntry spend, LocalDate budgetDay)
             throws SQLException {
@@ -197,12 +198,11 @@ public final class JooqBudgetLedger implements BudgetLedger {
             throw new IllegalArgumentException("not a spend: " + spend);
         }
         for (int attempt = 1; attempt <= MAX_SPEND_ATTEMPTS; attempt++) {
-            Savepoint beforeSpend = connection.setSavepoint();
             Attempt result = runSpend(connection, spend, budgetDay);
             if (result.billed()) {
-                return new SpendOutcome.Billed(spend); // the savepoint ends with the caller's transaction
+                return new SpendOutcome.Billed(spend);
             }
-            connection.rollback(beforeSpend);
+            connection.rollback();
             if (result.shortOfMoney()) {
                 result = explainRefusal(connection, spend, budgetDay);
             }

@@ -50,7 +50,7 @@ import org.postgresql.PGConnection;
  *
  * <p>Concurrency of the click rules: a duplicate impression is refused by the unique partial index
  * {@code promo_event_click_per_impression} (a losing insert rolls back its spend and is logged as invalid
- * instead); the repeat-viewer check runs under {@code pg_advisory_xact_lock} of the campaign and viewer, so
+ * instead, in a new transaction); the repeat-viewer check runs under {@code pg_advisory_xact_lock} of the campaign and viewer, so
  * two clicks of one viewer on one campaign are checked one after the other. Locks are taken in one order
  * (advisory, then the ledger's key, budget row and day row, then the count row), so clicks cannot deadlock.
  */
@@ -250,6 +250,8 @@ public final class JooqTrafficLog implements TrafficLog {
         if (viewerClickedLately) {
             return invalid(connection, event, InvalidClickReason.REPEATED_VIEWER);
         }
+        // Billed: the spend is in our transaction. Refused: our transaction was rolled back (it held only the lock
+        // and reads), and the event is logged in a new one, its duplicate check left to the unique index.
         SpendOutcome outcome = JooqBudgetLedger.spendInTransaction(connection, click.spend(), click.budgetDay());
         ClickLogged logged;
         String countedAs;

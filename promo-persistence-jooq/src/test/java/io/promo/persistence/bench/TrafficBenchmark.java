@@ -339,6 +339,10 @@ public final class TrafficBenchmark {
             long spendsBefore = count(pool, "select count(*) from promo_budget_ledger where kind = 'spend'");
             long eventsBefore = count(pool, "select count(*) from promo_event");
             AtomicLong clicks = new AtomicLong();
+            // Tokens are signed when a page is served, not when it is clicked: sign them before the clock starts.
+            TokenPool fresh = TokenPool.signed(signer, campaigns, clock.instant(), 40_000 * options.measure);
+            TokenPool expired = TokenPool.signed(signer, campaigns, clock.instant().minus(Duration.ofMinutes(31)),
+                    5_000 * options.measure);
             LedgerBenchmark.ClickFunction clickPath = (thread, seq) -> {
                 ThreadLocalRandom random = ThreadLocalRandom.current();
                 int kind = random.nextInt(10);
@@ -348,11 +352,11 @@ public final class TrafficBenchmark {
                 String userAgent = BROWSER;
                 if (kind == 7) {
                     String earlier = recentTokens.get(random.nextInt(recentTokens.length()));
-                    token = earlier != null ? earlier : claims(signer, campaign, now);
+                    token = earlier != null ? earlier : fresh.next(signer, campaign, now);
                 } else if (kind == 8) {
-                    token = claims(signer, campaign, now.minus(Duration.ofMinutes(31)));
+                    token = expired.next(signer, campaign, now.minus(Duration.ofMinutes(31)));
                 } else {
-                    token = claims(signer, campaign, now);
+                    token = fresh.next(signer, campaign, now);
                     if (kind == 9) {
                         userAgent = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
                     } else {
@@ -384,6 +388,22 @@ public final class TrafficBenchmark {
                 median(p) / median(b), ratios(p, b),
                 median(paths.stream().mapToDouble(LedgerBenchmark.RunResult::p50Millis).toArray()),
                 median(paths.stream().mapToDouble(LedgerBenchmark.RunResult::p99Millis).toArray()));
+    }
+
+    /** Tokens signed ahead of the measurement, handed out once each; signed on the spot when they run out. */
+    private record TokenPool(String[] tokens, java.util.concurrent.atomic.AtomicInteger next) {
+        static TokenPool signed(ClickTokenSigner signer, List<CampaignId> campaigns, Instant servedAt, int count) {
+            String[] tokens = new String[count];
+            for (int i = 0; i < count; i++) {
+                tokens[i] = claims(signer, campaigns.get(i % campaigns.size()), servedAt);
+            }
+            return new TokenPool(tokens, new java.util.concurrent.atomic.AtomicInteger());
+        }
+
+        String next(ClickTokenSigner signer, CampaignId campaign, Instant servedAt) {
+            int i = next.getAndIncrement();
+            return i < tokens.length ? tokens[i] : claims(signer, campaign, servedAt);
+        }
     }
 
     private static String claims(ClickTokenSigner signer, CampaignId campaign, Instant servedAt) {
