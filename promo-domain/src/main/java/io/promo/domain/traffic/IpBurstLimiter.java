@@ -53,7 +53,10 @@ public final class IpBurstLimiter {
         }
     }
 
-    /** Forgets ips with no click in the window; if all are busy, forgets arbitrary ones to stay bounded. */
+    /**
+     * Forgets ips with no click in the window; if too many are busy, forgets arbitrary ones down to 90% of the
+     * bound, so that a flood of new ips pays for one scan per tenth of the bound, not one per ip.
+     */
     private void evictIdle(long nowMillis) {
         clicksByIp.entrySet().removeIf(entry -> {
             synchronized (entry.getValue()) {
@@ -62,7 +65,7 @@ public final class IpBurstLimiter {
             }
         });
         var ips = clicksByIp.keySet().iterator();
-        while (clicksByIp.size() >= maxTrackedIps && ips.hasNext()) {
+        while (clicksByIp.size() > maxTrackedIps * 9L / 10 && ips.hasNext()) {
             ips.next();
             ips.remove();
         }

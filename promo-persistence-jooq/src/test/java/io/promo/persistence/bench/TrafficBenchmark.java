@@ -269,8 +269,9 @@ public final class TrafficBenchmark {
                         int from = (int) (page * 3);
                         List<TrafficEvent> slots = events.subList(from, Math.min(n, from + 3));
                         // A benchmark that respects the back-pressure: it measures throughput, not dropping.
+                        // Waiting parks: a spinning producer would take the cores the writer and PostgreSQL need.
                         while (buffer.depth() > capacity - 16) {
-                            Thread.onSpinWait();
+                            java.util.concurrent.locks.LockSupport.parkNanos(200_000);
                         }
                         buffer.offer(slots);
                     }
@@ -363,7 +364,7 @@ public final class TrafficBenchmark {
                         recentTokens.set(random.nextInt(recentTokens.length()), token);
                     }
                 }
-                ClickResult result = recordClick.click(new ClickCommand(token, "usr_b" + thread + "x" + seq, null,
+                ClickResult result = recordClick.click(new ClickCommand(token, "usr_b" + tag + "x" + thread + "x" + seq, null,
                         "10." + thread + "." + (seq / 256 % 256) + "." + (seq % 256), userAgent));
                 clicks.incrementAndGet();
                 outcomes.computeIfAbsent(result.reason().orElse("billed"), r -> new LongAdder()).increment();
