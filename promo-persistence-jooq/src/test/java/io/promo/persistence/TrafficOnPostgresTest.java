@@ -25,6 +25,7 @@ import io.promo.domain.serving.Viewer;
 import io.promo.domain.shared.Actor;
 import io.promo.domain.shared.Money;
 import io.promo.domain.shared.Surface;
+import io.promo.domain.testing.Race;
 import io.promo.domain.testing.TestData;
 import io.promo.domain.traffic.ClickCommand;
 import io.promo.domain.traffic.ClickResult;
@@ -47,6 +48,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -178,6 +180,29 @@ class TrafficOnPostgresTest {
         assertThat(report.totals().creditedClicks()).isEqualTo(2);
         assertThat(report.totals().credited()).isEqualTo(Money.ofCents(120));
         assertThat(report.remaining().balance()).isEqualTo(Money.ofCents(5_000));
+        assertThat(traffic.ledger.reconcile()).isEmpty();
+    }
+
+    @Test
+    void one_token_clicked_from_eight_threads_through_the_use_case_is_billed_once() throws Exception {
+        Advertiser owner = traffic.advertiser();
+        Campaign campaign = traffic.activeCampaign(owner, 1_000, 5_000);
+        String token = traffic.token(campaign.id(), 65);
+        List<Callable<ClickResult>> clicks = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String user = "usr_racer" + i;
+            String ip = "192.0.2." + i;
+            clicks.add(() -> traffic.recordClick.click(new ClickCommand(token, user, null, ip, TrafficFixture.BROWSER)));
+        }
+
+        List<ClickResult> results = Race.run(clicks);
+
+        assertThat(results).filteredOn(ClickResult::billed).hasSize(1).allMatch(r -> r.billedCents() == 65);
+        assertThat(results).filteredOn(r -> !r.billed()).hasSize(7)
+                .allMatch(r -> r.reason().equals(Optional.of("duplicate_impression")));
+        assertThat(count("select count(*) from promo_budget_ledger where kind = 'spend'")).isEqualTo(1);
+        assertThat(count("select count(*) from promo_event where type = 'click'")).isEqualTo(1);
+        assertThat(count("select count(*) from promo_event where type = 'invalid_click'")).isEqualTo(7);
         assertThat(traffic.ledger.reconcile()).isEmpty();
     }
 
