@@ -185,14 +185,44 @@ public final class JooqBudgetLedger implements BudgetLedger {
         return new SpendOutcome.NotBilled(NotBilledReason.BALANCE);
     }
 
+    /**
+     * The same spend inside a transaction the caller owns, so that the caller can store more in it (the click path
+     * logs its event). When billed, the spend is part of the caller's open transaction, which the caller commits.
+     * When refused, the caller's transaction has been rolled back, everything in it undone (the spend statement
+     * leaves its entry behind when it refuses), and the connection is in a fresh transaction: the caller stores
+     * what it needs for the refusal there. Refusals are the rare case, so the common one pays no savepoint.
+     */
+    static SpendOutcome spendInTransaction(Connection connection, LedgerEntry spend, LocalDate budgetDay)
+            throws SQLException {
+        if (spend.kind() != EntryKind.SPEND) {
+            throw new IllegalArgumentException("not a spend: " + spend);
+        }
+        for (int attempt = 1; attempt <= MAX_SPEND_ATTEMPTS; attempt++) {
+            Attempt result = runSpend(connection, spend, budgetDay);
+            if (result.billed()) {
+                return new SpendOutcome.Billed(spend);
+            }
+            connection.rollback();
+            if (result.shortOfMoney()) {
+                result = explainRefusal(connection, spend, budgetDay);
+            }
+            if (result.refusal() != null) {
+                return new SpendOutcome.NotBilled(result.refusal());
+            }
+        }
+        return new SpendOutcome.NotBilled(NotBilledReason.BALANCE);
+    }
+
     /** What one run of the spend statement found: billed, refused for a reason, or worth another try. */
-    private record Attempt(boolean billed, NotBilledReason refusal) {
-        static final Attempt BILLED = new Attempt(true, null);
+    private record Attempt(boolean billed, NotBilledReason refusal, boolean shortOfMoney) {
+        static final Attempt BILLED = new Attempt(true, null, false);
+        /** Refused by the balance or the total budget: which one is found by a fresh look. */
+        static final Attempt SHORT_OF_MONEY = new Attempt(false, null, true);
         /** Refused for money, yet nothing looks short a moment later: a top-up raced us. */
-        static final Attempt TOPPED_UP_MEANWHILE = new Attempt(false, null);
+        static final Attempt TOPPED_UP_MEANWHILE = new Attempt(false, null, false);
 
         static Attempt refused(NotBilledReason reason) {
-            return new Attempt(false, reason);
+            return new Attempt(false, reason, false);
         }
     }
 
@@ -200,46 +230,17 @@ public final class JooqBudgetLedger implements BudgetLedger {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                long[] counts = new long[5];
-                try (PreparedStatement statement = connection.prepareStatement(SPEND)) {
-                    statement.setString(1, spend.campaignId().value());
-                    statement.setString(2, spend.id().value());
-                    statement.setInt(3, spend.amount().toColumnValue());
-                    statement.setString(4, spend.idempotencyKey().source());
-                    statement.setString(5, spend.idempotencyKey().reference());
-                    statement.setString(6, spend.reason().orElse(null));
-                    statement.setObject(7, Timestamps.toColumn(spend.createdAt()));
-                    statement.setObject(8, budgetDay);
-                    try (ResultSet result = statement.executeQuery()) {
-                        result.next();
-                        for (int i = 0; i < counts.length; i++) {
-                            counts[i] = result.getLong(i + 1);
-                        }
-                    }
-                }
-                boolean known = counts[0] == 1;
-                boolean inserted = counts[1] == 1;
-                boolean billable = counts[2] == 1;
-                boolean funded = counts[3] == 1;
-                boolean withinDay = counts[4] == 1;
-                if (inserted && billable && funded && withinDay) {
+                Attempt result = runSpend(connection, spend, budgetDay);
+                if (result.billed()) {
                     connection.commit();
-                    return Attempt.BILLED;
+                    return result;
                 }
                 connection.rollback();
-                if (!known) {
-                    return Attempt.refused(NotBilledReason.CAMPAIGN_NOT_BILLABLE);
-                }
-                if (!inserted) {
-                    return Attempt.refused(NotBilledReason.DUPLICATE);
-                }
-                if (!billable) {
-                    return Attempt.refused(NotBilledReason.CAMPAIGN_NOT_BILLABLE);
-                }
-                if (!funded) {
+                if (result.shortOfMoney()) {
+                    connection.setAutoCommit(true);
                     return explainRefusal(connection, spend, budgetDay);
                 }
-                return Attempt.refused(NotBilledReason.DAILY_BUDGET);
+                return result;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -249,10 +250,51 @@ public final class JooqBudgetLedger implements BudgetLedger {
         }
     }
 
+    /** Runs the spend statement in the connection's open transaction; commits nothing, rolls back nothing. */
+    private static Attempt runSpend(Connection connection, LedgerEntry spend, LocalDate budgetDay) throws SQLException {
+        long[] counts = new long[5];
+        try (PreparedStatement statement = connection.prepareStatement(SPEND)) {
+            statement.setString(1, spend.campaignId().value());
+            statement.setString(2, spend.id().value());
+            statement.setInt(3, spend.amount().toColumnValue());
+            statement.setString(4, spend.idempotencyKey().source());
+            statement.setString(5, spend.idempotencyKey().reference());
+            statement.setString(6, spend.reason().orElse(null));
+            statement.setObject(7, Timestamps.toColumn(spend.createdAt()));
+            statement.setObject(8, budgetDay);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                for (int i = 0; i < counts.length; i++) {
+                    counts[i] = result.getLong(i + 1);
+                }
+            }
+        }
+        boolean known = counts[0] == 1;
+        boolean inserted = counts[1] == 1;
+        boolean billable = counts[2] == 1;
+        boolean funded = counts[3] == 1;
+        boolean withinDay = counts[4] == 1;
+        if (inserted && billable && funded && withinDay) {
+            return Attempt.BILLED;
+        }
+        if (!known) {
+            return Attempt.refused(NotBilledReason.CAMPAIGN_NOT_BILLABLE);
+        }
+        if (!inserted) {
+            return Attempt.refused(NotBilledReason.DUPLICATE);
+        }
+        if (!billable) {
+            return Attempt.refused(NotBilledReason.CAMPAIGN_NOT_BILLABLE);
+        }
+        if (!funded) {
+            return Attempt.SHORT_OF_MONEY;
+        }
+        return Attempt.refused(NotBilledReason.DAILY_BUDGET);
+    }
+
     /** The first limit (daily, total, balance, as the fake orders them) that the spend breaks now. */
-    private Attempt explainRefusal(Connection connection, LedgerEntry spend, LocalDate budgetDay)
+    private static Attempt explainRefusal(Connection connection, LedgerEntry spend, LocalDate budgetDay)
             throws SQLException {
-        connection.setAutoCommit(true);
         try (PreparedStatement statement = connection.prepareStatement(EXPLAIN_REFUSAL)) {
             statement.setObject(1, budgetDay);
             statement.setString(2, spend.campaignId().value());

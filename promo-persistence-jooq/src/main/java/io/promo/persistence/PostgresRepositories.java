@@ -6,6 +6,7 @@ import io.promo.domain.campaign.CampaignRepository;
 import io.promo.domain.funding.ProcessedPaymentEvents;
 import io.promo.domain.ledger.BudgetLedger;
 import io.promo.domain.pricing.PolicyRepository;
+import io.promo.domain.traffic.TrafficLog;
 import java.time.ZoneId;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -26,6 +27,7 @@ public final class PostgresRepositories {
     private final BudgetLedger ledger;
     private final ProcessedPaymentEvents processedPaymentEvents;
     private final AdvertiserApiKeys apiKeys;
+    private final TrafficLog trafficLog;
 
     /** @param budgetZone the zone of the budget day, which reconciling spend per day needs */
     public PostgresRepositories(DataSource dataSource, ZoneId budgetZone) {
@@ -39,6 +41,7 @@ public final class PostgresRepositories {
         this.ledger = new JooqBudgetLedger(dataSource, db, budgetZone);
         this.processedPaymentEvents = new JooqProcessedPaymentEvents(db);
         this.apiKeys = new JooqAdvertiserApiKeys(db);
+        this.trafficLog = new JooqTrafficLog(dataSource, budgetZone);
     }
 
     public AdvertiserRepository advertisers() {
@@ -63,5 +66,9 @@ public final class PostgresRepositories {
 
     public AdvertiserApiKeys apiKeys() {
         return apiKeys;
+    }
+
+    public TrafficLog trafficLog() {
+        return trafficLog;
     }
 }

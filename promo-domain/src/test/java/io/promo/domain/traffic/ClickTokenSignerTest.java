@@ -160,4 +160,18 @@ class ClickTokenSignerTest {
         assertThat(signatures.of("Fotógrafo  de BODAS ")).isEqualTo(signatures.of("fotografo de bodas")).hasSize(32);
         assertThat(new QuerySignature(SECRET_B).of("fotografo de bodas")).isNotEqualTo(signatures.of("fotografo de bodas"));
     }
+
+    @Test
+    void authentic_claims_are_read_from_an_expired_token_of_ours_but_never_from_a_tampered_one() {
+        String token = signer.sign(claims);
+        String[] parts = token.split("\\.");
+        String tampered = parts[0] + "." + parts[1] + "." + parts[2] + "." + new StringBuilder(parts[3]).reverse();
+        clock.advance(Duration.ofHours(2));
+
+        assertThat(signer.verify(token)).isEqualTo(new TokenVerification.Rejected(TokenRejection.EXPIRED));
+        assertThat(signer.authenticClaims(token)).contains(claims);
+        assertThat(signer.authenticClaims(tampered)).isEmpty();
+        assertThat(signer.authenticClaims("garbage")).isEmpty();
+        assertThat(signer.authenticClaims(null)).isEmpty();
+    }
 }

@@ -408,7 +408,7 @@ public final class LedgerBenchmark {
      * throughput and latency figures when it both started and finished inside the measuring window;
      * every click counts in {@code billed}/{@code refused}, which verification compares with the rows.
      */
-    private static RunResult measure(String label, ClickFunction click, Options options) throws Exception {
+    static RunResult measure(String label, ClickFunction click, Options options) throws Exception {
         int threads = options.concurrency;
         CyclicBarrier start = new CyclicBarrier(threads + 1);
         long[][] latencies = new long[threads][];

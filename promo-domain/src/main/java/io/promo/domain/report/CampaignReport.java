@@ -1,0 +1,34 @@
+package io.promo.domain.report;
+
+import io.promo.domain.ledger.BudgetSummary;
+import io.promo.domain.shared.CampaignId;
+import io.promo.domain.shared.Money;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * {@code GET /v1/campaigns/{id}/report?from=&to=}: every budget day of the period (in the deployment's budget
+ * zone), the period's totals, and what remains of the budgets now.
+ *
+ * @param remaining the campaign's balance and remaining daily and total budgets as of now
+ */
+public record CampaignReport(CampaignId campaignId, LocalDate from, LocalDate to, List<Day> days, TrafficFigures totals,
+        BudgetSummary remaining) {
+
+    public CampaignReport {
+        Objects.requireNonNull(campaignId, "campaignId");
+        Objects.requireNonNull(totals, "totals");
+        Objects.requireNonNull(remaining, "remaining");
+        days = List.copyOf(days);
+    }
+
+    /** @param remainingDailyBudget the daily budget (as set now) less that day's spend */
+    public record Day(LocalDate day, TrafficFigures figures, Money remainingDailyBudget) {
+        public Day {
+            Objects.requireNonNull(day, "day");
+            Objects.requireNonNull(figures, "figures");
+            Objects.requireNonNull(remainingDailyBudget, "remainingDailyBudget");
+        }
+    }
+}

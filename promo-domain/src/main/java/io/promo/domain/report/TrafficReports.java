@@ -1,0 +1,108 @@
+package io.promo.domain.report;
+
+import io.promo.domain.advertiser.AdvertiserRepository;
+import io.promo.domain.campaign.Campaign;
+import io.promo.domain.campaign.CampaignRepository;
+import io.promo.domain.ledger.BudgetQueries;
+import io.promo.domain.ledger.BudgetSummary;
+import io.promo.domain.shared.Actor;
+import io.promo.domain.shared.AdvertiserId;
+import io.promo.domain.shared.CampaignId;
+import io.promo.domain.shared.Money;
+import io.promo.domain.shared.Outcome;
+import io.promo.domain.shared.Violations;
+import io.promo.domain.traffic.DayTraffic;
+import io.promo.domain.traffic.TrafficLog;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Use cases: traffic and money per campaign and budget day, and per advertiser (DESIGN.md "Report"). Counts
+ * come from the event log's per-day counts, money from the ledger's reconciled day counters (so a report's
+ * spend always equals the ledger's, I7). A tenant sees only its own campaigns: another's answers NOT_FOUND (I8).
+ */
+public final class TrafficReports {
+
+    /** A report covers at most this many days (a year and a day, for leap years). */
+    public static final int MAX_DAYS = 366;
+
+    private final CampaignRepository campaigns;
+    private final AdvertiserRepository advertisers;
+    private final TrafficLog log;
+    private final BudgetQueries budgets;
+
+    public TrafficReports(CampaignRepository campaigns, AdvertiserRepository advertisers, TrafficLog log,
+            BudgetQueries budgets) {
+        this.campaigns = campaigns;
+        this.advertisers = advertisers;
+        this.log = log;
+        this.budgets = budgets;
+    }
+
+    /** Every budget day from {@code from} to {@code to}, both included, zeros for days without traffic. */
+    public Outcome<CampaignReport> campaign(Actor actor, CampaignId campaignId, LocalDate from, LocalDate to) {
+        Optional<Outcome<CampaignReport>> invalid = checkPeriod(from, to);
+        if (invalid.isPresent()) {
+            return invalid.get();
+        }
+        Optional<Campaign> campaign = campaigns.findVisibleTo(actor, campaignId);
+        if (campaign.isEmpty()) {
+            return Outcome.notFound("campaign", campaignId);
+        }
+        Map<LocalDate, DayTraffic> traffic = new HashMap<>();
+        for (DayTraffic day : log.daily(campaignId, from, to)) {
+            traffic.put(day.day(), day);
+        }
+        Money dailyBudget = campaign.get().settings().dailyBudget();
+        List<CampaignReport.Day> days = new ArrayList<>();
+        TrafficFigures totals = TrafficFigures.NONE;
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            DayTraffic dayTraffic = traffic.get(day);
+            TrafficFigures figures = dayTraffic == null ? TrafficFigures.NONE : TrafficFigures.of(dayTraffic);
+            Money remaining = dailyBudget.minus(figures.spent());
+            days.add(new CampaignReport.Day(day, figures, remaining.isNegative() ? Money.ZERO : remaining));
+            totals = totals.plus(figures);
+        }
+        BudgetSummary remaining = budgets.summary(actor, campaignId).orElseThrow();
+        return Outcome.accepted(new CampaignReport(campaignId, from, to, days, totals, remaining));
+    }
+
+    /** The advertiser's campaigns' totals over the period, oldest campaign first. */
+    public Outcome<AdvertiserReport> advertiser(Actor actor, AdvertiserId advertiserId, LocalDate from, LocalDate to) {
+        Optional<Outcome<AdvertiserReport>> invalid = checkPeriod(from, to);
+        if (invalid.isPresent()) {
+            return invalid.get();
+        }
+        if (advertisers.findVisibleTo(actor, advertiserId).isEmpty()) {
+            return Outcome.notFound("advertiser", advertiserId);
+        }
+        List<AdvertiserReport.CampaignTotals> perCampaign = new ArrayList<>();
+        TrafficFigures totals = TrafficFigures.NONE;
+        for (Campaign campaign : campaigns.findByAdvertiser(advertiserId)) {
+            TrafficFigures campaignTotals = TrafficFigures.NONE;
+            for (DayTraffic day : log.daily(campaign.id(), from, to)) {
+                campaignTotals = campaignTotals.plus(TrafficFigures.of(day));
+            }
+            perCampaign.add(new AdvertiserReport.CampaignTotals(campaign.id(), campaign.settings().name(), campaignTotals));
+            totals = totals.plus(campaignTotals);
+        }
+        return Outcome.accepted(new AdvertiserReport(advertiserId, from, to, perCampaign, totals));
+    }
+
+    private static <T> Optional<Outcome<T>> checkPeriod(LocalDate from, LocalDate to) {
+        Violations violations = new Violations()
+                .require(from != null, "from", "is required (a date, yyyy-mm-dd)")
+                .require(to != null, "to", "is required (a date, yyyy-mm-dd)");
+        if (from != null && to != null) {
+            violations.require(!to.isBefore(from), "to", "must not be before from (" + from + ")")
+                    .require(ChronoUnit.DAYS.between(from, to) < MAX_DAYS, "to",
+                            "a report covers at most " + MAX_DAYS + " days");
+        }
+        return violations.isEmpty() ? Optional.empty() : Optional.of(Outcome.invalid(violations.list()));
+    }
+}

@@ -1,0 +1,31 @@
+package io.promo.domain.traffic;
+
+import io.promo.domain.shared.EventId;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The answer to a click ({@code {event_id, type, billed_cents, reason}}).
+ *
+ * @param type        {@code click} or {@code invalid_click}
+ * @param billedCents what the click cost the advertiser: its cpc when billed, else 0
+ * @param reason      why it was not billed: an {@link InvalidClickReason} code, or for a valid click the
+ *                    {@code NotBilledReason} in lower case; empty for a billed click
+ */
+public record ClickResult(EventId eventId, EventType type, long billedCents, Optional<String> reason) {
+
+    public ClickResult {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(reason, "reason");
+    }
+
+    static ClickResult of(ClickLogged logged) {
+        TrafficEvent event = logged.event();
+        return new ClickResult(event.eventId(), event.type(), event.billedCents(), event.reason());
+    }
+
+    public boolean billed() {
+        return billedCents > 0;
+    }
+}

@@ -1,0 +1,135 @@
+package io.promo.domain.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.promo.domain.advertiser.Advertiser;
+import io.promo.domain.campaign.Campaign;
+import io.promo.domain.ledger.EntryKind;
+import io.promo.domain.ledger.LedgerPage;
+import io.promo.domain.shared.Actor;
+import io.promo.domain.shared.Money;
+import io.promo.domain.shared.Outcome;
+import io.promo.domain.shared.Rejection;
+import io.promo.domain.traffic.TrafficCtrStatistics;
+import io.promo.domain.traffic.TrafficFixture;
+import io.promo.domain.serving.CtrCounts;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TrafficReportsTest {
+
+    private static final Instant MONDAY = Instant.parse("2026-11-23T09:00:00Z");
+    private static final LocalDate MONDAY_DAY = LocalDate.of(2026, 11, 23);
+
+    private final TrafficFixture traffic = TrafficFixture.inMemory(MONDAY);
+    private final Advertiser owner = traffic.advertiser();
+    private final Campaign campaign = traffic.activeCampaign(owner, 200, 10_000);
+
+    /** Monday: 40 impressions, 4 billed clicks of 50¢, 1 over the daily budget, 2 bots. Tuesday: 10 and 1 click. */
+    private void twoDaysOfTraffic() {
+        traffic.impressions(campaign.id(), 40);
+        for (int i = 0; i < 5; i++) {
+            traffic.click(campaign.id(), 50);
+        }
+        traffic.click(traffic.token(campaign.id(), 50), "curl/8.5.0");
+        traffic.click(traffic.token(campaign.id(), 50), "Googlebot/2.1");
+        traffic.clock.advance(Duration.ofDays(1));
+        traffic.impressions(campaign.id(), 10);
+        traffic.click(campaign.id(), 50);
+    }
+
+    @Test
+    void a_campaign_report_has_every_day_with_counts_ctr_spend_average_cpc_and_remaining_budgets() {
+        twoDaysOfTraffic();
+
+        CampaignReport report = traffic.reports.campaign(Actor.tenant(owner.id()), campaign.id(), MONDAY_DAY.minusDays(1),
+                MONDAY_DAY.plusDays(1)).orElseThrow();
+
+        assertThat(report.days()).extracting(CampaignReport.Day::day)
+                .containsExactly(MONDAY_DAY.minusDays(1), MONDAY_DAY, MONDAY_DAY.plusDays(1));
+        assertThat(report.days().get(0).figures()).isEqualTo(TrafficFigures.NONE);
+        TrafficFigures monday = report.days().get(1).figures();
+        assertThat(monday.impressions()).isEqualTo(40);
+        assertThat(monday.clicks()).isEqualTo(5);
+        assertThat(monday.billedClicks()).isEqualTo(4);
+        assertThat(monday.notBilledClicks()).isEqualTo(Map.of("daily_budget", 1L));
+        assertThat(monday.invalidClicks()).isEqualTo(Map.of("bot_user_agent", 2L));
+        assertThat(monday.ctr()).isEqualTo(5.0 / 40);
+        assertThat(monday.spent()).isEqualTo(Money.ofCents(200));
+        assertThat(monday.averageCpc()).isEqualTo(Money.ofCents(50));
+        assertThat(report.days().get(1).remainingDailyBudget()).isEqualTo(Money.ZERO);
+        TrafficFigures tuesday = report.days().get(2).figures();
+        assertThat(tuesday.impressions()).isEqualTo(10);
+        assertThat(tuesday.billedClicks()).isEqualTo(1);
+        assertThat(report.days().get(2).remainingDailyBudget()).isEqualTo(Money.ofCents(150));
+        assertThat(report.totals().impressions()).isEqualTo(50);
+        assertThat(report.totals().billedClicks()).isEqualTo(5);
+        assertThat(report.totals().spent()).isEqualTo(Money.ofCents(250));
+        assertThat(report.remaining().balance()).isEqualTo(Money.ofCents(10_000 - 250));
+        assertThat(report.remaining().remainingDailyBudget()).isEqualTo(Money.ofCents(150));
+        assertThat(report.remaining().remainingTotalBudget()).contains(Money.ofCents(10_000 - 250));
+    }
+
+    @Test
+    void report_spend_equals_the_ledgers_spend() {
+        twoDaysOfTraffic();
+
+        CampaignReport report = traffic.reports.campaign(Actor.ADMIN, campaign.id(), MONDAY_DAY, MONDAY_DAY.plusDays(1))
+                .orElseThrow();
+
+        long ledgerSpend = traffic.ledger.entries(campaign.id(), LedgerPage.first(500)).stream()
+                .filter(e -> e.kind() == EntryKind.SPEND).mapToLong(e -> e.amount().cents()).sum();
+        assertThat(report.totals().spent()).isEqualTo(Money.ofCents(ledgerSpend));
+        assertThat(traffic.ledger.reconcile()).isEmpty();
+    }
+
+    @Test
+    void another_tenants_campaign_is_not_found_and_a_backwards_or_too_long_period_is_invalid() {
+        Advertiser other = traffic.advertiser();
+
+        Outcome<CampaignReport> foreign = traffic.reports.campaign(Actor.tenant(other.id()), campaign.id(), MONDAY_DAY,
+                MONDAY_DAY);
+        Outcome<CampaignReport> backwards = traffic.reports.campaign(Actor.ADMIN, campaign.id(), MONDAY_DAY,
+                MONDAY_DAY.minusDays(1));
+        Outcome<CampaignReport> tooLong = traffic.reports.campaign(Actor.ADMIN, campaign.id(), MONDAY_DAY,
+                MONDAY_DAY.plusDays(TrafficReports.MAX_DAYS));
+
+        assertThat(((Outcome.Rejected<?>) foreign).rejection().kind()).isEqualTo(Rejection.Kind.NOT_FOUND);
+        assertThat(((Outcome.Rejected<?>) backwards).rejection().kind()).isEqualTo(Rejection.Kind.INVALID);
+        assertThat(((Outcome.Rejected<?>) tooLong).rejection().kind()).isEqualTo(Rejection.Kind.INVALID);
+        assertThat(((Outcome.Rejected<?>) traffic.reports.advertiser(Actor.tenant(other.id()), owner.id(), MONDAY_DAY,
+                MONDAY_DAY)).rejection().kind()).isEqualTo(Rejection.Kind.NOT_FOUND);
+    }
+
+    @Test
+    void advertiser_totals_add_up_its_campaigns() {
+        Campaign second = traffic.activeCampaign(owner, 1_000, 1_000);
+        twoDaysOfTraffic();
+        traffic.impressions(second.id(), 5);
+        traffic.click(second.id(), 70);
+
+        AdvertiserReport report = traffic.reports.advertiser(Actor.tenant(owner.id()), owner.id(), MONDAY_DAY,
+                MONDAY_DAY.plusDays(1)).orElseThrow();
+
+        assertThat(report.campaigns()).extracting(AdvertiserReport.CampaignTotals::campaignId)
+                .containsExactly(campaign.id(), second.id());
+        assertThat(report.totals().impressions()).isEqualTo(55);
+        assertThat(report.totals().billedClicks()).isEqualTo(6);
+        assertThat(report.totals().spent()).isEqualTo(Money.ofCents(320));
+        assertThat(report.totals().averageCpc()).isEqualTo(Money.ofCents(53));
+        assertThat(report.totals().invalidClicks()).isEqualTo(Map.of("bot_user_agent", 2L));
+    }
+
+    @Test
+    void the_ctr_feed_counts_impressions_and_valid_clicks_of_the_last_days() {
+        twoDaysOfTraffic();
+
+        assertThat(new TrafficCtrStatistics(traffic.log, traffic.calendar, traffic.clock, 30).countsByCampaign())
+                .isEqualTo(Map.of(campaign.id(), new CtrCounts(50, 6)));
+        assertThat(new TrafficCtrStatistics(traffic.log, traffic.calendar, traffic.clock, 1).countsByCampaign())
+                .isEqualTo(Map.of(campaign.id(), new CtrCounts(10, 1)));
+    }
+}

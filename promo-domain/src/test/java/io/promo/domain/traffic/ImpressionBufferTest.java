@@ -1,0 +1,207 @@
+package io.promo.domain.traffic;
+
+import static io.promo.domain.testing.TestData.NOW;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.promo.domain.serving.CtrCounts;
+import io.promo.domain.shared.CampaignId;
+import io.promo.domain.shared.EventId;
+import io.promo.domain.testing.TestData;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ImpressionBufferTest {
+
+    /** Records the batches it is given; can be made to block or fail. */
+    static final class RecordingLog implements TrafficLog {
+        final List<List<TrafficEvent>> batches = Collections.synchronizedList(new ArrayList<>());
+        volatile CountDownLatch gate = new CountDownLatch(0);
+        final AtomicInteger failuresLeft = new AtomicInteger();
+        /** The next failure happens after the batch was stored, as when the connection breaks around a commit. */
+        volatile boolean failAfterCommit;
+
+        @Override
+        public void appendImpressions(List<TrafficEvent> impressions) {
+            try {
+                gate.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            if (failAfterCommit) {
+                failAfterCommit = false;
+                batches.add(List.copyOf(impressions));
+                throw new IllegalStateException("connection lost while committing");
+            }
+            if (failuresLeft.getAndDecrement() > 0) {
+                throw new IllegalStateException("database down");
+            }
+            batches.add(List.copyOf(impressions));
+        }
+
+        @Override
+        public boolean containsEvent(EventId eventId) {
+            synchronized (batches) {
+                return batches.stream().flatMap(List::stream).anyMatch(e -> e.eventId().equals(eventId));
+            }
+        }
+
+        int written() {
+            synchronized (batches) {
+                return batches.stream().mapToInt(List::size).sum();
+            }
+        }
+
+        @Override
+        public void appendInvalidClick(TrafficEvent invalidClick) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ClickLogged logClick(ClickToLog click) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<BilledClick> billedClicks(CampaignId campaignId, Instant from, Instant to) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<DayTraffic> daily(CampaignId campaignId, LocalDate from, LocalDate to) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Map<CampaignId, CtrCounts> ctrCountsSince(LocalDate firstDay) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    private final RecordingLog log = new RecordingLog();
+    private final CampaignId campaign = TestData.IDS.newCampaignId();
+
+    private List<TrafficEvent> impressions(int count) {
+        List<TrafficEvent> events = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            EventId id = TestData.IDS.newEventId();
+            events.add(new TrafficEvent(id, EventType.IMPRESSION, campaign, id, Optional.empty(), TestData.BERLIN, "ab",
+                    Optional.empty(), Optional.of("cd"), "ef", "01", NOW, Map.of()));
+        }
+        return events;
+    }
+
+    private static void eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition not met in 10 s").isLessThan(deadline);
+            Thread.sleep(2);
+        }
+    }
+
+    @Test
+    void full_batches_are_written_at_once_and_the_rest_waits_for_the_interval() throws Exception {
+        try (ImpressionBuffer buffer = new ImpressionBuffer(log, new ImpressionBuffer.Settings(1_000, 10, Duration.ofSeconds(30)))) {
+            buffer.offer(impressions(25));
+
+            eventually(() -> log.written() == 20);
+            Thread.sleep(50);
+            assertThat(log.written()).isEqualTo(20);
+            assertThat(buffer.depth()).isEqualTo(5);
+            assertThat(log.batches).allSatisfy(batch -> assertThat(batch).hasSize(10));
+        }
+    }
+
+    @Test
+    void a_partial_batch_is_written_once_its_first_impression_has_waited_the_flush_interval() throws Exception {
+        try (ImpressionBuffer buffer = new ImpressionBuffer(log, new ImpressionBuffer.Settings(1_000, 500, Duration.ofMillis(50)))) {
+            buffer.offer(impressions(3));
+
+            assertThat(buffer.awaitFlushed(Duration.ofSeconds(10))).isTrue();
+            assertThat(log.written()).isEqualTo(3);
+            assertThat(buffer.depth()).isZero();
+        }
+    }
+
+    @Test
+    void when_full_the_buffer_drops_and_counts_instead_of_blocking_the_decision() throws Exception {
+        log.gate = new CountDownLatch(1);
+        ImpressionBuffer buffer = new ImpressionBuffer(log, new ImpressionBuffer.Settings(20, 5, Duration.ofMillis(10)));
+
+        long started = System.nanoTime();
+        int taken = 0;
+        for (int i = 0; i < 10; i++) {
+            taken += buffer.offer(impressions(10));
+        }
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+        assertThat(tookMillis).as("offer never waits for the database").isLessThan(2_000);
+        assertThat(taken).isBetween(20, 25); // the queue, plus at most the one batch the writer holds
+        assertThat(buffer.dropped()).isEqualTo(100 - taken);
+        assertThat(buffer.depth()).isEqualTo(taken);
+        log.gate.countDown();
+        buffer.close();
+        assertThat(log.written()).isEqualTo(taken);
+        assertThat(buffer.depth()).isZero();
+    }
+
+    @Test
+    void close_writes_everything_buffered_and_later_offers_are_dropped() {
+        ImpressionBuffer buffer = new ImpressionBuffer(log, new ImpressionBuffer.Settings(10_000, 1_000, Duration.ofSeconds(30)));
+        buffer.offer(impressions(2_345));
+
+        buffer.close();
+
+        assertThat(log.written()).isEqualTo(2_345);
+        assertThat(buffer.written()).isEqualTo(2_345);
+        assertThat(buffer.offer(impressions(1))).isZero();
+        assertThat(buffer.dropped()).isEqualTo(1);
+    }
+
+    @Test
+    void a_failed_append_is_retried_and_nothing_is_lost() throws Exception {
+        log.failuresLeft.set(2);
+        try (ImpressionBuffer buffer = new ImpressionBuffer(log, new ImpressionBuffer.Settings(100, 10, Duration.ofMillis(10)))) {
+            buffer.offer(impressions(7));
+
+            assertThat(buffer.awaitFlushed(Duration.ofSeconds(10))).isTrue();
+            assertThat(log.written()).isEqualTo(7);
+            assertThat(buffer.failedAppends()).isEqualTo(2);
+            assertThat(buffer.lost()).isZero();
+        }
+    }
+
+    @Test
+    void a_batch_whose_failed_append_did_commit_is_not_written_twice() throws Exception {
+        log.failAfterCommit = true;
+        try (ImpressionBuffer buffer = new ImpressionBuffer(log, new ImpressionBuffer.Settings(100, 10, Duration.ofMillis(10)))) {
+            buffer.offer(impressions(6));
+
+            assertThat(buffer.awaitFlushed(Duration.ofSeconds(10))).isTrue();
+            assertThat(log.written()).isEqualTo(6);
+            assertThat(log.batches).hasSize(1);
+            assertThat(buffer.written()).isEqualTo(6);
+        }
+    }
+
+    @Test
+    void a_batch_still_failing_at_close_is_counted_as_lost() {
+        log.failuresLeft.set(Integer.MAX_VALUE);
+        ImpressionBuffer buffer = new ImpressionBuffer(log, new ImpressionBuffer.Settings(100, 10, Duration.ofMillis(10)));
+        buffer.offer(impressions(4));
+
+        buffer.close();
+
+        assertThat(buffer.lost()).isEqualTo(4);
+        assertThat(buffer.depth()).isZero();
+    }
+}

@@ -1,0 +1,155 @@
+package io.promo.domain.traffic;
+
+import static io.promo.domain.testing.TestData.NOW;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.promo.domain.advertiser.Advertiser;
+import io.promo.domain.advertiser.InMemoryAdvertiserRepository;
+import io.promo.domain.campaign.Campaign;
+import io.promo.domain.campaign.CampaignAction;
+import io.promo.domain.campaign.InMemoryCampaignRepository;
+import io.promo.domain.campaign.PacingMode;
+import io.promo.domain.ledger.BudgetCalendar;
+import io.promo.domain.ledger.EntryKind;
+import io.promo.domain.ledger.IdempotencyKey;
+import io.promo.domain.ledger.InMemoryBudgetLedger;
+import io.promo.domain.ledger.LedgerEntry;
+import io.promo.domain.pricing.InMemoryPolicyRepository;
+import io.promo.domain.pricing.PolicyLimits;
+import io.promo.domain.serving.CtrStatistics;
+import io.promo.domain.serving.DecideAdPage;
+import io.promo.domain.serving.DecisionRequest;
+import io.promo.domain.serving.HourlyTrafficCounter;
+import io.promo.domain.serving.PagePosition;
+import io.promo.domain.serving.ServingIndexRefresher;
+import io.promo.domain.serving.ServingSettings;
+import io.promo.domain.serving.TrafficRecorder;
+import io.promo.domain.serving.Viewer;
+import io.promo.domain.shared.Actor;
+import io.promo.domain.shared.InvalidCommandException;
+import io.promo.domain.shared.Money;
+import io.promo.domain.shared.Surface;
+import io.promo.domain.testing.MutableClock;
+import io.promo.domain.testing.TestData;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The decision path of the API: decide, sign a token per sponsored slot, log one impression per slot. */
+class ServeSponsoredResultsTest {
+
+    private final MutableClock clock = new MutableClock(NOW);
+    private final InMemoryAdvertiserRepository advertisers = new InMemoryAdvertiserRepository();
+    private final InMemoryCampaignRepository campaigns = new InMemoryCampaignRepository();
+    private final InMemoryBudgetLedger ledger = new InMemoryBudgetLedger(campaigns, advertisers);
+    private final InMemoryTrafficLog log = new InMemoryTrafficLog(campaigns, advertisers, ledger, BudgetCalendar.UTC);
+    private final ServingSettings settings = ServingSettings.defaults(new PolicyLimits(Money.ofCents(25), 2, 1),
+            BudgetCalendar.UTC);
+    private final ServingIndexRefresher index = new ServingIndexRefresher(campaigns, advertisers,
+            new InMemoryPolicyRepository(), ledger, CtrStatistics.NONE, new HourlyTrafficCounter(BudgetCalendar.UTC, 8),
+            settings, clock);
+    private final QuerySignature querySignature = new QuerySignature(RecordClickTest.HASH_SECRET);
+    private final ClickTokenSigner signer =
+            new ClickTokenSigner(List.of(SigningKey.active("k1", RecordClickTest.TOKEN_SECRET)), Duration.ofMinutes(30), clock);
+    private final ClientHasher hasher = new ClientHasher(RecordClickTest.HASH_SECRET);
+    private final ImpressionBuffer buffer = new ImpressionBuffer(log, new ImpressionBuffer.Settings(1_000, 100,
+            Duration.ofMillis(10)));
+    private final ServeSponsoredResults serve = new ServeSponsoredResults(new DecideAdPage(index, settings, TestData.IDS,
+            clock, TrafficRecorder.NONE, querySignature::of), signer, hasher, buffer);
+    private final RecordClick recordClick = new RecordClick(signer, hasher, BotUserAgents.standard(), ClickRules.DEFAULTS,
+            log, BudgetCalendar.UTC, TestData.IDS, clock);
+
+    @AfterEach
+    void close() {
+        buffer.close();
+    }
+
+    private Campaign activeCampaign(String entityId) {
+        Advertiser owner = TestData.anAdvertiser();
+        advertisers.insert(owner);
+        Campaign draft = Campaign.draft(TestData.IDS.newCampaignId(), owner.id(), Surface.PEOPLE_SEARCH,
+                new io.promo.domain.campaign.TargetEntity(io.promo.domain.campaign.TargetEntityType.SERVICE_PROFILE, entityId),
+                TestData.settings().startDate(LocalDate.ofInstant(NOW, ZoneOffset.UTC)).keywords()
+                        .pacing(PacingMode.ACCELERATED).cpc(60).build(), NOW);
+        campaigns.insert(draft);
+        Campaign active = draft.apply(CampaignAction.ACTIVATE, Actor.ADMIN, NOW).orElseThrow();
+        campaigns.updateIfUnchanged(active, draft.updatedAt());
+        ledger.record(new LedgerEntry(TestData.IDS.newLedgerEntryId(), active.id(), EntryKind.TOPUP, Money.ofCents(5_000),
+                new IdempotencyKey(IdempotencyKey.STRIPE, "pi_" + entityId), Optional.empty(), NOW));
+        return active;
+    }
+
+    private static DecisionRequest search(String... organic) {
+        return new DecisionRequest(Surface.PEOPLE_SEARCH, Optional.empty(), TestData.BERLIN, "Portrait  Photographer",
+                Viewer.anonymous("fp-1"), 20, List.of(organic));
+    }
+
+    @Test
+    void each_sponsored_slot_gets_a_click_token_and_one_impression_event_with_every_seed_column() throws Exception {
+        Campaign first = activeCampaign("srv_a");
+        Campaign second = activeCampaign("srv_b");
+
+        ServedPage served = serve.serve(new ServeCommand(search("srv_x", "srv_a", "srv_y", "srv_b", "srv_z"),
+                RecordClickTest.IP, RecordClickTest.BROWSER));
+
+        List<PagePosition.Sponsored> sponsored = served.page().sponsored();
+        assertThat(sponsored).extracting(PagePosition.Sponsored::campaignId).containsExactlyInAnyOrder(first.id(), second.id());
+        assertThat(served.impressionsDropped()).isZero();
+        assertThat(buffer.awaitFlushed(Duration.ofSeconds(10))).isTrue();
+        List<TrafficEvent> impressions = log.events();
+        assertThat(impressions).hasSize(2);
+        for (PagePosition.Sponsored slot : sponsored) {
+            TokenVerification verified = signer.verify(served.clickToken(slot));
+            assertThat(verified).isInstanceOf(TokenVerification.Valid.class);
+            ClickClaims claims = ((TokenVerification.Valid) verified).claims();
+            assertThat(claims.impressionId()).isEqualTo(slot.impressionId());
+            assertThat(claims.cpc()).isEqualTo(Money.ofCents(60));
+            TrafficEvent impression = impressions.stream().filter(e -> e.impressionId().equals(slot.impressionId()))
+                    .findFirst().orElseThrow();
+            assertThat(impression.eventId()).isEqualTo(slot.impressionId());
+            assertThat(impression.type()).isEqualTo(EventType.IMPRESSION);
+            assertThat(impression.campaignId()).isEqualTo(slot.campaignId());
+            assertThat(impression.city()).isEqualTo(TestData.BERLIN);
+            assertThat(impression.queryHash()).isEqualTo(querySignature.of("portrait photographer"))
+                    .isEqualTo(claims.querySignature());
+            assertThat(impression.userId()).isEmpty();
+            assertThat(impression.anonFpHash()).contains(hasher.fingerprint("fp-1"));
+            assertThat(impression.ipHash()).isEqualTo(hasher.ip(RecordClickTest.IP));
+            assertThat(impression.uaHash()).isEqualTo(hasher.userAgent(RecordClickTest.BROWSER));
+            assertThat(impression.ts()).isEqualTo(NOW.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+            assertThat(impression.extra()).containsEntry("position", (long) slot.position()).containsEntry("cpc_cents", 60L);
+        }
+    }
+
+    @Test
+    void a_served_token_clicked_by_another_viewer_is_billed_its_served_cpc() {
+        activeCampaign("srv_a");
+        ServedPage served = serve.serve(new ServeCommand(search("srv_a"), RecordClickTest.IP, RecordClickTest.BROWSER));
+
+        ClickResult click = recordClick.click(new ClickCommand(served.clickToken(served.page().sponsored().get(0)),
+                "usr_someone", null, RecordClickTest.IP, RecordClickTest.BROWSER));
+
+        assertThat(click.billedCents()).isEqualTo(60);
+    }
+
+    @Test
+    void a_page_without_sponsored_results_logs_nothing() throws Exception {
+        ServedPage served = serve.serve(new ServeCommand(search("srv_q"), RecordClickTest.IP, RecordClickTest.BROWSER));
+
+        assertThat(served.page().sponsored()).isEmpty();
+        assertThat(buffer.awaitFlushed(Duration.ofSeconds(1))).isTrue();
+        assertThat(log.events()).isEmpty();
+    }
+
+    @Test
+    void missing_client_data_is_a_clear_error_naming_the_field() {
+        assertThatThrownBy(() -> new ServeCommand(search("srv_a"), null, " "))
+                .isInstanceOf(InvalidCommandException.class)
+                .hasMessageContaining("client.ip").hasMessageContaining("client.user_agent");
+    }
+}
