@@ -1,6 +1,7 @@
 package io.promo.app;
 
 import io.promo.app.config.ConfigException;
+import io.promo.app.demo.MarketplaceDemo;
 import io.promo.app.config.PromoConfig;
 import io.promo.app.config.Secret;
 import io.promo.persistence.ConnectionPool;
@@ -9,6 +10,7 @@ import io.promo.persistence.EmbeddedPostgresServer;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.Map;
@@ -180,10 +182,17 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    @Command(name = "demo", description = "Author a small marketplace through the use cases on a throw-away embedded "
-            + "PostgreSQL, with the refusals an advertiser would meet, and list what was stored.")
+    @Command(name = "demo", description = "Start promo on a throw-away embedded PostgreSQL, author a marketplace "
+            + "through the HTTP API, simulate one budget day of searches and clicks (some invalid) on an accelerated "
+            + "clock, then print a summary and write an HTML report with charts.")
     static final class Demo implements Callable<Integer> {
         private final PrintStream out;
+        @Option(names = "--searches", description = "searches in the simulated day (default ${DEFAULT-VALUE})")
+        int searches = MarketplaceDemo.Options.DEFAULT_SEARCHES;
+        @Option(names = "--seed", description = "the same seed replays the same day (default ${DEFAULT-VALUE})")
+        long seed = 42;
+        @Option(names = "--report", description = "where to write the HTML report (default ${DEFAULT-VALUE})")
+        Path report = Path.of("promo-demo-report.html");
 
         Demo(PrintStream out) {
             this.out = out;
@@ -191,7 +200,8 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            new DemoCommand(out).run();
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+            new MarketplaceDemo(out, new MarketplaceDemo.Options(searches, seed, report)).run();
             return 0;
         }
     }

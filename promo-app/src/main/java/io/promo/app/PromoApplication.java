@@ -4,9 +4,7 @@ import io.promo.app.config.PromoConfig;
 import io.promo.app.config.Secret;
 import io.promo.app.http.ApiServices;
 import io.promo.app.http.Authenticator;
-import io.promo.app.http.DecisionService;
 import io.promo.app.http.HttpServer;
-import io.promo.app.http.SignedDecisions;
 import io.promo.app.metrics.PromoMetrics;
 import io.promo.billing.Billing;
 import io.promo.billing.BillingConfig;
@@ -17,14 +15,22 @@ import io.promo.domain.funding.HandlePaymentEvent;
 import io.promo.domain.funding.TopUpCampaign;
 import io.promo.domain.funding.TopUpLimits;
 import io.promo.domain.ledger.BudgetCalendar;
-import io.promo.domain.serving.CtrStatistics;
 import io.promo.domain.serving.DecideAdPage;
 import io.promo.domain.serving.HourlyTrafficCounter;
 import io.promo.domain.serving.ServingIndexRefresher;
 import io.promo.domain.serving.ServingSettings;
 import io.promo.domain.serving.WhyNotShown;
 import io.promo.domain.shared.SortableRandomIdGenerator;
+import io.promo.domain.report.TrafficReports;
+import io.promo.domain.traffic.BotUserAgents;
+import io.promo.domain.traffic.ClickRules;
 import io.promo.domain.traffic.ClickTokenSigner;
+import io.promo.domain.traffic.ClientHasher;
+import io.promo.domain.traffic.CreditInvalidClicks;
+import io.promo.domain.traffic.ImpressionBuffer;
+import io.promo.domain.traffic.RecordClick;
+import io.promo.domain.traffic.ServeSponsoredResults;
+import io.promo.domain.traffic.TrafficCtrStatistics;
 import io.promo.domain.traffic.QuerySignature;
 import io.promo.domain.traffic.SigningKey;
 import io.promo.persistence.ConnectionPool;
@@ -35,6 +41,7 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -60,14 +67,18 @@ public final class PromoApplication implements AutoCloseable {
     private final HttpServer http;
     private final UseCases useCases;
     private final ServingIndexRefresher servingIndex;
+    private final HourlyTrafficCounter traffic;
+    private final ImpressionBuffer impressions;
     private final DataSource dataSource;
 
     private PromoApplication(Resources resources, HttpServer http, UseCases useCases, ServingIndexRefresher servingIndex,
-            DataSource dataSource) {
+            HourlyTrafficCounter traffic, ImpressionBuffer impressions, DataSource dataSource) {
         this.resources = resources;
         this.http = http;
         this.useCases = useCases;
         this.servingIndex = servingIndex;
+        this.traffic = traffic;
+        this.impressions = impressions;
         this.dataSource = dataSource;
     }
 
@@ -103,29 +114,40 @@ public final class PromoApplication implements AutoCloseable {
         ServingSettings serving = ServingSettings.defaults(DeploymentDefaults.POLICY_LIMITS, calendar);
         HourlyTrafficCounter traffic = new HourlyTrafficCounter(calendar, serving.pacing().historyDays() + 1);
         ServingIndexRefresher servingIndex = new ServingIndexRefresher(repositories.campaigns(),
-                repositories.advertisers(), repositories.policies(), repositories.ledger(), CtrStatistics.NONE, traffic,
-                serving, clock);
+                repositories.advertisers(), repositories.policies(), repositories.ledger(),
+                new TrafficCtrStatistics(repositories.trafficLog(), calendar, clock, TrafficCtrStatistics.DEFAULT_DAYS),
+                traffic, serving, clock);
         resources.register("serving index refresher", keepFresh(servingIndex));
-        DecideAdPage decideAdPage = new DecideAdPage(servingIndex, serving, new SortableRandomIdGenerator(clock), clock,
-                traffic, new QuerySignature(config.hashSecret().bytes())::of);
+        SortableRandomIdGenerator ids = new SortableRandomIdGenerator(clock);
+        DecideAdPage decideAdPage = new DecideAdPage(servingIndex, serving, ids, clock, traffic,
+                new QuerySignature(config.hashSecret().bytes())::of);
         ClickTokenSigner clickTokens = new ClickTokenSigner(
                 List.of(SigningKey.active("k1", config.clickTokenSecret().bytes())), ClickTokenSigner.DEFAULT_LIFETIME, clock);
-        // The one line to swap for a service that also logs the impressions (issue 5).
-        DecisionService decisions = new SignedDecisions(decideAdPage, clickTokens);
-
-        // Flushes that must run after HTTP stops and before the database closes register here.
+        ClientHasher clientHasher = new ClientHasher(config.hashSecret().bytes());
+        // Registered after the database and before HTTP, so that it is closed (its last impressions written)
+        // after HTTP has stopped taking decisions and before the database goes.
+        ImpressionBuffer impressions = resources.register("impression buffer",
+                new ImpressionBuffer(repositories.trafficLog(), ImpressionBuffer.Settings.DEFAULTS));
+        PromoMetrics metrics = new PromoMetrics();
+        metrics.watch(impressions);
 
         ApiServices services = new ApiServices(useCases,
                 new IssueApiKey(repositories.advertisers(), repositories.apiKeys(), new SecureRandom(), clock),
-                topUp, new WhyNotShown(servingIndex, serving, clock), decisions, billing.webhookEndpoint(paymentEvents),
-                () -> reachable(pool.dataSource()), new PromoMetrics());
+                topUp, new WhyNotShown(servingIndex, serving, clock),
+                new ServeSponsoredResults(decideAdPage, clickTokens, clientHasher, impressions),
+                new RecordClick(clickTokens, clientHasher, BotUserAgents.standard(), ClickRules.DEFAULTS,
+                        repositories.trafficLog(), calendar, ids, clock),
+                new TrafficReports(repositories.campaigns(), repositories.advertisers(), repositories.trafficLog(),
+                        useCases.budgetQueries),
+                new CreditInvalidClicks(repositories.campaigns(), repositories.trafficLog(), repositories.ledger(), ids, clock),
+                billing.webhookEndpoint(paymentEvents), () -> reachable(pool.dataSource()), metrics);
         Authenticator authenticator = new Authenticator(config.adminKey(), config.serviceKey(),
                 new AuthenticateAdvertiser(repositories.apiKeys()));
         HttpServer http = resources.register("HTTP server", HttpServer.start(config.httpHost(), config.httpPort(),
                 config.maxBodyBytes(), services, authenticator));
         LOG.log(System.Logger.Level.INFO, "promo {0} serving on {1}:{2,number,#} ({3}, {4} payments)", config.mode().code(),
                 config.httpHost(), http.port(), config.database(), billing.isDevelopment() ? "dev" : "Stripe");
-        return new PromoApplication(resources, http, useCases, servingIndex, pool.dataSource());
+        return new PromoApplication(resources, http, useCases, servingIndex, traffic, impressions, pool.dataSource());
     }
 
     private static ConnectionPool openDatabase(PromoConfig config, Resources resources) {
@@ -189,6 +211,23 @@ public final class PromoApplication implements AutoCloseable {
 
     public ServingIndexRefresher servingIndex() {
         return servingIndex;
+    }
+
+    /** The searches per hour pacing learns its curves from (the demo tells it last week's). */
+    public HourlyTrafficCounter trafficHistory() {
+        return traffic;
+    }
+
+    /** Waits until every impression offered so far is written (the demo reads reports right after its day). */
+    public void flushImpressions() {
+        try {
+            if (!impressions.awaitFlushed(Duration.ofSeconds(30))) {
+                throw new IllegalStateException("impressions not written within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for impressions to be written", e);
+        }
     }
 
     public DataSource dataSource() {

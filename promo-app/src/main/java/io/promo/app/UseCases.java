@@ -7,7 +7,6 @@ import io.promo.domain.campaign.CampaignQueries;
 import io.promo.domain.campaign.ChangeCampaignStatus;
 import io.promo.domain.campaign.CreateCampaign;
 import io.promo.domain.campaign.UpdateCampaign;
-import io.promo.domain.ledger.BillClick;
 import io.promo.domain.ledger.BudgetCalendar;
 import io.promo.domain.ledger.BudgetQueries;
 import io.promo.domain.ledger.RecordFunding;
@@ -31,7 +30,6 @@ public final class UseCases {
     public final CampaignQueries campaignQueries;
     public final UpsertPolicy upsertPolicy;
     public final PolicyCatalog policyCatalog;
-    public final BillClick billClick;
     public final RecordFunding recordFunding;
     public final BudgetQueries budgetQueries;
 
@@ -48,7 +46,6 @@ public final class UseCases {
         this.changeCampaignStatus = new ChangeCampaignStatus(repositories.campaigns(), clock);
         this.campaignQueries = new CampaignQueries(repositories.campaigns());
         this.upsertPolicy = new UpsertPolicy(repositories.policies(), ids, clock);
-        this.billClick = new BillClick(repositories.ledger(), calendar, ids);
         this.recordFunding = new RecordFunding(repositories.ledger(), repositories.campaigns(), ids, clock);
         this.budgetQueries = new BudgetQueries(repositories.ledger(), repositories.campaigns(), calendar, clock);
     }

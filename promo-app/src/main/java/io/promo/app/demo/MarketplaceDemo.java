@@ -82,7 +82,7 @@ public final class MarketplaceDemo {
             DaySimulation simulation = new DaySimulation(api, SERVICE_KEY, clock, app.servingIndex()::refreshIfStale, market,
                     random, options.searchesPerDay());
             DaySimulation.Totals totals = simulation.run(day, ProgressBar.forConsole(out, 24));
-            app.flushEvents();
+            app.flushImpressions();
 
             List<CampaignDay> campaigns = new ArrayList<>();
             for (Listing listing : market.listings()) {

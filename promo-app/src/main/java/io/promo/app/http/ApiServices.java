@@ -1,5 +1,9 @@
 package io.promo.app.http;
 
+import io.promo.domain.report.TrafficReports;
+import io.promo.domain.traffic.CreditInvalidClicks;
+import io.promo.domain.traffic.RecordClick;
+import io.promo.domain.traffic.ServeSponsoredResults;
 import io.promo.app.UseCases;
 import io.promo.app.metrics.PromoMetrics;
 import io.promo.billing.StripeWebhookEndpoint;
@@ -21,7 +25,10 @@ public record ApiServices(
         IssueApiKey issueApiKey,
         TopUpCampaign topUpCampaign,
         WhyNotShown whyNotShown,
-        DecisionService decisions,
+        ServeSponsoredResults decisions,
+        RecordClick recordClick,
+        TrafficReports reports,
+        CreditInvalidClicks creditInvalidClicks,
         Optional<StripeWebhookEndpoint> stripeWebhook,
         BooleanSupplier databaseReachable,
         PromoMetrics metrics) {
@@ -32,6 +39,9 @@ public record ApiServices(
         Objects.requireNonNull(topUpCampaign, "topUpCampaign");
         Objects.requireNonNull(whyNotShown, "whyNotShown");
         Objects.requireNonNull(decisions, "decisions");
+        Objects.requireNonNull(recordClick, "recordClick");
+        Objects.requireNonNull(reports, "reports");
+        Objects.requireNonNull(creditInvalidClicks, "creditInvalidClicks");
         Objects.requireNonNull(stripeWebhook, "stripeWebhook");
         Objects.requireNonNull(databaseReachable, "databaseReachable");
         Objects.requireNonNull(metrics, "metrics");

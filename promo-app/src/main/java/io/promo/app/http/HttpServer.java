@@ -29,6 +29,7 @@ public final class HttpServer implements AutoCloseable {
                 new CampaignRoutes(services),
                 new FundingRoutes(services),
                 new ServingRoutes(services),
+                new TrafficRoutes(services),
                 new OperationsRoutes(services));
     }
 

@@ -11,6 +11,7 @@ import io.promo.domain.pricing.Policy;
 import io.promo.domain.serving.CheckResult;
 import io.promo.domain.serving.Diagnosis;
 import io.promo.domain.serving.PagePosition;
+import io.promo.domain.traffic.ServedPage;
 import io.promo.domain.shared.CityCode;
 import io.promo.domain.shared.Money;
 import io.promo.domain.shared.RoleCode;
@@ -132,10 +133,10 @@ final class JsonViews {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ResultView(int position, String entityId, boolean sponsored, String campaignId, String format,
             String impressionId, Long cpcCents, String clickToken) {
-        static ResultView of(PagePosition position, Map<String, String> clickTokens) {
+        static ResultView of(PagePosition position, ServedPage served) {
             if (position instanceof PagePosition.Sponsored s) {
                 return new ResultView(s.position(), s.entityId(), true, s.campaignId().value(), s.format().code(),
-                        s.impressionId().value(), s.cpc().cents(), clickTokens.get(s.impressionId().value()));
+                        s.impressionId().value(), s.cpc().cents(), served.clickToken(s));
             }
             return new ResultView(position.position(), position.entityId(), false, null, null, null, null, null);
         }

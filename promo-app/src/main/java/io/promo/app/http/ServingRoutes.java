@@ -7,6 +7,8 @@ import io.promo.app.http.JsonViews.DiagnosisView;
 import io.promo.app.http.JsonViews.ResultView;
 import io.promo.app.metrics.PromoMetrics;
 import io.promo.domain.serving.DecisionPage;
+import io.promo.domain.traffic.ServeCommand;
+import io.promo.domain.traffic.ServedPage;
 import io.promo.domain.serving.DecisionRequest;
 import io.promo.domain.serving.PagePosition;
 import io.promo.domain.serving.WhyNotShownQuery;
@@ -17,11 +19,6 @@ import java.util.Optional;
 
 /** The search service's decisions, and an advertiser's "why was my campaign not shown?". */
 final class ServingRoutes implements ApiRoutes {
-
-    /** Longer than any real user agent; the value is only ever hashed (I9). */
-    static final int MAX_USER_AGENT_LENGTH = 1_024;
-    /** An IPv6 address with a zone fits; the value is only ever hashed (I9). */
-    static final int MAX_IP_LENGTH = 64;
 
     private final ApiServices services;
 
@@ -46,17 +43,17 @@ final class ServingRoutes implements ApiRoutes {
                 userId = viewer.optionalText("user_id").orElse(null);
                 fingerprint = viewer.optionalText("anon_fingerprint").orElse(null);
             }
-            DecisionService.Client client = readClient(body);
+            SearchClient client = SearchClient.read(body);
             Integer pageSize = body.optionalCount("page_size").orElse(null);
             List<String> organic = body.texts("organic_matches");
             body.throwIfInvalid();
             DecisionRequest request = DecisionRequest.parse(surface, role, city, query, userId, fingerprint, pageSize, organic);
-            DecisionService.ServedPage served = services.decisions().serve(request, client);
-            count(services.metrics(), served.page());
+            ServedPage served = services.decisions().serve(new ServeCommand(request, client.ip(), client.userAgent()));
+            count(services.metrics(), served);
             DecisionPage page = served.page();
             Respond.json(ctx, 200, new DecisionView(page.servedAt(), page.surface().code(),
                     page.role().map(RoleCode::value).orElse(null), page.city().value(), page.querySignature(),
-                    page.positions().stream().map(p -> ResultView.of(p, served.clickTokens())).toList()));
+                    page.positions().stream().map(p -> ResultView.of(p, served)).toList()));
         });
         router.get("/v1/campaigns/{id}/diagnostics", Access.ADVERTISER, (ctx, caller) -> {
             var campaignId = Respond.campaignId(ctx);
@@ -69,30 +66,10 @@ final class ServingRoutes implements ApiRoutes {
         });
     }
 
-    /**
-     * The searcher's client, {@code {ip, user_agent}}: required so that impressions can be logged with their
-     * keyed hashes (I9). Read and checked here; never logged, never stored raw. Null when broken: the
-     * violations end the request before it is used.
-     */
-    private static DecisionService.Client readClient(JsonBody body) {
-        JsonBody client = body.object("client");
-        if (client == null) {
-            return null;
-        }
-        client.allowOnly("ip", "user_agent");
-        String ip = client.text("ip");
-        String userAgent = client.text("user_agent");
-        if (ip != null && (ip.isBlank() || ip.length() > MAX_IP_LENGTH)) {
-            client.reject("ip", "must be 1 to " + MAX_IP_LENGTH + " characters");
-        }
-        if (userAgent != null && userAgent.length() > MAX_USER_AGENT_LENGTH) {
-            client.reject("user_agent", "must be at most " + MAX_USER_AGENT_LENGTH + " characters");
-        }
-        return ip == null || userAgent == null ? null : new DecisionService.Client(ip, userAgent);
-    }
-
-    private static void count(PromoMetrics metrics, DecisionPage page) {
+    private static void count(PromoMetrics metrics, ServedPage served) {
+        DecisionPage page = served.page();
         String surface = page.surface().code();
+        metrics.impressionsDropped.inc(served.impressionsDropped());
         metrics.decisions.labelValues(surface).inc();
         for (PagePosition.Sponsored sponsored : page.sponsored()) {
             metrics.sponsoredSlotsFilled.labelValues(surface, sponsored.format().code()).inc();

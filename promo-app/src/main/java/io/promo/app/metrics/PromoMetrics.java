@@ -1,6 +1,9 @@
 package io.promo.app.metrics;
 
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.promo.domain.traffic.ImpressionBuffer;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -44,6 +47,57 @@ public final class PromoMetrics {
             .help("Sponsored positions filled on decided pages, by surface and format")
             .labelNames("surface", "format")
             .register(registry);
+
+    /** Valid clicks billed their cpc. */
+    public final Counter clicksBilled = Counter.builder()
+            .name("promo_clicks_billed_total")
+            .help("Valid clicks billed")
+            .register(registry);
+
+    /** Valid clicks logged but billed 0, by reason (daily_budget, total_budget, balance, ...). */
+    public final Counter clicksNotBilled = Counter.builder()
+            .name("promo_clicks_not_billed_total")
+            .help("Valid clicks logged but not billed, by reason")
+            .labelNames("reason")
+            .register(registry);
+
+    /** Invalid clicks, by the rule that caught them. */
+    public final Counter invalidClicks = Counter.builder()
+            .name("promo_invalid_clicks_total")
+            .help("Invalid clicks, never billed, by reason")
+            .labelNames("reason")
+            .register(registry);
+
+    /** Cents billed for clicks. */
+    public final Counter spendCents = Counter.builder()
+            .name("promo_spend_cents_total")
+            .help("Cents billed for valid clicks")
+            .register(registry);
+
+    /** Impressions the full buffer refused on the decision path (ADR 0007: dropped and counted, never waited for). */
+    public final Counter impressionsDropped = Counter.builder()
+            .name("promo_impressions_dropped_total")
+            .help("Impressions not logged because the ingestion buffer was full")
+            .register(registry);
+
+    /** Exposes the impression buffer's depth and its written and lost counts, read at each scrape. */
+    public void watch(ImpressionBuffer impressions) {
+        GaugeWithCallback.builder()
+                .name("promo_ingestion_buffer_depth")
+                .help("Impressions waiting in the ingestion buffer")
+                .callback(callback -> callback.call(impressions.depth()))
+                .register(registry);
+        CounterWithCallback.builder()
+                .name("promo_impressions_written_total")
+                .help("Impressions written to the event log")
+                .callback(callback -> callback.call(impressions.written()))
+                .register(registry);
+        CounterWithCallback.builder()
+                .name("promo_impressions_lost_total")
+                .help("Impressions given up after failed writes")
+                .callback(callback -> callback.call(impressions.lost()))
+                .register(registry);
+    }
 
     public PrometheusRegistry registry() {
         return registry;

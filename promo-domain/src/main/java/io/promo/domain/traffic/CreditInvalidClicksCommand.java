@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * An admin marks a campaign's clicks in {@code [from, to)} invalid after the fact ({@code POST
- * /v1/campaigns/{id}/credits} with a period); every billed one is refunded once.
+ * /v1/campaigns/{id}/invalid-clicks}); every billed one is refunded once.
  *
  * <p>Built from untrusted input through the constructor, which throws an {@code InvalidCommandException}
  * naming {@code from}, {@code to} or {@code reason}.

@@ -1,0 +1,173 @@
+package io.promo.app.http;
+
+import static io.promo.app.http.ProblemResponses.accepted;
+
+import io.javalin.http.Context;
+import io.promo.domain.report.AdvertiserReport;
+import io.promo.domain.report.CampaignReport;
+import io.promo.domain.report.TrafficFigures;
+import io.promo.domain.shared.InvalidCommandException;
+import io.promo.domain.shared.Money;
+import io.promo.domain.traffic.ClickCommand;
+import io.promo.domain.traffic.ClickResult;
+import io.promo.domain.traffic.CreditInvalidClicksCommand;
+import io.promo.domain.traffic.CreditedClicks;
+import io.promo.domain.traffic.EventType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+/** Clicks from the search service, reports for advertisers, and the admin's after-the-fact invalid-click credits. */
+final class TrafficRoutes implements ApiRoutes {
+
+    private final ApiServices services;
+
+    TrafficRoutes(ApiServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public void register(ApiRouter router) {
+        router.post("/v1/clicks", Access.SEARCH_SERVICE, (ctx, caller) -> {
+            // Only the JSON's shape is checked here: a missing or broken token, viewer or client is the click
+            // rules' to classify, so that it is logged as an invalid click with its reason (issue 5).
+            JsonBody body = JsonBody.of(ctx).allowOnly("click_token", "viewer", "client");
+            String token = body.optionalText("click_token").orElse(null);
+            JsonBody viewer = body.optionalObject("viewer").orElse(null);
+            String userId = null;
+            String fingerprint = null;
+            if (viewer != null) {
+                viewer.allowOnly("user_id", "anon_fingerprint");
+                userId = viewer.optionalText("user_id").orElse(null);
+                fingerprint = viewer.optionalText("anon_fingerprint").orElse(null);
+            }
+            JsonBody client = body.optionalObject("client").orElse(null);
+            String ip = null;
+            String userAgent = null;
+            if (client != null) {
+                client.allowOnly("ip", "user_agent");
+                ip = client.optionalText("ip").orElse(null);
+                userAgent = client.optionalText("user_agent").orElse(null);
+            }
+            body.throwIfInvalid();
+            ClickResult result = services.recordClick().click(new ClickCommand(token, userId, fingerprint, ip, userAgent));
+            count(result);
+            Respond.json(ctx, 200, new ClickView(result.eventId().value(), result.type().code(), result.billedCents(),
+                    result.reason().orElse(null)));
+        });
+        router.get("/v1/campaigns/{id}/report", Access.ADVERTISER, (ctx, caller) -> {
+            var campaignId = Respond.campaignId(ctx);
+            LocalDate from = queryDate(ctx, "from");
+            LocalDate to = queryDate(ctx, "to");
+            CampaignReport report = accepted(services.reports().campaign(caller.actor(), campaignId, from, to));
+            Respond.json(ctx, 200, CampaignReportView.of(report));
+        });
+        router.get("/v1/advertisers/{id}/report", Access.ADVERTISER, (ctx, caller) -> {
+            var advertiserId = Respond.advertiserId(ctx);
+            LocalDate from = queryDate(ctx, "from");
+            LocalDate to = queryDate(ctx, "to");
+            AdvertiserReport report = accepted(services.reports().advertiser(caller.actor(), advertiserId, from, to));
+            Respond.json(ctx, 200, AdvertiserReportView.of(report));
+        });
+        router.post("/v1/campaigns/{id}/invalid-clicks", Access.ADMIN, (ctx, caller) -> {
+            var campaignId = Respond.campaignId(ctx);
+            JsonBody body = JsonBody.of(ctx).allowOnly("from", "to", "reason");
+            Instant from = instant(body, "from");
+            Instant to = instant(body, "to");
+            String reason = body.optionalText("reason").orElse(null);
+            body.throwIfInvalid();
+            CreditedClicks credited = accepted(services.creditInvalidClicks().credit(
+                    new CreditInvalidClicksCommand(caller.actor(), campaignId, from, to, reason)));
+            Respond.json(ctx, 200, new CreditedClicksView(campaignId.value(), credited.billedClicks(),
+                    credited.newlyCredited(), credited.alreadyCredited(), credited.creditedNow().cents()));
+        });
+    }
+
+    private void count(ClickResult result) {
+        if (result.type() == EventType.INVALID_CLICK) {
+            services.metrics().invalidClicks.labelValues(result.reason().orElse("unknown")).inc();
+        } else if (result.billed()) {
+            services.metrics().clicksBilled.inc();
+            services.metrics().spendCents.inc(result.billedCents());
+        } else {
+            services.metrics().clicksNotBilled.labelValues(result.reason().orElse("unknown")).inc();
+        }
+    }
+
+    private static LocalDate queryDate(Context ctx, String name) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isBlank()) {
+            throw InvalidCommandException.of(name, "is required: a budget day as YYYY-MM-DD");
+        }
+        try {
+            return LocalDate.parse(raw);
+        } catch (DateTimeParseException e) {
+            throw InvalidCommandException.of(name, "must be a budget day as YYYY-MM-DD (got '" + raw + "')");
+        }
+    }
+
+    private static Instant instant(JsonBody body, String field) {
+        String raw = body.optionalText(field).orElse(null);
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(raw);
+        } catch (DateTimeParseException e) {
+            body.reject(field, "must be an RFC 3339 instant such as 2026-11-28T00:00:00Z");
+            return null;
+        }
+    }
+
+    record ClickView(String eventId, String type, long billedCents, String reason) {
+    }
+
+    record CreditedClicksView(String campaignId, int billedClicks, int newlyCredited, int alreadyCredited,
+            long creditedNowCents) {
+    }
+
+    /** A span's figures as the report shows them; money in cents, average cpc null without billed clicks. */
+    record FiguresView(long impressions, long clicks, long billedClicks, Map<String, Long> notBilledClicks,
+            Map<String, Long> invalidClicks, double ctr, long spendCents, Long avgCpcCents, long creditedClicks,
+            long creditedCents) {
+        static FiguresView of(TrafficFigures f) {
+            return new FiguresView(f.impressions(), f.clicks(), f.billedClicks(), f.notBilledClicks(), f.invalidClicks(),
+                    f.ctr(), f.spent().cents(), f.billedClicks() == 0 ? null : f.averageCpc().cents(), f.creditedClicks(),
+                    f.credited().cents());
+        }
+    }
+
+    record DayView(LocalDate day, long impressions, long clicks, long billedClicks, Map<String, Long> notBilledClicks,
+            Map<String, Long> invalidClicks, double ctr, long spendCents, Long avgCpcCents, long creditedClicks,
+            long creditedCents, long remainingDailyBudgetCents, Long remainingTotalBudgetCents) {
+        static DayView of(CampaignReport.Day day, CampaignReport report) {
+            FiguresView f = FiguresView.of(day.figures());
+            return new DayView(day.day(), f.impressions(), f.clicks(), f.billedClicks(), f.notBilledClicks(),
+                    f.invalidClicks(), f.ctr(), f.spendCents(), f.avgCpcCents(), f.creditedClicks(), f.creditedCents(),
+                    day.remainingDailyBudget().cents(), report.remaining().remainingTotalBudget().map(Money::cents).orElse(null));
+        }
+    }
+
+    record CampaignReportView(String campaignId, LocalDate from, LocalDate to, List<DayView> days, FiguresView totals,
+            JsonViews.BalanceView remaining) {
+        static CampaignReportView of(CampaignReport report) {
+            return new CampaignReportView(report.campaignId().value(), report.from(), report.to(),
+                    report.days().stream().map(day -> DayView.of(day, report)).toList(), FiguresView.of(report.totals()),
+                    JsonViews.BalanceView.of(report.campaignId().value(), report.remaining()));
+        }
+    }
+
+    record CampaignTotalsView(String campaignId, String name, FiguresView totals) {
+    }
+
+    record AdvertiserReportView(String advertiserId, LocalDate from, LocalDate to, List<CampaignTotalsView> campaigns,
+            FiguresView totals) {
+        static AdvertiserReportView of(AdvertiserReport report) {
+            return new AdvertiserReportView(report.advertiserId().value(), report.from(), report.to(),
+                    report.campaigns().stream().map(c -> new CampaignTotalsView(c.campaignId().value(), c.name(),
+                            FiguresView.of(c.totals()))).toList(), FiguresView.of(report.totals()));
+        }
+    }
+}
