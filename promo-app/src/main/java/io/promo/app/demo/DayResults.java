@@ -42,7 +42,8 @@ public record DayResults(
             long clicks,
             long invalidClicks,
             long[] cumulativeSpendByHour,
-            double[] expectedTrafficShareByHour) {
+            double[] expectedTrafficShareByHour,
+            String notShownBecause) {
 
         public static final int HOURS = 24;
 
@@ -50,6 +51,7 @@ public record DayResults(
          * @param cumulativeSpendByHour      spend from midnight to the end of each hour, 24 values, cents
          * @param expectedTrafficShareByHour F(end of hour): the share of the day's traffic expected by then, the
          *                                   even pacing target as a fraction of the daily budget, 24 values
+         * @param notShownBecause            for a campaign never shown, the deciding reason its diagnostics give; else null
          */
         public CampaignDay {
             Objects.requireNonNull(campaignId, "campaignId");

@@ -36,6 +36,7 @@ final class DaySimulation {
     private static final String BOT_AGENT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
     private static final String BROWSER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
     private static final String FARM_IP = "198.51.100.66";
+    private static final int FARM_SEARCHES = 60;
     private static final Duration EXPIRED_DELAY = Duration.ofMinutes(40);
 
     private final DemoApi api;
@@ -50,6 +51,7 @@ final class DaySimulation {
     private final PriorityQueue<LateClick> lateClicks = new PriorityQueue<>();
     private final Map<String, Long> invalidByReasonSeen = new TreeMap<>();
     private long sponsoredSlots;
+    private long clicksAttempted;
     private long searches;
 
     DaySimulation(DemoApi api, String serviceKey, SettableClock clock, Runnable refreshIndex, DemoMarketplace market,
@@ -114,11 +116,13 @@ final class DaySimulation {
             Instant hourStart = midnight.plus(Duration.ofHours(hour));
             int inHour = (int) Math.round(weights[hour] * searchesPerDay);
             for (int i = 0; i < inHour; i++) {
-                Instant at = hourStart.plusMillis(i * 3_600_000L / inHour);
+                boolean clickFarm = hourStart.equals(farmHour) && i < FARM_SEARCHES;
+                // The farm's searches come half a second apart, so its clicks burst past the per-ip limit.
+                Instant at = clickFarm ? hourStart.plusMillis(i * 500L) : hourStart.plusMillis(i * 3_600_000L / inHour);
                 sendLateClicksDueBy(at);
                 clock.set(at);
                 refreshIndex.run();
-                search(at, hourStart.equals(farmHour) && i < 60);
+                search(at, clickFarm);
             }
             progress.show(hour + 1, "hour " + (hour + 1) + "/24");
         }
@@ -170,19 +174,22 @@ final class DaySimulation {
         }
     }
 
-    /** Mostly honest clicks, some of each kind of invalid traffic promo must catch. */
+    /**
+     * Mostly honest clicks, and in every hundred: 3 from a bot, 4 double clicks, a tampered token, one sent too late
+     * and a self-click. A fixed pattern rather than dice, so that even a short day has some of each.
+     */
     private void clickAsSomeoneMight(String token, Viewer viewer, String ip, String campaignId, Instant at) {
-        double kind = random.nextDouble();
-        if (kind < 0.03) {
+        int kind = (int) (clicksAttempted++ % 100);
+        if (kind < 3) {
             click(token, viewer, ip, BOT_AGENT);
-        } else if (kind < 0.07) {
+        } else if (kind < 7) {
             click(token, viewer, ip, BROWSER_AGENT);
             click(token, viewer, ip, BROWSER_AGENT); // the double click
-        } else if (kind < 0.08) {
+        } else if (kind < 8) {
             click(tamper(token), viewer, ip, BROWSER_AGENT);
-        } else if (kind < 0.09) {
+        } else if (kind < 9) {
             lateClicks.add(new LateClick(at.plus(EXPIRED_DELAY), token, viewer, ip));
-        } else if (kind < 0.10) {
+        } else if (kind < 10) {
             Listing own = listingsByCampaign.get(campaignId);
             click(token, new Viewer(own.advertiserUserId(), null), ip, BROWSER_AGENT);
         } else {

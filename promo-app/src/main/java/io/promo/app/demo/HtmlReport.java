@@ -103,8 +103,11 @@ public final class HtmlReport {
         svg.append(polyline(spent, top, "#1f77b4", null));
         svg.append("</svg><figcaption>").append(escape(campaign.label())).append(" · ").append(escape(campaign.pacing()))
                 .append(" · ").append(escape(campaign.format())).append(" · ")
-                .append(percent(campaign.budgetUsed())).append(" of ").append(money(campaign.dailyBudgetCents()))
-                .append("</figcaption></figure>\n");
+                .append(percent(campaign.budgetUsed())).append(" of ").append(money(campaign.dailyBudgetCents()));
+        if (campaign.notShownBecause() != null) {
+            svg.append(" · never shown: ").append(escape(campaign.notShownBecause()));
+        }
+        svg.append("</figcaption></figure>\n");
         return svg.toString();
     }
 

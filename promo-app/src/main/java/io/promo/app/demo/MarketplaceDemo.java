@@ -74,8 +74,9 @@ public final class MarketplaceDemo {
             DaySimulation.recordLastWeek(app.trafficHistory(), day, options.searchesPerDay());
             DemoMarketplace market = new DemoMarketplace(api, ADMIN_KEY, random);
             int calls = market.author(day);
-            out.printf("Authored %d policies' worth of cities, %d advertisers and campaigns (%d API calls); "
-                    + "last week's searches taught pacing the daily curve.%n", 7, market.listings().size(), calls);
+            out.printf("Authored policies for %d cities, %d advertisers each with a funded, active campaign (%d API calls); "
+                    + "last week's searches taught pacing the daily curve.%n", DemoMarketplace.CITIES.size(),
+                    market.listings().size(), calls);
             out.printf("Simulating %s with %,d searches (seed %d)...%n", day, options.searchesPerDay(), options.seed());
 
             clock.set(day.atStartOfDay(ZoneOffset.UTC).toInstant());
@@ -134,14 +135,23 @@ public final class MarketplaceDemo {
             throw new IllegalStateException("the report's spend of " + listing.campaignId() + " (" + reportedSpend
                     + ") differs from its ledger's (" + sum + ")");
         }
+        long impressions = report.path("impressions").asLong();
         return new CampaignDay(listing.campaignId(), listing.label(), listing.format(), listing.pacing(),
-                listing.dailyBudgetCents(), reportedSpend, report.path("impressions").asLong(), report.path("clicks").asLong(),
-                invalid, cumulative, expectedShare);
+                listing.dailyBudgetCents(), reportedSpend, impressions, report.path("clicks").asLong(),
+                invalid, cumulative, expectedShare, impressions == 0 ? whyNotShown(api, listing) : null);
+    }
+
+    /** What the campaign's diagnostics say for a search in its city, role and keywords. */
+    private static String whyNotShown(DemoApi api, Listing listing) {
+        String query = listing.keywords().isEmpty() ? "" : listing.keywords().get(0);
+        JsonNode diagnosis = api.call("GET", "/v1/campaigns/" + listing.campaignId() + "/diagnostics?city=" + listing.city()
+                + (listing.role() == null ? "" : "&role=" + listing.role()) + "&query=" + query, listing.advertiserKey(), null, 200);
+        return diagnosis.path("deciding_reason").asText("none");
     }
 
     static String summary(DayResults results) {
         TextTable table = new TextTable("campaign", "format", "budget", "spend", "used", "impr.", "clicks", "invalid",
-                "CTR", "pacing at day end");
+                "CTR", "pacing");
         long budget = 0;
         long spend = 0;
         for (CampaignDay campaign : results.campaigns()) {
@@ -165,6 +175,9 @@ public final class MarketplaceDemo {
         if (campaign.spendCents() > campaign.dailyBudgetCents()) {
             return "OVERSPENT";
         }
+        if (campaign.notShownBecause() != null) {
+            return "never shown: " + campaign.notShownBecause();
+        }
         if (!campaign.paced()) {
             return "accelerated";
         }
@@ -173,6 +186,6 @@ public final class MarketplaceDemo {
         for (int hour = 0; hour < 24; hour++) {
             worst = Math.max(worst, Math.abs(spend[hour] - campaign.pacingTargetCents(hour)) / (double) campaign.dailyBudgetCents());
         }
-        return "even, off target by ≤ " + HtmlReport.percent(worst);
+        return "even, within " + HtmlReport.percent(worst) + " of target";
     }
 }

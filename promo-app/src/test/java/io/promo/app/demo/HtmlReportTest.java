@@ -113,6 +113,6 @@ class HtmlReportTest {
             share[hour] = (hour + 1) / 24.0;
         }
         Arrays.fill(share, 23, 24, 1.0);
-        return new CampaignDay(id, label, "featured", pacing, budget, spend[23], 500, 20, 2, spend, share);
+        return new CampaignDay(id, label, "featured", pacing, budget, spend[23], 500, 20, 2, spend, share, null);
     }
 }

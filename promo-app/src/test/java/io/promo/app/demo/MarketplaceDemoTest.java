@@ -1,0 +1,43 @@
+package io.promo.app.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.promo.app.demo.DayResults.CampaignDay;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ./promo demo} end to end, on a smaller day: everything through the HTTP API, read back through it. */
+class MarketplaceDemoTest {
+
+    @Test
+    void simulates_a_day_through_the_api_within_every_budget_and_catches_the_invalid_traffic(@TempDir Path dir)
+            throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Path report = dir.resolve("report.html");
+
+        DayResults day = new MarketplaceDemo(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                new MarketplaceDemo.Options(2_000, 7, report)).run();
+
+        assertThat(day.campaigns()).hasSize(36);
+        for (CampaignDay campaign : day.campaigns()) {
+            assertThat(campaign.spendCents()).as(campaign.label()).isLessThanOrEqualTo(campaign.dailyBudgetCents());
+            assertThat(campaign.cumulativeSpendByHour()[23]).as(campaign.label()).isEqualTo(campaign.spendCents());
+        }
+        assertThat(day.campaigns().stream().mapToLong(CampaignDay::spendCents).sum()).isPositive();
+        assertThat(day.campaigns().stream().filter(c -> c.label().startsWith("#01")).findFirst().orElseThrow()
+                .notShownBecause()).as("priced below the photographers' floor in Berlin").isEqualTo("FLOOR");
+        assertThat(day.invalidClicksByReason()).containsKeys("bot_user_agent", "duplicate_impression", "self_click",
+                "ip_burst");
+        assertThat(day.searches()).isBetween(1_950L, 2_050L);
+
+        String printed = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("report spend equals the ledger for every campaign").contains("never shown: FLOOR")
+                .contains("100% hour 24/24");
+        assertThat(Files.readString(report)).contains("<svg").contains("bot_user_agent");
+    }
+}
