@@ -56,6 +56,32 @@ class PromoApplicationTest {
         }
     }
 
+    @Test
+    void a_request_in_flight_when_shutdown_begins_is_still_answered() throws Exception {
+        PromoApplication app = start();
+        byte[] body = "{\"user_id\":\"usr_in_flight\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", app.port())) {
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST /v1/advertisers HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + ADMIN_KEY
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write(body, 0, 5);
+            out.flush();
+            Thread.sleep(300); // the handler is now waiting for the rest of the body
+            Thread closer = new Thread(app::close, "closer");
+            closer.start();
+            Thread.sleep(500); // shutdown has begun and waits for this request
+            out.write(body, 5, body.length - 5);
+            out.flush();
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            closer.join(20_000);
+
+            assertThat(statusLine).isEqualTo("HTTP/1.1 201 Created");
+            assertThat(closer.isAlive()).isFalse();
+        }
+    }
+
     private HttpResponse<String> send(int port, String method, String path, String key, String body)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))

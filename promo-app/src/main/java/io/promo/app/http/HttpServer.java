@@ -2,7 +2,9 @@ package io.promo.app.http;
 
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import io.promo.app.metrics.PromoMetrics;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -12,6 +14,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * Prometheus text on {@code /metrics}).
  */
 public final class HttpServer implements AutoCloseable {
+
+    /** How long a stop waits for requests in flight. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private final Javalin javalin;
     private final List<ApiRouter.Route> routes;
@@ -50,6 +55,11 @@ public final class HttpServer implements AutoCloseable {
             // Answers are a few KiB of JSON for a client in the same data centre: gzip would cost more CPU
             // on the decision path than it saves; a proxy in front can compress for distant clients.
             config.http.compressionStrategy = CompressionStrategy.NONE;
+            // Graceful stop: connectors stop accepting, requests in flight get up to the grace period to finish.
+            config.jetty.modifyServer(server -> {
+                server.setHandler(new GracefulHandler());
+                server.setStopTimeout(STOP_GRACE.toMillis());
+            });
             config.requestLogger.http((ctx, milliseconds) -> {
                 String route = ctx.attribute(ApiRouter.ROUTE_ATTRIBUTE);
                 metrics.requestDuration.labelValues(ctx.method().name(), route == null ? "unmatched" : route,
@@ -75,7 +85,7 @@ public final class HttpServer implements AutoCloseable {
         return routes;
     }
 
-    /** Stops accepting connections and lets Jetty finish what it is answering. */
+    /** Stops accepting connections and waits up to {@link #STOP_GRACE} for the requests in flight. */
     @Override
     public void close() {
         javalin.stop();
