@@ -27,7 +27,9 @@ class TenantIsolationTest {
             Map.entry("POST /v1/campaigns/{id}/topups", "{\"amount_cents\":1000,\"idempotency_key\":\"steal-1\"}"),
             Map.entry("GET /v1/campaigns/{id}/balance", ""),
             Map.entry("GET /v1/campaigns/{id}/ledger", ""),
-            Map.entry("GET /v1/campaigns/{id}/diagnostics?city=berlin", "")));
+            Map.entry("GET /v1/campaigns/{id}/diagnostics?city=berlin", ""),
+            Map.entry("GET /v1/campaigns/{id}/report?from=2026-11-01&to=2026-11-30", ""),
+            Map.entry("GET /v1/advertisers/{id}/report?from=2026-11-01&to=2026-11-30", "")));
 
     private final Marketplace market = new Marketplace();
     private final ApiClient api = market.api;
