@@ -35,19 +35,13 @@ final class ServingRoutes implements ApiRoutes {
             String role = body.optionalText("role").orElse(null);
             String city = body.text("city");
             String query = body.optionalText("query").orElse("");
-            JsonBody viewer = body.object("viewer");
-            String userId = null;
-            String fingerprint = null;
-            if (viewer != null) {
-                viewer.allowOnly("user_id", "anon_fingerprint");
-                userId = viewer.optionalText("user_id").orElse(null);
-                fingerprint = viewer.optionalText("anon_fingerprint").orElse(null);
-            }
+            SearchViewer viewer = SearchViewer.read(body.object("viewer"));
             SearchClient client = SearchClient.read(body);
             Integer pageSize = body.optionalCount("page_size").orElse(null);
             List<String> organic = body.texts("organic_matches");
             body.throwIfInvalid();
-            DecisionRequest request = DecisionRequest.parse(surface, role, city, query, userId, fingerprint, pageSize, organic);
+            DecisionRequest request = DecisionRequest.parse(surface, role, city, query, viewer.userId(),
+                    viewer.anonymousFingerprint(), pageSize, organic);
             ServedPage served = services.decisions().serve(new ServeCommand(request, client.ip(), client.userAgent()));
             count(services.metrics(), served);
             DecisionPage page = served.page();

@@ -35,14 +35,7 @@ final class TrafficRoutes implements ApiRoutes {
             // rules' to classify, so that it is logged as an invalid click with its reason (issue 5).
             JsonBody body = JsonBody.of(ctx).allowOnly("click_token", "viewer", "client");
             String token = body.optionalText("click_token").orElse(null);
-            JsonBody viewer = body.optionalObject("viewer").orElse(null);
-            String userId = null;
-            String fingerprint = null;
-            if (viewer != null) {
-                viewer.allowOnly("user_id", "anon_fingerprint");
-                userId = viewer.optionalText("user_id").orElse(null);
-                fingerprint = viewer.optionalText("anon_fingerprint").orElse(null);
-            }
+            SearchViewer viewer = SearchViewer.read(body.optionalObject("viewer").orElse(null));
             JsonBody client = body.optionalObject("client").orElse(null);
             String ip = null;
             String userAgent = null;
@@ -52,23 +45,20 @@ final class TrafficRoutes implements ApiRoutes {
                 userAgent = client.optionalText("user_agent").orElse(null);
             }
             body.throwIfInvalid();
-            ClickResult result = services.recordClick().click(new ClickCommand(token, userId, fingerprint, ip, userAgent));
+            ClickResult result = services.recordClick().click(new ClickCommand(token, viewer.userId(),
+                    viewer.anonymousFingerprint(), ip, userAgent));
             count(result);
             Respond.json(ctx, 200, new ClickView(result.eventId().value(), result.type().code(), result.billedCents(),
                     result.reason().orElse(null)));
         });
         router.get("/v1/campaigns/{id}/report", Access.ADVERTISER, (ctx, caller) -> {
-            var campaignId = Respond.campaignId(ctx);
-            LocalDate from = queryDate(ctx, "from");
-            LocalDate to = queryDate(ctx, "to");
-            CampaignReport report = accepted(services.reports().campaign(caller.actor(), campaignId, from, to));
+            CampaignReport report = accepted(services.reports().campaign(caller.actor(), Respond.campaignId(ctx),
+                    queryDate(ctx, "from"), queryDate(ctx, "to")));
             Respond.json(ctx, 200, CampaignReportView.of(report));
         });
         router.get("/v1/advertisers/{id}/report", Access.ADVERTISER, (ctx, caller) -> {
-            var advertiserId = Respond.advertiserId(ctx);
-            LocalDate from = queryDate(ctx, "from");
-            LocalDate to = queryDate(ctx, "to");
-            AdvertiserReport report = accepted(services.reports().advertiser(caller.actor(), advertiserId, from, to));
+            AdvertiserReport report = accepted(services.reports().advertiser(caller.actor(), Respond.advertiserId(ctx),
+                    queryDate(ctx, "from"), queryDate(ctx, "to")));
             Respond.json(ctx, 200, AdvertiserReportView.of(report));
         });
         router.post("/v1/campaigns/{id}/invalid-clicks", Access.ADMIN, (ctx, caller) -> {

@@ -1,0 +1,21 @@
+package io.promo.app.http;
+
+/**
+ * The searcher as the search service names them, {@code "viewer": {"user_id"} or {"anon_fingerprint"}}, on
+ * decisions and clicks. Whether exactly one is given is the domain's to judge: a decision refuses the request,
+ * a click is logged as invalid.
+ */
+record SearchViewer(String userId, String anonymousFingerprint) {
+
+    static final SearchViewer NONE = new SearchViewer(null, null);
+
+    /** Reads a {@code viewer} object; {@link #NONE} when it is missing (its absence was reported already). */
+    static SearchViewer read(JsonBody viewer) {
+        if (viewer == null) {
+            return NONE;
+        }
+        viewer.allowOnly("user_id", "anon_fingerprint");
+        return new SearchViewer(viewer.optionalText("user_id").orElse(null),
+                viewer.optionalText("anon_fingerprint").orElse(null));
+    }
+}
