@@ -274,6 +274,9 @@ final class DecisionEngine {
         ServingCampaign[] campaigns = new ServingCampaign[256];
         int[] organicIndex = new int[256];
         long[] rotation = new long[256];
+        /** Copies of the candidates' score and format, so that ranking them reads no campaign again. */
+        double[] score = new double[256];
+        boolean[] featured = new boolean[256];
         boolean[] taken = new boolean[256];
         final int[] chosen = new int[Placement.TOP];
         final Object[] found = new Object[DecisionRequest.MAX_ORGANIC_MATCHES];
@@ -297,13 +300,28 @@ final class DecisionEngine {
                 campaigns = Arrays.copyOf(campaigns, grown);
                 organicIndex = Arrays.copyOf(organicIndex, grown);
                 rotation = Arrays.copyOf(rotation, grown);
+                score = Arrays.copyOf(score, grown);
+                featured = Arrays.copyOf(featured, grown);
                 taken = Arrays.copyOf(taken, grown);
             }
             campaigns[count] = campaign;
             organicIndex[count] = organic;
             rotation[count] = rotationKey;
+            score[count] = campaign.score;
+            featured[count] = campaign.featured;
             taken[count] = false;
             count++;
+        }
+
+        /** {@link DecisionEngine#ranksAbove} for candidates k and j, from the copies. */
+        private boolean ranksAbove(int k, int j) {
+            if (score[k] != score[j]) {
+                return score[k] > score[j];
+            }
+            if (rotation[k] != rotation[j]) {
+                return rotation[k] > rotation[j];
+            }
+            return campaigns[k].id.value().compareTo(campaigns[j].id.value()) < 0;
         }
 
         /**
@@ -315,10 +333,10 @@ final class DecisionEngine {
             while (true) {
                 int best = -1;
                 for (int k = 0; k < count; k++) {
-                    if (taken[k] || (featuredOnly && !campaigns[k].featured) || placement.isPromoted(organicIndex[k])) {
+                    if (taken[k] || (featuredOnly && !featured[k]) || placement.isPromoted(organicIndex[k])) {
                         continue;
                     }
-                    if (best < 0 || ranksAbove(campaigns[k], rotation[k], campaigns[best], rotation[best])) {
+                    if (best < 0 || ranksAbove(k, best)) {
                         best = k;
                     }
                 }
