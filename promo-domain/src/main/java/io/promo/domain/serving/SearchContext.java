@@ -47,7 +47,7 @@ final class SearchContext {
         this.city = request.city();
         this.cityId = slice != null ? slice.cityId : index.cityId(city);
         this.normalizedQuery = QueryText.normalize(request.query());
-        this.policy = index.policies.resolve(surface, role, city);
+        this.policy = slice != null ? slice.policy(role) : index.policies.resolve(surface, role, city);
         this.floorCents = policy.limits().cpcFloor().cents();
         this.nowMillis = now.toEpochMilli();
         long dayStart;

@@ -5,10 +5,14 @@ import io.promo.domain.advertiser.AdvertiserStatus;
 import io.promo.domain.campaign.Campaign;
 import io.promo.domain.campaign.CampaignStatus;
 import io.promo.domain.ledger.BudgetState;
+import io.promo.domain.pricing.EffectivePolicy;
+import io.promo.domain.pricing.Policy;
 import io.promo.domain.pricing.PolicyResolver;
+import io.promo.domain.pricing.PolicyScope;
 import io.promo.domain.shared.AdvertiserId;
 import io.promo.domain.shared.CampaignId;
 import io.promo.domain.shared.CityCode;
+import io.promo.domain.shared.RoleCode;
 import io.promo.domain.shared.Surface;
 import java.time.Duration;
 import java.time.Instant;
@@ -104,6 +108,13 @@ public final class ServingIndex {
                         .add(serving);
             }
         }
+        PolicyResolver policies = new PolicyResolver(data.policies(), settings.deploymentDefault());
+        Map<TrafficScope, List<RoleCode>> rolesWithPolicy = new HashMap<>();
+        for (Policy policy : data.policies()) {
+            PolicyScope scope = policy.scope();
+            scope.role().ifPresent(role -> rolesWithPolicy.computeIfAbsent(new TrafficScope(scope.surface(), scope.city()),
+                    key -> new ArrayList<>()).add(role));
+        }
         EnumMap<Surface, Map<CityCode, CitySlice>> slices = new EnumMap<>(Surface.class);
         Comparator<ServingCampaign> byCampaignId = Comparator.comparing(c -> c.id.value());
         grouped.forEach((scope, byEntity) -> {
@@ -116,12 +127,16 @@ public final class ServingIndex {
                 count += campaigns.size();
             }
             TrafficCurve curve = data.curves().getOrDefault(scope, TrafficCurve.uniform());
+            Map<RoleCode, EffectivePolicy> byRole = new HashMap<>();
+            for (RoleCode role : rolesWithPolicy.getOrDefault(scope, List.of())) {
+                byRole.put(role, policies.resolve(scope.surface(), Optional.of(role), scope.city()));
+            }
             slices.computeIfAbsent(scope.surface(), surface -> new HashMap<>())
-                    .put(scope.city(), new CitySlice(scope, cityIds.get(scope.city()), entities, curve, count));
+                    .put(scope.city(), new CitySlice(scope, cityIds.get(scope.city()), entities, curve, count,
+                            policies.resolve(scope.surface(), Optional.empty(), scope.city()), byRole));
         });
         return new ServingIndex(builtAt, day, settings.calendar().startOf(day).toEpochMilli(),
-                settings.calendar().endOf(day).toEpochMilli(),
-                new PolicyResolver(data.policies(), settings.deploymentDefault()), dictionary.build(), slices, byId,
+                settings.calendar().endOf(day).toEpochMilli(), policies, dictionary.build(), slices, byId,
                 Map.copyOf(data.curves()), Map.copyOf(cityIds));
     }
 
