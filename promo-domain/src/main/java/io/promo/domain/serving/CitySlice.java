@@ -13,7 +13,7 @@ final class CitySlice {
 
     final TrafficScope scope;
     final int cityId;
-    /** Entity id → the campaigns that promote it here (every status but ended), ordered by campaign id. */
+    /** Entity id → the campaigns that promote it here (every status but ended); see {@link EntityTable}. */
     final EntityTable byEntity;
     final TrafficCurve curve;
     final int campaigns;
@@ -22,7 +22,8 @@ final class CitySlice {
     /** The roles with a policy of their own here: usually none. */
     private final Map<RoleCode, EffectivePolicy> byRole;
 
-    CitySlice(TrafficScope scope, int cityId, Map<String, ServingCampaign[]> byEntity, TrafficCurve curve, int campaigns,
+    /** @param byEntity entity id → its campaign, or its campaigns ordered by campaign id in an array */
+    CitySlice(TrafficScope scope, int cityId, Map<String, Object> byEntity, TrafficCurve curve, int campaigns,
             EffectivePolicy anyRole, Map<RoleCode, EffectivePolicy> byRole) {
         this.scope = scope;
         this.cityId = cityId;

@@ -23,7 +23,8 @@ final class EntityTable {
     private final int mask;
     private final int shift;
 
-    EntityTable(Map<String, ServingCampaign[]> entries) {
+    /** @param entries entity id → its campaign, or its campaigns ordered by campaign id in an array */
+    EntityTable(Map<String, Object> entries) {
         // A load factor between 3/8 and 3/4: the table stays small enough for the cache, probes stay short.
         int capacity = Integer.highestOneBit(Math.max(4, entries.size() * 4 / 3 + 1)) << 1;
         hashes = new int[capacity];
@@ -37,12 +38,14 @@ final class EntityTable {
                 slot = (slot + 1) & mask;
             }
             if (hashes[slot] == hash) {
-                ServingCampaign[] merged = java.util.Arrays.copyOf(all(values[slot]), all(values[slot]).length + campaigns.length);
-                System.arraycopy(campaigns, 0, merged, merged.length - campaigns.length, campaigns.length);
+                ServingCampaign[] present = all(values[slot]);
+                ServingCampaign[] added = all(campaigns);
+                ServingCampaign[] merged = java.util.Arrays.copyOf(present, present.length + added.length);
+                System.arraycopy(added, 0, merged, present.length, added.length);
                 values[slot] = merged;
             } else {
                 hashes[slot] = hash;
-                values[slot] = campaigns.length == 1 ? campaigns[0] : campaigns;
+                values[slot] = campaigns;
             }
         });
     }
