@@ -10,9 +10,9 @@ import java.util.List;
  * Candidates, eligibility, ranking and placement for one search (DESIGN.md "Serve"). The decision and its
  * diagnosis both run {@link #decide}; a diagnosis only adds a {@link DiagnosisTrace} that listens.
  *
- * <p>Cost: one index lookup per organic match, then one pass over the candidates (the campaigns of the matched
- * entities) per sponsored slot (at most 20) and per candidate found ineligible on the way; a candidate's campaign
- * is read and its {@link Eligibility} evaluated only when it ranks best among those left (see {@link Scratch}).
+ * <p>Cost: one index lookup per organic match, a heap of the candidates (the campaigns of the matched entities)
+ * by rank, and one step down the heap per candidate the placement looks at; a candidate's campaign is read and its
+ * {@link Eligibility} evaluated only when the placement comes to it (see {@link Scratch}).
  * Nothing is allocated per candidate; the working arrays belong to the calling thread and are reused.
  *
  * <p>Ranking: higher {@code cpc × predicted CTR} first; campaigns tied on it are ordered by a hash of
@@ -106,27 +106,36 @@ final class DecisionEngine {
             }
         }
 
+        // The candidates in rank order: above the fold the best featured ones; below it the best of the rest, the
+        // campaigns passed over above for not being featured first (they rank above everything not yet looked at).
+        scratch.rank(search);
+        int[] passedOver = scratch.passedOver;
+        int passedOverCount = 0;
         int placedAbove = 0;
-        for (int position = 1; position <= aboveCap; position++) {
-            int best = scratch.best(true, placement, organic, search, trace);
-            if (best < 0) {
+        while (placedAbove < aboveCap) {
+            int next = scratch.nextRanked(search);
+            if (next < 0) {
                 break;
             }
-            scratch.taken[best] = true;
-            placement.promote(scratch.organicIndex[best]);
-            placement.place(scratch.campaign(best), scratch.organicIndex[best], position);
-            placedAbove++;
+            if (!scratch.featured[next]) {
+                passedOver[passedOverCount++] = next;
+            } else if (scratch.mayTake(next, placement, organic, search, trace)) {
+                placement.promote(scratch.organicIndex[next]);
+                placement.place(scratch.campaign(next), scratch.organicIndex[next], ++placedAbove);
+            }
         }
         int belowSlots = Math.min(densityCap - placedAbove, belowOnPage);
         int chosen = 0;
+        int reconsidered = 0;
         while (chosen < belowSlots) {
-            int best = scratch.best(false, placement, organic, search, trace);
-            if (best < 0) {
+            int next = reconsidered < passedOverCount ? passedOver[reconsidered++] : scratch.nextRanked(search);
+            if (next < 0) {
                 break;
             }
-            scratch.taken[best] = true;
-            placement.promote(scratch.organicIndex[best]);
-            scratch.chosen[chosen++] = best;
+            if (scratch.mayTake(next, placement, organic, search, trace)) {
+                placement.promote(scratch.organicIndex[next]);
+                scratch.chosen[chosen++] = next;
+            }
         }
         int[] positions = scratch.positions;
         int used = 0;
@@ -243,11 +252,11 @@ final class DecisionEngine {
 
     /**
      * A thread's working memory for decisions, grown on demand and never shrunk: the candidates of one decision,
-     * every campaign of every organic match found in the slice, ranked from the copies of their score and format
-     * that the {@link EntityTable} keeps. A candidate's campaign is read, and its eligibility evaluated, only when
-     * it ranks best among those left for a position: a search usually reads a handful of its hundred or so
-     * candidates, and the page is the same as if all had been evaluated first, since eligibility depends on the
-     * campaign and the search only.
+     * every campaign of every organic match found in the slice, put in rank order (a heap) from the copies of their
+     * score and format that the {@link EntityTable} keeps. A candidate's campaign is read, and its eligibility
+     * evaluated, only when the placement comes to it in that order: a search usually reads a handful of its
+     * hundred or so candidates, and the page is the same as if all had been evaluated first, since eligibility
+     * depends on the campaign and the search only.
      */
     static final class Scratch {
         final SearchContext search = new SearchContext();
@@ -259,10 +268,13 @@ final class DecisionEngine {
         int[] organicIndex = new int[256];
         double[] score = new double[256];
         boolean[] featured = new boolean[256];
-        /** Placed, or found ineligible or a stray: out of the ranking. */
-        boolean[] taken = new boolean[256];
         long[] rotation = new long[256];
         boolean[] rotated = new boolean[256];
+        /** A binary max-heap of candidates by rank: the ones not yet looked at. */
+        int[] heap = new int[256];
+        int heapSize;
+        /** The candidates the above-the-fold pass left for not being featured, in rank order. */
+        int[] passedOver = new int[256];
         final int[] chosen = new int[Placement.TOP];
         final int[] foundSlot = new int[DecisionRequest.MAX_ORGANIC_MATCHES];
         final int[] foundAt = new int[DecisionRequest.MAX_ORGANIC_MATCHES];
@@ -274,10 +286,10 @@ final class DecisionEngine {
         void clearCandidates() {
             for (int i = 0; i < count; i++) {
                 campaigns[i] = null;
-                taken[i] = false;
                 rotated[i] = false;
             }
             count = 0;
+            heapSize = 0;
             table = null;
             tracedInLoop = false;
         }
@@ -291,18 +303,60 @@ final class DecisionEngine {
                 organicIndex = Arrays.copyOf(organicIndex, grown);
                 score = Arrays.copyOf(score, grown);
                 featured = Arrays.copyOf(featured, grown);
-                taken = Arrays.copyOf(taken, grown);
                 rotation = Arrays.copyOf(rotation, grown);
                 rotated = Arrays.copyOf(rotated, grown);
+                heap = new int[grown];
+                passedOver = new int[grown];
             }
             campaigns[count] = campaign;
             slot[count] = tableSlot;
             organicIndex[count] = organic;
             score[count] = candidateScore;
             featured[count] = candidateFeatured;
-            taken[count] = false;
             rotated[count] = false;
             count++;
+        }
+
+        /** Puts every candidate in the heap: a few comparisons per candidate, of scores only unless they tie. */
+        void rank(SearchContext search) {
+            heapSize = count;
+            for (int i = 0; i < count; i++) {
+                heap[i] = i;
+            }
+            for (int i = count / 2 - 1; i >= 0; i--) {
+                siftDown(i, search);
+            }
+        }
+
+        /** The best-ranked candidate not yet looked at, or -1. */
+        int nextRanked(SearchContext search) {
+            if (heapSize == 0) {
+                return -1;
+            }
+            int top = heap[0];
+            heap[0] = heap[--heapSize];
+            siftDown(0, search);
+            return top;
+        }
+
+        private void siftDown(int at, SearchContext search) {
+            int i = at;
+            while (true) {
+                int child = 2 * i + 1;
+                if (child >= heapSize) {
+                    return;
+                }
+                if (child + 1 < heapSize && ranksAbove(heap[child + 1], heap[child], search)) {
+                    child++;
+                }
+                if (!ranksAbove(heap[child], heap[i], search)) {
+                    return;
+                }
+                int swap = heap[i];
+                heap[i] = heap[child];
+                heap[child] = swap;
+                i = child;
+            }
         }
 
         ServingCampaign campaign(int k) {
@@ -336,32 +390,16 @@ final class DecisionEngine {
         }
 
         /**
-         * The best-ranked candidate not yet taken whose entity is not yet promoted and that may have the position:
-         * eligible, and not an {@link EntityTable} stray (a campaign whose entity id differs from the organic match
-         * it was found under, through colliding hash codes); or -1. The best-ranked ones that may not are taken out
-         * of the ranking on the way.
+         * Whether candidate k may have a position: its entity is not promoted yet (one campaign per entity), it is
+         * eligible, and it is not an {@link EntityTable} stray (a campaign whose entity id differs from the organic
+         * match it was found under, through colliding hash codes). Called at most once per candidate.
          */
-        int best(boolean featuredOnly, Placement placement, List<String> organic, SearchContext search,
-                DiagnosisTrace trace) {
-            while (true) {
-                int best = -1;
-                for (int k = 0; k < count; k++) {
-                    if (taken[k] || (featuredOnly && !featured[k]) || placement.isPromoted(organicIndex[k])) {
-                        continue;
-                    }
-                    if (best < 0 || ranksAbove(k, best, search)) {
-                        best = k;
-                    }
-                }
-                if (best < 0) {
-                    return best;
-                }
-                ServingCampaign campaign = campaign(best);
-                if (evaluate(campaign, search, trace) && EntityTable.isFor(campaign, organic.get(organicIndex[best]))) {
-                    return best;
-                }
-                taken[best] = true;
+        boolean mayTake(int k, Placement placement, List<String> organic, SearchContext search, DiagnosisTrace trace) {
+            if (placement.isPromoted(organicIndex[k])) {
+                return false;
             }
+            ServingCampaign campaign = campaign(k);
+            return evaluate(campaign, search, trace) && EntityTable.isFor(campaign, organic.get(organicIndex[k]));
         }
 
         private boolean evaluate(ServingCampaign campaign, SearchContext search, DiagnosisTrace trace) {
