@@ -1,22 +1,44 @@
 package io.promo.domain.serving;
 
+import io.promo.domain.pricing.EffectivePolicy;
+import io.promo.domain.shared.RoleCode;
 import java.util.Map;
+import java.util.Optional;
 
-/** The part of the index one search looks at: a surface in a city, by promoted entity id. */
+/**
+ * The part of the index one search looks at: a surface in a city, by promoted entity id, with the policies that
+ * apply here resolved once when the index is built instead of on every search.
+ */
 final class CitySlice {
 
     final TrafficScope scope;
     final int cityId;
-    /** Entity id → the campaigns that promote it here (every status but ended), ordered by campaign id. */
+    /** Entity id → the campaigns that promote it here (every status but ended); see {@link EntityTable}. */
     final EntityTable byEntity;
     final TrafficCurve curve;
     final int campaigns;
+    /** The policy of a search without a role, or with a role that has no policy of its own here. */
+    private final EffectivePolicy anyRole;
+    /** The roles with a policy of their own here: usually none. */
+    private final Map<RoleCode, EffectivePolicy> byRole;
 
-    CitySlice(TrafficScope scope, int cityId, Map<String, ServingCampaign[]> byEntity, TrafficCurve curve, int campaigns) {
+    /** @param byEntity entity id → its campaign, or its campaigns ordered by campaign id in an array */
+    CitySlice(TrafficScope scope, int cityId, Map<String, Object> byEntity, TrafficCurve curve, int campaigns,
+            EffectivePolicy anyRole, Map<RoleCode, EffectivePolicy> byRole) {
         this.scope = scope;
         this.cityId = cityId;
         this.byEntity = new EntityTable(byEntity);
         this.curve = curve;
         this.campaigns = campaigns;
+        this.anyRole = anyRole;
+        this.byRole = Map.copyOf(byRole);
+    }
+
+    /** What {@code PolicyResolver.resolve} answers for this surface and city and {@code role}. */
+    EffectivePolicy policy(Optional<RoleCode> role) {
+        if (role.isEmpty() || byRole.isEmpty()) {
+            return anyRole;
+        }
+        return byRole.getOrDefault(role.get(), anyRole);
     }
 }

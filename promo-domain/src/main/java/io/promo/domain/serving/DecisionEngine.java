@@ -10,9 +10,10 @@ import java.util.List;
  * Candidates, eligibility, ranking and placement for one search (DESIGN.md "Serve"). The decision and its
  * diagnosis both run {@link #decide}; a diagnosis only adds a {@link DiagnosisTrace} that listens.
  *
- * <p>Cost: one index lookup per organic match, one {@link Eligibility} evaluation per campaign of a
- * matched entity, and one pass over the eligible campaigns per sponsored slot (at most 20). Nothing is
- * allocated per candidate; the working arrays belong to the calling thread and are reused.
+ * <p>Cost: one index lookup per organic match, a heap of the candidates (the campaigns of the matched entities)
+ * by rank, and one step down the heap per candidate the placement looks at; a candidate's campaign is read and its
+ * {@link Eligibility} evaluated only when the placement comes to it (see {@link Scratch}).
+ * Nothing is allocated per candidate; the working arrays belong to the calling thread and are reused.
  *
  * <p>Ranking: higher {@code cpc × predicted CTR} first; campaigns tied on it are ordered by a hash of
  * (campaign id, the decision's rotation seed), which changes with the time, viewer and query of every
@@ -78,67 +79,63 @@ final class DecisionEngine {
         int densityCap = limits.maxDensityTop20();
 
         scratch.clearCandidates();
-        boolean tracedInLoop = false;
         if (slice != null && densityCap > 0 && aboveCap + belowOnPage > 0) {
-            // Three passes instead of one: the decision is bound by cache misses (the index is megabytes, a
-            // search touches a few hundred scattered entries), and tight loops of independent loads let the CPU
-            // wait for many misses at once instead of one after another.
-            Object[] found = scratch.found;
+            // Two passes instead of one: the decision is bound by cache misses, and tight loops of independent
+            // loads let the CPU wait for many misses at once instead of one after another.
+            EntityTable table = slice.byEntity;
+            scratch.table = table;
+            int[] foundSlot = scratch.foundSlot;
             int[] foundAt = scratch.foundAt;
             int hits = 0;
             for (int i = 0; i < organicCount; i++) {
-                Object entry = slice.byEntity.get(organic.get(i));
-                if (entry != null) {
-                    found[hits] = entry;
+                int slot = table.find(organic.get(i));
+                if (slot >= 0) {
+                    foundSlot[hits] = slot;
                     foundAt[hits++] = i;
                 }
             }
-            long touched = 0;
             for (int k = 0; k < hits; k++) {
-                Object entry = found[k];
-                if (entry instanceof ServingCampaign) {
-                    ServingCampaign c = (ServingCampaign) entry;
-                    // One read per cache line of the object, so that all of them are fetched at once.
-                    touched += c.cpc + c.cityCount + (c.keywordIds == null ? 1 : 0);
-                } else {
-                    touched += ((ServingCampaign[]) entry).length;
-                }
-            }
-            scratch.touched = touched;
-            for (int k = 0; k < hits; k++) {
-                Object entry = found[k];
-                found[k] = null;
-                if (entry instanceof ServingCampaign) {
-                    tracedInLoop |= consider((ServingCampaign) entry, foundAt[k], search, scratch, trace);
-                } else {
-                    for (ServingCampaign campaign : (ServingCampaign[]) entry) {
-                        tracedInLoop |= consider(campaign, foundAt[k], search, scratch, trace);
+                int slot = foundSlot[k];
+                if (table.hasSeveral(slot)) {
+                    for (ServingCampaign campaign : table.several(slot)) {
+                        scratch.addCandidate(campaign, slot, foundAt[k], campaign.score, campaign.featured);
                     }
+                } else {
+                    scratch.addCandidate(null, slot, foundAt[k], table.score(slot), table.featured(slot));
                 }
             }
         }
 
+        // The candidates in rank order: above the fold the best featured ones; below it the best of the rest, the
+        // campaigns passed over above for not being featured first (they rank above everything not yet looked at).
+        scratch.rank(search);
+        int[] passedOver = scratch.passedOver;
+        int passedOverCount = 0;
         int placedAbove = 0;
-        for (int position = 1; position <= aboveCap; position++) {
-            int best = scratch.best(true, placement, organic);
-            if (best < 0) {
+        while (placedAbove < aboveCap) {
+            int next = scratch.nextRanked(search);
+            if (next < 0) {
                 break;
             }
-            scratch.taken[best] = true;
-            placement.promote(scratch.organicIndex[best]);
-            placement.place(scratch.campaigns[best], scratch.organicIndex[best], position);
-            placedAbove++;
+            if (!scratch.featured[next]) {
+                passedOver[passedOverCount++] = next;
+            } else if (scratch.mayTake(next, placement, organic, search, trace)) {
+                placement.promote(scratch.organicIndex[next]);
+                placement.place(scratch.campaign(next), scratch.organicIndex[next], ++placedAbove);
+            }
         }
         int belowSlots = Math.min(densityCap - placedAbove, belowOnPage);
         int chosen = 0;
+        int reconsidered = 0;
         while (chosen < belowSlots) {
-            int best = scratch.best(false, placement, organic);
-            if (best < 0) {
+            int next = reconsidered < passedOverCount ? passedOver[reconsidered++] : scratch.nextRanked(search);
+            if (next < 0) {
                 break;
             }
-            scratch.taken[best] = true;
-            placement.promote(scratch.organicIndex[best]);
-            scratch.chosen[chosen++] = best;
+            if (scratch.mayTake(next, placement, organic, search, trace)) {
+                placement.promote(scratch.organicIndex[next]);
+                scratch.chosen[chosen++] = next;
+            }
         }
         int[] positions = scratch.positions;
         int used = 0;
@@ -150,29 +147,14 @@ final class DecisionEngine {
         Arrays.sort(positions, 0, used);
         for (int j = 0; j < used; j++) {
             int candidate = scratch.chosen[j];
-            placement.place(scratch.campaigns[candidate], scratch.organicIndex[candidate], positions[j]);
+            placement.place(scratch.campaign(candidate), scratch.organicIndex[candidate], positions[j]);
         }
 
         if (trace != null) {
-            explainPlacement(trace, tracedInLoop, search, placement, organic, Math.min(densityCap,
+            explainPlacement(trace, scratch.tracedInLoop, search, placement, organic, Math.min(densityCap,
                     (trace.campaign.featured ? aboveCap : 0) + belowOnPage), densityCap, aboveCap);
         }
         return placement;
-    }
-
-    /** Evaluates one candidate and keeps it if eligible; true when it is the traced campaign. */
-    private static boolean consider(ServingCampaign campaign, int organicIndex, SearchContext search, Scratch scratch,
-            DiagnosisTrace trace) {
-        // A campaign can come up twice only through colliding entity ids (see EntityTable); it is traced once.
-        DiagnosisTrace listening = trace != null && trace.campaign == campaign && !trace.evaluated() ? trace : null;
-        boolean eligible = Eligibility.evaluate(campaign, search, listening);
-        if (listening != null) {
-            listening.eligible(eligible);
-        }
-        if (eligible) {
-            scratch.addCandidate(campaign, organicIndex, search.rotation(campaign));
-        }
-        return listening != null;
     }
 
     /** True when candidate a ranks above candidate b: higher score, then the rotation, then the campaign id. */
@@ -190,8 +172,9 @@ final class DecisionEngine {
             Placement placement, List<String> organic, int capacity, int densityCap, int aboveCap) {
         ServingCampaign campaign = trace.campaign;
         if (!tracedInLoop) {
-            // Not reached by the candidate loop (another city, an ended campaign, an entity the search did not
-            // match, or a page without sponsored slots): the same rules still say whether it was eligible.
+            // Not evaluated by the placement (another city, an ended campaign, an entity the search did not match,
+            // a page without sponsored slots, or ranked below the last campaign the placement needed to look at):
+            // the same rules still say whether it was eligible.
             trace.eligible(Eligibility.evaluate(campaign, search, trace));
         }
         int organicIndex = organic.indexOf(campaign.targetEntityId);
@@ -267,66 +250,167 @@ final class DecisionEngine {
         return String.format(java.util.Locale.ROOT, "%.4f¢", campaign.score);
     }
 
-    /** A thread's working memory for decisions, grown on demand and never shrunk. */
+    /**
+     * A thread's working memory for decisions, grown on demand and never shrunk: the candidates of one decision,
+     * every campaign of every organic match found in the slice, put in rank order (a heap) from the copies of their
+     * score and format that the {@link EntityTable} keeps. A candidate's campaign is read, and its eligibility
+     * evaluated, only when the placement comes to it in that order: a search usually reads a handful of its
+     * hundred or so candidates, and the page is the same as if all had been evaluated first, since eligibility
+     * depends on the campaign and the search only.
+     */
     static final class Scratch {
         final SearchContext search = new SearchContext();
         final Placement placement = new Placement();
+        EntityTable table;
+        /** The candidate's campaign, or null until it is read from its {@link #slot} of the table. */
         ServingCampaign[] campaigns = new ServingCampaign[256];
+        int[] slot = new int[256];
         int[] organicIndex = new int[256];
+        double[] score = new double[256];
+        boolean[] featured = new boolean[256];
         long[] rotation = new long[256];
-        boolean[] taken = new boolean[256];
+        boolean[] rotated = new boolean[256];
+        /** A binary max-heap of candidates by rank: the ones not yet looked at. */
+        int[] heap = new int[256];
+        int heapSize;
+        /** The candidates the above-the-fold pass left for not being featured, in rank order. */
+        int[] passedOver = new int[256];
         final int[] chosen = new int[Placement.TOP];
-        final Object[] found = new Object[DecisionRequest.MAX_ORGANIC_MATCHES];
+        final int[] foundSlot = new int[DecisionRequest.MAX_ORGANIC_MATCHES];
         final int[] foundAt = new int[DecisionRequest.MAX_ORGANIC_MATCHES];
-        /** Written so that the JIT keeps the loads of the touching pass. */
-        long touched;
         final int[] positions = new int[Placement.TOP];
         int count;
+        /** Whether this decision's placement evaluated the traced campaign. */
+        boolean tracedInLoop;
 
         void clearCandidates() {
             for (int i = 0; i < count; i++) {
                 campaigns[i] = null;
-                taken[i] = false;
+                rotated[i] = false;
             }
             count = 0;
+            heapSize = 0;
+            table = null;
+            tracedInLoop = false;
         }
 
-        void addCandidate(ServingCampaign campaign, int organic, long rotationKey) {
+        void addCandidate(ServingCampaign campaign, int tableSlot, int organic, double candidateScore,
+                boolean candidateFeatured) {
             if (count == campaigns.length) {
                 int grown = count * 2;
                 campaigns = Arrays.copyOf(campaigns, grown);
+                slot = Arrays.copyOf(slot, grown);
                 organicIndex = Arrays.copyOf(organicIndex, grown);
+                score = Arrays.copyOf(score, grown);
+                featured = Arrays.copyOf(featured, grown);
                 rotation = Arrays.copyOf(rotation, grown);
-                taken = Arrays.copyOf(taken, grown);
+                rotated = Arrays.copyOf(rotated, grown);
+                heap = new int[grown];
+                passedOver = new int[grown];
             }
             campaigns[count] = campaign;
+            slot[count] = tableSlot;
             organicIndex[count] = organic;
-            rotation[count] = rotationKey;
-            taken[count] = false;
+            score[count] = candidateScore;
+            featured[count] = candidateFeatured;
+            rotated[count] = false;
             count++;
         }
 
-        /**
-         * The best-ranked candidate not yet placed whose entity is not yet promoted, or -1. A candidate whose
-         * entity id differs from the organic match it was found under (an {@link EntityTable} fingerprint
-         * collision) is dropped here, before it can be placed.
-         */
-        int best(boolean featuredOnly, Placement placement, List<String> organic) {
-            while (true) {
-                int best = -1;
-                for (int k = 0; k < count; k++) {
-                    if (taken[k] || (featuredOnly && !campaigns[k].featured) || placement.isPromoted(organicIndex[k])) {
-                        continue;
-                    }
-                    if (best < 0 || ranksAbove(campaigns[k], rotation[k], campaigns[best], rotation[best])) {
-                        best = k;
-                    }
-                }
-                if (best < 0 || EntityTable.isFor(campaigns[best], organic.get(organicIndex[best]))) {
-                    return best;
-                }
-                taken[best] = true;
+        /** Puts every candidate in the heap: a few comparisons per candidate, of scores only unless they tie. */
+        void rank(SearchContext search) {
+            heapSize = count;
+            for (int i = 0; i < count; i++) {
+                heap[i] = i;
             }
+            for (int i = count / 2 - 1; i >= 0; i--) {
+                siftDown(i, search);
+            }
+        }
+
+        /** The best-ranked candidate not yet looked at, or -1. */
+        int nextRanked(SearchContext search) {
+            if (heapSize == 0) {
+                return -1;
+            }
+            int top = heap[0];
+            heap[0] = heap[--heapSize];
+            siftDown(0, search);
+            return top;
+        }
+
+        private void siftDown(int at, SearchContext search) {
+            int i = at;
+            while (true) {
+                int child = 2 * i + 1;
+                if (child >= heapSize) {
+                    return;
+                }
+                if (child + 1 < heapSize && ranksAbove(heap[child + 1], heap[child], search)) {
+                    child++;
+                }
+                if (!ranksAbove(heap[child], heap[i], search)) {
+                    return;
+                }
+                int swap = heap[i];
+                heap[i] = heap[child];
+                heap[child] = swap;
+                i = child;
+            }
+        }
+
+        ServingCampaign campaign(int k) {
+            ServingCampaign campaign = campaigns[k];
+            if (campaign == null) {
+                campaign = table.one(slot[k]);
+                campaigns[k] = campaign;
+            }
+            return campaign;
+        }
+
+        private long rotation(int k, SearchContext search) {
+            if (!rotated[k]) {
+                rotation[k] = search.rotation(campaign(k));
+                rotated[k] = true;
+            }
+            return rotation[k];
+        }
+
+        /** {@link DecisionEngine#ranksAbove} for candidates k and j; the campaigns are read only on a tie of scores. */
+        private boolean ranksAbove(int k, int j, SearchContext search) {
+            if (score[k] != score[j]) {
+                return score[k] > score[j];
+            }
+            long rotationK = rotation(k, search);
+            long rotationJ = rotation(j, search);
+            if (rotationK != rotationJ) {
+                return rotationK > rotationJ;
+            }
+            return campaign(k).id.value().compareTo(campaign(j).id.value()) < 0;
+        }
+
+        /**
+         * Whether candidate k may have a position: its entity is not promoted yet (one campaign per entity), it is
+         * eligible, and it is not an {@link EntityTable} stray (a campaign whose entity id differs from the organic
+         * match it was found under, through colliding hash codes). Called at most once per candidate.
+         */
+        boolean mayTake(int k, Placement placement, List<String> organic, SearchContext search, DiagnosisTrace trace) {
+            if (placement.isPromoted(organicIndex[k])) {
+                return false;
+            }
+            ServingCampaign campaign = campaign(k);
+            return evaluate(campaign, search, trace) && EntityTable.isFor(campaign, organic.get(organicIndex[k]));
+        }
+
+        private boolean evaluate(ServingCampaign campaign, SearchContext search, DiagnosisTrace trace) {
+            // A campaign can come up twice only through colliding entity ids (see EntityTable); it is traced once.
+            DiagnosisTrace listening = trace != null && trace.campaign == campaign && !trace.evaluated() ? trace : null;
+            boolean eligible = Eligibility.evaluate(campaign, search, listening);
+            if (listening != null) {
+                listening.eligible(eligible);
+                tracedInLoop = true;
+            }
+            return eligible;
         }
     }
 }

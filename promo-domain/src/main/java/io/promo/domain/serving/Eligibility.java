@@ -58,7 +58,7 @@ final class Eligibility {
     }
 
     private static boolean keyword(ServingCampaign c, SearchContext search) {
-        return !c.hasKeywords || search.matchesAnyKeyword(c.keywordIds);
+        return !c.hasKeywords || search.matchesAnyKeyword(c);
     }
 
     private static boolean status(ServingCampaign c) {

@@ -1,5 +1,6 @@
 package io.promo.domain.serving;
 
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -9,7 +10,9 @@ import java.util.Map;
  *   <li>open addressing over one {@code int[]} of the ids' {@link String#hashCode}s (cached in every string),
  *       so a lookup reads neither a key nor the id's characters, and an id nobody promotes (most organic matches)
  *       costs one or two reads of that small array;</li>
- *   <li>an entity with a single campaign (the usual case) stores the campaign itself, not a one-element array.</li>
+ *   <li>an entity with a single campaign (the usual case) stores the campaign itself, not a one-element array,
+ *       and beside it, in primitive arrays, the campaign's score and format: ranking the candidates of a search
+ *       reads these small arrays, and only the campaigns that come up for a position are read themselves.</li>
  * </ul>
  * A lookup therefore answers "the campaigns of the entities whose ids have this hash code" (entities whose ids
  * collide share one entry): almost always just the id asked for, and once in a few thousand decisions another
@@ -18,16 +21,27 @@ import java.util.Map;
  */
 final class EntityTable {
 
+    private static final byte ONE_BOOSTED = 1;
+    private static final byte ONE_FEATURED = 2;
+    private static final byte SEVERAL = 3;
+
     private final int[] hashes;
     private final Object[] values;
+    /** Per slot: {@link #SEVERAL}, or the format of the entry's one campaign. */
+    private final byte[] kinds;
+    /** Per slot of one campaign: its score. */
+    private final double[] scores;
     private final int mask;
     private final int shift;
 
-    EntityTable(Map<String, ServingCampaign[]> entries) {
+    /** @param entries entity id → its campaign, or its campaigns ordered by campaign id in an array */
+    EntityTable(Map<String, Object> entries) {
         // A load factor between 3/8 and 3/4: the table stays small enough for the cache, probes stay short.
         int capacity = Integer.highestOneBit(Math.max(4, entries.size() * 4 / 3 + 1)) << 1;
         hashes = new int[capacity];
         values = new Object[capacity];
+        kinds = new byte[capacity];
+        scores = new double[capacity];
         mask = capacity - 1;
         shift = 64 - Integer.numberOfTrailingZeros(capacity);
         entries.forEach((key, campaigns) -> {
@@ -37,35 +51,64 @@ final class EntityTable {
                 slot = (slot + 1) & mask;
             }
             if (hashes[slot] == hash) {
-                ServingCampaign[] merged = java.util.Arrays.copyOf(all(values[slot]), all(values[slot]).length + campaigns.length);
-                System.arraycopy(campaigns, 0, merged, merged.length - campaigns.length, campaigns.length);
+                ServingCampaign[] present = all(values[slot]);
+                ServingCampaign[] added = all(campaigns);
+                ServingCampaign[] merged = Arrays.copyOf(present, present.length + added.length);
+                System.arraycopy(added, 0, merged, present.length, added.length);
                 values[slot] = merged;
+                kinds[slot] = SEVERAL;
             } else {
                 hashes[slot] = hash;
-                values[slot] = campaigns.length == 1 ? campaigns[0] : campaigns;
+                values[slot] = campaigns;
+                if (campaigns instanceof ServingCampaign one) {
+                    kinds[slot] = one.featured ? ONE_FEATURED : ONE_BOOSTED;
+                    scores[slot] = one.score;
+                } else {
+                    kinds[slot] = SEVERAL;
+                }
             }
         });
     }
 
-    /**
-     * The campaigns of the entities whose ids have {@code entityId}'s hash code: a {@link ServingCampaign}, a
-     * {@code ServingCampaign[]} of several, or null.
-     */
-    Object get(String entityId) {
+    /** The slot of the entities whose ids have {@code entityId}'s hash code, or -1. */
+    int find(String entityId) {
         int hash = nonZero(entityId.hashCode());
         int slot = slot(hash, shift);
         int stored;
         while ((stored = hashes[slot]) != 0) {
             if (stored == hash) {
-                return values[slot];
+                return slot;
             }
             slot = (slot + 1) & mask;
         }
-        return null;
+        return -1;
+    }
+
+    /** True when the entry at {@code slot} has several campaigns ({@link #several}), false for one ({@link #one}). */
+    boolean hasSeveral(int slot) {
+        return kinds[slot] == SEVERAL;
+    }
+
+    /** The one campaign's score, without reading the campaign. */
+    double score(int slot) {
+        return scores[slot];
+    }
+
+    /** Whether the one campaign is featured, without reading the campaign. */
+    boolean featured(int slot) {
+        return kinds[slot] == ONE_FEATURED;
+    }
+
+    ServingCampaign one(int slot) {
+        return (ServingCampaign) values[slot];
+    }
+
+    ServingCampaign[] several(int slot) {
+        return (ServingCampaign[]) values[slot];
     }
 
     private static ServingCampaign[] all(Object value) {
-        return value instanceof ServingCampaign ? new ServingCampaign[] {(ServingCampaign) value} : (ServingCampaign[]) value;
+        return value instanceof ServingCampaign one ? new ServingCampaign[] {one} : (ServingCampaign[]) value;
     }
 
     /** The exact check behind a hash match. */

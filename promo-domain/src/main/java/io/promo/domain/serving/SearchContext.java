@@ -34,6 +34,8 @@ final class SearchContext {
     long rotationSeed;
     private boolean keywordsMatched;
     private final QueryText.IntBuffer matchedKeywords = new QueryText.IntBuffer();
+    /** {@link ServingCampaign#keywordBits} of the matched keywords: a first, exact-negative filter. */
+    private long matchedKeywordBits;
     /** keywordMark[id] == keywordGeneration: keyword id matched this decision's query (cleared by a new generation). */
     private int[] keywordMark = new int[0];
     private int keywordGeneration;
@@ -45,7 +47,7 @@ final class SearchContext {
         this.city = request.city();
         this.cityId = slice != null ? slice.cityId : index.cityId(city);
         this.normalizedQuery = QueryText.normalize(request.query());
-        this.policy = index.policies.resolve(surface, role, city);
+        this.policy = slice != null ? slice.policy(role) : index.policies.resolve(surface, role, city);
         this.floorCents = policy.limits().cpcFloor().cents();
         this.nowMillis = now.toEpochMilli();
         long dayStart;
@@ -78,14 +80,14 @@ final class SearchContext {
         return indexIsToday ? campaign.spentToday : 0;
     }
 
-    boolean matchesAnyKeyword(int[] keywordIds) {
+    boolean matchesAnyKeyword(ServingCampaign campaign) {
         if (!keywordsMatched) {
             matchKeywords();
         }
-        if (matchedKeywords.size() == 0) {
+        if ((campaign.keywordBits & matchedKeywordBits) == 0) {
             return false;
         }
-        for (int id : keywordIds) {
+        for (int id : campaign.keywordIds) {
             if (keywordMark[id] == keywordGeneration) {
                 return true;
             }
@@ -96,6 +98,10 @@ final class SearchContext {
     private void matchKeywords() {
         QueryText.matchKeywords(normalizedQuery, index.keywords, matchedKeywords);
         keywordsMatched = true;
+        matchedKeywordBits = 0;
+        for (int i = 0; i < matchedKeywords.size(); i++) {
+            matchedKeywordBits |= 1L << matchedKeywords.get(i);
+        }
         if (keywordMark.length < index.keywords.size()) {
             keywordMark = new int[Math.max(index.keywords.size(), keywordMark.length * 2)];
             keywordGeneration = 0;

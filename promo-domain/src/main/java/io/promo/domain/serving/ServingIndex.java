@@ -5,15 +5,20 @@ import io.promo.domain.advertiser.AdvertiserStatus;
 import io.promo.domain.campaign.Campaign;
 import io.promo.domain.campaign.CampaignStatus;
 import io.promo.domain.ledger.BudgetState;
+import io.promo.domain.pricing.EffectivePolicy;
+import io.promo.domain.pricing.Policy;
 import io.promo.domain.pricing.PolicyResolver;
+import io.promo.domain.pricing.PolicyScope;
 import io.promo.domain.shared.AdvertiserId;
 import io.promo.domain.shared.CampaignId;
 import io.promo.domain.shared.CityCode;
+import io.promo.domain.shared.RoleCode;
 import io.promo.domain.shared.Surface;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -70,7 +75,9 @@ public final class ServingIndex {
         }
         KeywordDictionary.Builder dictionary = new KeywordDictionary.Builder();
         Map<CampaignId, ServingCampaign> byId = new HashMap<>(data.campaigns().size() * 2);
-        Map<TrafficScope, Map<String, List<ServingCampaign>>> grouped = new HashMap<>();
+        // Surface → city → entity id → its campaign, or its campaigns as an array: no list or scope object per
+        // campaign, since the whole index is rebuilt every refresh interval.
+        EnumMap<Surface, Map<CityCode, Map<String, Object>>> grouped = new EnumMap<>(Surface.class);
         BudgetState noMoney = BudgetState.empty(day);
         Map<CityCode, Integer> cityIds = new HashMap<>();
         for (Campaign campaign : data.campaigns()) {
@@ -98,31 +105,53 @@ public final class ServingIndex {
             if (campaign.status() == CampaignStatus.ENDED) {
                 continue;
             }
+            Map<CityCode, Map<String, Object>> byCity = grouped.computeIfAbsent(campaign.surface(), surface -> new HashMap<>());
             for (CityCode city : serving.details.cities()) {
-                grouped.computeIfAbsent(new TrafficScope(campaign.surface(), city), scope -> new HashMap<>())
-                        .computeIfAbsent(serving.targetEntityId, entity -> new ArrayList<>(1))
-                        .add(serving);
+                byCity.computeIfAbsent(city, key -> new HashMap<>()).merge(serving.targetEntityId, serving,
+                        ServingIndex::alongside);
             }
+        }
+        PolicyResolver policies = new PolicyResolver(data.policies(), settings.deploymentDefault());
+        Map<TrafficScope, List<RoleCode>> rolesWithPolicy = new HashMap<>();
+        for (Policy policy : data.policies()) {
+            PolicyScope scope = policy.scope();
+            scope.role().ifPresent(role -> rolesWithPolicy.computeIfAbsent(new TrafficScope(scope.surface(), scope.city()),
+                    key -> new ArrayList<>()).add(role));
         }
         EnumMap<Surface, Map<CityCode, CitySlice>> slices = new EnumMap<>(Surface.class);
         Comparator<ServingCampaign> byCampaignId = Comparator.comparing(c -> c.id.value());
-        grouped.forEach((scope, byEntity) -> {
-            Map<String, ServingCampaign[]> entities = new HashMap<>(byEntity.size() * 2);
+        grouped.forEach((surface, byCity) -> byCity.forEach((city, byEntity) -> {
             int count = 0;
-            for (Map.Entry<String, List<ServingCampaign>> entry : byEntity.entrySet()) {
-                List<ServingCampaign> campaigns = entry.getValue();
-                campaigns.sort(byCampaignId);
-                entities.put(entry.getKey(), campaigns.toArray(new ServingCampaign[0]));
-                count += campaigns.size();
+            for (Object campaigns : byEntity.values()) {
+                if (campaigns instanceof ServingCampaign[] several) {
+                    Arrays.sort(several, byCampaignId);
+                    count += several.length;
+                } else {
+                    count++;
+                }
             }
+            TrafficScope scope = new TrafficScope(surface, city);
             TrafficCurve curve = data.curves().getOrDefault(scope, TrafficCurve.uniform());
-            slices.computeIfAbsent(scope.surface(), surface -> new HashMap<>())
-                    .put(scope.city(), new CitySlice(scope, cityIds.get(scope.city()), entities, curve, count));
-        });
+            Map<RoleCode, EffectivePolicy> byRole = new HashMap<>();
+            for (RoleCode role : rolesWithPolicy.getOrDefault(scope, List.of())) {
+                byRole.put(role, policies.resolve(surface, Optional.of(role), city));
+            }
+            slices.computeIfAbsent(surface, key -> new HashMap<>())
+                    .put(city, new CitySlice(scope, cityIds.get(city), byEntity, curve, count,
+                            policies.resolve(surface, Optional.empty(), city), byRole));
+        }));
         return new ServingIndex(builtAt, day, settings.calendar().startOf(day).toEpochMilli(),
-                settings.calendar().endOf(day).toEpochMilli(),
-                new PolicyResolver(data.policies(), settings.deploymentDefault()), dictionary.build(), slices, byId,
+                settings.calendar().endOf(day).toEpochMilli(), policies, dictionary.build(), slices, byId,
                 Map.copyOf(data.curves()), Map.copyOf(cityIds));
+    }
+
+    /** The campaigns of one entity so far with one more: a campaign alone, or an array of several. */
+    private static Object alongside(Object present, Object added) {
+        ServingCampaign[] before = present instanceof ServingCampaign one ? new ServingCampaign[] {one}
+                : (ServingCampaign[]) present;
+        ServingCampaign[] after = Arrays.copyOf(before, before.length + 1);
+        after[before.length] = (ServingCampaign) added;
+        return after;
     }
 
     public Instant builtAt() {

@@ -14,6 +14,7 @@ public final class SortableRandomIdGenerator implements IdGenerator {
 
     private static final char[] CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
     private static final int LENGTH = 26;
+    private static final int RANDOM_BYTES = 10;
 
     private final Clock clock;
     private final SecureRandom random;
@@ -33,8 +34,15 @@ public final class SortableRandomIdGenerator implements IdGenerator {
         if (millis < 0 || millis >= (1L << 48)) {
             throw new IllegalStateException("clock outside the 48-bit millisecond range: " + millis);
         }
-        long high = (millis << 16) | (random.nextInt() & 0xFFFFL);
-        long low = random.nextLong();
+        // The 80 random bits in one SecureRandom call, not two (nextInt, nextLong): the cost is per call (a lock,
+        // the buffered /dev/urandom bytes, a SHA1PRNG mix), and ad decisions make one id per page.
+        byte[] bits = new byte[RANDOM_BYTES];
+        random.nextBytes(bits);
+        long high = (millis << 16) | ((bits[0] & 0xFFL) << 8) | (bits[1] & 0xFFL);
+        long low = 0;
+        for (int i = 2; i < RANDOM_BYTES; i++) {
+            low = (low << 8) | (bits[i] & 0xFFL);
+        }
         return prefix.prefix() + "_" + encode(high, low);
     }
 

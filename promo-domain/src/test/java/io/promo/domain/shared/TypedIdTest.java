@@ -3,6 +3,9 @@ package io.promo.domain.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.security.SecureRandom;
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
@@ -40,6 +43,37 @@ class TypedIdTest {
     void a_body_longer_than_100_characters_is_refused() {
         assertThat(IdPrefix.STUDIO.matches("std_" + "a".repeat(100))).isTrue();
         assertThat(IdPrefix.STUDIO.matches("std_" + "a".repeat(101))).isFalse();
+    }
+
+    /** The form of an id body, as it was specified before the check became a loop (IdPrefix). */
+    private static final Pattern BODY = Pattern.compile("[0-9A-Za-z][0-9A-Za-z_-]{0,99}");
+
+    @Test
+    void an_id_matches_exactly_when_its_body_has_the_specified_form() {
+        String given = System.getProperty("promo.seed");
+        long seed = given != null ? Long.parseLong(given.trim()) : new SecureRandom().nextLong();
+        Random random = new Random(seed);
+        String alphabet = "09azAZ_-. é/\u0000\uD83D:pevt_";
+        for (int trial = 0; trial < 200_000; trial++) {
+            IdPrefix prefix = IdPrefix.values()[random.nextInt(IdPrefix.values().length)];
+            StringBuilder body = new StringBuilder();
+            int length = random.nextInt(4) == 0 ? 95 + random.nextInt(10) : random.nextInt(6);
+            for (int i = 0; i < length; i++) {
+                body.append(random.nextInt(3) == 0 ? alphabet.charAt(random.nextInt(alphabet.length()))
+                        : (char) ('a' + random.nextInt(26)));
+            }
+            String start = switch (random.nextInt(4)) {
+                case 0 -> "";
+                case 1 -> prefix.prefix();
+                case 2 -> IdPrefix.values()[random.nextInt(IdPrefix.values().length)].prefix() + "_";
+                default -> prefix.prefix() + "_";
+            };
+            String id = start + body;
+            boolean specified = id.startsWith(prefix.prefix() + "_")
+                    && BODY.matcher(id.substring(prefix.prefix().length() + 1)).matches();
+            assertThat(prefix.matches(id)).as("%s matches '%s' (seed %d, replay with -Dpromo.seed=%d)", prefix, id,
+                    seed, seed).isEqualTo(specified);
+        }
     }
 
     @Test
