@@ -22,6 +22,7 @@ import io.promo.domain.shared.Money;
 import io.promo.domain.shared.Surface;
 import io.promo.domain.shared.UserId;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -60,30 +61,19 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class DecisionLoadBenchmark {
 
-    private static final String ADMIN_KEY = "bench-admin-key-0123456789abcdefghijklmnop";
-    private static final String SERVICE_KEY = "bench-service-key-0123456789abcdefghijklmn";
+    static final String ADMIN_KEY = "bench-admin-key-0123456789abcdefghijklmnop";
+    static final String SERVICE_KEY = "bench-service-key-0123456789abcdefghijklmn";
     private static final List<String> CITIES = List.of("berlin", "paris", "lisbon");
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new java.util.HashMap<>();
-        for (String arg : args) {
-            String[] pair = arg.split("=", 2);
-            options.put(pair[0], pair[1]);
-        }
+        Map<String, String> options = options(args);
         int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "8"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "5"));
         int measure = Integer.parseInt(options.getOrDefault("measure", "15"));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
         int campaigns = Integer.parseInt(options.getOrDefault("campaigns", "600"));
         int matches = Integer.parseInt(options.getOrDefault("matches", "200"));
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-
-        Path data = Files.createTempDirectory("promo-bench-pg");
-        try (PromoApplication app = PromoApplication.start(PromoConfig.load(Map.of(
-                PromoConfig.DATA_DIR, data.toString(), PromoConfig.HTTP_PORT, "0",
-                PromoConfig.ADMIN_KEY, ADMIN_KEY, PromoConfig.SERVICE_KEY, SERVICE_KEY), Map.of(), new SecureRandom()))) {
-            seed(app.useCases(), campaigns);
-            app.servingIndex().refresh();
+        try (PromoApplication app = startSeeded(campaigns)) {
             System.out.printf(Locale.ROOT, "promo on port %d, %d campaigns in %d cities, %d organic matches per request, "
                     + "%d client threads, %d processors%n", app.port(), campaigns, CITIES.size(), matches, concurrency,
                     Runtime.getRuntime().availableProcessors());
@@ -92,12 +82,12 @@ public final class DecisionLoadBenchmark {
             Random random = new Random(42);
             for (int i = 0; i < 64; i++) {
                 String body = decisionBody(random, campaigns, matches);
-                decisionRequests.add(request(body, SERVICE_KEY));
-                baselineRequests.add(request(body, ADMIN_KEY));
+                decisionRequests.add(request("/v1/decisions", body, SERVICE_KEY));
+                baselineRequests.add(request("/v1/decisions", body, ADMIN_KEY));
             }
             for (int round = 1; round <= rounds; round++) {
-                Result baseline = run(app.port(), baselineRequests, 403, concurrency, warmup, measure);
-                Result decisions = run(app.port(), decisionRequests, 200, concurrency, warmup, measure);
+                Result baseline = run(app.port(), rotating(baselineRequests), 403, concurrency, warmup, measure, null);
+                Result decisions = run(app.port(), rotating(decisionRequests), 200, concurrency, warmup, measure, null);
                 System.out.printf(Locale.ROOT, "round %d  baseline: %s%n", round, baseline);
                 System.out.printf(Locale.ROOT, "round %d  decisions: %s  → %.2fx the baseline's throughput%n", round,
                         decisions, decisions.perSecond() / baseline.perSecond());
@@ -105,6 +95,28 @@ public final class DecisionLoadBenchmark {
         }
     }
 
+    static Map<String, String> options(String[] args) {
+        Map<String, String> options = new java.util.HashMap<>();
+        for (String arg : args) {
+            String[] pair = arg.split("=", 2);
+            options.put(pair[0], pair[1]);
+        }
+        return options;
+    }
+
+    /** promo as {@code ./promo serve} starts it, on a throw-away embedded PostgreSQL, seeded and its index built. */
+    static PromoApplication startSeeded(int campaigns) throws IOException {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        Path data = Files.createTempDirectory("promo-bench-pg");
+        PromoApplication app = PromoApplication.start(PromoConfig.load(Map.of(
+                PromoConfig.DATA_DIR, data.toString(), PromoConfig.HTTP_PORT, "0",
+                PromoConfig.ADMIN_KEY, ADMIN_KEY, PromoConfig.SERVICE_KEY, SERVICE_KEY), Map.of(), new SecureRandom()));
+        seed(app.useCases(), campaigns);
+        app.servingIndex().refresh();
+        return app;
+    }
+
+    /** Daily budgets and funds far beyond what a run spends, so that every valid click of the click load is billed. */
     private static void seed(UseCases promo, int campaigns) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         for (int i = 0; i < campaigns; i++) {
@@ -113,12 +125,12 @@ public final class DecisionLoadBenchmark {
             CityCode city = new CityCode(CITIES.get(i % CITIES.size()));
             CampaignSettings settings = new CampaignSettings("bench " + i, i % 3 == 0 ? Format.FEATURED : Format.BOOSTED,
                     List.of(city), i % 2 == 0 ? List.of() : List.of("portrait", "wedding"), today, Optional.empty(),
-                    Money.ofCents(30 + i % 50), Money.ofCents(100_000), Optional.empty(),
+                    Money.ofCents(30 + i % 50), Money.ofCents(1_000_000), Optional.empty(),
                     i % 4 == 0 ? PacingMode.EVEN : PacingMode.ACCELERATED);
             Campaign campaign = promo.createCampaign.create(new CreateCampaignCommand(Actor.tenant(owner.id()), owner.id(),
                     Surface.PEOPLE_SEARCH, new TargetEntity(io.promo.domain.campaign.TargetEntityType.SERVICE_PROFILE,
                             "srv_bench_" + i), settings)).orElseThrow();
-            promo.recordFunding.record(FundingCommand.topUp(campaign.id(), Money.ofCents(1_000_000), IdempotencyKey.STRIPE,
+            promo.recordFunding.record(FundingCommand.topUp(campaign.id(), Money.ofCents(10_000_000), IdempotencyKey.STRIPE,
                     "pi_bench_" + i)).orElseThrow();
             promo.changeCampaignStatus.change(new ChangeCampaignStatusCommand(Actor.tenant(owner.id()), campaign.id(),
                     CampaignAction.ACTIVATE)).orElseThrow();
@@ -126,7 +138,7 @@ public final class DecisionLoadBenchmark {
     }
 
     /** A search in one city: {@code matches} organic ids, one in ten of them an entity with a campaign there. */
-    private static String decisionBody(Random random, int campaigns, int matches) {
+    static String decisionBody(Random random, int campaigns, int matches) {
         int cityIndex = random.nextInt(CITIES.size());
         List<Integer> inCity = new ArrayList<>();
         for (int campaign = cityIndex; campaign < campaigns; campaign += CITIES.size()) {
@@ -151,9 +163,9 @@ public final class DecisionLoadBenchmark {
                 random.nextBoolean() ? "wedding portrait" : "fashion", random.nextInt(10_000), random.nextInt(250), organic);
     }
 
-    private static byte[] request(String body, String key) {
+    static byte[] request(String path, String body, String key) {
         byte[] json = body.getBytes(StandardCharsets.UTF_8);
-        String head = "POST /v1/decisions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + key
+        String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + key
                 + "\r\nContent-Type: application/json\r\nContent-Length: " + json.length + "\r\n\r\n";
         byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
         byte[] request = Arrays.copyOf(headBytes, headBytes.length + json.length);
@@ -174,13 +186,33 @@ public final class DecisionLoadBenchmark {
         }
     }
 
-    /** Closed loop: each thread sends, waits for the answer, sends the next; latencies of the measured window only. */
-    private static Result run(int port, List<byte[]> requests, int expectedStatus, int concurrency, int warmupSeconds,
-            int measureSeconds) throws Exception {
+    /** What a client thread sends next. */
+    interface Requests {
+        /** The next request of client thread {@code thread}, which has sent {@code sent} before; null to stop. */
+        byte[] next(int thread, int sent);
+    }
+
+    /** Reads the body of an answer; called by the client threads, for answers in the measured window only. */
+    interface Answers {
+        void answered(int status, byte[] body);
+    }
+
+    /** The same few requests over and over, each thread starting at its own. */
+    static Requests rotating(List<byte[]> requests) {
+        return (thread, sent) -> requests.get((thread + sent) % requests.size());
+    }
+
+    /**
+     * Closed loop: each thread sends, waits for the answer, sends the next, until the time is up or {@code requests}
+     * has nothing more; latencies (and {@code answers}, if not null) of the measured window only.
+     */
+    static Result run(int port, Requests requests, int expectedStatus, int concurrency, int warmupSeconds,
+            int measureSeconds, Answers answers) throws Exception {
         long start = System.nanoTime();
         long measureFrom = start + warmupSeconds * 1_000_000_000L;
         long measureUntil = measureFrom + measureSeconds * 1_000_000_000L;
         AtomicLong errors = new AtomicLong();
+        AtomicLong lastAnswer = new AtomicLong(measureFrom);
         List<long[]> perThread = new ArrayList<>();
         List<int[]> counts = new ArrayList<>();
         CountDownLatch done = new CountDownLatch(concurrency);
@@ -189,27 +221,32 @@ public final class DecisionLoadBenchmark {
             int[] count = new int[1];
             perThread.add(latencies);
             counts.add(count);
-            int offset = t;
-            Thread thread = new Thread(() -> {
+            int thread = t;
+            Thread client = new Thread(() -> {
                 try (Socket socket = new Socket("127.0.0.1", port)) {
                     socket.setTcpNoDelay(true);
                     OutputStream out = socket.getOutputStream();
                     InputStream in = new BufferedInputStream(socket.getInputStream(), 65_536);
-                    int next = offset;
-                    while (true) {
+                    ByteArrayOutputStream body = answers == null ? null : new ByteArrayOutputStream(1_024);
+                    for (int n = 0; ; n++) {
                         long sent = System.nanoTime();
-                        if (sent >= measureUntil) {
+                        byte[] request = sent >= measureUntil ? null : requests.next(thread, n);
+                        if (request == null) {
                             break;
                         }
-                        out.write(requests.get(next++ % requests.size()));
+                        out.write(request);
                         out.flush();
-                        int status = readResponse(in);
+                        int status = readResponse(in, body);
                         long answered = System.nanoTime();
                         if (status != expectedStatus) {
                             errors.incrementAndGet();
                         }
                         if (sent >= measureFrom && count[0] < latencies.length) {
                             latencies[count[0]++] = (answered - sent) / 1_000;
+                            lastAnswer.accumulateAndGet(answered, Math::max);
+                            if (answers != null) {
+                                answers.answered(status, body.toByteArray());
+                            }
                         }
                     }
                 } catch (IOException e) {
@@ -219,7 +256,7 @@ public final class DecisionLoadBenchmark {
                     done.countDown();
                 }
             }, "bench-client-" + t);
-            thread.start();
+            client.start();
         }
         done.await();
         int total = counts.stream().mapToInt(c -> c[0]).sum();
@@ -230,7 +267,9 @@ public final class DecisionLoadBenchmark {
             at += counts.get(t)[0];
         }
         Arrays.sort(all);
-        return new Result(total, measureSeconds, errors.get(), percentile(all, 0.50), percentile(all, 0.99),
+        // A window cut short by a source that ran dry counts only the seconds it lasted.
+        double seconds = Math.min(measureSeconds, (Math.min(lastAnswer.get(), measureUntil) - measureFrom) / 1e9);
+        return new Result(total, seconds, errors.get(), percentile(all, 0.50), percentile(all, 0.99),
                 percentile(all, 0.999), all.length == 0 ? 0 : all[all.length - 1]);
     }
 
@@ -238,8 +277,11 @@ public final class DecisionLoadBenchmark {
         return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
     }
 
-    /** Reads one HTTP/1.1 response (Content-Length or chunked) and answers its status. */
-    private static int readResponse(InputStream in) throws IOException {
+    /** Reads one HTTP/1.1 response (Content-Length or chunked) and answers its status; its body into {@code body} if not null. */
+    private static int readResponse(InputStream in, ByteArrayOutputStream body) throws IOException {
+        if (body != null) {
+            body.reset();
+        }
         String statusLine = readLine(in);
         int status = Integer.parseInt(statusLine.substring(9, 12));
         long length = -1;
@@ -254,17 +296,25 @@ public final class DecisionLoadBenchmark {
         }
         if (chunked) {
             for (long size = Long.parseLong(readLine(in).trim(), 16); size > 0; size = Long.parseLong(readLine(in).trim(), 16)) {
-                skip(in, size);
+                skip(in, size, body);
                 readLine(in);
             }
             readLine(in);
         } else if (length > 0) {
-            skip(in, length);
+            skip(in, length, body);
         }
         return status;
     }
 
-    private static void skip(InputStream in, long bytes) throws IOException {
+    private static void skip(InputStream in, long bytes, ByteArrayOutputStream body) throws IOException {
+        if (body != null) {
+            byte[] read = in.readNBytes(Math.toIntExact(bytes));
+            if (read.length < bytes) {
+                throw new IOException("connection closed mid-body");
+            }
+            body.write(read);
+            return;
+        }
         long left = bytes;
         while (left > 0) {
             long skipped = in.skip(left);
