@@ -1,15 +1,15 @@
 package io.promo.app.http;
 
-import io.promo.domain.report.TrafficReports;
-import io.promo.domain.traffic.CreditInvalidClicks;
-import io.promo.domain.traffic.RecordClick;
-import io.promo.domain.traffic.ServeSponsoredResults;
 import io.promo.app.UseCases;
 import io.promo.app.metrics.PromoMetrics;
 import io.promo.billing.StripeWebhookEndpoint;
 import io.promo.domain.access.IssueApiKey;
 import io.promo.domain.funding.TopUpCampaign;
+import io.promo.domain.report.TrafficReports;
 import io.promo.domain.serving.WhyNotShown;
+import io.promo.domain.traffic.CreditInvalidClicks;
+import io.promo.domain.traffic.RecordClick;
+import io.promo.domain.traffic.ServeSponsoredResults;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;

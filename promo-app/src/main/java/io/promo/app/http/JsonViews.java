@@ -11,15 +11,14 @@ import io.promo.domain.pricing.Policy;
 import io.promo.domain.serving.CheckResult;
 import io.promo.domain.serving.Diagnosis;
 import io.promo.domain.serving.PagePosition;
-import io.promo.domain.traffic.ServedPage;
 import io.promo.domain.shared.CityCode;
 import io.promo.domain.shared.Money;
 import io.promo.domain.shared.RoleCode;
+import io.promo.domain.traffic.ServedPage;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * What the API answers, as records that {@link Json} writes in snake_case: the seed's column names, ids as

@@ -7,13 +7,13 @@ import io.promo.app.http.JsonViews.DiagnosisView;
 import io.promo.app.http.JsonViews.ResultView;
 import io.promo.app.metrics.PromoMetrics;
 import io.promo.domain.serving.DecisionPage;
-import io.promo.domain.traffic.ServeCommand;
-import io.promo.domain.traffic.ServedPage;
 import io.promo.domain.serving.DecisionRequest;
 import io.promo.domain.serving.PagePosition;
 import io.promo.domain.serving.WhyNotShownQuery;
 import io.promo.domain.shared.CityCode;
 import io.promo.domain.shared.RoleCode;
+import io.promo.domain.traffic.ServeCommand;
+import io.promo.domain.traffic.ServedPage;
 import java.util.List;
 import java.util.Optional;
 

@@ -381,7 +381,8 @@ public final class LedgerBenchmark {
         }
     }
 
-    private static long count(DataSource pool, String sql) throws SQLException {
+    /** The single number a query answers; shared with {@link TrafficBenchmark}. */
+    static long count(DataSource pool, String sql) throws SQLException {
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery(sql)) {
             result.next();
@@ -389,7 +390,8 @@ public final class LedgerBenchmark {
         }
     }
 
-    private static void check(boolean condition, String failure) {
+    /** Stops the benchmark when a run's result is wrong; shared with {@link TrafficBenchmark}. */
+    static void check(boolean condition, String failure) {
         if (!condition) {
             throw new IllegalStateException("verification failed: " + failure);
         }

@@ -1,5 +1,8 @@
 package io.promo.persistence.bench;
 
+import static io.promo.persistence.bench.LedgerBenchmark.check;
+import static io.promo.persistence.bench.LedgerBenchmark.count;
+
 import io.promo.domain.advertiser.Advertiser;
 import io.promo.domain.campaign.Campaign;
 import io.promo.domain.campaign.CampaignAction;
@@ -466,20 +469,6 @@ public final class TrafficBenchmark {
     }
 
     // ------------------------------------------------------------------------------------------ helpers
-
-    private static long count(DataSource pool, String sql) throws SQLException {
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
-            result.next();
-            return result.getLong(1);
-        }
-    }
-
-    private static void check(boolean condition, String what) {
-        if (!condition) {
-            throw new IllegalStateException("verification failed: " + what);
-        }
-    }
 
     private static double median(double[] values) {
         double[] sorted = values.clone();
