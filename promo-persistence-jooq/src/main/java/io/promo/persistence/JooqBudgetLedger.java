@@ -38,85 +38,94 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 /**
- * {@link BudgetLedger} on {@code promo_budget_ledger} with two counter tables beside it
- * ({@code promo_campaign_budget}, {@code promo_campaign_daily_spend}); ADR 0005 explains the design.
+ * {@link BudgetLedger} on {@code promo_budget_ledger} and the campaign's budget row beside it
+ * ({@code promo_campaign_budget}: counters, copies of the campaign's terms, the current day's spend); ADR 0005 and
+ * ADR 0011 explain the design.
  *
- * <p>The spend is one statement in one transaction: it appends the entry (or finds its key taken),
- * reads the campaign's caps and billability, moves the campaign's budget row only if balance and total
- * budget allow, and moves the day's row only if the daily budget allows. The transaction commits only
- * when all four happened and otherwise rolls back, so a spend is all or nothing. Under READ COMMITTED
- * the conditional updates re-check their conditions on the latest committed row after waiting for its
- * lock, so concurrent spends queue on a campaign's row and none can pass a check another has already
- * used up. Locks are always taken in the same order (idempotency key, budget row, day row), so spends
- * and top-ups cannot deadlock.
+ * <p>A spend first tries one statement: move the budget row if it is on the click's budget day and every check
+ * holds, and only then append the entry. Under READ COMMITTED that conditional update re-checks its conditions on
+ * the latest committed row after waiting for its lock, so concurrent spends queue on a campaign's row and none can
+ * pass a check another has already used up. When the statement writes nothing (a refusal, the first click of a
+ * new day, a click of a day already closed), the spend is decided again in the same transaction with the row
+ * locked, which also names the reason. A repeated click is refused by the idempotency index.
+ *
+ * <p>No deadlock: a spend locks its budget row, then its idempotency key, then (rarely) a closed day's row. A
+ * top-up, credit or adjustment takes its key, then the budget row; its key is never a click's, so no spend can
+ * wait for it while holding the row.
  */
 public final class JooqBudgetLedger implements BudgetLedger {
 
-    /** A spend that failed only because a top-up landed between its check and our look is tried again. */
-    private static final int MAX_SPEND_ATTEMPTS = 3;
+    private static final String IDEMPOTENCY_INDEX = "promo_budget_ledger_idempotency";
 
     private static final String BILLABLE_CAMPAIGN = sqlList(Billability.BILLABLE_CAMPAIGN_STATUSES.stream()
             .map(CampaignStatus::code).collect(Collectors.toSet()));
     private static final String BILLABLE_ADVERTISER = sqlList(Billability.BILLABLE_ADVERTISER_STATUSES.stream()
             .map(AdvertiserStatus::code).collect(Collectors.toSet()));
 
-    // Parameters: 1 campaign_id, 2 entry_id, 3 amount, 4 processor, 5 processor_ref, 6 reason, 7 created_at,
-    // 8 budget_day.
-    private static final String SPEND = """
-            with known as (
-              select c.campaign_id, c.daily_budget_cents, c.total_budget_cents,
-                     c.status in (%s) and a.status in (%s) as billable
-              from promo_campaign c
-              join promo_advertiser a on a.advertiser_id = c.advertiser_id
-              where c.campaign_id = ?
-            ), entry as (
-              insert into promo_budget_ledger
-                (entry_id, campaign_id, kind, amount_cents, processor, processor_ref, reason, created_at)
-              select ?, known.campaign_id, 'spend', ?, ?, ?, ?, ? from known
-              on conflict (processor, processor_ref) do nothing
-              returning amount_cents
-            ), billable as (
-              select known.campaign_id, known.daily_budget_cents, known.total_budget_cents, entry.amount_cents
-              from known, entry
-              where known.billable
-            ), funded as (
+    // The common case in one statement: move the budget row if it is on the click's budget day and every check
+    // holds, and append the entry only then. Parameters: 1 campaign_id, 2 amount, 3 budget_day, then 4 entry_id,
+    // 5 processor, 6 processor_ref, 7 reason, 8 created_at.
+    private static final String SPEND_ON_CURRENT_DAY = """
+            with spend as (
+              select cast(? as text) as campaign_id, cast(? as int) as amount_cents, cast(? as date) as budget_day
+            ), moved as (
               update promo_campaign_budget b
-              set balance_cents = b.balance_cents - billable.amount_cents,
-                  spent_total_cents = b.spent_total_cents + billable.amount_cents
-              from billable
-              where b.campaign_id = billable.campaign_id
-                and b.balance_cents >= billable.amount_cents
-                and (billable.total_budget_cents is null
-                     or b.spent_total_cents + billable.amount_cents <= billable.total_budget_cents)
-              returning billable.campaign_id, billable.amount_cents, billable.daily_budget_cents
-            ), within_day as (
-              insert into promo_campaign_daily_spend as d (campaign_id, budget_day, spent_cents)
-              select funded.campaign_id, ?, funded.amount_cents
-              from funded
-              where funded.amount_cents <= funded.daily_budget_cents
-              on conflict (campaign_id, budget_day) do update
-                set spent_cents = d.spent_cents + excluded.spent_cents
-                where d.spent_cents + excluded.spent_cents <= (select daily_budget_cents from funded)
-              returning 1
+              set balance_cents = b.balance_cents - spend.amount_cents,
+                  spent_total_cents = b.spent_total_cents + spend.amount_cents,
+                  spent_on_day_cents = b.spent_on_day_cents + spend.amount_cents
+              from spend
+              where b.campaign_id = spend.campaign_id
+                and b.spend_day = spend.budget_day
+                and b.campaign_status in (%s) and b.advertiser_status in (%s)
+                and b.spent_on_day_cents + spend.amount_cents <= b.daily_budget_cents
+                and (b.total_budget_cents is null or b.spent_total_cents + spend.amount_cents <= b.total_budget_cents)
+                and b.balance_cents >= spend.amount_cents
+              returning b.campaign_id, spend.amount_cents
             )
-            select (select count(*) from known), (select count(*) from entry), (select count(*) from billable),
-                   (select count(*) from funded), (select count(*) from within_day)
+            insert into promo_budget_ledger
+              (entry_id, campaign_id, kind, amount_cents, processor, processor_ref, reason, created_at)
+            select ?, moved.campaign_id, 'spend', moved.amount_cents, ?, ?, ?, ? from moved
             """.formatted(BILLABLE_CAMPAIGN, BILLABLE_ADVERTISER);
 
-    // After a spend was refused for money: which limit, seen fresh. Parameters: 1 budget_day, 2 campaign_id.
-    private static final String EXPLAIN_REFUSAL = """
-            select c.daily_budget_cents, c.total_budget_cents,
-                   coalesce(b.balance_cents, 0), coalesce(b.spent_total_cents, 0), coalesce(d.spent_cents, 0)
-            from promo_campaign c
-            left join promo_campaign_budget b on b.campaign_id = c.campaign_id
-            left join promo_campaign_daily_spend d on d.campaign_id = c.campaign_id and d.budget_day = ?
-            where c.campaign_id = ?
+    // The slow path's entry, appended once the budget row is locked.
+    private static final String INSERT_SPEND = """
+            insert into promo_budget_ledger
+              (entry_id, campaign_id, kind, amount_cents, processor, processor_ref, reason, created_at)
+            values (?, ?, 'spend', ?, ?, ?, ?, ?)
             """;
 
-    // Parameters: 1 entry_id, 2 campaign_id, 3 kind, 4 amount, 5 processor, 6 processor_ref, 7 reason, 8 created_at,
-    // 9 balance effect.
+    private static final String LOCK_BUDGET_ROW = """
+            select campaign_status, advertiser_status, daily_budget_cents, total_budget_cents,
+                   balance_cents, spent_total_cents, spend_day, spent_on_day_cents
+            from promo_campaign_budget where campaign_id = ?
+            for update
+            """;
+
+    private static final String CLOSED_DAY_SPEND =
+            "select spent_cents from promo_campaign_closed_day_spend where campaign_id = ? and budget_day = ?";
+
+    // Parameters: 1 campaign_id, 2 budget_day, 3 cents to add.
+    private static final String ADD_TO_CLOSED_DAY = """
+            insert into promo_campaign_closed_day_spend as d (campaign_id, budget_day, spent_cents)
+            values (?, ?, ?)
+            on conflict (campaign_id, budget_day) do update set spent_cents = d.spent_cents + excluded.spent_cents
+            """;
+
+    // Run with the row locked, so the current day's figures are set, not added. Parameters: 1 amount, 2 amount,
+    // 3 spend_day, 4 spent_on_day_cents, 5 campaign_id.
+    private static final String MOVE_BUDGET_ROW = """
+            update promo_campaign_budget
+            set balance_cents = balance_cents - ?, spent_total_cents = spent_total_cents + ?,
+                spend_day = ?, spent_on_day_cents = ?
+            where campaign_id = ?
+            """;
+
+    // The budget row exists from the campaign's creation on (V11). Parameters: 1 entry_id, 2 campaign_id, 3 kind,
+    // 4 amount, 5 processor, 6 processor_ref, 7 reason, 8 created_at, 9 balance effect.
     private static final String RECORD = """
             with entry as (
               insert into promo_budget_ledger
@@ -125,12 +134,10 @@ public final class JooqBudgetLedger implements BudgetLedger {
               on conflict (processor, processor_ref) do nothing
               returning campaign_id
             )
-            insert into promo_campaign_budget as b (campaign_id, balance_cents, spent_total_cents)
-            select campaign_id, cast(? as bigint), 0 from entry
-            on conflict (campaign_id) do update set balance_cents = b.balance_cents + excluded.balance_cents
+            update promo_campaign_budget b set balance_cents = b.balance_cents + cast(? as bigint)
+            from entry where b.campaign_id = entry.campaign_id
             """;
 
-    // Parameter: the budget zone, so that a spend's day is derived exactly as BudgetCalendar derives it.
     private static final String RECONCILE = """
             with ledger as (
               select campaign_id,
@@ -167,80 +174,17 @@ public final class JooqBudgetLedger implements BudgetLedger {
         this.budgetZone = budgetZone;
     }
 
+
     @Override
     public SpendOutcome spend(LedgerEntry spend, LocalDate budgetDay) {
-        if (spend.kind() != EntryKind.SPEND) {
-            throw new IllegalArgumentException("not a spend: " + spend);
-        }
-        for (int attempt = 1; attempt <= MAX_SPEND_ATTEMPTS; attempt++) {
-            Attempt result = attemptSpend(spend, budgetDay);
-            if (result.billed()) {
-                return new SpendOutcome.Billed(spend);
-            }
-            if (result.refusal() != null) {
-                return new SpendOutcome.NotBilled(result.refusal());
-            }
-        }
-        // Each attempt found the balance short when it checked; a top-up kept landing just after.
-        return new SpendOutcome.NotBilled(NotBilledReason.BALANCE);
-    }
-
-    /**
-     * The same spend inside a transaction the caller owns, so that the caller can store more in it (the click path
-     * logs its event). When billed, the spend is part of the caller's open transaction, which the caller commits.
-     * When refused, the caller's transaction has been rolled back, everything in it undone (the spend statement
-     * leaves its entry behind when it refuses), and the connection is in a fresh transaction: the caller stores
-     * what it needs for the refusal there. Refusals are the rare case, so the common one pays no savepoint.
-     */
-    static SpendOutcome spendInTransaction(Connection connection, LedgerEntry spend, LocalDate budgetDay)
-            throws SQLException {
-        if (spend.kind() != EntryKind.SPEND) {
-            throw new IllegalArgumentException("not a spend: " + spend);
-        }
-        for (int attempt = 1; attempt <= MAX_SPEND_ATTEMPTS; attempt++) {
-            Attempt result = runSpend(connection, spend, budgetDay);
-            if (result.billed()) {
-                return new SpendOutcome.Billed(spend);
-            }
-            connection.rollback();
-            if (result.shortOfMoney()) {
-                result = explainRefusal(connection, spend, budgetDay);
-            }
-            if (result.refusal() != null) {
-                return new SpendOutcome.NotBilled(result.refusal());
-            }
-        }
-        return new SpendOutcome.NotBilled(NotBilledReason.BALANCE);
-    }
-
-    /** What one run of the spend statement found: billed, refused for a reason, or worth another try. */
-    private record Attempt(boolean billed, NotBilledReason refusal, boolean shortOfMoney) {
-        static final Attempt BILLED = new Attempt(true, null, false);
-        /** Refused by the balance or the total budget: which one is found by a fresh look. */
-        static final Attempt SHORT_OF_MONEY = new Attempt(false, null, true);
-        /** Refused for money, yet nothing looks short a moment later: a top-up raced us. */
-        static final Attempt TOPPED_UP_MEANWHILE = new Attempt(false, null, false);
-
-        static Attempt refused(NotBilledReason reason) {
-            return new Attempt(false, reason, false);
-        }
-    }
-
-    private Attempt attemptSpend(LedgerEntry spend, LocalDate budgetDay) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                Attempt result = runSpend(connection, spend, budgetDay);
-                if (result.billed()) {
+                SpendOutcome outcome = spendInTransaction(connection, spend, budgetDay);
+                if (outcome instanceof SpendOutcome.Billed) {
                     connection.commit();
-                    return result;
                 }
-                connection.rollback();
-                if (result.shortOfMoney()) {
-                    connection.setAutoCommit(true);
-                    return explainRefusal(connection, spend, budgetDay);
-                }
-                return result;
+                return outcome;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -250,77 +194,177 @@ public final class JooqBudgetLedger implements BudgetLedger {
         }
     }
 
-    /** Runs the spend statement in the connection's open transaction; commits nothing, rolls back nothing. */
-    private static Attempt runSpend(Connection connection, LedgerEntry spend, LocalDate budgetDay) throws SQLException {
-        long[] counts = new long[5];
-        try (PreparedStatement statement = connection.prepareStatement(SPEND)) {
-            statement.setString(1, spend.campaignId().value());
-            statement.setString(2, spend.id().value());
-            statement.setInt(3, spend.amount().toColumnValue());
-            statement.setString(4, spend.idempotencyKey().source());
-            statement.setString(5, spend.idempotencyKey().reference());
-            statement.setString(6, spend.reason().orElse(null));
-            statement.setObject(7, Timestamps.toColumn(spend.createdAt()));
-            statement.setObject(8, budgetDay);
-            try (ResultSet result = statement.executeQuery()) {
-                result.next();
-                for (int i = 0; i < counts.length; i++) {
-                    counts[i] = result.getLong(i + 1);
-                }
+    /**
+     * The same spend inside a transaction the caller owns, so that the caller can store more in it (the click path
+     * logs its event). When billed, the spend is part of the caller's open transaction, which the caller commits.
+     * When refused, the caller's transaction has been rolled back, everything in it undone, and the connection is
+     * in a fresh transaction: the caller stores what it needs for the refusal there. Until the outcome is known,
+     * nothing is rolled back, so what the caller holds in the transaction (the click path's viewer lock) holds
+     * for the whole decision. Refusals are the rare case, so the common one pays no savepoint.
+     */
+    static SpendOutcome spendInTransaction(Connection connection, LedgerEntry spend, LocalDate budgetDay)
+            throws SQLException {
+        if (spend.kind() != EntryKind.SPEND) {
+            throw new IllegalArgumentException("not a spend: " + spend);
+        }
+        try {
+            if (spendOnCurrentDay(connection, spend, budgetDay)) {
+                return new SpendOutcome.Billed(spend);
             }
+        } catch (SQLException e) {
+            connection.rollback();
+            return new SpendOutcome.NotBilled(refusalByConstraint(e));
         }
-        boolean known = counts[0] == 1;
-        boolean inserted = counts[1] == 1;
-        boolean billable = counts[2] == 1;
-        boolean funded = counts[3] == 1;
-        boolean withinDay = counts[4] == 1;
-        if (inserted && billable && funded && withinDay) {
-            return Attempt.BILLED;
-        }
-        if (!known) {
-            return Attempt.refused(NotBilledReason.CAMPAIGN_NOT_BILLABLE);
-        }
-        if (!inserted) {
-            return Attempt.refused(NotBilledReason.DUPLICATE);
-        }
-        if (!billable) {
-            return Attempt.refused(NotBilledReason.CAMPAIGN_NOT_BILLABLE);
-        }
-        if (!funded) {
-            return Attempt.SHORT_OF_MONEY;
-        }
-        return Attempt.refused(NotBilledReason.DAILY_BUDGET);
+        // The statement wrote nothing: decide again, in the same transaction, with the row locked.
+        return spendUnderLock(connection, spend, budgetDay);
     }
 
-    /** The first limit (daily, total, balance, as the fake orders them) that the spend breaks now. */
-    private static Attempt explainRefusal(Connection connection, LedgerEntry spend, LocalDate budgetDay)
+    /** The one-statement spend: true when billed, false when it wrote nothing. */
+    private static boolean spendOnCurrentDay(Connection connection, LedgerEntry spend, LocalDate budgetDay)
             throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(EXPLAIN_REFUSAL)) {
-            statement.setObject(1, budgetDay);
-            statement.setString(2, spend.campaignId().value());
+        try (PreparedStatement statement = connection.prepareStatement(SPEND_ON_CURRENT_DAY)) {
+            statement.setString(1, spend.campaignId().value());
+            statement.setInt(2, spend.amount().toColumnValue());
+            statement.setObject(3, budgetDay);
+            statement.setString(4, spend.id().value());
+            statement.setString(5, spend.idempotencyKey().source());
+            statement.setString(6, spend.idempotencyKey().reference());
+            statement.setString(7, spend.reason().orElse(null));
+            statement.setObject(8, Timestamps.toColumn(spend.createdAt()));
+            return statement.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Decides a spend the one statement did not bill, with the budget row locked: refuses it with the first limit
+     * it breaks (in the order of the in-memory ledger: repeated click, billability, daily, total, balance) or
+     * bills it, opening a new budget day or adding to a closed one. Like the one statement, it locks the budget
+     * row before it appends the entry, so that no two spends can wait for each other.
+     */
+    private static SpendOutcome spendUnderLock(Connection connection, LedgerEntry spend, LocalDate budgetDay)
+            throws SQLException {
+        Optional<LockedBudget> locked = lockBudgetRow(connection, spend.campaignId());
+        if (locked.isEmpty()) {
+            connection.rollback();
+            return new SpendOutcome.NotBilled(NotBilledReason.CAMPAIGN_NOT_BILLABLE);
+        }
+        LockedBudget budget = locked.get();
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_SPEND)) {
+            insert.setString(1, spend.id().value());
+            insert.setString(2, spend.campaignId().value());
+            insert.setInt(3, spend.amount().toColumnValue());
+            insert.setString(4, spend.idempotencyKey().source());
+            insert.setString(5, spend.idempotencyKey().reference());
+            insert.setString(6, spend.reason().orElse(null));
+            insert.setObject(7, Timestamps.toColumn(spend.createdAt()));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            connection.rollback();
+            return new SpendOutcome.NotBilled(refusalByConstraint(e));
+        }
+        long amount = spend.amount().cents();
+        boolean closedDay = budget.spendDay() != null && budgetDay.isBefore(budget.spendDay());
+        long spentOnDay = closedDay ? closedDaySpend(connection, spend.campaignId(), budgetDay)
+                : budgetDay.equals(budget.spendDay()) ? budget.spentOnSpendDay() : 0;
+        Optional<NotBilledReason> refusal = budget.refusal(amount, spentOnDay);
+        if (refusal.isPresent()) {
+            connection.rollback();
+            return new SpendOutcome.NotBilled(refusal.get());
+        }
+        if (closedDay) {
+            addToClosedDay(connection, spend.campaignId(), budgetDay, amount);
+            moveBudgetRow(connection, spend.campaignId(), amount, budget.spendDay(), budget.spentOnSpendDay());
+        } else if (budgetDay.equals(budget.spendDay())) {
+            moveBudgetRow(connection, spend.campaignId(), amount, budgetDay, spentOnDay + amount);
+        } else {
+            if (budget.spendDay() != null) {
+                addToClosedDay(connection, spend.campaignId(), budget.spendDay(), budget.spentOnSpendDay());
+            }
+            moveBudgetRow(connection, spend.campaignId(), amount, budgetDay, amount);
+        }
+        return new SpendOutcome.Billed(spend);
+    }
+
+    /** The budget row as locked by a spend; the spend day is null until the campaign's first spend. */
+    private record LockedBudget(boolean billable, long dailyBudget, Long totalBudget, long balance, long spentTotal,
+                                LocalDate spendDay, long spentOnSpendDay) {
+
+        Optional<NotBilledReason> refusal(long amount, long spentOnDay) {
+            if (!billable) {
+                return Optional.of(NotBilledReason.CAMPAIGN_NOT_BILLABLE);
+            }
+            if (spentOnDay + amount > dailyBudget) {
+                return Optional.of(NotBilledReason.DAILY_BUDGET);
+            }
+            if (totalBudget != null && spentTotal + amount > totalBudget) {
+                return Optional.of(NotBilledReason.TOTAL_BUDGET);
+            }
+            if (balance < amount) {
+                return Optional.of(NotBilledReason.BALANCE);
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** The campaign's budget row, locked until the transaction ends; empty for an unknown campaign. */
+    private static Optional<LockedBudget> lockBudgetRow(Connection connection, CampaignId campaignId)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(LOCK_BUDGET_ROW)) {
+            statement.setString(1, campaignId.value());
             try (ResultSet row = statement.executeQuery()) {
                 if (!row.next()) {
-                    return Attempt.refused(NotBilledReason.CAMPAIGN_NOT_BILLABLE);
+                    return Optional.empty();
                 }
-                long amount = spend.amount().cents();
-                long daily = row.getLong(1);
-                long total = row.getLong(2);
-                boolean hasTotal = !row.wasNull();
-                long balance = row.getLong(3);
-                long spentTotal = row.getLong(4);
-                long spentOnDay = row.getLong(5);
-                if (spentOnDay + amount > daily) {
-                    return Attempt.refused(NotBilledReason.DAILY_BUDGET);
-                }
-                if (hasTotal && spentTotal + amount > total) {
-                    return Attempt.refused(NotBilledReason.TOTAL_BUDGET);
-                }
-                if (balance < amount) {
-                    return Attempt.refused(NotBilledReason.BALANCE);
-                }
-                return Attempt.TOPPED_UP_MEANWHILE;
+                boolean billable = Billability.isBillable(CampaignStatus.parse("campaign_status", row.getString(1)),
+                        AdvertiserStatus.parse("advertiser_status", row.getString(2)));
+                long dailyBudget = row.getLong(3);
+                long totalBudget = row.getLong(4);
+                Long total = row.wasNull() ? null : totalBudget;
+                return Optional.of(new LockedBudget(billable, dailyBudget, total, row.getLong(5), row.getLong(6),
+                        row.getObject(7, LocalDate.class), row.getLong(8)));
             }
         }
+    }
+
+    private static long closedDaySpend(Connection connection, CampaignId campaignId, LocalDate day) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(CLOSED_DAY_SPEND)) {
+            statement.setString(1, campaignId.value());
+            statement.setObject(2, day);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? row.getLong(1) : 0;
+            }
+        }
+    }
+
+    private static void addToClosedDay(Connection connection, CampaignId campaignId, LocalDate day, long cents)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(ADD_TO_CLOSED_DAY)) {
+            statement.setString(1, campaignId.value());
+            statement.setObject(2, day);
+            statement.setLong(3, cents);
+            statement.executeUpdate();
+        }
+    }
+
+    private static void moveBudgetRow(Connection connection, CampaignId campaignId, long amount, LocalDate spendDay,
+                                      long spentOnSpendDay) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(MOVE_BUDGET_ROW)) {
+            statement.setLong(1, amount);
+            statement.setLong(2, amount);
+            statement.setObject(3, spendDay);
+            statement.setLong(4, spentOnSpendDay);
+            statement.setString(5, campaignId.value());
+            statement.executeUpdate();
+        }
+    }
+
+    /** A spend whose entry the idempotency index refused: its click was billed before. Anything else is thrown. */
+    private static NotBilledReason refusalByConstraint(SQLException e) throws SQLException {
+        ServerErrorMessage message = e instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
+        if (message != null && IDEMPOTENCY_INDEX.equals(message.getConstraint())) {
+            return NotBilledReason.DUPLICATE;
+        }
+        throw e;
     }
 
     @Override

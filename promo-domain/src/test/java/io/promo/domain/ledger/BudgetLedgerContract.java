@@ -134,6 +134,51 @@ public abstract class BudgetLedgerContract {
     }
 
     @Test
+    void a_late_click_of_a_closed_day_counts_against_that_day_and_its_daily_budget() {
+        Campaign campaign = activeCampaign(100, null);
+        ledger().record(topUp(campaign.id(), 5_000, "pi_1"));
+        spend(campaign.id(), 50, "pevt_a");
+        Instant tomorrow = NOW.plus(Duration.ofDays(1));
+        ledger().spend(spendOf(campaign.id(), 80, "pevt_b", tomorrow), TODAY.plusDays(1));
+
+        SpendOutcome lateWithinBudget = spend(campaign.id(), 50, "pevt_late1");
+        SpendOutcome lateBeyondBudget = spend(campaign.id(), 50, "pevt_late2");
+        SpendOutcome tomorrowAgain = ledger().spend(spendOf(campaign.id(), 20, "pevt_c", tomorrow), TODAY.plusDays(1));
+
+        assertThat(lateWithinBudget.isBilled()).isTrue();
+        assertThat(lateBeyondBudget).isEqualTo(new SpendOutcome.NotBilled(NotBilledReason.DAILY_BUDGET));
+        assertThat(tomorrowAgain.isBilled()).isTrue();
+        assertThat(ledger().state(campaign.id(), TODAY).spentOnDay()).isEqualTo(Money.ofCents(100));
+        assertThat(ledger().state(campaign.id(), TODAY.plusDays(1)).spentOnDay()).isEqualTo(Money.ofCents(100));
+        assertThat(ledger().state(campaign.id(), TODAY.plusDays(2)).spentOnDay()).isEqualTo(Money.ZERO);
+        assertThat(ledger().state(campaign.id(), TODAY).spentTotal()).isEqualTo(Money.ofCents(200));
+        assertThat(ledger().reconcile()).isEmpty();
+    }
+
+    @Test
+    void a_change_to_a_campaigns_budgets_or_status_applies_to_the_next_click() {
+        Campaign campaign = activeCampaign(100, null);
+        ledger().record(topUp(campaign.id(), 5_000, "pi_1"));
+        spend(campaign.id(), 50, "pevt_a");
+        spend(campaign.id(), 50, "pevt_b");
+        assertThat(spend(campaign.id(), 50, "pevt_c")).isEqualTo(new SpendOutcome.NotBilled(NotBilledReason.DAILY_BUDGET));
+
+        Campaign raised = campaign.withSettings(TestData.settings().cpc(50).dailyBudget(150).totalBudget(150L).build(), NOW);
+        campaigns().updateIfUnchanged(raised, campaign.updatedAt());
+        SpendOutcome afterRaise = spend(campaign.id(), 50, "pevt_d");
+        Instant tomorrow = NOW.plus(Duration.ofDays(1));
+        SpendOutcome beyondNewTotal = ledger().spend(spendOf(campaign.id(), 50, "pevt_e", tomorrow), TODAY.plusDays(1));
+        Campaign suspended = raised.apply(CampaignAction.SUSPEND, Actor.ADMIN, NOW).orElseThrow();
+        campaigns().updateIfUnchanged(suspended, raised.updatedAt());
+        SpendOutcome whileSuspended = ledger().spend(spendOf(campaign.id(), 50, "pevt_f", tomorrow), TODAY.plusDays(1));
+
+        assertThat(afterRaise.isBilled()).isTrue();
+        assertThat(beyondNewTotal).isEqualTo(new SpendOutcome.NotBilled(NotBilledReason.TOTAL_BUDGET));
+        assertThat(whileSuspended).isEqualTo(new SpendOutcome.NotBilled(NotBilledReason.CAMPAIGN_NOT_BILLABLE));
+        assertThat(ledger().state(campaign.id(), TODAY).spentTotal()).isEqualTo(Money.ofCents(150));
+    }
+
+    @Test
     void a_click_beyond_the_total_budget_is_not_billed() {
         Campaign campaign = activeCampaign(100, 150L);
         ledger().record(topUp(campaign.id(), 5_000, "pi_1"));
