@@ -376,7 +376,7 @@ public final class LedgerBenchmark {
     private static void prepare(DataSource pool) throws SQLException {
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("vacuum (analyze) bench_budget, bench_spend, promo_campaign_budget, "
-                    + "promo_campaign_daily_spend, promo_budget_ledger, promo_campaign");
+                    + "promo_campaign_closed_day_spend, promo_budget_ledger, promo_campaign");
             statement.execute("checkpoint");
         }
     }

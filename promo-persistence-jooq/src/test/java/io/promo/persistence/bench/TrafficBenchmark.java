@@ -419,7 +419,7 @@ public final class TrafficBenchmark {
     private static void prepare(DataSource pool) throws SQLException {
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("vacuum (analyze) promo_event, promo_traffic_daily, promo_budget_ledger,"
-                    + " promo_campaign_budget, promo_campaign_daily_spend");
+                    + " promo_campaign_budget, promo_campaign_closed_day_spend");
             statement.execute("checkpoint");
         }
     }
