@@ -10,8 +10,9 @@ import java.util.List;
  * Candidates, eligibility, ranking and placement for one search (DESIGN.md "Serve"). The decision and its
  * diagnosis both run {@link #decide}; a diagnosis only adds a {@link DiagnosisTrace} that listens.
  *
- * <p>Cost: one index lookup per organic match, a heap of the candidates (the campaigns of the matched entities)
- * by rank, and one step down the heap per candidate the placement looks at; a candidate's campaign is read and its
+ * <p>Cost: one index lookup per organic match and, per candidate (a campaign of a matched entity), one comparison
+ * of its score with the worst of the best {@value Scratch#BEST} kept so far; only a placement that looks at more
+ * candidates than that puts the rest in a heap by rank. A candidate's campaign is read and its
  * {@link Eligibility} evaluated only when the placement comes to it (see {@link Scratch}).
  * Nothing is allocated per candidate; the working arrays belong to the calling thread and are reused.
  *
@@ -108,12 +109,11 @@ final class DecisionEngine {
 
         // The candidates in rank order: above the fold the best featured ones; below it the best of the rest, the
         // campaigns passed over above for not being featured first (they rank above everything not yet looked at).
-        scratch.rank(search);
         int[] passedOver = scratch.passedOver;
         int passedOverCount = 0;
         int placedAbove = 0;
         while (placedAbove < aboveCap) {
-            int next = scratch.nextRanked(search);
+            int next = scratch.nextRanked();
             if (next < 0) {
                 break;
             }
@@ -128,7 +128,7 @@ final class DecisionEngine {
         int chosen = 0;
         int reconsidered = 0;
         while (chosen < belowSlots) {
-            int next = reconsidered < passedOverCount ? passedOver[reconsidered++] : scratch.nextRanked(search);
+            int next = reconsidered < passedOverCount ? passedOver[reconsidered++] : scratch.nextRanked();
             if (next < 0) {
                 break;
             }
@@ -252,13 +252,25 @@ final class DecisionEngine {
 
     /**
      * A thread's working memory for decisions, grown on demand and never shrunk: the candidates of one decision,
-     * every campaign of every organic match found in the slice, put in rank order (a heap) from the copies of their
+     * every campaign of every organic match found in the slice, handed out in rank order from the copies of their
      * score and format that the {@link EntityTable} keeps. A candidate's campaign is read, and its eligibility
      * evaluated, only when the placement comes to it in that order: a search usually reads a handful of its
      * hundred or so candidates, and the page is the same as if all had been evaluated first, since eligibility
      * depends on the campaign and the search only.
+     *
+     * <p>The placement takes at most {@code max_density_top20} candidates, plus those it passes over (ineligible,
+     * not featured above the fold, a second campaign of an entity), so the best {@link #BEST} are kept in a small
+     * sorted array while the candidates are added: most candidates cost one comparison of scores with the worst of
+     * them. Only a placement that wants more than {@link #BEST} puts the others in a heap ({@link #nextRanked}).
+     * Ranking uses this scratch's {@link #search}, which the decision resets first.
      */
     static final class Scratch {
+        /**
+         * Enough for 3 positions and the candidates passed over on the way: in DecisionBenchmark's searches the
+         * placement takes at most 8 in 88–93 % of them. 5 and 16 measured slower.
+         */
+        static final int BEST = 8;
+
         final SearchContext search = new SearchContext();
         final Placement placement = new Placement();
         EntityTable table;
@@ -270,7 +282,16 @@ final class DecisionEngine {
         boolean[] featured = new boolean[256];
         long[] rotation = new long[256];
         boolean[] rotated = new boolean[256];
-        /** A binary max-heap of candidates by rank: the ones not yet looked at. */
+        /** Whether the candidate is in {@link #best}; the heap takes the others. */
+        boolean[] inBest = new boolean[256];
+        /** The best candidates added so far, best first ({@link #bestCount} of them). */
+        final int[] best = new int[BEST];
+        int bestCount;
+        /** How many of {@link #best} have been handed out. */
+        int bestTaken;
+        /** Whether {@link #heap} holds the candidates not in {@link #best} (built once all of those are taken). */
+        boolean heapBuilt;
+        /** A binary max-heap by rank of the candidates below the best ones, not yet handed out. */
         int[] heap = new int[256];
         int heapSize;
         /** The candidates the above-the-fold pass left for not being featured, in rank order. */
@@ -289,6 +310,9 @@ final class DecisionEngine {
                 rotated[i] = false;
             }
             count = 0;
+            bestCount = 0;
+            bestTaken = 0;
+            heapBuilt = false;
             heapSize = 0;
             table = null;
             tracedInLoop = false;
@@ -305,51 +329,85 @@ final class DecisionEngine {
                 featured = Arrays.copyOf(featured, grown);
                 rotation = Arrays.copyOf(rotation, grown);
                 rotated = Arrays.copyOf(rotated, grown);
+                inBest = Arrays.copyOf(inBest, grown);
                 heap = new int[grown];
                 passedOver = new int[grown];
             }
-            campaigns[count] = campaign;
-            slot[count] = tableSlot;
-            organicIndex[count] = organic;
-            score[count] = candidateScore;
-            featured[count] = candidateFeatured;
-            rotated[count] = false;
-            count++;
+            int k = count++;
+            campaigns[k] = campaign;
+            slot[k] = tableSlot;
+            organicIndex[k] = organic;
+            score[k] = candidateScore;
+            featured[k] = candidateFeatured;
+            rotated[k] = false;
+            inBest[k] = false;
+            keepIfAmongBest(k);
         }
 
-        /** Puts every candidate in the heap: a few comparisons per candidate, of scores only unless they tie. */
-        void rank(SearchContext search) {
-            heapSize = count;
-            for (int i = 0; i < count; i++) {
-                heap[i] = i;
+        /** Inserts candidate k into {@link #best} if it ranks above the worst of them, which then drops out. */
+        private void keepIfAmongBest(int k) {
+            if (bestCount == BEST) {
+                int worst = best[BEST - 1];
+                if (!ranksAbove(k, worst)) {
+                    return;
+                }
+                inBest[worst] = false;
+                bestCount--;
             }
-            for (int i = count / 2 - 1; i >= 0; i--) {
-                siftDown(i, search);
+            int at = bestCount;
+            while (at > 0 && ranksAbove(k, best[at - 1])) {
+                best[at] = best[at - 1];
+                at--;
             }
+            best[at] = k;
+            inBest[k] = true;
+            bestCount++;
         }
 
-        /** The best-ranked candidate not yet looked at, or -1. */
-        int nextRanked(SearchContext search) {
+        /**
+         * The best-ranked candidate not yet handed out, or -1: the best ones first, then, from a heap of the others
+         * built on the first call that needs it, the rest. Candidates are added before the first call.
+         */
+        int nextRanked() {
+            if (bestTaken < bestCount) {
+                return best[bestTaken++];
+            }
+            if (!heapBuilt) {
+                buildHeap();
+            }
             if (heapSize == 0) {
                 return -1;
             }
             int top = heap[0];
             heap[0] = heap[--heapSize];
-            siftDown(0, search);
+            siftDown(0);
             return top;
         }
 
-        private void siftDown(int at, SearchContext search) {
+        private void buildHeap() {
+            heapBuilt = true;
+            heapSize = 0;
+            for (int k = 0; k < count; k++) {
+                if (!inBest[k]) {
+                    heap[heapSize++] = k;
+                }
+            }
+            for (int i = heapSize / 2 - 1; i >= 0; i--) {
+                siftDown(i);
+            }
+        }
+
+        private void siftDown(int at) {
             int i = at;
             while (true) {
                 int child = 2 * i + 1;
                 if (child >= heapSize) {
                     return;
                 }
-                if (child + 1 < heapSize && ranksAbove(heap[child + 1], heap[child], search)) {
+                if (child + 1 < heapSize && ranksAbove(heap[child + 1], heap[child])) {
                     child++;
                 }
-                if (!ranksAbove(heap[child], heap[i], search)) {
+                if (!ranksAbove(heap[child], heap[i])) {
                     return;
                 }
                 int swap = heap[i];
@@ -368,7 +426,7 @@ final class DecisionEngine {
             return campaign;
         }
 
-        private long rotation(int k, SearchContext search) {
+        private long rotation(int k) {
             if (!rotated[k]) {
                 rotation[k] = search.rotation(campaign(k));
                 rotated[k] = true;
@@ -377,12 +435,12 @@ final class DecisionEngine {
         }
 
         /** {@link DecisionEngine#ranksAbove} for candidates k and j; the campaigns are read only on a tie of scores. */
-        private boolean ranksAbove(int k, int j, SearchContext search) {
+        private boolean ranksAbove(int k, int j) {
             if (score[k] != score[j]) {
                 return score[k] > score[j];
             }
-            long rotationK = rotation(k, search);
-            long rotationJ = rotation(j, search);
+            long rotationK = rotation(k);
+            long rotationJ = rotation(j);
             if (rotationK != rotationJ) {
                 return rotationK > rotationJ;
             }
