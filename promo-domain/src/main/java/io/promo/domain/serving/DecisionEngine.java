@@ -209,9 +209,12 @@ final class DecisionEngine {
             int rival = positionOfEntity(placement, organicIndex);
             trace.placement(Check.DENSITY, CheckResult.Verdict.PASS, capacity + " position(s) open to a "
                     + campaign.format.code() + " campaign: " + limits);
-            trace.placement(Check.OUTRANKED, CheckResult.Verdict.FAIL, "campaign " + placement.campaignAt(rival).id
-                    + " promotes the same entity, ranks higher (score " + score(placement.campaignAt(rival))
-                    + " vs " + score(campaign) + ") and took position " + rival + "; one campaign per entity per page");
+            ServingCampaign winner = placement.campaignAt(rival);
+            trace.placement(Check.OUTRANKED, CheckResult.Verdict.FAIL, (trace.mayName(winner)
+                    ? "campaign " + winner.id + " promotes the same entity, ranks higher (score " + score(winner)
+                            + " vs " + score(campaign) + ")"
+                    : "another advertiser's campaign promotes the same entity and ranks higher than score "
+                            + score(campaign)) + " and took position " + rival + "; one campaign per entity per page");
             return;
         }
         StringBuilder placed = new StringBuilder();
@@ -220,8 +223,14 @@ final class DecisionEngine {
             ServingCampaign other = placement.campaignAt(p);
             if (other != null) {
                 ranksAboveAPlacedOne |= ranksAbove(campaign, rotation, other, search.rotation(other));
-                placed.append(placed.length() == 0 ? "" : ", ").append(other.id).append(" (")
-                        .append(other.format.code()).append(", score ").append(score(other)).append(") at ").append(p);
+                placed.append(placed.length() == 0 ? "" : ", ");
+                if (trace.mayName(other)) {
+                    placed.append(other.id).append(" (").append(other.format.code()).append(", score ")
+                            .append(score(other)).append(")");
+                } else {
+                    placed.append("another advertiser's campaign");
+                }
+                placed.append(" at ").append(p);
             }
         }
         if (ranksAboveAPlacedOne) {

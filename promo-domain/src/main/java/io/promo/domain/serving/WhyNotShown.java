@@ -42,7 +42,7 @@ public final class WhyNotShown {
         } catch (InvalidCommandException e) {
             return Outcome.invalid(e.violations());
         }
-        DiagnosisTrace trace = new DiagnosisTrace(campaign);
+        DiagnosisTrace trace = new DiagnosisTrace(campaign, query.actor());
         Placement placement = engine.decide(index, request, now, trace);
         int position = placement.positionOf(campaign);
         java.util.List<CheckResult> checks = trace.results();

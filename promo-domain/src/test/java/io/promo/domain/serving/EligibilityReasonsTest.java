@@ -278,6 +278,57 @@ class EligibilityReasonsTest {
     }
 
     @Test
+    void an_advertiser_learns_it_was_outranked_but_never_a_rivals_campaign_or_score() {
+        aCampaignThatWouldBeShown(s -> s);
+        fixture.policy(Optional.empty(), ServingFixture.BERLIN, 25, 1, 1);
+        Campaign rival = fixture.active(fixture.advertiser(), "srv_o2", TestData.settings().keywords().cpc(51).build(), 5_000);
+        Campaign sameEntity = fixture.active(fixture.advertiser(), TARGET, TestData.settings().keywords().cpc(60).build(), 5_000);
+
+        Diagnosis asOwner = diagnoseAs(Actor.tenant(owner.id()), defaultSearch());
+        Diagnosis asAdmin = diagnoseAs(Actor.ADMIN, defaultSearch());
+
+        assertThat(asOwner.decidingReason()).contains(Check.OUTRANKED);
+        java.util.regex.Matcher rivalScore = java.util.regex.Pattern.compile("score ([0-9.]+¢) vs")
+                .matcher(asAdmin.check(Check.OUTRANKED).detail());
+        assertThat(rivalScore.find()).as(asAdmin.check(Check.OUTRANKED).detail()).isTrue();
+        String ownerWords = asOwner.checks().toString();
+        assertThat(ownerWords).doesNotContain(rival.id().value(), sameEntity.id().value(), rivalScore.group(1));
+        assertThat(asOwner.check(Check.OUTRANKED).detail()).contains("another advertiser");
+        assertThat(asAdmin.checks().toString()).contains(sameEntity.id().value());
+    }
+
+    @Test
+    void an_advertiser_outranked_on_another_entity_sees_neither_the_rivals_campaign_nor_its_score() {
+        aCampaignThatWouldBeShown(s -> s);
+        fixture.policy(Optional.empty(), ServingFixture.BERLIN, 25, 1, 1);
+        Campaign rival = fixture.active(fixture.advertiser(), "srv_o2", TestData.settings().keywords().cpc(51).build(), 5_000);
+
+        String ownerWords = diagnoseAs(Actor.tenant(owner.id()), defaultSearch()).check(Check.OUTRANKED).detail();
+        String adminWords = diagnoseAs(Actor.ADMIN, defaultSearch()).check(Check.OUTRANKED).detail();
+
+        java.util.regex.Matcher rivalScore = java.util.regex.Pattern.compile(rival.id().value() + " \\(featured, score ([0-9.]+¢)\\)")
+                .matcher(adminWords);
+        assertThat(rivalScore.find()).as(adminWords).isTrue();
+        assertThat(ownerWords).doesNotContain(rival.id().value(), rivalScore.group(1)).contains("another advertiser");
+    }
+
+    @Test
+    void an_advertiser_is_told_which_of_its_own_campaigns_outranked_another() {
+        aCampaignThatWouldBeShown(s -> s);
+        fixture.policy(Optional.empty(), ServingFixture.BERLIN, 25, 1, 1);
+        Campaign sibling = fixture.active(owner, "srv_o2", TestData.settings().keywords().cpc(51).build(), 5_000);
+
+        Diagnosis asOwner = diagnoseAs(Actor.tenant(owner.id()), defaultSearch());
+
+        assertThat(asOwner.decidingReason()).contains(Check.OUTRANKED);
+        assertThat(asOwner.check(Check.OUTRANKED).detail()).contains(sibling.id().value());
+    }
+
+    private Diagnosis diagnoseAs(Actor actor, DecisionRequest search) {
+        return fixture.whyNotShown.explain(WhyNotShownQuery.replaying(actor, campaign.id(), search)).orElseThrow();
+    }
+
+    @Test
     void without_organic_matches_a_diagnosis_assumes_the_search_matched_the_campaigns_entity() {
         aCampaignThatWouldBeShown(s -> s);
 
