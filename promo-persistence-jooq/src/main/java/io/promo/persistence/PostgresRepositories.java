@@ -3,6 +3,7 @@ package io.promo.persistence;
 import io.promo.domain.access.AdvertiserApiKeys;
 import io.promo.domain.advertiser.AdvertiserRepository;
 import io.promo.domain.campaign.CampaignRepository;
+import io.promo.domain.campaign.EntityOwners;
 import io.promo.domain.funding.ProcessedPaymentEvents;
 import io.promo.domain.ledger.BudgetLedger;
 import io.promo.domain.pricing.PolicyRepository;
@@ -28,6 +29,7 @@ public final class PostgresRepositories {
     private final ProcessedPaymentEvents processedPaymentEvents;
     private final AdvertiserApiKeys apiKeys;
     private final TrafficLog trafficLog;
+    private final EntityOwners entityOwners;
 
     /** @param budgetZone the zone of the budget day, which reconciling spend per day needs */
     public PostgresRepositories(DataSource dataSource, ZoneId budgetZone) {
@@ -42,6 +44,7 @@ public final class PostgresRepositories {
         this.processedPaymentEvents = new JooqProcessedPaymentEvents(db);
         this.apiKeys = new JooqAdvertiserApiKeys(db);
         this.trafficLog = new JooqTrafficLog(dataSource, budgetZone);
+        this.entityOwners = new JooqEntityOwners(db);
     }
 
     public AdvertiserRepository advertisers() {
@@ -70,5 +73,9 @@ public final class PostgresRepositories {
 
     public TrafficLog trafficLog() {
         return trafficLog;
+    }
+
+    public EntityOwners entityOwners() {
+        return entityOwners;
     }
 }

@@ -19,14 +19,16 @@ public final class CreateCampaign {
     private final AdvertiserRepository advertisers;
     private final CampaignRepository campaigns;
     private final PolicyCatalog policies;
+    private final EntityOwnership ownership;
     private final IdGenerator ids;
     private final Clock clock;
 
     public CreateCampaign(AdvertiserRepository advertisers, CampaignRepository campaigns, PolicyCatalog policies,
-            IdGenerator ids, Clock clock) {
+            EntityOwnership ownership, IdGenerator ids, Clock clock) {
         this.advertisers = advertisers;
         this.campaigns = campaigns;
         this.policies = policies;
+        this.ownership = ownership;
         this.ids = ids;
         this.clock = clock;
     }
@@ -43,8 +45,13 @@ public final class CreateCampaign {
         List<Violation> violations = new ArrayList<>(
                 Campaign.authoringViolations(command.surface(), command.target(), command.settings()));
         violations.addAll(FloorCheck.violations(policies.resolver(), command.surface(), command.settings()));
+        violations.addAll(ownership.refusals(command.target(), advertiser.get().userId()));
         if (!violations.isEmpty()) {
             return Outcome.invalid(violations);
+        }
+        List<Violation> claimLost = ownership.claim(command.target(), advertiser.get().userId());
+        if (!claimLost.isEmpty()) {
+            return Outcome.invalid(claimLost);
         }
         Campaign draft = Campaign.draft(ids.newCampaignId(), command.advertiserId(), command.surface(),
                 command.target(), command.settings(), clock.instant());

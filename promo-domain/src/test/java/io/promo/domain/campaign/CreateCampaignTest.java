@@ -35,6 +35,8 @@ class CreateCampaignTest {
     private final InMemoryAdvertiserRepository advertisers = new InMemoryAdvertiserRepository();
     private final InMemoryCampaignRepository campaigns = new InMemoryCampaignRepository();
     private final InMemoryPolicyRepository policies = new InMemoryPolicyRepository();
+    private final InMemoryEntityOwners owners = new InMemoryEntityOwners();
+    private EntityOwnership.Unregistered unregistered = EntityOwnership.Unregistered.CLAIMED_BY_FIRST_PROMOTER;
     private final CreateCampaign createCampaign = createCampaignWithDefault(DEFAULT_LIMITS);
     private final Advertiser advertiser = stored(TestData.anAdvertiser());
 
@@ -167,6 +169,84 @@ class CreateCampaignTest {
     }
 
     @Test
+    void an_entity_registered_to_another_user_is_refused_naming_the_target_and_nothing_is_stored() {
+        TargetEntity lenasPhoto = TestData.aServiceProfile();
+        owners.register(lenasPhoto, new io.promo.domain.shared.UserId("usr_lena"));
+
+        Outcome<Campaign> outcome = createCampaign.create(new CreateCampaignCommand(Actor.tenant(advertiser.id()),
+                advertiser.id(), Surface.PEOPLE_SEARCH, lenasPhoto, settings().build()));
+
+        assertThat(violatedFields(outcome)).containsExactly("target_entity_id");
+        assertThat(rejectionOf(outcome).violations().get(0).message()).doesNotContain("usr_lena");
+        assertThat(campaigns.findAll()).isEmpty();
+    }
+
+    @Test
+    void an_admin_authoring_for_an_advertiser_is_held_to_the_advertisers_own_entities() {
+        TargetEntity lenasPhoto = TestData.aServiceProfile();
+        owners.register(lenasPhoto, new io.promo.domain.shared.UserId("usr_lena"));
+
+        Outcome<Campaign> outcome = createCampaign.create(new CreateCampaignCommand(Actor.ADMIN, advertiser.id(),
+                Surface.PEOPLE_SEARCH, lenasPhoto, settings().build()));
+
+        assertThat(violatedFields(outcome)).containsExactly("target_entity_id");
+        assertThat(campaigns.findAll()).isEmpty();
+    }
+
+    @Test
+    void an_entity_registered_to_the_advertisers_own_user_is_accepted() {
+        TargetEntity own = TestData.aServiceProfile();
+        owners.register(own, advertiser.userId());
+
+        assertThat(createCampaign.create(new CreateCampaignCommand(Actor.tenant(advertiser.id()), advertiser.id(),
+                Surface.PEOPLE_SEARCH, own, settings().build())).isAccepted()).isTrue();
+    }
+
+    @Test
+    void in_dev_mode_the_first_promoter_claims_an_unregistered_entity_and_a_second_user_is_refused() {
+        TargetEntity unregistered = TestData.aServiceProfile();
+        Advertiser rival = stored(TestData.anAdvertiser());
+
+        Outcome<Campaign> first = createCampaign.create(new CreateCampaignCommand(Actor.tenant(advertiser.id()),
+                advertiser.id(), Surface.PEOPLE_SEARCH, unregistered, settings().build()));
+        Outcome<Campaign> second = createCampaign.create(new CreateCampaignCommand(Actor.tenant(advertiser.id()),
+                advertiser.id(), Surface.PEOPLE_SEARCH, unregistered, settings().name("Another").build()));
+        Outcome<Campaign> rivals = createCampaign.create(new CreateCampaignCommand(Actor.tenant(rival.id()),
+                rival.id(), Surface.PEOPLE_SEARCH, unregistered, settings().cpc(90).build()));
+
+        assertThat(first.isAccepted()).isTrue();
+        assertThat(second.isAccepted()).isTrue();
+        assertThat(violatedFields(rivals)).containsExactly("target_entity_id");
+        assertThat(owners.ownerOf(unregistered)).contains(advertiser.userId());
+        assertThat(campaigns.findByAdvertiser(rival.id())).isEmpty();
+    }
+
+    @Test
+    void a_refused_campaign_claims_nothing() {
+        TargetEntity unregistered = TestData.aServiceProfile();
+
+        Outcome<Campaign> outcome = createCampaign.create(new CreateCampaignCommand(Actor.tenant(advertiser.id()),
+                advertiser.id(), Surface.PEOPLE_SEARCH, unregistered, settings().cpc(0).build()));
+
+        assertThat(violatedFields(outcome)).containsExactly("cpc_cents");
+        assertThat(owners.ownerOf(unregistered)).isEmpty();
+    }
+
+    @Test
+    void in_production_an_unregistered_entity_is_refused_and_stays_unclaimed() {
+        unregistered = EntityOwnership.Unregistered.REFUSED;
+        CreateCampaign production = createCampaignWithDefault(DEFAULT_LIMITS);
+        TargetEntity entity = TestData.aServiceProfile();
+
+        Outcome<Campaign> outcome = production.create(new CreateCampaignCommand(Actor.tenant(advertiser.id()),
+                advertiser.id(), Surface.PEOPLE_SEARCH, entity, settings().build()));
+
+        assertThat(violatedFields(outcome)).containsExactly("target_entity_id");
+        assertThat(owners.ownerOf(entity)).isEmpty();
+        assertThat(campaigns.findAll()).isEmpty();
+    }
+
+    @Test
     void a_cpc_below_the_floor_is_reported_together_with_other_broken_rules() {
         policies.upsert(TestData.aPolicy(PolicyScope.cityWide(Surface.PEOPLE_SEARCH, BERLIN), 80));
 
@@ -184,8 +264,8 @@ class CreateCampaignTest {
     }
 
     private CreateCampaign createCampaignWithDefault(PolicyLimits deploymentDefault) {
-        return new CreateCampaign(advertisers, campaigns, new PolicyCatalog(policies, deploymentDefault), TestData.IDS,
-                clock);
+        return new CreateCampaign(advertisers, campaigns, new PolicyCatalog(policies, deploymentDefault),
+                new EntityOwnership(owners, unregistered), TestData.IDS, clock);
     }
 
     private Advertiser stored(Advertiser a) {
