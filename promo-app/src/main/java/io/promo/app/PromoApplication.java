@@ -11,6 +11,7 @@ import io.promo.billing.BillingConfig;
 import io.promo.billing.StripeSettings;
 import io.promo.domain.access.AuthenticateAdvertiser;
 import io.promo.domain.access.IssueApiKey;
+import io.promo.domain.campaign.EntityOwnership;
 import io.promo.domain.funding.HandlePaymentEvent;
 import io.promo.domain.funding.TopUpCampaign;
 import io.promo.domain.funding.TopUpLimits;
@@ -103,7 +104,9 @@ public final class PromoApplication implements AutoCloseable {
         ConnectionPool pool = resources.register("database connections", openDatabase(config, resources));
         DatabaseMigrator.migrate(pool.dataSource());
         PostgresRepositories repositories = new PostgresRepositories(pool.dataSource(), config.budgetZone());
-        UseCases useCases = new UseCases(repositories, DeploymentDefaults.POLICY_LIMITS, calendar, clock);
+        UseCases useCases = new UseCases(repositories, DeploymentDefaults.POLICY_LIMITS, calendar,
+                config.production() ? EntityOwnership.Unregistered.REFUSED
+                        : EntityOwnership.Unregistered.CLAIMED_BY_FIRST_PROMOTER, clock);
 
         Billing billing = Billing.forConfig(billingConfig(config), clock);
         TopUpCampaign topUp = new TopUpCampaign(repositories.campaigns(), repositories.advertisers(),

@@ -6,6 +6,8 @@ import io.promo.domain.advertiser.CreateAdvertiser;
 import io.promo.domain.campaign.CampaignQueries;
 import io.promo.domain.campaign.ChangeCampaignStatus;
 import io.promo.domain.campaign.CreateCampaign;
+import io.promo.domain.campaign.EntityOwnership;
+import io.promo.domain.campaign.RegisterEntityOwner;
 import io.promo.domain.campaign.UpdateCampaign;
 import io.promo.domain.ledger.BudgetCalendar;
 import io.promo.domain.ledger.BudgetQueries;
@@ -25,6 +27,7 @@ public final class UseCases {
     public final ChangeAdvertiserStatus changeAdvertiserStatus;
     public final AdvertiserQueries advertiserQueries;
     public final CreateCampaign createCampaign;
+    public final RegisterEntityOwner registerEntityOwner;
     public final UpdateCampaign updateCampaign;
     public final ChangeCampaignStatus changeCampaignStatus;
     public final CampaignQueries campaignQueries;
@@ -33,15 +36,17 @@ public final class UseCases {
     public final RecordFunding recordFunding;
     public final BudgetQueries budgetQueries;
 
+    /** @param unregisteredEntities refused in production, claimed by their first promoter in dev mode (ADR 0017) */
     public UseCases(PostgresRepositories repositories, PolicyLimits deploymentDefault, BudgetCalendar calendar,
-            Clock clock) {
+            EntityOwnership.Unregistered unregisteredEntities, Clock clock) {
         IdGenerator ids = new SortableRandomIdGenerator(clock);
         this.createAdvertiser = new CreateAdvertiser(repositories.advertisers(), ids, clock);
         this.changeAdvertiserStatus = new ChangeAdvertiserStatus(repositories.advertisers(), clock);
         this.advertiserQueries = new AdvertiserQueries(repositories.advertisers());
         this.policyCatalog = new PolicyCatalog(repositories.policies(), deploymentDefault);
         this.createCampaign = new CreateCampaign(repositories.advertisers(), repositories.campaigns(), policyCatalog,
-                ids, clock);
+                new EntityOwnership(repositories.entityOwners(), unregisteredEntities), ids, clock);
+        this.registerEntityOwner = new RegisterEntityOwner(repositories.entityOwners());
         this.updateCampaign = new UpdateCampaign(repositories.campaigns(), policyCatalog, clock);
         this.changeCampaignStatus = new ChangeCampaignStatus(repositories.campaigns(), clock);
         this.campaignQueries = new CampaignQueries(repositories.campaigns());

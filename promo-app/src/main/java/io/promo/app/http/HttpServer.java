@@ -32,6 +32,7 @@ public final class HttpServer implements AutoCloseable {
                 new AdvertiserRoutes(services),
                 new PolicyRoutes(services),
                 new CampaignRoutes(services),
+                new EntityRoutes(services),
                 new FundingRoutes(services),
                 new ServingRoutes(services),
                 new TrafficRoutes(services),
