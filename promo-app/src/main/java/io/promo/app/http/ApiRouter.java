@@ -2,6 +2,9 @@ package io.promo.app.http;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.promo.domain.shared.AcceptedInput;
+import io.promo.domain.shared.InvalidCommandException;
+import io.promo.domain.shared.Violation;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,6 +62,7 @@ public final class ApiRouter {
         io.javalin.http.Handler wrapped = ctx -> {
             ctx.attribute(ROUTE_ATTRIBUTE, path);
             Caller caller = authenticator.require(access, ctx.header("Authorization"));
+            refuseUnacceptableText(ctx);
             handler.handle(ctx, caller);
         };
         switch (method) {
@@ -67,6 +71,22 @@ public final class ApiRouter {
             case "PUT" -> routes.put(path, wrapped);
             case "PATCH" -> routes.patch(path, wrapped);
             default -> throw new IllegalArgumentException("no routes use " + method);
+        }
+    }
+
+    /**
+     * Query parameters held to {@link AcceptedInput} before any route reads them, the way {@link JsonBody} holds the
+     * body: a NUL in any of them is a 400 naming the parameter. (Jetty itself refuses a NUL in the path.)
+     */
+    private static void refuseUnacceptableText(Context ctx) {
+        List<Violation> violations = new ArrayList<>();
+        ctx.queryParamMap().forEach((name, values) -> {
+            AcceptedInput.textProblem(name).ifPresent(problem -> violations.add(new Violation("query parameter name", problem)));
+            values.forEach(value -> AcceptedInput.textProblem(value)
+                    .ifPresent(problem -> violations.add(new Violation(name, problem))));
+        });
+        if (!violations.isEmpty()) {
+            throw new InvalidCommandException(violations);
         }
     }
 }

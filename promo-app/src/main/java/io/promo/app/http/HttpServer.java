@@ -59,6 +59,7 @@ public final class HttpServer implements AutoCloseable {
             // Graceful stop: connectors stop accepting, requests in flight get up to the grace period to finish.
             config.jetty.modifyServer(server -> {
                 server.setHandler(new GracefulHandler());
+                server.setErrorHandler(new JettyProblems());
                 server.setStopTimeout(STOP_GRACE.toMillis());
             });
             config.requestLogger.http((ctx, milliseconds) -> {

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.promo.domain.shared.AcceptedInput;
 import io.promo.domain.shared.InvalidCommandException;
 import io.promo.domain.shared.Violation;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -21,7 +21,8 @@ import java.util.function.BiFunction;
  * A request's JSON object, read field by field. Each accessor records a {@link Violation} naming the field
  * (as the seed names the column) instead of throwing, so one answer lists every broken field;
  * {@link #throwIfInvalid()} then ends the request with 400 before any use case has run. Unknown fields are
- * refused too: a misspelt {@code daily_budget} must not be silently ignored.
+ * refused too: a misspelt {@code daily_budget} must not be silently ignored. Every string and date is held to
+ * {@link AcceptedInput}: no NUL, valid Unicode, years 2000 to 9999.
  */
 final class JsonBody {
 
@@ -105,6 +106,11 @@ final class JsonBody {
             reject(field, "must be a string (got " + describe(node) + ")");
             return Optional.empty();
         }
+        Optional<String> problem = AcceptedInput.textProblem(node.textValue());
+        if (problem.isPresent()) {
+            reject(field, problem.get());
+            return Optional.empty();
+        }
         return Optional.of(node.textValue());
     }
 
@@ -162,12 +168,14 @@ final class JsonBody {
 
     Optional<LocalDate> optionalDate(String field) {
         return optionalText(field).flatMap(raw -> {
-            try {
-                return Optional.of(LocalDate.parse(raw));
-            } catch (DateTimeParseException e) {
+            Optional<LocalDate> date = Dates.parse(raw);
+            if (date.isEmpty()) {
                 reject(field, "must be a date such as 2026-12-31 (got '" + raw + "')");
                 return Optional.empty();
             }
+            Optional<String> problem = AcceptedInput.dateProblem(date.get());
+            problem.ifPresent(message -> reject(field, message));
+            return problem.isPresent() ? Optional.empty() : date;
         });
     }
 
@@ -201,6 +209,11 @@ final class JsonBody {
         for (JsonNode item : node) {
             if (!item.isTextual()) {
                 reject(field, "must hold only strings (got " + describe(item) + ")");
+                return Optional.empty();
+            }
+            Optional<String> problem = AcceptedInput.textProblem(item.textValue());
+            if (problem.isPresent()) {
+                reject(field, problem.get());
                 return Optional.empty();
             }
             values.add(item.textValue());

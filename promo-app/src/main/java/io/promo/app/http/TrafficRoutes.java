@@ -15,7 +15,6 @@ import io.promo.domain.traffic.CreditedClicks;
 import io.promo.domain.traffic.EventType;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -91,11 +90,7 @@ final class TrafficRoutes implements ApiRoutes {
         if (raw == null || raw.isBlank()) {
             throw InvalidCommandException.of(name, "is required: a budget day as YYYY-MM-DD");
         }
-        try {
-            return LocalDate.parse(raw);
-        } catch (DateTimeParseException e) {
-            throw InvalidCommandException.of(name, "must be a budget day as YYYY-MM-DD (got '" + raw + "')");
-        }
+        return Dates.day(name, raw);
     }
 
     private static Instant instant(JsonBody body, String field) {
@@ -104,9 +99,9 @@ final class TrafficRoutes implements ApiRoutes {
             return null;
         }
         try {
-            return Instant.parse(raw);
-        } catch (DateTimeParseException e) {
-            body.reject(field, "must be an RFC 3339 instant such as 2026-11-28T00:00:00Z");
+            return Dates.instant(field, raw);
+        } catch (InvalidCommandException e) {
+            e.violations().forEach(v -> body.reject(v.field(), v.message()));
             return null;
         }
     }
