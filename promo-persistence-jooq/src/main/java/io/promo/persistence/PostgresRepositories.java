@@ -31,8 +31,12 @@ public final class PostgresRepositories {
     private final TrafficLog trafficLog;
     private final EntityOwners entityOwners;
 
-    /** @param budgetZone the zone of the budget day, which reconciling spend per day needs */
+    /**
+     * @param budgetZone the zone of the budget day, which reconciling spend per day needs
+     * @throws IllegalArgumentException when PostgreSQL does not read {@code budgetZone} as Java does (ADR 0018)
+     */
     public PostgresRepositories(DataSource dataSource, ZoneId budgetZone) {
+        BudgetZoneCheck.requireAgreement(dataSource, budgetZone, java.time.Instant.now());
         DSLContext db = DSL.using(dataSource, SQLDialect.POSTGRES, new Settings()
                 // The schema is whatever the connection's search_path names, not a hard-coded "public".
                 .withRenderSchema(false)

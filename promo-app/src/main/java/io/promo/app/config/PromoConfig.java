@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -141,12 +142,7 @@ public record PromoConfig(
             Secret clickSecret = secret(CLICK_TOKEN_SECRET, production);
             Secret hashSecret = secret(HASH_SECRET, production);
 
-            ZoneId zone = ZoneId.of("UTC");
-            try {
-                zone = ZoneId.of(values.getOrDefault(BUDGET_ZONE, "UTC"));
-            } catch (DateTimeException e) {
-                problems.add(BUDGET_ZONE + " must be a time zone such as UTC or Europe/Berlin (got '" + values.get(BUDGET_ZONE) + "')");
-            }
+            ZoneId zone = budgetZone(values.getOrDefault(BUDGET_ZONE, "UTC"));
 
             Optional<Secret> stripeKey = Optional.ofNullable(values.get(STRIPE_SECRET_KEY)).map(k -> new Secret(k, false));
             List<Secret> webhookSecrets = Optional.ofNullable(values.get(STRIPE_WEBHOOK_SECRET))
@@ -176,6 +172,28 @@ public record PromoConfig(
             }
             return new PromoConfig(mode, host, port, maxBody, database, adminKey, serviceKey, clickSecret, hashSecret,
                     zone, stripeKey, webhookSecrets, apiBase);
+        }
+
+        /**
+         * A region of the tz database only (ADR 0018): PostgreSQL reads an offset such as {@code +10:00} or
+         * {@code UTC+10} with the POSIX sign, as UTC−10, so the budget days of its reconcile and reports would not be
+         * Java's.
+         */
+        private ZoneId budgetZone(String raw) {
+            ZoneId zone = null;
+            try {
+                zone = ZoneId.of(raw);
+            } catch (DateTimeException e) {
+                // reported below
+            }
+            if (zone != null && !(zone instanceof ZoneOffset) && ZoneId.getAvailableZoneIds().contains(zone.getId())) {
+                return zone;
+            }
+            problems.add(BUDGET_ZONE + " must be a time zone region of the tz database such as Europe/Berlin, Australia/Brisbane"
+                    + " or UTC (got '" + raw + "'). An offset is refused because PostgreSQL reads it with the opposite"
+                    + " sign (POSIX: '+10:00' is UTC-10 there); for a fixed offset use an Etc/GMT zone, whose sign is"
+                    + " inverted by the same convention: Etc/GMT-10 is UTC+10, Etc/GMT+5 is UTC-5.");
+            return ZoneId.of("UTC");
         }
 
         private long number(String name, long fallback, long min, long max) {

@@ -95,6 +95,21 @@ class PromoConfigTest {
                         .anyMatch(p -> p.startsWith("PROMO_STRIPE_WEBHOOK_SECRET is required in production")));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"+10:00", "-05:00", "+10", "UTC+10", "GMT-3", "UT+01:00", "Z"})
+    void a_budget_zone_given_as_an_offset_is_refused_with_the_region_to_use_instead(String offset) {
+        assertThatThrownBy(() -> load(Map.of("PROMO_BUDGET_ZONE", offset), Map.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(problem -> assertThat(problem).startsWith("PROMO_BUDGET_ZONE must be a time zone")
+                                .contains("'" + offset + "'").contains("Australia/Brisbane").contains("Etc/GMT-10 is UTC+10")));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"UTC", "Australia/Brisbane", "America/New_York", "Etc/GMT-10", "Asia/Kolkata"})
+    void a_budget_zone_given_as_a_region_is_accepted(String region) {
+        assertThat(load(Map.of("PROMO_BUDGET_ZONE", region), Map.of()).budgetZone()).isEqualTo(ZoneId.of(region));
+    }
+
     @Test
     void malformed_values_are_reported_by_name() {
         Map<String, String> env = new HashMap<>(Map.of("PROMO_MODE", "staging", "PROMO_HTTP_PORT", "eighty",
