@@ -45,13 +45,16 @@ final class DemoMarketplace {
 
     private final DemoApi api;
     private final String adminKey;
+    private final String serviceKey;
     private final Random random;
     private final List<Listing> listings = new ArrayList<>();
     private final Map<Cell, List<String>> catalog = new LinkedHashMap<>();
 
-    DemoMarketplace(DemoApi api, String adminKey, Random random) {
+    /** @param serviceKey the marketplace's key, with which it registers who owns each entity (ADR 0017) */
+    DemoMarketplace(DemoApi api, String adminKey, String serviceKey, Random random) {
         this.api = api;
         this.adminKey = adminKey;
+        this.serviceKey = serviceKey;
         this.random = random;
     }
 
@@ -134,8 +137,12 @@ final class DemoMarketplace {
                     Map.of("user_id", userId, "default_payment_id", "cus_" + userId + "/pm_card_visa"), 201);
             String key = advertiser.path("api_key").asText();
 
+            String entityType = cell.surface().equals(STUDIOS) ? "studio" : "service_profile";
+            // As a real marketplace does: only an entity registered to the advertiser's user may be promoted.
+            api.call("PUT", "/v1/entities/" + entityType + "/" + entity, serviceKey, Map.of("owner_user_id", userId), 200);
+
             Map<String, Object> campaign = new LinkedHashMap<>();
-            campaign.put("target_entity_type", cell.surface().equals(STUDIOS) ? "studio" : "service_profile");
+            campaign.put("target_entity_type", entityType);
             campaign.put("target_entity_id", entity);
             campaign.put("name", label);
             campaign.put("surface", cell.surface());
@@ -153,7 +160,7 @@ final class DemoMarketplace {
             api.call("POST", "/v1/campaigns/" + campaignId + "/topups", key,
                     Map.of("amount_cents", topUp, "idempotency_key", "demo-topup-" + (number + 1)), 200);
             api.call("POST", "/v1/campaigns/" + campaignId + "/activate", key, null, 200);
-            calls += 4;
+            calls += 5;
             listings.add(new Listing(campaignId, label, key, userId, entity, cell.surface(), cell.role(), cell.city(),
                     format, pacing, cpc, dailyBudget, keywords));
         }

@@ -72,7 +72,7 @@ public final class MarketplaceDemo {
             DemoApi api = new DemoApi("http://127.0.0.1:" + app.port());
 
             DaySimulation.recordLastWeek(app.trafficHistory(), day, options.searchesPerDay());
-            DemoMarketplace market = new DemoMarketplace(api, ADMIN_KEY, random);
+            DemoMarketplace market = new DemoMarketplace(api, ADMIN_KEY, SERVICE_KEY, random);
             int calls = market.author(day);
             out.printf("Authored policies for %d cities, %d advertisers each with a funded, active campaign (%d API calls); "
                     + "last week's searches taught pacing the daily curve.%n", DemoMarketplace.CITIES.size(),
