@@ -78,6 +78,29 @@ class EntityOwnershipHttpTest {
     }
 
     @Test
+    void after_a_transfer_the_former_owners_diagnostics_never_name_the_new_owners_campaign_or_score() {
+        String lenas = api.get("/v1/campaigns?advertiser_id=" + lena.id(), lena.key()).json().path("campaigns").get(0)
+                .path("campaign_id").asText();
+        assertThat(api.put("/v1/entities/service_profile/" + lenasPhoto, TestServer.SERVICE_KEY,
+                "{\"owner_user_id\":\"" + marco.userId() + "\"}").status()).isEqualTo(200);
+        String marcos = market.campaign(marco, lenasPhoto, "berlin", 90);
+        for (var owner : List.of(Map.entry(lena, lenas), Map.entry(marco, marcos))) {
+            market.fund(owner.getKey(), owner.getValue(), 2_000);
+            assertThat(api.post("/v1/campaigns/" + owner.getValue() + "/activate", owner.getKey().key(), null).status())
+                    .isEqualTo(200);
+        }
+        TestServer.app().servingIndex().refresh();
+
+        String asLena = api.get("/v1/campaigns/" + lenas + "/diagnostics?city=berlin&query=portrait", lena.key()).body();
+        String asAdmin = api.get("/v1/campaigns/" + lenas + "/diagnostics?city=berlin&query=portrait",
+                TestServer.ADMIN_KEY).body();
+
+        assertThat(asAdmin).contains(marcos).contains("\"deciding_reason\":\"OUTRANKED\"");
+        assertThat(asLena).contains("\"deciding_reason\":\"OUTRANKED\"").contains("another advertiser")
+                .doesNotContain(marcos).doesNotContain(" vs ");
+    }
+
+    @Test
     void only_the_marketplaces_service_key_registers_owners() {
         Map<String, String> before = TestServer.databaseSnapshot();
         String body = "{\"owner_user_id\":\"" + marco.userId() + "\"}";
