@@ -107,7 +107,8 @@ public final class PromoApplication implements AutoCloseable {
 
         Billing billing = Billing.forConfig(billingConfig(config), clock);
         TopUpCampaign topUp = new TopUpCampaign(repositories.campaigns(), repositories.advertisers(),
-                billing.paymentGateway(), useCases.recordFunding, TopUpLimits.defaults(), CURRENCY);
+                billing.paymentGateway(), useCases.recordFunding, repositories.topUpRequests(), TopUpLimits.defaults(),
+                CURRENCY, clock);
         HandlePaymentEvent paymentEvents = new HandlePaymentEvent(repositories.processedPaymentEvents(),
                 repositories.ledger(), useCases.recordFunding, billing.paymentGateway(), CURRENCY, clock);
 
