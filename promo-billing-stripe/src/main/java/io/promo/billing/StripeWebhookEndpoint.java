@@ -1,8 +1,10 @@
 package io.promo.billing;
 
+import com.stripe.model.Event;
 import io.promo.domain.funding.HandlePaymentEvent;
 import io.promo.domain.funding.PaymentEvent;
 import io.promo.domain.funding.PaymentEventOutcome;
+import io.promo.domain.funding.ProcessedPaymentEvent;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -17,8 +19,11 @@ import java.util.Optional;
  * <ol>
  * <li>The signature is checked on the raw bytes before anything reads them: forged, unsigned or stale
  *     requests get 400 and change nothing.</li>
- * <li>The body is read as a Stripe event and translated to a domain {@link PaymentEvent}.</li>
- * <li>{@link HandlePaymentEvent} books it once. Every final outcome (applied, noted, ignored, unmatched,
+ * <li>The body is read as a Stripe event: a signed body that is not one (not JSON, no id or type) gets 400.</li>
+ * <li>An event id processed before is answered 200 from its stored result, before anything asks Stripe:
+ *     a redelivery costs no API call and succeeds while Stripe's API is down.</li>
+ * <li>The event is translated to a domain {@link PaymentEvent} (which may ask Stripe's API), and
+ *     {@link HandlePaymentEvent} books it once. Every final outcome (applied, noted, ignored, unmatched,
  *     already processed) answers 200, so Stripe stops delivering it; when Stripe's API or the database
  *     could not be reached the answer is 503 and Stripe delivers it again.</li>
  * </ol>
@@ -53,9 +58,27 @@ public final class StripeWebhookEndpoint {
         } catch (CharacterCodingException e) {
             return WebhookResponse.badRequest("the body is not UTF-8");
         }
+        Event stripeEvent;
+        try {
+            stripeEvent = translator.parse(body);
+        } catch (StripeEventTranslator.NotAnEvent e) {
+            LOG.log(Level.WARNING, "a signed Stripe webhook is not an event: {0}", e.getMessage());
+            return WebhookResponse.badRequest(e.getMessage());
+        }
+        Optional<ProcessedPaymentEvent> earlier;
+        try {
+            earlier = handler.processedBefore(stripeEvent.getId());
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "Stripe event " + stripeEvent.getId() + " cannot be looked up; Stripe will deliver it again", e);
+            return WebhookResponse.retryLater("event " + stripeEvent.getId() + " could not be processed now");
+        }
+        if (earlier.isPresent()) {
+            return WebhookResponse.ok(stripeEvent.getId() + ": already processed: " + earlier.get().result().code()
+                    + earlier.get().detail().map(detail -> ": " + detail).orElse(""));
+        }
         PaymentEvent event;
         try {
-            event = translator.translate(translator.parse(body));
+            event = translator.translate(stripeEvent);
         } catch (StripeEventTranslator.UnreadableEvent e) {
             // Signed by Stripe, so not forged: answering 500 keeps it in Stripe's retries while promo is fixed.
             LOG.log(Level.ERROR, "cannot read a signed Stripe event: {0}", e.getMessage());
