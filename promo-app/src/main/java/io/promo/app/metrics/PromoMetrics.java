@@ -61,6 +61,17 @@ public final class PromoMetrics {
             .labelNames("reason")
             .register(registry);
 
+    /**
+     * Stripe webhook deliveries by event type (the subscribed types, {@code other}, or {@code unread} when
+     * the delivery was refused before its type was read) and result. A subscribed type that never arrives
+     * is a webhook endpoint not subscribed to it (docs/billing.md, alert in docs/operations.md).
+     */
+    public final Counter stripeWebhookEvents = Counter.builder()
+            .name("promo_stripe_webhook_events_total")
+            .help("Stripe webhook deliveries by event type and result")
+            .labelNames("type", "result")
+            .register(registry);
+
     /** Invalid clicks, by the rule that caught them. */
     public final Counter invalidClicks = Counter.builder()
             .name("promo_invalid_clicks_total")
