@@ -41,3 +41,27 @@ create trigger promo_topup_request_final
 create trigger promo_topup_request_no_truncate
   before truncate on promo_topup_request
   for each statement execute function promo_refuse_change_of_final_topup_request();
+
+-- ADR 0016: a credit for a click found invalid takes the click's spend back from the budgets it counted against
+-- (its budget day's spend and the total spend), not only from the balance. Each such release is a fact kept
+-- beside the ledger, written in the credit's own transaction: which credit released which spend, on which budget
+-- day, and how much. Counters move with it; reconcile subtracts the releases from the ledger's spend sums.
+-- A credit recorded while its click's spend is not (yet) in the ledger releases nothing and has no row here.
+create table promo_budget_release (
+  credit_entry_id text primary key references promo_budget_ledger(entry_id),
+  spend_entry_id text not null unique references promo_budget_ledger(entry_id),
+  campaign_id text not null references promo_campaign(campaign_id),
+  budget_day date not null,
+  amount_cents bigint not null check (amount_cents > 0)
+);
+
+create index promo_budget_release_campaign_day on promo_budget_release (campaign_id, budget_day);
+
+-- A fact like a ledger entry (I5): never changed, never removed.
+create trigger promo_budget_release_append_only
+  before update or delete on promo_budget_release
+  for each row execute function promo_refuse_change();
+
+create trigger promo_budget_release_no_truncate
+  before truncate on promo_budget_release
+  for each statement execute function promo_refuse_change();
