@@ -2,6 +2,7 @@ package io.promo.app.metrics;
 
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
+import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
@@ -71,6 +72,20 @@ public final class PromoMetrics {
             .help("Stripe webhook deliveries by event type and result")
             .labelNames("type", "result")
             .register(registry);
+
+    /**
+     * How many of the event types promo acts on no enabled Stripe webhook endpoint receives, as Stripe answered
+     * at start-up: 0 when all are covered, -1 until known (not checked yet, Stripe could not be asked, or the
+     * dev gateway, which has no webhooks).
+     */
+    public final Gauge stripeWebhookTypesUnsubscribed = Gauge.builder()
+            .name("promo_stripe_webhook_types_unsubscribed")
+            .help("Event types promo acts on that no enabled Stripe webhook endpoint receives (-1: unknown)")
+            .register(registry);
+
+    {
+        stripeWebhookTypesUnsubscribed.set(-1);
+    }
 
     /** Invalid clicks, by the rule that caught them. */
     public final Counter invalidClicks = Counter.builder()
