@@ -180,10 +180,11 @@ public final class TopUpCampaign {
                 return Outcome.accepted(new TopUpResult.Declined(stored.declineCode().orElseThrow(),
                         stored.declineMessage().orElseThrow()));
             default:
+                // The charge in flight usually ends within seconds; its time limit is only for a node that died.
                 Duration left = Duration.between(now, stored.inFlightUntil());
+                Duration wait = left.compareTo(RETRY_IN_PROGRESS_AFTER) > 0 ? RETRY_IN_PROGRESS_AFTER : left;
                 return Outcome.accepted(new TopUpResult.InProgress(
-                        left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
-                                : left.compareTo(RETRY_IN_PROGRESS_AFTER) > 0 ? RETRY_IN_PROGRESS_AFTER : left));
+                        wait.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : wait));
         }
     }
 
