@@ -110,7 +110,8 @@ public final class PromoApplication implements AutoCloseable {
 
         Billing billing = Billing.forConfig(billingConfig(config), clock);
         TopUpCampaign topUp = new TopUpCampaign(repositories.campaigns(), repositories.advertisers(),
-                billing.paymentGateway(), useCases.recordFunding, TopUpLimits.defaults(), CURRENCY);
+                billing.paymentGateway(), useCases.recordFunding, repositories.topUpRequests(), TopUpLimits.defaults(),
+                CURRENCY, clock);
         HandlePaymentEvent paymentEvents = new HandlePaymentEvent(repositories.processedPaymentEvents(),
                 repositories.ledger(), useCases.recordFunding, billing.paymentGateway(), CURRENCY, clock);
 
@@ -148,9 +149,30 @@ public final class PromoApplication implements AutoCloseable {
                 new AuthenticateAdvertiser(repositories.apiKeys()));
         HttpServer http = resources.register("HTTP server", HttpServer.start(config.httpHost(), config.httpPort(),
                 config.maxBodyBytes(), services, authenticator));
+        checkWebhookSubscriptions(billing, metrics);
         LOG.log(System.Logger.Level.INFO, "promo {0} serving on {1}:{2,number,#} ({3}, {4} payments)", config.mode().code(),
                 config.httpHost(), http.port(), config.database(), billing.isDevelopment() ? "dev" : "Stripe");
         return new PromoApplication(resources, http, useCases, servingIndex, traffic, impressions, pool.dataSource());
+    }
+
+    /**
+     * Asks Stripe, off the start-up path, whether every event type promo acts on reaches it (docs/billing.md): a
+     * webhook endpoint set up without one is otherwise silent. Logged, and kept in a metric for alerting.
+     */
+    private static void checkWebhookSubscriptions(Billing billing, PromoMetrics metrics) {
+        Thread check = new Thread(() -> billing.checkWebhookSubscriptions().ifPresent(found -> {
+            metrics.stripeWebhookTypesUnsubscribed.set(found.known() ? found.missing().size() : -1);
+            if (!found.known()) {
+                LOG.log(System.Logger.Level.WARNING, "cannot check Stripe''s webhook subscriptions: {0}", found.detail());
+            } else if (!found.missing().isEmpty()) {
+                LOG.log(System.Logger.Level.WARNING, "Stripe sends promo no {0}: subscribe the webhook endpoint to them"
+                        + " (docs/billing.md); {1}", String.join(", ", found.missing()), found.detail());
+            } else {
+                LOG.log(System.Logger.Level.INFO, "Stripe webhooks: {0}", found.detail());
+            }
+        }), "stripe-webhook-subscription-check");
+        check.setDaemon(true);
+        check.start();
     }
 
     private static ConnectionPool openDatabase(PromoConfig config, Resources resources) {

@@ -65,6 +65,17 @@ public final class Billing {
         return gateway instanceof DevPaymentGateway;
     }
 
+    /**
+     * Asks Stripe which of the event types promo acts on no enabled webhook endpoint receives (one API call);
+     * empty with the dev gateway or without a signing secret, when there are no webhooks to check.
+     */
+    public Optional<WebhookSubscriptions> checkWebhookSubscriptions() {
+        if (stripe.isEmpty() || verifier.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(WebhookSubscriptions.of(stripe.get()));
+    }
+
     /** The Stripe webhook endpoint; empty with the dev gateway or without a signing secret (answer 404 then). */
     public Optional<StripeWebhookEndpoint> webhookEndpoint(HandlePaymentEvent handler) {
         if (stripe.isEmpty() || verifier.isEmpty()) {

@@ -24,8 +24,9 @@ import java.util.Set;
  * {@link PaymentEvent.Ignored}.
  *
  * <p>Two questions need Stripe's API: the refunds of a refunded charge, when the event's charge does not
- * carry them (since API version 2022-11-15 Stripe leaves {@code refunds} out of the charge unless
- * expanded), and the payment intent of a dispute that names only its charge.
+ * carry all of them (since API version 2022-11-15 Stripe leaves {@code refunds} out of the charge unless
+ * expanded; an embedded list is trusted only when it adds up to the charge's {@code amount_refunded}),
+ * and the payment intent of a dispute that names only its charge.
  */
 public final class StripeEventTranslator {
 
@@ -38,9 +39,16 @@ public final class StripeEventTranslator {
         this.client = client;
     }
 
-    /** The event was signed by Stripe but cannot be read: a redelivery after a fix may succeed. */
+    /** The event was signed by Stripe but its object cannot be read: a redelivery after a fix may succeed. */
     public static final class UnreadableEvent extends Exception {
         UnreadableEvent(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The signed body is not a Stripe event at all (not JSON, no id or type): no redelivery can change that. */
+    public static final class NotAnEvent extends Exception {
+        NotAnEvent(String message, Throwable cause) {
             super(message, cause);
         }
     }
@@ -52,17 +60,18 @@ public final class StripeEventTranslator {
         }
     }
 
-    /** Reads the raw body (already verified) as an event. */
-    Event parse(String rawBody) throws UnreadableEvent {
+    /** Reads the raw body (already verified) as an event; its data object is read later, by {@link #translate}. */
+    Event parse(String rawBody) throws NotAnEvent {
+        Event event;
         try {
-            Event event = client.constructEventWithoutVerification(rawBody);
-            if (event == null || event.getId() == null || event.getType() == null) {
-                throw new UnreadableEvent("the body is not a Stripe event", null);
-            }
-            return event;
+            event = client.constructEventWithoutVerification(rawBody);
         } catch (RuntimeException e) {
-            throw new UnreadableEvent("the body is not a Stripe event: " + e.getMessage(), e);
+            throw new NotAnEvent("the body is not a JSON Stripe event: " + e.getMessage(), e);
         }
+        if (event == null || event.getId() == null || event.getType() == null) {
+            throw new NotAnEvent("the body is not a Stripe event: it has no id or type", null);
+        }
+        return event;
     }
 
     public PaymentEvent translate(Event event) throws UnreadableEvent, StripeUnavailable {
@@ -87,8 +96,7 @@ public final class StripeEventTranslator {
             }
             case "charge.refunded": {
                 Charge charge = dataObject(event, Charge.class);
-                return new PaymentEvent.Refunded(id, charge.getId(), Optional.ofNullable(charge.getPaymentIntent()),
-                        StripeMetadata.campaignOf(charge.getMetadata()), refundsOf(charge));
+                return refunded(id, charge);
             }
             case "charge.dispute.created":
             case "charge.dispute.funds_withdrawn": {
@@ -114,21 +122,33 @@ public final class StripeEventTranslator {
         return dispute.getStatus() != null && dispute.getStatus().startsWith("warning_");
     }
 
-    private List<PaymentEvent.Refund> refundsOf(Charge charge) throws StripeUnavailable {
-        List<Refund> refunds = new ArrayList<>();
+    /**
+     * The charge's refunds: those embedded in the event when they are all there (the list is complete and
+     * adds up to {@code amount_refunded}), otherwise as Stripe lists them now. The domain books them only if
+     * they add up; if Stripe's list still lags behind the charge, the event is delivered again later.
+     */
+    private PaymentEvent.Refunded refunded(String eventId, Charge charge) throws StripeUnavailable {
+        Money amountRefunded = Money.ofCents(charge.getAmountRefunded() == null ? 0 : charge.getAmountRefunded());
         if (charge.getRefunds() != null && charge.getRefunds().getData() != null
                 && !Boolean.TRUE.equals(charge.getRefunds().getHasMore())) {
-            refunds.addAll(charge.getRefunds().getData());
-        } else {
-            try {
-                RefundListParams params = RefundListParams.builder().setCharge(charge.getId()).setLimit(100L).build();
-                for (Refund refund : client.v1().refunds().list(params).autoPagingIterable()) {
-                    refunds.add(refund);
-                }
-            } catch (StripeException | RuntimeException e) {
-                throw new StripeUnavailable("cannot list the refunds of charge " + charge.getId() + ": " + e.getMessage(), e);
+            PaymentEvent.Refunded embedded = refunded(eventId, charge, amountRefunded, charge.getRefunds().getData());
+            if (embedded.refundsAddUp()) {
+                return embedded;
             }
         }
+        List<Refund> listed = new ArrayList<>();
+        try {
+            RefundListParams params = RefundListParams.builder().setCharge(charge.getId()).setLimit(100L).build();
+            for (Refund refund : client.v1().refunds().list(params).autoPagingIterable()) {
+                listed.add(refund);
+            }
+        } catch (StripeException | RuntimeException e) {
+            throw new StripeUnavailable("cannot list the refunds of charge " + charge.getId() + ": " + e.getMessage(), e);
+        }
+        return refunded(eventId, charge, amountRefunded, listed);
+    }
+
+    private static PaymentEvent.Refunded refunded(String eventId, Charge charge, Money amountRefunded, List<Refund> refunds) {
         List<PaymentEvent.Refund> moneyBack = new ArrayList<>();
         for (Refund refund : refunds) {
             if (refund.getStatus() == null || MONEY_BACK_REFUND_STATES.contains(refund.getStatus())) {
@@ -136,7 +156,8 @@ public final class StripeEventTranslator {
                         Optional.ofNullable(refund.getCurrency()).orElse(charge.getCurrency())));
             }
         }
-        return moneyBack;
+        return new PaymentEvent.Refunded(eventId, charge.getId(), Optional.ofNullable(charge.getPaymentIntent()),
+                StripeMetadata.campaignOf(charge.getMetadata()), amountRefunded, moneyBack);
     }
 
     private Optional<String> paymentIntentOf(Dispute dispute) throws StripeUnavailable {

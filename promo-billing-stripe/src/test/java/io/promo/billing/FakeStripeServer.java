@@ -76,6 +76,7 @@ final class FakeStripeServer implements AutoCloseable {
     private final Map<String, JsonObject> charges = new ConcurrentHashMap<>();
     private final Map<String, List<JsonObject>> refundsByCharge = new ConcurrentHashMap<>();
     private final AtomicInteger sequence = new AtomicInteger();
+    private final List<JsonObject> webhookEndpoints = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger inFlight = new AtomicInteger();
 
     private FakeStripeServer() throws IOException {
@@ -154,6 +155,22 @@ final class FakeStripeServer implements AutoCloseable {
         return refund.deepCopy();
     }
 
+    /** A webhook endpoint of the account, as {@code GET /v1/webhook_endpoints} lists it. */
+    void hasWebhookEndpoint(String status, String... enabledEvents) {
+        JsonObject endpoint = new JsonObject();
+        endpoint.addProperty("id", "we_fake_" + sequence.incrementAndGet());
+        endpoint.addProperty("object", "webhook_endpoint");
+        endpoint.addProperty("url", "https://promo.example/v1/stripe/webhook");
+        endpoint.addProperty("status", status);
+        endpoint.addProperty("api_version", StripeEvents.API_VERSION);
+        JsonArray events = new JsonArray();
+        for (String type : enabledEvents) {
+            events.add(type);
+        }
+        endpoint.add("enabled_events", events);
+        webhookEndpoints.add(endpoint);
+    }
+
     /** Waits until no request is being served (delayed ones included). */
     void awaitIdle() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -191,6 +208,17 @@ final class FakeStripeServer implements AutoCloseable {
                 found(exchange, intents.get(uri.getPath().substring("/v1/payment_intents/".length())), "payment_intent");
             } else if (method.equals("GET") && uri.getPath().startsWith("/v1/charges/")) {
                 found(exchange, charges.get(uri.getPath().substring("/v1/charges/".length())), "charge");
+            } else if (method.equals("GET") && uri.getPath().equals("/v1/webhook_endpoints")) {
+                JsonObject list = new JsonObject();
+                list.addProperty("object", "list");
+                list.addProperty("url", "/v1/webhook_endpoints");
+                list.addProperty("has_more", false);
+                JsonArray data = new JsonArray();
+                synchronized (webhookEndpoints) {
+                    webhookEndpoints.forEach(data::add);
+                }
+                list.add("data", data);
+                respond(exchange, 200, list.toString());
             } else if (method.equals("GET") && uri.getPath().equals("/v1/refunds")) {
                 JsonObject list = new JsonObject();
                 list.addProperty("object", "list");

@@ -1,6 +1,7 @@
 package io.promo.persistence;
 
 import static io.promo.persistence.jooq.generated.Tables.PROMO_BUDGET_LEDGER;
+import static io.promo.persistence.jooq.generated.Tables.PROMO_BUDGET_RELEASE;
 import static io.promo.persistence.jooq.generated.Tables.PROMO_CAMPAIGN_BUDGET;
 import static io.promo.persistence.jooq.generated.Tables.PROMO_CAMPAIGN_DAILY_SPEND;
 
@@ -138,15 +139,43 @@ public final class JooqBudgetLedger implements BudgetLedger {
             from entry where b.campaign_id = entry.campaign_id
             """;
 
+    // A credit for an invalid click (ADR 0016), in one transaction after its entry is appended: the budget row,
+    // locked by this update, gets the money back and the spend taken back from the total and, when the click's
+    // day is still the row's current day, from that day. Parameters: 1 amount, 2 amount, 3 click's budget day,
+    // 4 amount, 5 campaign_id.
+    private static final String RELEASE_SPEND_FROM_BUDGET_ROW = """
+            update promo_campaign_budget
+            set balance_cents = balance_cents + ?, spent_total_cents = spent_total_cents - ?,
+                spent_on_day_cents = case when spend_day = ? then spent_on_day_cents - ? else spent_on_day_cents end
+            where campaign_id = ?
+            returning spend_day
+            """;
+
+    // The click's day was closed: take the spend back there. Run as a statement of its own, after the budget row
+    // is locked, so that it sees a day a concurrent spend has just closed. Parameters: 1 amount, 2 campaign_id,
+    // 3 budget_day.
+    private static final String RELEASE_SPEND_FROM_CLOSED_DAY = """
+            update promo_campaign_closed_day_spend set spent_cents = spent_cents - ?
+            where campaign_id = ? and budget_day = ?
+            """;
+
     private static final String RECONCILE = """
             with ledger as (
-              select campaign_id,
-                     sum(case when kind = 'spend' then -amount_cents else amount_cents end) as balance,
-                     sum(case when kind = 'spend' then amount_cents else 0 end) as spent_total
-              from promo_budget_ledger group by campaign_id
+              select campaign_id, sum(balance) as balance, sum(spent_total) as spent_total from (
+                select campaign_id, case when kind = 'spend' then -amount_cents else amount_cents end as balance,
+                       case when kind = 'spend' then amount_cents else 0 end as spent_total
+                from promo_budget_ledger
+                union all
+                -- ADR 0016: spend a credit for an invalid click took back from the budgets.
+                select campaign_id, 0, -amount_cents from promo_budget_release
+              ) moves group by campaign_id
             ), ledger_days as (
-              select campaign_id, (created_at at time zone ?)::date as budget_day, sum(amount_cents) as spent
-              from promo_budget_ledger where kind = 'spend' group by 1, 2
+              select campaign_id, budget_day, sum(spent) as spent from (
+                select campaign_id, (created_at at time zone ?)::date as budget_day, amount_cents as spent
+                from promo_budget_ledger where kind = 'spend'
+                union all
+                select campaign_id, budget_day, -amount_cents from promo_budget_release
+              ) days group by 1, 2
             )
             select coalesce(l.campaign_id, b.campaign_id), 'balance', coalesce(l.balance, 0), coalesce(b.balance_cents, 0)
             from ledger l full join promo_campaign_budget b on b.campaign_id = l.campaign_id
@@ -372,6 +401,11 @@ public final class JooqBudgetLedger implements BudgetLedger {
         if (entry.kind() == EntryKind.SPEND) {
             throw new IllegalArgumentException("spends go through spend(): " + entry);
         }
+        Optional<LedgerEntry> released = entry.releasedSpend().flatMap(this::findByIdempotencyKey)
+                .filter(spend -> spend.kind() == EntryKind.SPEND && spend.campaignId().equals(entry.campaignId()));
+        if (released.isPresent()) {
+            return recordReleasing(entry, released.get());
+        }
         int written = db.execute(RECORD,
                 entry.id().value(), entry.campaignId().value(), entry.kind().code(), entry.amount().toColumnValue(),
                 entry.idempotencyKey().source(), entry.idempotencyKey().reference(), entry.reason().orElse(null),
@@ -382,6 +416,52 @@ public final class JooqBudgetLedger implements BudgetLedger {
         LedgerEntry earlier = findByIdempotencyKey(entry.idempotencyKey()).orElseThrow(() ->
                 new IllegalStateException("neither written nor found: " + entry.idempotencyKey()));
         return new Recorded(earlier, false);
+    }
+
+    /**
+     * A credit that takes {@code spend} back from the budgets (ADR 0016): the entry, its release (V12), the
+     * balance and the spend counters in one transaction. Like any top-up or credit it takes its key, then the budget row, then (rarely)
+     * a closed day's row, the order a spend follows too, so the two cannot deadlock.
+     */
+    private Recorded recordReleasing(LedgerEntry credit, LedgerEntry spend) {
+        LocalDate clickDay = spend.createdAt().atZone(budgetZone).toLocalDate();
+        long amount = credit.amount().cents();
+        boolean written = db.transactionResult(configuration -> {
+            DSLContext tx = configuration.dsl();
+            int inserted = tx.insertInto(PROMO_BUDGET_LEDGER)
+                    .set(PROMO_BUDGET_LEDGER.ENTRY_ID, credit.id().value())
+                    .set(PROMO_BUDGET_LEDGER.CAMPAIGN_ID, credit.campaignId().value())
+                    .set(PROMO_BUDGET_LEDGER.KIND, credit.kind().code())
+                    .set(PROMO_BUDGET_LEDGER.AMOUNT_CENTS, credit.amount().toColumnValue())
+                    .set(PROMO_BUDGET_LEDGER.PROCESSOR, credit.idempotencyKey().source())
+                    .set(PROMO_BUDGET_LEDGER.PROCESSOR_REF, credit.idempotencyKey().reference())
+                    .set(PROMO_BUDGET_LEDGER.REASON, credit.reason().orElse(null))
+                    .set(PROMO_BUDGET_LEDGER.CREATED_AT, Timestamps.toColumn(credit.createdAt()))
+                    .onConflictDoNothing()
+                    .execute();
+            if (inserted == 0) {
+                return false;
+            }
+            tx.insertInto(PROMO_BUDGET_RELEASE)
+                    .set(PROMO_BUDGET_RELEASE.CREDIT_ENTRY_ID, credit.id().value())
+                    .set(PROMO_BUDGET_RELEASE.SPEND_ENTRY_ID, spend.id().value())
+                    .set(PROMO_BUDGET_RELEASE.CAMPAIGN_ID, credit.campaignId().value())
+                    .set(PROMO_BUDGET_RELEASE.BUDGET_DAY, clickDay)
+                    .set(PROMO_BUDGET_RELEASE.AMOUNT_CENTS, amount)
+                    .execute();
+            Record row = tx.fetchOne(RELEASE_SPEND_FROM_BUDGET_ROW, amount, amount, clickDay, amount,
+                    credit.campaignId().value());
+            LocalDate spendDay = row == null ? null : row.get(0, LocalDate.class);
+            if (!clickDay.equals(spendDay)) {
+                tx.execute(RELEASE_SPEND_FROM_CLOSED_DAY, amount, credit.campaignId().value(), clickDay);
+            }
+            return true;
+        });
+        if (written) {
+            return new Recorded(credit, true);
+        }
+        return new Recorded(findByIdempotencyKey(credit.idempotencyKey()).orElseThrow(() ->
+                new IllegalStateException("neither written nor found: " + credit.idempotencyKey())), false);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.promo.domain.advertiser.AdvertiserRepository;
 import io.promo.domain.campaign.CampaignRepository;
 import io.promo.domain.campaign.EntityOwners;
 import io.promo.domain.funding.ProcessedPaymentEvents;
+import io.promo.domain.funding.TopUpRequests;
 import io.promo.domain.ledger.BudgetLedger;
 import io.promo.domain.pricing.PolicyRepository;
 import io.promo.domain.traffic.TrafficLog;
@@ -27,6 +28,7 @@ public final class PostgresRepositories {
     private final PolicyRepository policies;
     private final BudgetLedger ledger;
     private final ProcessedPaymentEvents processedPaymentEvents;
+    private final TopUpRequests topUpRequests;
     private final AdvertiserApiKeys apiKeys;
     private final TrafficLog trafficLog;
     private final EntityOwners entityOwners;
@@ -46,6 +48,7 @@ public final class PostgresRepositories {
         this.policies = new JooqPolicyRepository(db);
         this.ledger = new JooqBudgetLedger(dataSource, db, budgetZone);
         this.processedPaymentEvents = new JooqProcessedPaymentEvents(db);
+        this.topUpRequests = new JooqTopUpRequests(db);
         this.apiKeys = new JooqAdvertiserApiKeys(db);
         this.trafficLog = new JooqTrafficLog(dataSource, budgetZone);
         this.entityOwners = new JooqEntityOwners(db);
@@ -69,6 +72,10 @@ public final class PostgresRepositories {
 
     public ProcessedPaymentEvents processedPaymentEvents() {
         return processedPaymentEvents;
+    }
+
+    public TopUpRequests topUpRequests() {
+        return topUpRequests;
     }
 
     public AdvertiserApiKeys apiKeys() {

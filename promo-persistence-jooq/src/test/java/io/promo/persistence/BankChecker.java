@@ -47,19 +47,29 @@ final class BankChecker {
         }
     }
 
+    /** Spend a credit for an invalid click took back from the budgets (ADR 0016), as stored. */
+    record Release(String campaignId, LocalDate budgetDay, long amount) {
+    }
+
     /** The caps of a campaign as stored. */
     record Caps(long cpc, long dailyBudget, Long totalBudget) {
     }
 
-    /** One campaign's ledger, summed by what moves its balance. */
+    /**
+     * One campaign's ledger, summed by what moves its balance. {@code spent} and {@code spentOn} are net of the
+     * spend that credits for invalid clicks took back from the budgets (ADR 0016, {@code promo_budget_release});
+     * the gross figures only grow, which is what a refusal is checked against.
+     */
     static final class Sums {
         long positiveFunds;
         long refunds;
         long spent;
+        long grossSpent;
         final Map<LocalDate, Long> spentOn = new TreeMap<>();
+        final Map<LocalDate, Long> grossSpentOn = new TreeMap<>();
 
         long balance() {
-            return positiveFunds - refunds - spent;
+            return positiveFunds - refunds - grossSpent;
         }
 
         long spentOn(LocalDate day) {
@@ -76,6 +86,7 @@ final class BankChecker {
 
     private final Map<String, Caps> caps = new HashMap<>();
     private final List<Row> rows = new ArrayList<>();
+    private final List<Release> releases = new ArrayList<>();
     private final Map<String, long[]> budgetCounters = new HashMap<>();
     private final Map<String, Map<LocalDate, Long>> dailyCounters = new HashMap<>();
     private final List<String> repeatedKeys = new ArrayList<>();
@@ -105,11 +116,18 @@ final class BankChecker {
             if (row.kind() == EntryKind.SPEND) {
                 campaign.spent += row.amount();
                 campaign.spentOn.merge(row.utcDay(), row.amount(), Long::sum);
+                campaign.grossSpent += row.amount();
+                campaign.grossSpentOn.merge(row.utcDay(), row.amount(), Long::sum);
             } else if (row.amount() < 0) {
                 campaign.refunds -= row.amount();
             } else {
                 campaign.positiveFunds += row.amount();
             }
+        }
+        for (Release release : releases) {
+            Sums campaign = sums.computeIfAbsent(release.campaignId(), id -> new Sums());
+            campaign.spent -= release.amount();
+            campaign.spentOn.merge(release.budgetDay(), -release.amount(), Long::sum);
         }
     }
 
@@ -374,8 +392,8 @@ final class BankChecker {
 
     /**
      * A refusal must be true when it is given, and the money it names can only have moved one way
-     * since: spend on a day and in total only grow, so a DAILY_BUDGET or TOTAL_BUDGET refusal must still
-     * be visible in the final sums; a DUPLICATE needs the click's spend in the ledger; a BALANCE refusal
+     * since: gross spend on a day and in total only grow, so a DAILY_BUDGET or TOTAL_BUDGET refusal must still
+     * be visible in the final gross sums; a DUPLICATE needs the click's spend in the ledger; a BALANCE refusal
      * needs a moment in its call when the balance could have been short.
      */
     private void checkRefusals() {
@@ -393,8 +411,9 @@ final class BankChecker {
             long amount = call.op().cents();
             boolean justified = switch (call.refusal().get()) {
                 case DUPLICATE -> billedClicks.contains(call.op().clickId());
-                case DAILY_BUDGET -> sum.spentOn(call.budgetDay()) + amount > cap.dailyBudget();
-                case TOTAL_BUDGET -> cap.totalBudget() != null && sum.spent + amount > cap.totalBudget();
+                // Against the gross spend, which only grows: a release after the refusal may have lowered the net.
+                case DAILY_BUDGET -> sum.grossSpentOn.getOrDefault(call.budgetDay(), 0L) + amount > cap.dailyBudget();
+                case TOTAL_BUDGET -> cap.totalBudget() != null && sum.grossSpent + amount > cap.totalBudget();
                 case BALANCE -> {
                     Timelines money = timelines.get(campaign);
                     long leastItCouldHaveSeen = money.positive.completedBefore(call.startNanos())
@@ -543,6 +562,12 @@ final class BankChecker {
                     rows.add(new Row(rs.getString(1), rs.getString(2), EntryKind.parse("kind", rs.getString(3)),
                             rs.getLong(4), new IdempotencyKey(rs.getString(5), rs.getString(6)),
                             rs.getObject(7, OffsetDateTime.class).toInstant()));
+                }
+            }
+            try (ResultSet rs = statement.executeQuery(
+                    "select campaign_id, budget_day, amount_cents from promo_budget_release")) {
+                while (rs.next()) {
+                    releases.add(new Release(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getLong(3)));
                 }
             }
             try (ResultSet rs = statement.executeQuery(

@@ -188,8 +188,12 @@ final class BankWorkload {
                 fund = new Fund(campaign, EntryKind.TOPUP, stripe("pi_" + suffix),
                         cpc * (1 + random.nextInt(8)) + random.nextInt((int) cpc));
             } else if (roll < 60 && !spends.isEmpty()) {
-                // Credit back a click found invalid: keyed by the click, so a second look grants nothing.
+                // Credit back a click found invalid: keyed by the click, so a second look grants nothing. Never
+                // the hot campaign's: a credit frees budget (ADR 0016), and its budget bound is checked exactly.
                 Spend click = spends.get(random.nextInt(spends.size()));
+                while (click.campaign() == HOT && spends.stream().anyMatch(s -> s.campaign() != HOT)) {
+                    click = spends.get(random.nextInt(spends.size()));
+                }
                 fund = new Fund(click.campaign(), EntryKind.CREDIT,
                         new IdempotencyKey(IdempotencyKey.INVALID_CLICK_CREDIT, click.clickId()), click.cents());
             } else if (roll < 70) {

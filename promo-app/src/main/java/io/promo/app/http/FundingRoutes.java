@@ -89,7 +89,8 @@ final class FundingRoutes implements ApiRoutes {
 
     /**
      * Charged 200 with the ledger entry; waiting for the card holder or the processor 202; declined 402 and
-     * unreachable processor 503, both as problems since nothing was charged.
+     * unreachable processor 503, both as problems since nothing was charged; another request with the same
+     * key still charging 409 with Retry-After (the key's answer follows once that charge ends).
      */
     private static void answer(Context ctx, TopUpResult result) {
         if (result instanceof TopUpResult.Charged charged) {
@@ -100,6 +101,10 @@ final class FundingRoutes implements ApiRoutes {
             Respond.json(ctx, 202, new TopUpView("pending", pending.processorRef(), null, null));
         } else if (result instanceof TopUpResult.Declined declined) {
             throw ApiProblem.of(402, declined.message() + " (decline code " + declined.declineCode() + "): nothing was charged");
+        } else if (result instanceof TopUpResult.InProgress inProgress) {
+            throw new ApiProblem(Problem.of(409, "a request with this idempotency_key is being charged right now; ask again"
+                    + " with the same idempotency_key to get its result: this request charged nothing"),
+                    Map.of("Retry-After", String.valueOf(Math.max(1, inProgress.retryAfter().toSeconds()))));
         } else {
             TopUpResult.RetryLater later = (TopUpResult.RetryLater) result;
             throw new ApiProblem(Problem.of(503, "the payment processor could not be reached (" + later.reason()

@@ -30,6 +30,7 @@ final class OperationsRoutes implements ApiRoutes {
                     "Stripe webhooks are not configured: promo runs with the dev payment gateway or without "
                             + "PROMO_STRIPE_WEBHOOK_SECRET"));
             WebhookResponse response = endpoint.handle(ctx.bodyAsBytes(), ctx.header("Stripe-Signature"));
+            services.metrics().stripeWebhookEvents.labelValues(response.eventType().orElse("unread"), response.result()).inc();
             if (response.status() >= 400) {
                 throw ApiProblem.of(response.status(), response.message());
             }

@@ -2,6 +2,7 @@ package io.promo.app.metrics;
 
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
+import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
@@ -60,6 +61,31 @@ public final class PromoMetrics {
             .help("Valid clicks logged but not billed, by reason")
             .labelNames("reason")
             .register(registry);
+
+    /**
+     * Stripe webhook deliveries by event type (the subscribed types, {@code other}, or {@code unread} when
+     * the delivery was refused before its type was read) and result. A subscribed type that never arrives
+     * is a webhook endpoint not subscribed to it (docs/billing.md, alert in docs/operations.md).
+     */
+    public final Counter stripeWebhookEvents = Counter.builder()
+            .name("promo_stripe_webhook_events_total")
+            .help("Stripe webhook deliveries by event type and result")
+            .labelNames("type", "result")
+            .register(registry);
+
+    /**
+     * How many of the event types promo acts on no enabled Stripe webhook endpoint receives, as Stripe answered
+     * at start-up: 0 when all are covered, -1 until known (not checked yet, Stripe could not be asked, or the
+     * dev gateway, which has no webhooks).
+     */
+    public final Gauge stripeWebhookTypesUnsubscribed = Gauge.builder()
+            .name("promo_stripe_webhook_types_unsubscribed")
+            .help("Event types promo acts on that no enabled Stripe webhook endpoint receives (-1: unknown)")
+            .register(registry);
+
+    {
+        stripeWebhookTypesUnsubscribed.set(-1);
+    }
 
     /** Invalid clicks, by the rule that caught them. */
     public final Counter invalidClicks = Counter.builder()

@@ -56,8 +56,16 @@ public final class HandlePaymentEvent {
         this.clock = clock;
     }
 
+    /**
+     * The stored result of an event processed before, for an adapter to answer a redelivery with before
+     * it asks the processor anything the event would need.
+     */
+    public Optional<ProcessedPaymentEvent> processedBefore(String eventId) {
+        return processed.find(eventId);
+    }
+
     public PaymentEventOutcome handle(PaymentEvent event) {
-        Optional<ProcessedPaymentEvent> earlier = processed.find(event.eventId());
+        Optional<ProcessedPaymentEvent> earlier = processedBefore(event.eventId());
         if (earlier.isPresent()) {
             return new PaymentEventOutcome.AlreadyProcessed(earlier.get());
         }
@@ -110,6 +118,13 @@ public final class HandlePaymentEvent {
     }
 
     private PaymentEventOutcome refund(PaymentEvent.Refunded refunded) {
+        if (!refunded.refundsAddUp()) {
+            // A list that misses a refund would take back too little, and the event would be stored as done.
+            return new PaymentEventOutcome.RetryLater("charge " + refunded.chargeRef() + " has refunded "
+                    + refunded.amountRefunded().cents() + " but its refunds listed add up to "
+                    + refunded.refunds().stream().mapToLong(r -> r.amount().cents()).sum()
+                    + ": not booked until they agree");
+        }
         Resolution resolution = campaignOf(refunded.paymentRef(), refunded.campaign(), "charge " + refunded.chargeRef());
         if (resolution.failure().isPresent()) {
             return resolution.failure().get();

@@ -62,15 +62,35 @@ public sealed interface PaymentEvent {
      * A charge was refunded, in part or in full, once or several times: every refund in {@code refunds}
      * becomes one negative adjustment keyed by its refund id, so a refund reported by several events is
      * taken back once. {@code paymentRef} is empty for a charge made without a payment intent.
+     *
+     * @param amountRefunded what the processor says the charge has refunded in all: the refunds are booked
+     *                       only when they add up to it ({@link #refundsAddUp()}), so that a list that
+     *                       misses a refund is never taken for the whole story
      */
     record Refunded(String eventId, String chargeRef, Optional<String> paymentRef, Optional<CampaignId> campaign,
-            List<Refund> refunds) implements PaymentEvent {
+            Money amountRefunded, List<Refund> refunds) implements PaymentEvent {
         public Refunded {
             requireId(eventId);
             Objects.requireNonNull(chargeRef, "chargeRef");
             Objects.requireNonNull(paymentRef, "paymentRef");
             Objects.requireNonNull(campaign, "campaign");
+            Objects.requireNonNull(amountRefunded, "amountRefunded");
             refunds = List.copyOf(refunds);
+        }
+
+        /** A refunded charge whose {@code refunds} are all of its refunds: its amount refunded is their sum. */
+        public Refunded(String eventId, String chargeRef, Optional<String> paymentRef, Optional<CampaignId> campaign,
+                List<Refund> refunds) {
+            this(eventId, chargeRef, paymentRef, campaign, sum(refunds), refunds);
+        }
+
+        /** The listed refunds' sum equals what the charge has refunded: nothing is missing from the list. */
+        public boolean refundsAddUp() {
+            return sum(refunds).equals(amountRefunded);
+        }
+
+        private static Money sum(List<Refund> refunds) {
+            return refunds.stream().map(Refund::amount).reduce(Money.ZERO, Money::plus);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package io.promo.domain.funding;
 
 import io.promo.domain.ledger.LedgerEntry;
+import java.time.Duration;
 import java.util.Objects;
 
 /** What happened to an accepted top-up request: the caller shows one of these to the advertiser. */
@@ -47,6 +48,20 @@ public sealed interface TopUpResult {
     record RetryLater(String reason) implements TopUpResult {
         public RetryLater {
             Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * Another request with the same idempotency key is charging right now: ask again after
+     * {@code retryAfter} with the same key, which then answers that charge's result. Nothing was charged
+     * by this request.
+     */
+    record InProgress(Duration retryAfter) implements TopUpResult {
+        public InProgress {
+            Objects.requireNonNull(retryAfter, "retryAfter");
+            if (retryAfter.isNegative() || retryAfter.isZero()) {
+                throw new IllegalArgumentException("retryAfter must be positive: " + retryAfter);
+            }
         }
     }
 }

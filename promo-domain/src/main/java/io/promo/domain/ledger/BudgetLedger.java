@@ -26,7 +26,10 @@ public interface BudgetLedger {
 
     /**
      * Appends a top-up, credit or adjustment unless an entry with its idempotency key exists, in which
-     * case that earlier entry is returned and nothing is written. The campaign must exist.
+     * case that earlier entry is returned and nothing is written. The campaign must exist. A credit with a
+     * {@link LedgerEntry#releasedSpend() released spend} also takes that spend's amount back from the spend
+     * of the spend's budget day and from the total spend, in the same step (ADR 0016); a released spend that
+     * does not exist frees nothing.
      */
     Recorded record(LedgerEntry entry);
 

@@ -52,4 +52,17 @@ public record LedgerEntry(
     public Money balanceEffect() {
         return Money.ofCents(kind.balanceEffectOf(amount.cents()));
     }
+
+    /**
+     * For the credit of a click found invalid after it was billed: the key of that click's spend. The credit
+     * takes the spend back from the budgets it counted against, its budget day's spend and the total spend, as
+     * well as giving the money back (ADR 0016): a click that is not paid for does not use up budget. Empty for
+     * every other entry; an admin's goodwill credit or an adjustment frees no budget.
+     */
+    public Optional<IdempotencyKey> releasedSpend() {
+        if (kind != EntryKind.CREDIT || !idempotencyKey.source().equals(IdempotencyKey.INVALID_CLICK_CREDIT)) {
+            return Optional.empty();
+        }
+        return Optional.of(new IdempotencyKey(IdempotencyKey.CLICK, idempotencyKey.reference()));
+    }
 }

@@ -35,6 +35,8 @@ public final class FundingFixture {
     public final InMemoryCampaignRepository campaigns = new InMemoryCampaignRepository();
     public final InMemoryBudgetLedger ledger = new InMemoryBudgetLedger(campaigns, advertisers);
     public final InMemoryProcessedPaymentEvents processedEvents = new InMemoryProcessedPaymentEvents();
+    /** Shared by every use case this fixture makes: a new one is promo after a restart, or another node. */
+    public final InMemoryTopUpRequests topUpRequests = new InMemoryTopUpRequests();
     public final RecordFunding recordFunding = new RecordFunding(ledger, campaigns, TestData.IDS, clock);
     private final BudgetCalendar calendar = new BudgetCalendar(ZoneOffset.UTC);
 
@@ -68,7 +70,7 @@ public final class FundingFixture {
     }
 
     public TopUpCampaign topUpCampaign(PaymentGateway gateway) {
-        return new TopUpCampaign(campaigns, advertisers, gateway, recordFunding, LIMITS, CURRENCY);
+        return new TopUpCampaign(campaigns, advertisers, gateway, recordFunding, topUpRequests, LIMITS, CURRENCY, clock);
     }
 
     public HandlePaymentEvent handlePaymentEvent(PaymentGateway gateway) {

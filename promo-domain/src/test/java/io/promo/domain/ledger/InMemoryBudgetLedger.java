@@ -31,6 +31,9 @@ public final class InMemoryBudgetLedger implements BudgetLedger {
     private final Map<CampaignId, Long> balance = new HashMap<>();
     private final Map<CampaignId, Long> spentTotal = new HashMap<>();
     private final Map<CampaignId, Map<LocalDate, Long>> spentByDay = new HashMap<>();
+    private final Map<IdempotencyKey, LocalDate> spendDays = new HashMap<>();
+    /** ADR 0016: what credits for invalid clicks took back from the spend, as decided when each was recorded. */
+    private final Map<CampaignId, Long> released = new HashMap<>();
 
     public InMemoryBudgetLedger(CampaignRepository campaigns, AdvertiserRepository advertisers) {
         this.campaigns = campaigns;
@@ -62,6 +65,7 @@ public final class InMemoryBudgetLedger implements BudgetLedger {
             return new SpendOutcome.NotBilled(NotBilledReason.BALANCE);
         }
         append(spend);
+        spendDays.put(spend.idempotencyKey(), budgetDay);
         spentByDay.computeIfAbsent(id, k -> new HashMap<>()).merge(budgetDay, amount, Long::sum);
         spentTotal.merge(id, amount, Long::sum);
         return new SpendOutcome.Billed(spend);
@@ -80,7 +84,18 @@ public final class InMemoryBudgetLedger implements BudgetLedger {
             throw new IllegalArgumentException("unknown campaign " + entry.campaignId());
         }
         append(entry);
+        releasedSpend(entry).ifPresent(spend -> {
+            spentByDay.get(spend.campaignId()).merge(spendDays.get(spend.idempotencyKey()), -entry.amount().cents(), Long::sum);
+            spentTotal.merge(spend.campaignId(), -entry.amount().cents(), Long::sum);
+            released.merge(spend.campaignId(), entry.amount().cents(), Long::sum);
+        });
         return new Recorded(entry, true);
+    }
+
+    /** The spend {@code entry} takes back from the budgets, if it is a credit for a billed click of its campaign. */
+    private Optional<LedgerEntry> releasedSpend(LedgerEntry entry) {
+        return entry.releasedSpend().map(byKey::get).filter(spend -> spend.kind() == EntryKind.SPEND
+                && spend.campaignId().equals(entry.campaignId()));
     }
 
     private void append(LedgerEntry entry) {
@@ -125,6 +140,7 @@ public final class InMemoryBudgetLedger implements BudgetLedger {
                 ledgerSpent.merge(e.campaignId(), e.amount().cents(), Long::sum);
             }
         }
+        released.forEach((id, cents) -> ledgerSpent.merge(id, -cents, Long::sum));
         for (CampaignId id : ledgerBalance.keySet()) {
             compare(found, id, "balance", ledgerBalance.get(id), balance.getOrDefault(id, 0L));
             compare(found, id, "spent_total", ledgerSpent.getOrDefault(id, 0L), spentTotal.getOrDefault(id, 0L));
