@@ -1,0 +1,66 @@
+package io.promo.domain.traffic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.promo.domain.shared.CampaignId;
+import io.promo.domain.shared.Money;
+import io.promo.domain.shared.Surface;
+import io.promo.domain.testing.MutableClock;
+import io.promo.domain.testing.TestData;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Tokens whose parts are present but unreadable are malformed, never a signature check on garbage. */
+class ClickTokenEdgesTest {
+
+    private static final byte[] SECRET = "token-secret-of-at-least-thirty-two-bytes".getBytes(StandardCharsets.US_ASCII);
+
+    private final MutableClock clock = new MutableClock(TestData.NOW);
+    private final ClickTokenSigner signer =
+            new ClickTokenSigner(List.of(SigningKey.active("k1", SECRET)), Duration.ofMinutes(30), clock);
+
+    private String aToken() {
+        return signer.sign(new ClickClaims(TestData.IDS.newEventId(), new CampaignId("pcmp_1"), Money.ofCents(50),
+                clock.instant(), Surface.PEOPLE_SEARCH, TestData.BERLIN, Optional.empty(), "0123456789abcdef"));
+    }
+
+    private TokenRejection rejection(String token) {
+        TokenVerification verification = signer.verify(token);
+        assertThat(verification).isInstanceOf(TokenVerification.Rejected.class);
+        return ((TokenVerification.Rejected) verification).reason();
+    }
+
+    @Test
+    void a_token_whose_signature_is_not_base64url_is_malformed() {
+        String token = aToken();
+        String unsigned = token.substring(0, token.lastIndexOf('.') + 1);
+
+        assertThat(rejection(unsigned + "not*base64!")).isEqualTo(TokenRejection.MALFORMED);
+        assertThat(signer.authenticClaims(unsigned + "not*base64!")).isEmpty();
+    }
+
+    /** A token we signed ourselves whose claims do not parse (say, from another version of promo) is malformed. */
+    @Test
+    void a_correctly_signed_token_whose_claims_do_not_parse_is_malformed() {
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        String signed = "v1.k1." + base64.encodeToString("not~the~claims".getBytes(StandardCharsets.US_ASCII));
+        String token = signed + "." + base64.encodeToString(new Hmac(SECRET).sign(signed.getBytes(StandardCharsets.US_ASCII)));
+
+        assertThat(rejection(token)).isEqualTo(TokenRejection.MALFORMED);
+    }
+
+    @Test
+    void a_token_of_up_to_1024_characters_is_checked_on_its_signature_and_a_longer_one_is_malformed_unread() {
+        String token = aToken();
+        String unsigned = token.substring(0, token.lastIndexOf('.') + 1);
+        String longest = unsigned + "A".repeat(ClickTokenSigner.MAX_TOKEN_LENGTH - unsigned.length());
+
+        assertThat(longest).hasSize(ClickTokenSigner.MAX_TOKEN_LENGTH);
+        assertThat(rejection(longest)).isEqualTo(TokenRejection.BAD_SIGNATURE);
+        assertThat(rejection(longest + "A")).isEqualTo(TokenRejection.MALFORMED);
+    }
+}
