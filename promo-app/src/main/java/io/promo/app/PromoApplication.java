@@ -117,6 +117,9 @@ public final class PromoApplication implements AutoCloseable {
                 repositories.advertisers(), repositories.policies(), repositories.ledger(),
                 new TrafficCtrStatistics(repositories.trafficLog(), calendar, clock, TrafficCtrStatistics.DEFAULT_DAYS),
                 traffic, serving, clock);
+        // Built before HTTP serves, so that no request ever builds an index (ADR 0013); from here on only the
+        // background thread rebuilds it and requests answer from the last snapshot.
+        servingIndex.refresh();
         resources.register("serving index refresher", keepFresh(servingIndex));
         SortableRandomIdGenerator ids = new SortableRandomIdGenerator(clock);
         DecideAdPage decideAdPage = new DecideAdPage(servingIndex, serving, ids, clock, traffic,
