@@ -103,7 +103,8 @@ public final class PromoApplication implements AutoCloseable {
         ConnectionPool pool = resources.register("database connections", openDatabase(config, resources));
         DatabaseMigrator.migrate(pool.dataSource());
         PostgresRepositories repositories = new PostgresRepositories(pool.dataSource(), config.budgetZone());
-        UseCases useCases = new UseCases(repositories, DeploymentDefaults.POLICY_LIMITS, calendar, clock);
+        UseCases useCases = new UseCases(repositories, DeploymentDefaults.POLICY_LIMITS, config.campaignQuota(), calendar,
+                clock);
 
         Billing billing = Billing.forConfig(billingConfig(config), clock);
         TopUpCampaign topUp = new TopUpCampaign(repositories.campaigns(), repositories.advertisers(),

@@ -4,6 +4,7 @@ import io.promo.domain.advertiser.AdvertiserQueries;
 import io.promo.domain.advertiser.ChangeAdvertiserStatus;
 import io.promo.domain.advertiser.CreateAdvertiser;
 import io.promo.domain.campaign.CampaignQueries;
+import io.promo.domain.campaign.CampaignQuota;
 import io.promo.domain.campaign.ChangeCampaignStatus;
 import io.promo.domain.campaign.CreateCampaign;
 import io.promo.domain.campaign.UpdateCampaign;
@@ -33,15 +34,15 @@ public final class UseCases {
     public final RecordFunding recordFunding;
     public final BudgetQueries budgetQueries;
 
-    public UseCases(PostgresRepositories repositories, PolicyLimits deploymentDefault, BudgetCalendar calendar,
-            Clock clock) {
+    public UseCases(PostgresRepositories repositories, PolicyLimits deploymentDefault, CampaignQuota campaignQuota,
+            BudgetCalendar calendar, Clock clock) {
         IdGenerator ids = new SortableRandomIdGenerator(clock);
         this.createAdvertiser = new CreateAdvertiser(repositories.advertisers(), ids, clock);
         this.changeAdvertiserStatus = new ChangeAdvertiserStatus(repositories.advertisers(), clock);
         this.advertiserQueries = new AdvertiserQueries(repositories.advertisers());
         this.policyCatalog = new PolicyCatalog(repositories.policies(), deploymentDefault);
         this.createCampaign = new CreateCampaign(repositories.advertisers(), repositories.campaigns(), policyCatalog,
-                ids, clock);
+                campaignQuota, ids, clock);
         this.updateCampaign = new UpdateCampaign(repositories.campaigns(), policyCatalog, clock);
         this.changeCampaignStatus = new ChangeCampaignStatus(repositories.campaigns(), clock);
         this.campaignQueries = new CampaignQueries(repositories.campaigns());

@@ -6,6 +6,7 @@ import io.promo.domain.advertiser.Advertiser;
 import io.promo.domain.advertiser.AdvertiserStatus;
 import io.promo.domain.campaign.Campaign;
 import io.promo.domain.campaign.CampaignAction;
+import io.promo.domain.campaign.CampaignQuota;
 import io.promo.domain.campaign.CampaignRepository;
 import io.promo.domain.campaign.Format;
 import io.promo.domain.campaign.PacingMode;
@@ -238,6 +239,11 @@ class ServingIndexRefresherTest {
         @Override
         public void insert(Campaign c) {
             store.insert(c);
+        }
+
+        @Override
+        public boolean insertWithinQuota(Campaign campaign, CampaignQuota quota) {
+            return store.insertWithinQuota(campaign, quota);
         }
 
         @Override
