@@ -104,7 +104,7 @@ public final class PromoApplication implements AutoCloseable {
         ConnectionPool pool = resources.register("database connections", openDatabase(config, resources));
         DatabaseMigrator.migrate(pool.dataSource());
         PostgresRepositories repositories = new PostgresRepositories(pool.dataSource(), config.budgetZone());
-        UseCases useCases = new UseCases(repositories, DeploymentDefaults.POLICY_LIMITS, calendar,
+        UseCases useCases = new UseCases(repositories, DeploymentDefaults.POLICY_LIMITS, config.campaignQuota(), calendar,
                 config.production() ? EntityOwnership.Unregistered.REFUSED
                         : EntityOwnership.Unregistered.CLAIMED_BY_FIRST_PROMOTER, clock);
 
@@ -121,6 +121,9 @@ public final class PromoApplication implements AutoCloseable {
                 repositories.advertisers(), repositories.policies(), repositories.ledger(),
                 new TrafficCtrStatistics(repositories.trafficLog(), calendar, clock, TrafficCtrStatistics.DEFAULT_DAYS),
                 traffic, serving, clock);
+        // Built before HTTP serves, so that no request ever builds an index (ADR 0013); from here on only the
+        // background thread rebuilds it and requests answer from the last snapshot.
+        servingIndex.refresh();
         resources.register("serving index refresher", keepFresh(servingIndex));
         SortableRandomIdGenerator ids = new SortableRandomIdGenerator(clock);
         DecideAdPage decideAdPage = new DecideAdPage(servingIndex, serving, ids, clock, traffic,

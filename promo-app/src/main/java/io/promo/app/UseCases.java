@@ -4,6 +4,7 @@ import io.promo.domain.advertiser.AdvertiserQueries;
 import io.promo.domain.advertiser.ChangeAdvertiserStatus;
 import io.promo.domain.advertiser.CreateAdvertiser;
 import io.promo.domain.campaign.CampaignQueries;
+import io.promo.domain.campaign.CampaignQuota;
 import io.promo.domain.campaign.ChangeCampaignStatus;
 import io.promo.domain.campaign.CreateCampaign;
 import io.promo.domain.campaign.EntityOwnership;
@@ -36,16 +37,19 @@ public final class UseCases {
     public final RecordFunding recordFunding;
     public final BudgetQueries budgetQueries;
 
-    /** @param unregisteredEntities refused in production, claimed by their first promoter in dev mode (ADR 0017) */
-    public UseCases(PostgresRepositories repositories, PolicyLimits deploymentDefault, BudgetCalendar calendar,
-            EntityOwnership.Unregistered unregisteredEntities, Clock clock) {
+    /**
+     * @param campaignQuota        campaigns not ended one advertiser may have (ADR 0013)
+     * @param unregisteredEntities refused in production, claimed by their first promoter in dev mode (ADR 0017)
+     */
+    public UseCases(PostgresRepositories repositories, PolicyLimits deploymentDefault, CampaignQuota campaignQuota,
+            BudgetCalendar calendar, EntityOwnership.Unregistered unregisteredEntities, Clock clock) {
         IdGenerator ids = new SortableRandomIdGenerator(clock);
         this.createAdvertiser = new CreateAdvertiser(repositories.advertisers(), ids, clock);
         this.changeAdvertiserStatus = new ChangeAdvertiserStatus(repositories.advertisers(), clock);
         this.advertiserQueries = new AdvertiserQueries(repositories.advertisers());
         this.policyCatalog = new PolicyCatalog(repositories.policies(), deploymentDefault);
         this.createCampaign = new CreateCampaign(repositories.advertisers(), repositories.campaigns(), policyCatalog,
-                new EntityOwnership(repositories.entityOwners(), unregisteredEntities), ids, clock);
+                new EntityOwnership(repositories.entityOwners(), unregisteredEntities), campaignQuota, ids, clock);
         this.registerEntityOwner = new RegisterEntityOwner(repositories.entityOwners());
         this.updateCampaign = new UpdateCampaign(repositories.campaigns(), policyCatalog, clock);
         this.changeCampaignStatus = new ChangeCampaignStatus(repositories.campaigns(), clock);

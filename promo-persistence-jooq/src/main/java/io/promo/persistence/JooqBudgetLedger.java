@@ -38,7 +38,6 @@ import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.exception.DataAccessException;
-import org.jooq.impl.DSL;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -104,6 +103,21 @@ public final class JooqBudgetLedger implements BudgetLedger {
                    balance_cents, spent_total_cents, spend_day, spent_on_day_cents
             from promo_campaign_budget where campaign_id = ?
             for update
+            """;
+
+    // The budget states the serving index reads, for one day: where that day's spend is kept follows the spend's own
+    // rule (spendUnderLock): on the budget row for its spend day, in the closed-day table for an earlier day, nothing
+    // for a later one. Parameters: 1 budget_day, 2 the campaign ids as text[].
+    private static final String BUDGET_STATES = """
+            select b.campaign_id, b.balance_cents, b.spent_total_cents,
+                   case when b.spend_day = asked.day then b.spent_on_day_cents
+                        when b.spend_day > asked.day then coalesce((select c.spent_cents
+                            from promo_campaign_closed_day_spend c
+                            where c.campaign_id = b.campaign_id and c.budget_day = asked.day), 0)
+                        else 0 end
+            from (select cast(? as date) as day) asked
+            cross join unnest(cast(? as text[])) as wanted(campaign_id)
+            join promo_campaign_budget b on b.campaign_id = wanted.campaign_id
             """;
 
     private static final String CLOSED_DAY_SPEND =
@@ -483,7 +497,13 @@ public final class JooqBudgetLedger implements BudgetLedger {
                 Money.ofCents(budget.get(PROMO_CAMPAIGN_BUDGET.SPENT_TOTAL_CENTS)), day);
     }
 
-    /** One round trip for the serving index's refresh, however many campaigns it holds. */
+    /**
+     * One round trip for the serving index's refresh, however many campaigns it holds. The ids go as one typed
+     * {@code text[]} joined through {@code unnest}: a hash or index join, linear in the campaigns. The former
+     * {@code campaign_id = any(cast(? as varchar[]))} bound the ids as text, which PostgreSQL's custom plans (a new
+     * connection's first five runs) turned into a sequential scan that parsed the whole array again for every row:
+     * 18 s for 6,000 campaigns (ADR 0013).
+     */
     @Override
     public Map<CampaignId, BudgetState> states(Collection<CampaignId> campaignIds, LocalDate day) {
         Map<CampaignId, BudgetState> states = new HashMap<>(campaignIds.size() * 2);
@@ -493,18 +513,20 @@ public final class JooqBudgetLedger implements BudgetLedger {
         if (campaignIds.isEmpty()) {
             return states;
         }
-        String[] ids = campaignIds.stream().map(CampaignId::value).toArray(String[]::new);
-        db.select(PROMO_CAMPAIGN_BUDGET.CAMPAIGN_ID, PROMO_CAMPAIGN_BUDGET.BALANCE_CENTS,
-                        PROMO_CAMPAIGN_BUDGET.SPENT_TOTAL_CENTS, PROMO_CAMPAIGN_DAILY_SPEND.SPENT_CENTS)
-                .from(PROMO_CAMPAIGN_BUDGET)
-                .leftJoin(PROMO_CAMPAIGN_DAILY_SPEND)
-                .on(PROMO_CAMPAIGN_DAILY_SPEND.CAMPAIGN_ID.eq(PROMO_CAMPAIGN_BUDGET.CAMPAIGN_ID))
-                .and(PROMO_CAMPAIGN_DAILY_SPEND.BUDGET_DAY.eq(day))
-                .where(PROMO_CAMPAIGN_BUDGET.CAMPAIGN_ID.eq(DSL.any(ids)))
-                .forEach(row -> states.put(new CampaignId(row.value1()), new BudgetState(
-                        Money.ofCents(row.value2()),
-                        Money.ofCents(row.value4() == null ? 0 : row.value4()),
-                        Money.ofCents(row.value3()), day)));
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(BUDGET_STATES)) {
+            query.setObject(1, day);
+            query.setArray(2, connection.createArrayOf("text",
+                    campaignIds.stream().map(CampaignId::value).toArray(String[]::new)));
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    states.put(new CampaignId(row.getString(1)), new BudgetState(Money.ofCents(row.getLong(2)),
+                            Money.ofCents(row.getLong(4)), Money.ofCents(row.getLong(3)), day));
+                }
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("budget states of " + campaignIds.size() + " campaigns failed", e);
+        }
         return states;
     }
 

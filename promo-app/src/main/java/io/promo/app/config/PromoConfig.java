@@ -1,5 +1,6 @@
 package io.promo.app.config;
 
+import io.promo.domain.campaign.CampaignQuota;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -19,6 +20,7 @@ import java.util.Optional;
  * before anything starts.
  *
  * @param maxBodyBytes the largest request body accepted; a larger one is refused with 413
+ * @param maxCampaignsPerAdvertiser the campaign quota: campaigns not ended one advertiser may have
  */
 public record PromoConfig(
         Mode mode,
@@ -31,6 +33,7 @@ public record PromoConfig(
         Secret clickTokenSecret,
         Secret hashSecret,
         ZoneId budgetZone,
+        int maxCampaignsPerAdvertiser,
         Optional<Secret> stripeSecretKey,
         List<Secret> stripeWebhookSecrets,
         Optional<URI> stripeApiBase) {
@@ -49,6 +52,7 @@ public record PromoConfig(
     public static final String CLICK_TOKEN_SECRET = "PROMO_CLICK_TOKEN_SECRET";
     public static final String HASH_SECRET = "PROMO_HASH_SECRET";
     public static final String BUDGET_ZONE = "PROMO_BUDGET_ZONE";
+    public static final String MAX_CAMPAIGNS_PER_ADVERTISER = "PROMO_MAX_CAMPAIGNS_PER_ADVERTISER";
     public static final String STRIPE_SECRET_KEY = "PROMO_STRIPE_SECRET_KEY";
     public static final String STRIPE_WEBHOOK_SECRET = "PROMO_STRIPE_WEBHOOK_SECRET";
     public static final String STRIPE_API_BASE = "PROMO_STRIPE_API_BASE";
@@ -82,6 +86,10 @@ public record PromoConfig(
 
     public boolean production() {
         return mode == Mode.PRODUCTION;
+    }
+
+    public CampaignQuota campaignQuota() {
+        return new CampaignQuota(maxCampaignsPerAdvertiser);
     }
 
     /** The secrets made up at this start (dev mode only), by variable name, for the start-up banner. */
@@ -144,6 +152,8 @@ public record PromoConfig(
 
             ZoneId zone = budgetZone(values.getOrDefault(BUDGET_ZONE, "UTC"));
 
+            int maxCampaigns = (int) number(MAX_CAMPAIGNS_PER_ADVERTISER, CampaignQuota.DEFAULT.maxNotEnded(), 1, 1_000_000);
+
             Optional<Secret> stripeKey = Optional.ofNullable(values.get(STRIPE_SECRET_KEY)).map(k -> new Secret(k, false));
             List<Secret> webhookSecrets = Optional.ofNullable(values.get(STRIPE_WEBHOOK_SECRET))
                     .map(list -> Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
@@ -171,7 +181,7 @@ public record PromoConfig(
                 throw new ConfigException(problems);
             }
             return new PromoConfig(mode, host, port, maxBody, database, adminKey, serviceKey, clickSecret, hashSecret,
-                    zone, stripeKey, webhookSecrets, apiBase);
+                    zone, maxCampaigns, stripeKey, webhookSecrets, apiBase);
         }
 
         /**

@@ -46,8 +46,9 @@ final class ApiProblem extends RuntimeException {
     }
 
     /**
-     * The domain's refusal as HTTP (ADR 0008): business rules broken by a well-formed request 422, unknown or
-     * another tenant's 404, a move the lifecycle does not allow and lost races 409, not allowed at all 403.
+     * The domain's refusal as HTTP (ADR 0008): business rules broken by a well-formed request and a limit reached
+     * (the campaign quota) 422, unknown or another tenant's 404, a move the lifecycle does not allow and lost races
+     * 409, not allowed at all 403.
      */
     static ApiProblem fromRejection(Rejection rejection) {
         return switch (rejection.kind()) {
@@ -56,6 +57,7 @@ final class ApiProblem extends RuntimeException {
             case NOT_FOUND -> of(404, rejection.detail());
             case ILLEGAL_TRANSITION, CONFLICT -> of(409, rejection.detail());
             case FORBIDDEN -> of(403, rejection.detail());
+            case LIMIT_REACHED -> of(422, rejection.detail());
         };
     }
 

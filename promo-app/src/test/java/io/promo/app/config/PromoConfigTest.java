@@ -3,6 +3,7 @@ package io.promo.app.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.promo.domain.campaign.CampaignQuota;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -47,6 +48,7 @@ class PromoConfigTest {
         assertThat(config.database().embedded()).isTrue();
         assertThat(config.database().embeddedDataDirectory()).isEqualTo(Path.of(".promo", "postgres"));
         assertThat(config.budgetZone()).isEqualTo(ZoneId.of("UTC"));
+        assertThat(config.campaignQuota()).isEqualTo(new CampaignQuota(1_000));
         assertThat(config.stripeSecretKey()).isEmpty();
         assertThat(config.generatedSecrets()).containsOnlyKeys("PROMO_ADMIN_KEY", "PROMO_SERVICE_KEY",
                 "PROMO_CLICK_TOKEN_SECRET", "PROMO_HASH_SECRET");
@@ -58,13 +60,14 @@ class PromoConfigTest {
     void environment_variables_are_read_and_flags_override_them() {
         Map<String, String> env = new HashMap<>(Map.of("PROMO_HTTP_HOST", "0.0.0.0", "PROMO_HTTP_PORT", "9000",
                 "PROMO_BUDGET_ZONE", "Europe/Berlin", "PROMO_ADMIN_KEY", KEY_A, "PROMO_DATA_DIR", "/var/promo",
-                "PROMO_STRIPE_API_BASE", "http://127.0.0.1:12111"));
+                "PROMO_STRIPE_API_BASE", "http://127.0.0.1:12111", "PROMO_MAX_CAMPAIGNS_PER_ADVERTISER", "50"));
 
         PromoConfig config = load(env, Map.of("PROMO_HTTP_PORT", "9100"));
 
         assertThat(config.httpHost()).isEqualTo("0.0.0.0");
         assertThat(config.httpPort()).isEqualTo(9100);
         assertThat(config.budgetZone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+        assertThat(config.campaignQuota()).isEqualTo(new CampaignQuota(50));
         assertThat(config.adminKey().value()).isEqualTo(KEY_A);
         assertThat(config.adminKey().generated()).isFalse();
         assertThat(config.database().embeddedDataDirectory()).isEqualTo(Path.of("/var/promo"));
@@ -114,13 +117,15 @@ class PromoConfigTest {
     void malformed_values_are_reported_by_name() {
         Map<String, String> env = new HashMap<>(Map.of("PROMO_MODE", "staging", "PROMO_HTTP_PORT", "eighty",
                 "PROMO_BUDGET_ZONE", "Mars/Olympus", "PROMO_ADMIN_KEY", "short", "PROMO_DB_URL", "mysql://x",
-                "PROMO_STRIPE_API_BASE", "ftp://stripe", "PROMO_HTTP_MAX_BODY_BYTES", "-1"));
+                "PROMO_STRIPE_API_BASE", "ftp://stripe", "PROMO_HTTP_MAX_BODY_BYTES", "-1",
+                "PROMO_MAX_CAMPAIGNS_PER_ADVERTISER", "0"));
 
         assertThatThrownBy(() -> load(env, Map.of()))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
                         .anyMatch(p -> p.startsWith("PROMO_MODE must be dev or production"))
                         .anyMatch(p -> p.startsWith("PROMO_HTTP_PORT must be a whole number"))
                         .anyMatch(p -> p.startsWith("PROMO_HTTP_MAX_BODY_BYTES must be a whole number"))
+                        .anyMatch(p -> p.startsWith("PROMO_MAX_CAMPAIGNS_PER_ADVERTISER must be a whole number from 1"))
                         .anyMatch(p -> p.startsWith("PROMO_BUDGET_ZONE must be a time zone"))
                         .anyMatch(p -> p.startsWith("PROMO_ADMIN_KEY must be at least 32 characters"))
                         .anyMatch(p -> p.startsWith("PROMO_DB_URL must be a PostgreSQL JDBC URL"))

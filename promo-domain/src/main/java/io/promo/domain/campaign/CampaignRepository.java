@@ -13,6 +13,13 @@ public interface CampaignRepository {
     /** Stores a new campaign; its id must be new and its advertiser must exist. */
     void insert(Campaign campaign);
 
+    /**
+     * Stores a new campaign if its advertiser has room for it under {@code quota} ({@link CampaignQuota#counts}),
+     * counted and inserted under a lock on the advertiser so that concurrent creates cannot pass the limit together;
+     * false, and nothing written, when the quota is used up.
+     */
+    boolean insertWithinQuota(Campaign campaign, CampaignQuota quota);
+
     Optional<Campaign> findById(CampaignId id);
 
     /**

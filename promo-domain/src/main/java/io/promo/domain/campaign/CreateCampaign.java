@@ -13,22 +13,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Use case: an advertiser (or an admin on its behalf) authors a draft campaign. */
+/**
+ * Use case: an advertiser (or an admin on its behalf) authors a draft campaign, within the advertiser's
+ * {@link CampaignQuota}.
+ */
 public final class CreateCampaign {
 
     private final AdvertiserRepository advertisers;
     private final CampaignRepository campaigns;
     private final PolicyCatalog policies;
     private final EntityOwnership ownership;
+    private final CampaignQuota quota;
     private final IdGenerator ids;
     private final Clock clock;
 
     public CreateCampaign(AdvertiserRepository advertisers, CampaignRepository campaigns, PolicyCatalog policies,
-            EntityOwnership ownership, IdGenerator ids, Clock clock) {
+            EntityOwnership ownership, CampaignQuota quota, IdGenerator ids, Clock clock) {
         this.advertisers = advertisers;
         this.campaigns = campaigns;
         this.policies = policies;
         this.ownership = ownership;
+        this.quota = quota;
         this.ids = ids;
         this.clock = clock;
     }
@@ -55,7 +60,9 @@ public final class CreateCampaign {
         }
         Campaign draft = Campaign.draft(ids.newCampaignId(), command.advertiserId(), command.surface(),
                 command.target(), command.settings(), clock.instant());
-        campaigns.insert(draft);
+        if (!campaigns.insertWithinQuota(draft, quota)) {
+            return Outcome.rejected(Rejection.limitReached(quota.refusal(command.advertiserId())));
+        }
         return Outcome.accepted(draft);
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Use case: the page for one search, with sponsored results placed (DESIGN.md "Serve", issue 4). Called on
  * every search page, so it reads only the in-memory {@link ServingIndex} and writes nothing but the traffic
- * count pacing learns from; logging the impressions is the traffic issue's.
+ * count pacing learns from (for the cities the index knows); logging the impressions is the traffic issue's.
  *
  * <p>Impression ids: one new event id per page from the {@link IdGenerator}, and each sponsored position's
  * impression id is that id with {@code _p<position>} appended ({@code pevt_01jf…_p1}, {@code pevt_01jf…_p6}).
@@ -33,7 +33,8 @@ public final class DecideAdPage {
 
     /**
      * @param ids         impression ids ({@link IdGenerator#newEventId()})
-     * @param traffic     told of every search, for the pacing curves ({@link HourlyTrafficCounter})
+     * @param traffic     told of every search in a city some campaign targets, for the pacing curves
+     *                    ({@link HourlyTrafficCounter})
      * @param querySigner the click tokens' query signature (the traffic issue's keyed one)
      */
     public DecideAdPage(ServingIndexSource indexes, ServingSettings settings, IdGenerator ids, Clock clock,
@@ -48,8 +49,13 @@ public final class DecideAdPage {
 
     public DecisionPage decide(DecisionRequest request) {
         Instant now = clock.instant();
-        Placement placement = engine.decide(indexes.indexAt(now), request, now, null);
-        traffic.recordSearch(request.surface(), request.city(), now);
+        ServingIndex index = indexes.indexAt(now);
+        Placement placement = engine.decide(index, request, now, null);
+        // Only a city some campaign targets has a curve to learn; counting every code a caller sends would let
+        // ever-new codes grow the counts without bound (issue 13: 20,000 cities, 12 MB).
+        if (index.cityId(request.city()) >= 0) {
+            traffic.recordSearch(request.surface(), request.city(), now);
+        }
         return page(request, placement, now);
     }
 

@@ -21,11 +21,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * statistics and the traffic history when it is older than {@link ServingSettings#refreshInterval()} or
  * from another budget day, and swaps it in atomically (a volatile reference; readers never lock).
  *
- * <p>{@link #indexAt} is on the decision path. It costs a timestamp check while the index is fresh. When
- * it is stale, one caller rebuilds while every other keeps deciding with the previous snapshot. So that no
- * search pays for a rebuild, the app should also call {@link #refreshIfStale()} from a background thread
- * a few times per interval; a change (a pause, a suspension, an exhausted budget) is then visible within
- * the interval plus one rebuild.
+ * <p>{@link #indexAt} is on the decision path and never rebuilds an index that exists, however old: it answers the
+ * last snapshot, whatever the database does (ADR 0013). Only the very first index is built by the caller that
+ * finds none, so the app builds it with {@link #refresh()} before it serves. Freshness is the job of a background
+ * thread that calls {@link #refreshIfStale()} a few times per interval; a change (a pause, a suspension, an
+ * exhausted budget) is then visible within the interval plus one rebuild.
  *
  * <p>Traffic curves are learned once per budget day, from the {@link PacingSettings#historyDays()} complete
  * days before it.
@@ -56,19 +56,30 @@ public final class ServingIndexRefresher implements ServingIndexSource {
         this.clock = clock;
     }
 
+    /** The current index, at once; only when none was ever built does this build it (and others wait for it). */
     @Override
     public ServingIndex indexAt(Instant now) {
+        ServingIndex index = current;
+        return index != null ? index : rebuildIfStale(now);
+    }
+
+    /**
+     * For a background thread: rebuilds if the index is stale by the clock (waiting for a rebuild under way, which
+     * usually leaves it fresh), and returns the current one.
+     */
+    public ServingIndex refreshIfStale() {
+        Instant now = clock.instant();
         ServingIndex index = current;
         if (index != null && !index.isStaleAt(now, settings.refreshInterval())) {
             return index;
         }
-        if (index == null) {
-            rebuilding.lock();
-        } else if (!rebuilding.tryLock()) {
-            return index;
-        }
+        return rebuildIfStale(now);
+    }
+
+    private ServingIndex rebuildIfStale(Instant now) {
+        rebuilding.lock();
         try {
-            index = current;
+            ServingIndex index = current;
             if (index == null || index.isStaleAt(now, settings.refreshInterval())) {
                 index = rebuild(now);
             }
@@ -76,11 +87,6 @@ public final class ServingIndexRefresher implements ServingIndexSource {
         } finally {
             rebuilding.unlock();
         }
-    }
-
-    /** For a background thread: rebuilds if the index is stale by the clock, and returns the current one. */
-    public ServingIndex refreshIfStale() {
-        return indexAt(clock.instant());
     }
 
     /** Rebuilds now, however fresh the index is (waits for a rebuild under way). */

@@ -6,6 +6,9 @@ import java.time.Instant;
 @FunctionalInterface
 public interface ServingIndexSource {
 
-    /** The index to decide with at {@code now}: never older than the refresh interval, save while a rebuild runs. */
+    /**
+     * The index to decide with at {@code now}, without waiting for the database: the last snapshot, kept fresh
+     * (within the refresh interval plus one rebuild) by whoever refreshes it in the background.
+     */
     ServingIndex indexAt(Instant now);
 }

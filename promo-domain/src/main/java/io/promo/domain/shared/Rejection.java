@@ -16,7 +16,9 @@ public record Rejection(Kind kind, String detail, List<Violation> violations) {
         /** Concurrent writers kept changing the same row; the caller may retry. */
         CONFLICT,
         /** The actor may not do this at all (e.g. an advertiser suspending a campaign). */
-        FORBIDDEN
+        FORBIDDEN,
+        /** A limit of the deployment refuses it (e.g. the campaign quota); the detail names the limit. */
+        LIMIT_REACHED
     }
 
     public Rejection {
@@ -48,5 +50,9 @@ public record Rejection(Kind kind, String detail, List<Violation> violations) {
 
     public static Rejection forbidden(String detail) {
         return new Rejection(Kind.FORBIDDEN, detail, List.of());
+    }
+
+    public static Rejection limitReached(String detail) {
+        return new Rejection(Kind.LIMIT_REACHED, detail, List.of());
     }
 }

@@ -118,4 +118,29 @@ public abstract class CampaignRepositoryContract {
         int winner = results.indexOf(true);
         assertThat(repository().findById(stored.id()).orElseThrow().settings().name()).isEqualTo("writer " + winner);
     }
+
+    @Test
+    void concurrent_creates_within_a_quota_never_pass_it_and_ended_campaigns_do_not_count() throws Exception {
+        CampaignQuota quota = new CampaignQuota(5);
+        for (int i = 0; i < 3; i++) {
+            assertThat(repository().insertWithinQuota(TestData.aCampaign(owner.id(), TestData.settings().build()), quota))
+                    .isTrue();
+        }
+        Campaign ended = TestData.aCampaign(owner.id(), TestData.settings().build());
+        repository().insert(ended);
+        Campaign endedNow = ended.apply(CampaignAction.END, Actor.ADMIN, NOW.plusSeconds(1)).orElseThrow();
+        assertThat(repository().updateIfUnchanged(endedNow, ended.updatedAt())).isTrue();
+        List<Callable<Boolean>> creates = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            creates.add(() -> repository().insertWithinQuota(TestData.aCampaign(owner.id(), TestData.settings().build()),
+                    quota));
+        }
+
+        List<Boolean> results = Race.run(creates);
+
+        assertThat(results).as("5 places, 3 taken, the ended campaign not counted").filteredOn(created -> created)
+                .hasSize(2);
+        assertThat(repository().findByAdvertiser(owner.id())).filteredOn(c -> CampaignQuota.counts(c.status()))
+                .hasSize(5);
+    }
 }

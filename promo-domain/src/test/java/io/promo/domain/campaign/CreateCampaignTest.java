@@ -263,9 +263,67 @@ class CreateCampaignTest {
         assertThat(outcome.orElseThrow().surface()).isEqualTo(Surface.STUDIO_SEARCH);
     }
 
+    @Test
+    void an_advertiser_at_its_campaign_quota_is_refused_with_the_limit_named_and_nothing_is_stored() {
+        CreateCampaign withQuota = createCampaignWith(DEFAULT_LIMITS, new CampaignQuota(3));
+        for (int i = 0; i < 3; i++) {
+            assertThat(withQuota.create(byOwner(settings().build())).isAccepted()).isTrue();
+        }
+
+        Outcome<Campaign> fourth = withQuota.create(byOwner(settings().build()));
+        Outcome<Campaign> byAdmin = withQuota.create(command(Actor.ADMIN, advertiser.id(), settings().build()));
+
+        assertThat(kindOf(fourth)).isEqualTo(Rejection.Kind.LIMIT_REACHED);
+        assertThat(rejectionOf(fourth).detail()).contains(advertiser.id().value()).contains("campaign quota")
+                .contains("at most 3");
+        assertThat(kindOf(byAdmin)).isEqualTo(Rejection.Kind.LIMIT_REACHED);
+        assertThat(campaigns.findByAdvertiser(advertiser.id())).hasSize(3);
+    }
+
+    @Test
+    void drafts_paused_and_suspended_campaigns_count_against_the_quota_and_an_ended_one_makes_room() {
+        CreateCampaign withQuota = createCampaignWith(DEFAULT_LIMITS, new CampaignQuota(4));
+        Campaign draft = withQuota.create(byOwner(settings().build())).orElseThrow();
+        Campaign paused = moved(withQuota.create(byOwner(settings().build())).orElseThrow(), CampaignAction.ACTIVATE,
+                CampaignAction.PAUSE);
+        moved(withQuota.create(byOwner(settings().build())).orElseThrow(), CampaignAction.SUSPEND);
+        moved(withQuota.create(byOwner(settings().build())).orElseThrow(), CampaignAction.ACTIVATE);
+        assertThat(kindOf(withQuota.create(byOwner(settings().build())))).isEqualTo(Rejection.Kind.LIMIT_REACHED);
+
+        moved(draft, CampaignAction.END);
+
+        assertThat(withQuota.create(byOwner(settings().build())).isAccepted()).isTrue();
+        assertThat(kindOf(withQuota.create(byOwner(settings().build())))).isEqualTo(Rejection.Kind.LIMIT_REACHED);
+        assertThat(paused.status()).isEqualTo(CampaignStatus.PAUSED);
+    }
+
+    @Test
+    void another_advertisers_campaigns_do_not_use_up_the_quota() {
+        CreateCampaign withQuota = createCampaignWith(DEFAULT_LIMITS, new CampaignQuota(1));
+        Advertiser other = stored(TestData.anAdvertiser());
+        assertThat(withQuota.create(command(Actor.tenant(other.id()), other.id(), settings().build())).isAccepted())
+                .isTrue();
+
+        assertThat(withQuota.create(byOwner(settings().build())).isAccepted()).isTrue();
+    }
+
+    private Campaign moved(Campaign campaign, CampaignAction... actions) {
+        Campaign current = campaign;
+        for (CampaignAction action : actions) {
+            Campaign changed = current.apply(action, Actor.ADMIN, clock.instant()).orElseThrow();
+            assertThat(campaigns.updateIfUnchanged(changed, current.updatedAt())).isTrue();
+            current = changed;
+        }
+        return current;
+    }
+
     private CreateCampaign createCampaignWithDefault(PolicyLimits deploymentDefault) {
+        return createCampaignWith(deploymentDefault, CampaignQuota.DEFAULT);
+    }
+
+    private CreateCampaign createCampaignWith(PolicyLimits deploymentDefault, CampaignQuota quota) {
         return new CreateCampaign(advertisers, campaigns, new PolicyCatalog(policies, deploymentDefault),
-                new EntityOwnership(owners, unregistered), TestData.IDS, clock);
+                new EntityOwnership(owners, unregistered), quota, TestData.IDS, clock);
     }
 
     private Advertiser stored(Advertiser a) {

@@ -23,6 +23,18 @@ public final class InMemoryCampaignRepository implements CampaignRepository {
         }
     }
 
+    /** Counts and inserts as one step for all advertisers: a fake for tests need not be finer. */
+    @Override
+    public synchronized boolean insertWithinQuota(Campaign campaign, CampaignQuota quota) {
+        long counted = rows.values().stream()
+                .filter(c -> c.isOwnedBy(campaign.advertiserId()) && CampaignQuota.counts(c.status())).count();
+        if (!quota.allowsAnother(counted)) {
+            return false;
+        }
+        insert(campaign);
+        return true;
+    }
+
     @Override
     public Optional<Campaign> findById(CampaignId id) {
         return Optional.ofNullable(rows.get(id));

@@ -281,6 +281,11 @@ class UpdateCampaignTest {
         }
 
         @Override
+        public boolean insertWithinQuota(Campaign campaign, CampaignQuota quota) {
+            return delegate.insertWithinQuota(campaign, quota);
+        }
+
+        @Override
         public Optional<Campaign> findById(CampaignId id) {
             return delegate.findById(id);
         }

@@ -264,6 +264,28 @@ public abstract class BudgetLedgerContract {
     }
 
     @Test
+    void the_states_of_many_campaigns_on_a_closed_day_the_spend_day_and_days_without_spend_equal_each_state() {
+        Campaign closedYesterday = activeCampaign(1_000, null);
+        Campaign spentToday = activeCampaign(1_000, null);
+        ledger().record(topUp(closedYesterday.id(), 500, "pi_1"));
+        ledger().record(topUp(spentToday.id(), 500, "pi_2"));
+        spend(closedYesterday.id(), 30, "pevt_a");
+        ledger().spend(spendOf(closedYesterday.id(), 40, "pevt_b", NOW.plus(Duration.ofDays(1))), TODAY.plusDays(1));
+        spend(spentToday.id(), 50, "pevt_c");
+        List<CampaignId> both = List.of(closedYesterday.id(), spentToday.id());
+
+        for (LocalDate day : List.of(TODAY.minusDays(1), TODAY, TODAY.plusDays(1), TODAY.plusDays(2))) {
+            var states = ledger().states(both, day);
+            for (CampaignId id : both) {
+                assertThat(states.get(id)).as("%s on %s", id, day).isEqualTo(ledger().state(id, day));
+            }
+        }
+        assertThat(ledger().states(both, TODAY).get(closedYesterday.id()).spentOnDay()).isEqualTo(Money.ofCents(30));
+        assertThat(ledger().states(both, TODAY.plusDays(1)).get(closedYesterday.id()).spentOnDay())
+                .isEqualTo(Money.ofCents(40));
+    }
+
+    @Test
     void a_payment_recorded_twice_is_one_top_up() {
         Campaign campaign = activeCampaign(1_000, null);
         LedgerEntry first = topUp(campaign.id(), 500, "pi_twice");

@@ -8,11 +8,13 @@ import io.promo.domain.campaign.Format;
 import io.promo.domain.campaign.PacingMode;
 import io.promo.domain.campaign.TargetEntity;
 import io.promo.domain.campaign.TargetEntityType;
+import io.promo.domain.shared.CityCode;
 import io.promo.domain.shared.Money;
 import io.promo.domain.shared.RoleCode;
 import io.promo.domain.shared.Surface;
 import io.promo.domain.testing.TestData;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +43,21 @@ class DecideAdPageTest {
 
     private static List<String> entities(DecisionPage page) {
         return page.positions().stream().map(PagePosition::entityId).toList();
+    }
+
+    @Test
+    void searches_are_counted_for_pacing_only_in_cities_a_campaign_targets_so_ever_new_codes_cannot_grow_the_counts() {
+        campaign("srv_o7", Format.FEATURED, 50);
+        LocalDate today = fixture.calendar.dayOf(NOW);
+
+        for (int i = 0; i < 2_000; i++) {
+            fixture.decide(new DecisionRequest(Surface.PEOPLE_SEARCH, Optional.empty(), new CityCode("nowhere-" + i),
+                    "portrait", Viewer.anonymous("fp-1"), DecisionRequest.DEFAULT_PAGE_SIZE, organicWith(3)));
+        }
+        fixture.decide(search(organicWith(3)));
+
+        assertThat(fixture.traffic.hourlySearches(today, today))
+                .containsOnlyKeys(new TrafficScope(Surface.PEOPLE_SEARCH, ServingFixture.BERLIN));
     }
 
     @Test
@@ -193,7 +210,8 @@ class DecideAdPageTest {
     }
 
     @Test
-    void every_search_is_counted_for_the_pacing_curve() {
+    void every_search_in_a_city_a_campaign_targets_is_counted_for_the_pacing_curve() {
+        campaign("srv_o7", Format.FEATURED, 50);
         fixture.decide(search(organicWith(5)));
         fixture.decide(search(organicWith(5)));
 

@@ -155,11 +155,14 @@ final class ServingFixture {
         return ids;
     }
 
+    /** As the app decides: the background refresh has run (if the index was stale), then the decision. */
     DecisionPage decide(DecisionRequest request) {
+        refresher.refreshIfStale();
         return decideAdPage.decide(request);
     }
 
     Diagnosis diagnose(CampaignId campaignId, DecisionRequest request) {
+        refresher.refreshIfStale();
         return whyNotShown.explain(WhyNotShownQuery.replaying(Actor.ADMIN, campaignId, request)).orElseThrow();
     }
 }

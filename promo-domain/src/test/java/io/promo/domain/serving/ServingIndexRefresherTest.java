@@ -6,14 +6,25 @@ import io.promo.domain.advertiser.Advertiser;
 import io.promo.domain.advertiser.AdvertiserStatus;
 import io.promo.domain.campaign.Campaign;
 import io.promo.domain.campaign.CampaignAction;
+import io.promo.domain.campaign.CampaignQuota;
+import io.promo.domain.campaign.CampaignRepository;
 import io.promo.domain.campaign.Format;
 import io.promo.domain.campaign.PacingMode;
+import io.promo.domain.shared.Actor;
+import io.promo.domain.shared.AdvertiserId;
+import io.promo.domain.shared.CampaignId;
 import io.promo.domain.shared.Surface;
 import io.promo.domain.testing.TestData;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -108,45 +119,147 @@ class ServingIndexRefresherTest {
 
     @Test
     void decisions_read_the_store_once_per_interval_not_once_per_search() {
-        AtomicInteger reads = new AtomicInteger();
-        io.promo.domain.campaign.CampaignRepository counting = new io.promo.domain.campaign.CampaignRepository() {
-            @Override
-            public void insert(Campaign c) {
-                fixture.campaigns.insert(c);
-            }
-
-            @Override
-            public Optional<Campaign> findById(io.promo.domain.shared.CampaignId id) {
-                return fixture.campaigns.findById(id);
-            }
-
-            @Override
-            public java.util.List<Campaign> findByAdvertiser(io.promo.domain.shared.AdvertiserId id) {
-                return fixture.campaigns.findByAdvertiser(id);
-            }
-
-            @Override
-            public java.util.List<Campaign> findAll() {
-                reads.incrementAndGet();
-                return fixture.campaigns.findAll();
-            }
-
-            @Override
-            public boolean updateIfUnchanged(Campaign changed, Instant expectedVersion) {
-                return fixture.campaigns.updateIfUnchanged(changed, expectedVersion);
-            }
-        };
-        ServingIndexRefresher refresher = new ServingIndexRefresher(counting, fixture.advertisers, fixture.policies,
-                fixture.ledger, fixture.ctr, fixture.traffic, fixture.settings, fixture.clock);
+        SlowCampaigns store = new SlowCampaigns(fixture.campaigns);
+        ServingIndexRefresher refresher = refresherOver(store);
         DecideAdPage decide = new DecideAdPage(refresher, fixture.settings, fixture.ids, fixture.clock, TrafficRecorder.NONE,
                 ServingFixture.SIGNER);
 
         for (int i = 0; i < 100; i++) {
+            refresher.refreshIfStale(); // the app's background thread
             decide.decide(search);
             fixture.clock.advance(Duration.ofMillis(25));
         }
 
-        assertThat(reads.get()).isEqualTo(3);
+        assertThat(store.reads.get()).isEqualTo(3);
+    }
+
+    @Test
+    void a_stale_index_answers_decisions_and_diagnostics_at_once_and_the_request_never_reads_the_store() throws Exception {
+        SlowCampaigns store = new SlowCampaigns(fixture.campaigns);
+        ServingIndexRefresher refresher = refresherOver(store);
+        DecideAdPage decide = new DecideAdPage(refresher, fixture.settings, fixture.ids, fixture.clock, TrafficRecorder.NONE,
+                ServingFixture.SIGNER);
+        WhyNotShown whyNotShown = new WhyNotShown(refresher, fixture.settings, fixture.clock);
+        refresher.refresh();
+        fixture.move(campaign, CampaignAction.PAUSE);
+        fixture.clock.advance(Duration.ofMinutes(5));
+        store.stall();
+        ExecutorService requests = Executors.newSingleThreadExecutor();
+        try {
+            Future<DecisionPage> page = requests.submit(() -> decide.decide(search));
+            Future<Diagnosis> diagnosis = requests.submit(() -> whyNotShown.explain(
+                    WhyNotShownQuery.replaying(Actor.ADMIN, campaign.id(), search)).orElseThrow());
+
+            assertThat(page.get(5, TimeUnit.SECONDS).sponsored()).as("the last snapshot, built before the pause")
+                    .extracting(PagePosition.Sponsored::campaignId).contains(campaign.id());
+            assertThat(diagnosis.get(5, TimeUnit.SECONDS).decidingReason()).isEmpty();
+            assertThat(store.reads.get()).as("no request started a rebuild").isEqualTo(1);
+        } finally {
+            store.resume();
+            requests.shutdownNow();
+        }
+
+        refresher.refreshIfStale();
+        assertThat(decide.decide(search).sponsored()).isEmpty();
+    }
+
+    @Test
+    void decisions_answer_from_the_last_snapshot_while_a_background_refresh_waits_for_the_store() throws Exception {
+        SlowCampaigns store = new SlowCampaigns(fixture.campaigns);
+        ServingIndexRefresher refresher = refresherOver(store);
+        DecideAdPage decide = new DecideAdPage(refresher, fixture.settings, fixture.ids, fixture.clock, TrafficRecorder.NONE,
+                ServingFixture.SIGNER);
+        ServingIndex first = refresher.refresh();
+        fixture.clock.advance(Duration.ofSeconds(2));
+        store.stall();
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        try {
+            Future<ServingIndex> refreshing = background.submit(refresher::refreshIfStale);
+            store.awaitStalledRead();
+
+            for (int i = 0; i < 50; i++) {
+                assertThat(refresher.indexAt(fixture.clock.instant())).isSameAs(first);
+                assertThat(decide.decide(search).sponsored()).extracting(PagePosition.Sponsored::campaignId)
+                        .contains(campaign.id());
+            }
+
+            store.resume();
+            assertThat(refreshing.get(5, TimeUnit.SECONDS)).isNotSameAs(first);
+            assertThat(refresher.indexAt(fixture.clock.instant())).isSameAs(refreshing.get());
+        } finally {
+            store.resume();
+            background.shutdownNow();
+        }
+    }
+
+    private ServingIndexRefresher refresherOver(CampaignRepository store) {
+        return new ServingIndexRefresher(store, fixture.advertisers, fixture.policies, fixture.ledger, fixture.ctr,
+                fixture.traffic, fixture.settings, fixture.clock);
+    }
+
+    /** The campaign store, counting its full reads, which can be made to hang like a database under a lock. */
+    private static final class SlowCampaigns implements CampaignRepository {
+        private final CampaignRepository store;
+        final AtomicInteger reads = new AtomicInteger();
+        private volatile CountDownLatch gate = new CountDownLatch(0);
+        private final CountDownLatch stalledRead = new CountDownLatch(1);
+
+        SlowCampaigns(CampaignRepository store) {
+            this.store = store;
+        }
+
+        void stall() {
+            gate = new CountDownLatch(1);
+        }
+
+        void resume() {
+            gate.countDown();
+        }
+
+        void awaitStalledRead() throws InterruptedException {
+            assertThat(stalledRead.await(5, TimeUnit.SECONDS)).as("a read reached the stalled store").isTrue();
+        }
+
+        @Override
+        public List<Campaign> findAll() {
+            reads.incrementAndGet();
+            CountDownLatch current = gate;
+            if (current.getCount() > 0) {
+                stalledRead.countDown();
+                try {
+                    current.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            return store.findAll();
+        }
+
+        @Override
+        public void insert(Campaign c) {
+            store.insert(c);
+        }
+
+        @Override
+        public boolean insertWithinQuota(Campaign campaign, CampaignQuota quota) {
+            return store.insertWithinQuota(campaign, quota);
+        }
+
+        @Override
+        public Optional<Campaign> findById(CampaignId id) {
+            return store.findById(id);
+        }
+
+        @Override
+        public List<Campaign> findByAdvertiser(AdvertiserId id) {
+            return store.findByAdvertiser(id);
+        }
+
+        @Override
+        public boolean updateIfUnchanged(Campaign changed, Instant expectedVersion) {
+            return store.updateIfUnchanged(changed, expectedVersion);
+        }
     }
 
     @Test
