@@ -33,13 +33,15 @@ import io.promo.domain.traffic.RecordClick;
 import io.promo.domain.traffic.ServeSponsoredResults;
 import io.promo.domain.traffic.SigningKey;
 import io.promo.domain.traffic.TrafficCtrStatistics;
+import io.promo.app.http.DatabaseWork;
+import io.promo.domain.serving.ServingIndexSource;
+import io.promo.persistence.ConnectionLimits;
 import io.promo.persistence.ConnectionPool;
+import io.promo.persistence.DatabaseFailures;
 import io.promo.persistence.DatabaseMigrator;
 import io.promo.persistence.EmbeddedPostgresServer;
 import io.promo.persistence.PostgresRepositories;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -70,10 +72,12 @@ public final class PromoApplication implements AutoCloseable {
     private final HourlyTrafficCounter traffic;
     private final ImpressionBuffer impressions;
     private final DataSource dataSource;
+    private final Duration shutdownTimeout;
 
     private PromoApplication(Resources resources, HttpServer http, UseCases useCases, ServingIndexRefresher servingIndex,
-            HourlyTrafficCounter traffic, ImpressionBuffer impressions, DataSource dataSource) {
+            HourlyTrafficCounter traffic, ImpressionBuffer impressions, DataSource dataSource, Duration shutdownTimeout) {
         this.resources = resources;
+        this.shutdownTimeout = shutdownTimeout;
         this.http = http;
         this.useCases = useCases;
         this.servingIndex = servingIndex;
@@ -101,7 +105,6 @@ public final class PromoApplication implements AutoCloseable {
     private static PromoApplication start(PromoConfig config, Clock clock, Resources resources) {
         BudgetCalendar calendar = new BudgetCalendar(config.budgetZone());
         ConnectionPool pool = resources.register("database connections", openDatabase(config, resources));
-        DatabaseMigrator.migrate(pool.dataSource());
         PostgresRepositories repositories = new PostgresRepositories(pool.dataSource(), config.budgetZone());
         UseCases useCases = new UseCases(repositories, DeploymentDefaults.POLICY_LIMITS, calendar, clock);
 
@@ -118,48 +121,85 @@ public final class PromoApplication implements AutoCloseable {
                 new TrafficCtrStatistics(repositories.trafficLog(), calendar, clock, TrafficCtrStatistics.DEFAULT_DAYS),
                 traffic, serving, clock);
         resources.register("serving index refresher", keepFresh(servingIndex));
+        // Decisions answer from the snapshot in hand; only the background thread above rebuilds it, so a decision
+        // never waits on the database, down or not (the first one builds it if none was built yet).
+        ServingIndexSource lastSnapshot = now -> servingIndex.current().orElseGet(() -> servingIndex.indexAt(now));
         SortableRandomIdGenerator ids = new SortableRandomIdGenerator(clock);
-        DecideAdPage decideAdPage = new DecideAdPage(servingIndex, serving, ids, clock, traffic,
+        DecideAdPage decideAdPage = new DecideAdPage(lastSnapshot, serving, ids, clock, traffic,
                 new QuerySignature(config.hashSecret().bytes())::of);
         ClickTokenSigner clickTokens = new ClickTokenSigner(
                 List.of(SigningKey.active("k1", config.clickTokenSecret().bytes())), ClickTokenSigner.DEFAULT_LIFETIME, clock);
         ClientHasher clientHasher = new ClientHasher(config.hashSecret().bytes());
         // Registered after the database and before HTTP, so that it is closed (its last impressions written)
         // after HTTP has stopped taking decisions and before the database goes.
-        ImpressionBuffer impressions = resources.register("impression buffer",
-                new ImpressionBuffer(repositories.trafficLog(), ImpressionBuffer.Settings.DEFAULTS));
+        // Given at most 40% of the shutdown's time: what it cannot write by then (the database is down) is counted.
         PromoMetrics metrics = new PromoMetrics();
+        ImpressionBuffer impressions = new ImpressionBuffer(repositories.trafficLog(), ImpressionBuffer.Settings.DEFAULTS);
+        resources.register("impression buffer", 0.4, within -> {
+            long gaveUp = impressions.close(within);
+            if (gaveUp > 0) {
+                LOG.log(System.Logger.Level.WARNING, "{0,number,#} buffered impressions were not written within {1} ms "
+                        + "and are dropped (promo_impressions_lost_total)", gaveUp, within.toMillis());
+            }
+        });
         metrics.watch(impressions);
+        HealthMonitor health = resources.register("health monitor", new HealthMonitor(pool, servingIndex,
+                indexStaleAfter(serving), impressions, clock));
+        DatabaseWork databaseWork = new DatabaseWork(config.database().concurrentRequests(),
+                DatabaseFailures::unavailability, metrics);
 
         ApiServices services = new ApiServices(useCases,
                 new IssueApiKey(repositories.advertisers(), repositories.apiKeys(), new SecureRandom(), clock),
-                topUp, new WhyNotShown(servingIndex, serving, clock),
+                topUp, new WhyNotShown(lastSnapshot, serving, clock),
                 new ServeSponsoredResults(decideAdPage, clickTokens, clientHasher, impressions),
                 new RecordClick(clickTokens, clientHasher, BotUserAgents.standard(), ClickRules.DEFAULTS,
                         repositories.trafficLog(), calendar, ids, clock),
                 new TrafficReports(repositories.campaigns(), repositories.advertisers(), repositories.trafficLog(),
                         useCases.budgetQueries),
                 new CreditInvalidClicks(repositories.campaigns(), repositories.trafficLog(), repositories.ledger(), ids, clock),
-                billing.webhookEndpoint(paymentEvents), () -> reachable(pool.dataSource()), metrics);
+                billing.webhookEndpoint(paymentEvents), health::current, databaseWork, metrics);
         Authenticator authenticator = new Authenticator(config.adminKey(), config.serviceKey(),
                 new AuthenticateAdvertiser(repositories.apiKeys()));
-        HttpServer http = resources.register("HTTP server", HttpServer.start(config.httpHost(), config.httpPort(),
-                config.maxBodyBytes(), services, authenticator));
+        HttpServer http = HttpServer.start(config.httpHost(), config.httpPort(), config.maxBodyBytes(), services,
+                authenticator);
+        // Requests in flight get at most 40% of the shutdown's time; with the database down they end sooner, by its
+        // connection timeout.
+        resources.register("HTTP server", 0.4, http::close);
         LOG.log(System.Logger.Level.INFO, "promo {0} serving on {1}:{2,number,#} ({3}, {4} payments)", config.mode().code(),
                 config.httpHost(), http.port(), config.database(), billing.isDevelopment() ? "dev" : "Stripe");
-        return new PromoApplication(resources, http, useCases, servingIndex, traffic, impressions, pool.dataSource());
+        return new PromoApplication(resources, http, useCases, servingIndex, traffic, impressions, pool.dataSource(),
+                config.shutdownTimeout());
     }
 
+    /**
+     * Migrates the database, on connections of its own ({@link ConnectionLimits#MIGRATIONS}: no statement limit), then
+     * opens promo's pool, whose connections carry the configured connection, statement and lock timeouts.
+     */
     private static ConnectionPool openDatabase(PromoConfig config, Resources resources) {
         var database = config.database();
+        ConnectionLimits limits = new ConnectionLimits(database.connectionTimeout(), database.statementTimeout(),
+                database.lockTimeout());
+        String url;
         if (database.embedded()) {
             // Durable settings: the embedded data directory is meant to survive restarts and crashes.
             EmbeddedPostgresServer server = resources.register("embedded PostgreSQL", EmbeddedPostgresServer.startPersistent(
                     database.embeddedDataDirectory(), Map.of("fsync", "on", "synchronous_commit", "on")));
-            return ConnectionPool.open(server, database.poolSize());
+            url = server.jdbcUrl();
+        } else {
+            url = database.url().get();
         }
-        return ConnectionPool.open(database.url().get(), database.user().orElse(null),
-                database.password().map(Secret::value).orElse(null), database.poolSize());
+        String user = database.user().orElse(null);
+        String password = database.password().map(Secret::value).orElse(null);
+        try (ConnectionPool migrations = ConnectionPool.open(url, user, password, 2, ConnectionLimits.MIGRATIONS)) {
+            DatabaseMigrator.migrate(migrations.dataSource());
+        }
+        return ConnectionPool.open(url, user, password, database.poolSize(), limits);
+    }
+
+    /** Older than this, the index is not following changes: its refresh keeps failing. */
+    private static Duration indexStaleAfter(ServingSettings serving) {
+        Duration fiveRefreshes = serving.refreshInterval().multipliedBy(5);
+        return fiveRefreshes.compareTo(Duration.ofSeconds(5)) > 0 ? fiveRefreshes : Duration.ofSeconds(5);
     }
 
     private static BillingConfig billingConfig(PromoConfig config) {
@@ -187,14 +227,6 @@ public final class PromoApplication implements AutoCloseable {
             scheduler.shutdown();
             scheduler.awaitTermination(5, TimeUnit.SECONDS);
         };
-    }
-
-    private static boolean reachable(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.isValid(2);
-        } catch (SQLException e) {
-            return false;
-        }
     }
 
     public int port() {
@@ -234,9 +266,14 @@ public final class PromoApplication implements AutoCloseable {
         return dataSource;
     }
 
-    /** Graceful shutdown: HTTP first, the database last ({@link Resources}). */
+    /** Graceful shutdown within the configured timeout: HTTP first, the database last ({@link Resources}). */
     @Override
     public void close() {
-        resources.close();
+        resources.close(shutdownTimeout);
+    }
+
+    /** The configured limit of {@link #close()}. */
+    public Duration shutdownTimeout() {
+        return shutdownTimeout;
     }
 }
