@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * Gathers {@link Health} for {@code GET /health} without ever waiting: a thread of its own checks the database
  * every second on a connection outside the pool ({@link DatabaseProbe}); a request reads the last result. A
  * check that has not answered for {@link #NO_ANSWER} counts as the database down, so /health says so within
- * about two seconds whatever the database does (down, frozen, locked).
+ * about two seconds whatever the database does (down, frozen, locked). After an outage the database is reported
+ * up once the pool has a connection again, not merely once the probe's own does: up means money work can run.
  */
 final class HealthMonitor implements AutoCloseable {
 
@@ -64,6 +65,10 @@ final class HealthMonitor implements AutoCloseable {
                     + TimeUnit.NANOSECONDS.toMillis(runningNanos) + " ms");
         }
         ConnectionPool.PoolState connections = pool.state();
+        if (problem.isEmpty() && connections.active() + connections.idle() == 0) {
+            // The database answers the probe, but the pool has not reconnected yet (HikariCP backs off up to 5 s).
+            problem = Optional.of("the database answers, but promo's connection pool has not reconnected yet");
+        }
         Instant now = clock.instant();
         Optional<Instant> builtAt = servingIndex.current().map(ServingIndex::builtAt);
         Duration age = builtAt.map(at -> Duration.between(at, now)).filter(d -> !d.isNegative()).orElse(Duration.ZERO);

@@ -14,7 +14,10 @@ import java.util.Objects;
  */
 public record ConnectionLimits(Duration connectionTimeout, Duration statementTimeout, Duration lockTimeout) {
 
-    /** HikariCP's and PostgreSQL's own defaults (30 s for a connection, statements and locks unbounded): tools, benchmarks. */
+    /**
+     * HikariCP's defaults (30 s for a connection) and whatever the server and role set for statements and locks
+     * (unbounded by default): tools, tests and benchmarks, which must not be cut off.
+     */
     public static final ConnectionLimits UNBOUNDED = new ConnectionLimits(Duration.ofSeconds(30), Duration.ZERO, Duration.ZERO);
 
     /**

@@ -52,10 +52,12 @@ public final class ConnectionPool implements AutoCloseable {
         }
         config.setMaximumPoolSize(maxSize);
         config.setPoolName("promo");
-        config.setConnectionTimeout(limits.connectionTimeout().toMillis());
-        // Checking a borrowed connection must fit in the wait for it (HikariCP's minimum is 250 ms).
-        config.setValidationTimeout(Math.max(250, limits.connectionTimeout().toMillis() / 2));
-        driverProperties(limits).forEach((name, value) -> config.addDataSourceProperty((String) name, value));
+        if (!limits.equals(ConnectionLimits.UNBOUNDED)) {
+            config.setConnectionTimeout(limits.connectionTimeout().toMillis());
+            // Checking a borrowed connection must fit in the wait for it (HikariCP's minimum is 250 ms).
+            config.setValidationTimeout(Math.max(250, limits.connectionTimeout().toMillis() / 2));
+            driverProperties(limits).forEach((name, value) -> config.addDataSourceProperty((String) name, value));
+        }
         return new ConnectionPool(new HikariDataSource(config), jdbcUrl, user, password);
     }
 
