@@ -4,6 +4,7 @@ import io.promo.app.config.PromoConfig;
 import io.promo.app.config.Secret;
 import io.promo.app.http.ApiServices;
 import io.promo.app.http.Authenticator;
+import io.promo.app.http.DatabaseWork;
 import io.promo.app.http.HttpServer;
 import io.promo.app.metrics.PromoMetrics;
 import io.promo.billing.Billing;
@@ -19,6 +20,7 @@ import io.promo.domain.report.TrafficReports;
 import io.promo.domain.serving.DecideAdPage;
 import io.promo.domain.serving.HourlyTrafficCounter;
 import io.promo.domain.serving.ServingIndexRefresher;
+import io.promo.domain.serving.ServingIndexSource;
 import io.promo.domain.serving.ServingSettings;
 import io.promo.domain.serving.WhyNotShown;
 import io.promo.domain.shared.SortableRandomIdGenerator;
@@ -33,8 +35,6 @@ import io.promo.domain.traffic.RecordClick;
 import io.promo.domain.traffic.ServeSponsoredResults;
 import io.promo.domain.traffic.SigningKey;
 import io.promo.domain.traffic.TrafficCtrStatistics;
-import io.promo.app.http.DatabaseWork;
-import io.promo.domain.serving.ServingIndexSource;
 import io.promo.persistence.ConnectionLimits;
 import io.promo.persistence.ConnectionPool;
 import io.promo.persistence.DatabaseFailures;
@@ -130,10 +130,10 @@ public final class PromoApplication implements AutoCloseable {
         ClickTokenSigner clickTokens = new ClickTokenSigner(
                 List.of(SigningKey.active("k1", config.clickTokenSecret().bytes())), ClickTokenSigner.DEFAULT_LIFETIME, clock);
         ClientHasher clientHasher = new ClientHasher(config.hashSecret().bytes());
-        // Registered after the database and before HTTP, so that it is closed (its last impressions written)
-        // after HTTP has stopped taking decisions and before the database goes.
-        // Given at most 40% of the shutdown's time: what it cannot write by then (the database is down) is counted.
         PromoMetrics metrics = new PromoMetrics();
+        // Registered after the database and before HTTP, so that it is closed (its last impressions written)
+        // after HTTP has stopped taking decisions and before the database goes; given at most 40% of the shutdown's
+        // time: what it cannot write by then (the database is down) is dropped and counted.
         ImpressionBuffer impressions = new ImpressionBuffer(repositories.trafficLog(), ImpressionBuffer.Settings.DEFAULTS);
         resources.register("impression buffer", 0.4, within -> {
             long gaveUp = impressions.close(within);

@@ -1,6 +1,7 @@
 package io.promo.app.http;
 
 import io.promo.app.metrics.PromoMetrics;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -52,7 +53,7 @@ public final class DatabaseWork {
         if (!permits.tryAcquire()) {
             metrics.databaseUnavailable.labelValues("bulkhead_full").inc();
             throw new ApiProblem(Problem.of(503, "promo is doing as much database work as it allows ("
-                    + limit + " requests); retry shortly"), java.util.Map.of("Retry-After", RETRY_AFTER_FULL));
+                    + limit + " requests); retry shortly"), Map.of("Retry-After", RETRY_AFTER_FULL));
         }
         try {
             work.run();
@@ -66,7 +67,7 @@ public final class DatabaseWork {
         return unavailability.apply(failure).map(reason -> {
             metrics.databaseUnavailable.labelValues("database").inc();
             return new ApiProblem(Problem.of(503, reason + "; retry later"),
-                    java.util.Map.of("Retry-After", RETRY_AFTER_UNAVAILABLE));
+                    Map.of("Retry-After", RETRY_AFTER_UNAVAILABLE));
         });
     }
 

@@ -3,6 +3,7 @@ package io.promo.app.http;
 import io.promo.app.http.JsonViews.HealthView;
 import io.promo.billing.WebhookResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /** Liveness, metrics and the Stripe webhook: the routes that take no API key. */
 final class OperationsRoutes implements ApiRoutes {
@@ -22,7 +23,7 @@ final class OperationsRoutes implements ApiRoutes {
             if (health.status().equals("unavailable")) {
                 throw new ApiProblem(Problem.unhealthy("promo cannot take clicks, top-ups or payments now: the database "
                         + "is down (" + health.checks().database().problem() + ")", health),
-                        java.util.Map.of("Retry-After", DatabaseWork.RETRY_AFTER_UNAVAILABLE));
+                        Map.of("Retry-After", DatabaseWork.RETRY_AFTER_UNAVAILABLE));
             }
             Respond.json(ctx, 200, health);
         });

@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.promo.domain.shared.InvalidCommandException;
 import io.promo.domain.shared.Outcome;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The shared error mapper: every failure of every route becomes an RFC 9457 problem. Bad input is 4xx and
@@ -15,8 +16,8 @@ import io.promo.domain.shared.Outcome;
 final class ProblemResponses {
 
     private static final System.Logger LOG = System.getLogger(ProblemResponses.class.getName());
-    private static final java.util.concurrent.atomic.AtomicLong lastUnavailableLog =
-            new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - 2_000_000_000L);
+    private static final AtomicLong lastUnavailableLog =
+            new AtomicLong(System.nanoTime() - 2_000_000_000L);
 
     private ProblemResponses() {
     }
