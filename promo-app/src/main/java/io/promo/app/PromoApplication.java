@@ -132,10 +132,10 @@ public final class PromoApplication implements AutoCloseable {
         ClientHasher clientHasher = new ClientHasher(config.hashSecret().bytes());
         PromoMetrics metrics = new PromoMetrics();
         // Registered after the database and before HTTP, so that it is closed (its last impressions written)
-        // after HTTP has stopped taking decisions and before the database goes; given at most 40% of the shutdown's
+        // after HTTP has stopped taking decisions and before the database goes; given at most 30% of the shutdown's
         // time: what it cannot write by then (the database is down) is dropped and counted.
         ImpressionBuffer impressions = new ImpressionBuffer(repositories.trafficLog(), ImpressionBuffer.Settings.DEFAULTS);
-        resources.register("impression buffer", 0.4, within -> {
+        resources.register("impression buffer", 0.3, within -> {
             long gaveUp = impressions.close(within);
             if (gaveUp > 0) {
                 LOG.log(System.Logger.Level.WARNING, "{0,number,#} buffered impressions were not written within {1} ms "
@@ -162,9 +162,10 @@ public final class PromoApplication implements AutoCloseable {
                 new AuthenticateAdvertiser(repositories.apiKeys()));
         HttpServer http = HttpServer.start(config.httpHost(), config.httpPort(), config.maxBodyBytes(), services,
                 authenticator);
-        // Requests in flight get at most 40% of the shutdown's time; with the database down they end sooner, by its
-        // connection timeout.
-        resources.register("HTTP server", 0.4, http::close);
+        // Requests in flight get at most 30% of the shutdown's time; with the database down they end sooner, by its
+        // connection timeout. The other 40% are for the rest (the pool waits up to its login timeout for a
+        // connection attempt under way).
+        resources.register("HTTP server", 0.3, http::close);
         LOG.log(System.Logger.Level.INFO, "promo {0} serving on {1}:{2,number,#} ({3}, {4} payments)", config.mode().code(),
                 config.httpHost(), http.port(), config.database(), billing.isDevelopment() ? "dev" : "Stripe");
         return new PromoApplication(resources, http, useCases, servingIndex, traffic, impressions, pool.dataSource(),

@@ -11,13 +11,17 @@ import java.util.Objects;
  * failed; failures are logged, never thrown, so a shutdown always completes.
  *
  * <p>A stop has a deadline ({@link #close(Duration)}): a resource registered as {@link Bounded} is given at most
- * its share of the whole timeout (and never more than is left), and keeps to it; the others close quickly by
- * nature. So the HTTP grace and the impressions' flush cannot between them leave the database unclosed.
+ * its share of the whole timeout (and never more than is left) and keeps to it; the others get what is left. Each
+ * close runs on a thread of its own that the stop waits for only that long: a close that overruns (a pool waiting
+ * on a database that is gone) is left behind, logged, and the next one starts. So the HTTP grace and the
+ * impressions' flush cannot between them leave the database unclosed, nor one slow close the process running.
  */
 public final class Resources implements AutoCloseable {
 
     /** The whole stop's time limit when none is given. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
+    /** Past the deadline, each close still left is given this much to try. */
+    private static final Duration LAST_CHANCE = Duration.ofMillis(200);
 
     private static final System.Logger LOG = System.getLogger(Resources.class.getName());
 
@@ -72,17 +76,39 @@ public final class Resources implements AutoCloseable {
         while (!open.isEmpty()) {
             Named next = open.pop();
             long begun = System.nanoTime();
-            Duration left = Duration.ofNanos(Math.max(0, deadline - begun));
+            Duration left = max(LAST_CHANCE, Duration.ofNanos(deadline - begun));
             Duration within = next.share() == 0 ? left : min(left, Duration.ofMillis((long) (timeout.toMillis() * next.share())));
-            try {
-                next.resource().close(within);
-                LOG.log(System.Logger.Level.INFO, "closed {0} in {1,number,#} ms", next.name(), millisSince(begun));
-            } catch (Exception e) {
-                LOG.log(System.Logger.Level.ERROR, "closing " + next.name() + " failed", e);
-            }
+            closeWithin(next, within, begun);
         }
         LOG.log(System.Logger.Level.INFO, "stopped in {0,number,#} ms (limit {1,number,#} ms)", millisSince(started),
                 timeout.toMillis());
+    }
+
+    private static void closeWithin(Named named, Duration within, long begun) {
+        Thread closer = new Thread(() -> {
+            try {
+                named.resource().close(within);
+                LOG.log(System.Logger.Level.INFO, "closed {0} in {1,number,#} ms", named.name(), millisSince(begun));
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.ERROR, "closing " + named.name() + " failed", e);
+            }
+        }, "close " + named.name());
+        closer.setDaemon(true);
+        closer.start();
+        try {
+            // A bounded close keeps to its limit by itself; a little slack lets it say so before we go on.
+            closer.join(within.toMillis() + 100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (closer.isAlive()) {
+            LOG.log(System.Logger.Level.WARNING, "closing {0} did not finish within {1,number,#} ms; going on without it",
+                    named.name(), within.toMillis());
+        }
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private static Duration min(Duration a, Duration b) {
