@@ -4,6 +4,7 @@ import io.promo.app.config.ConfigException;
 import io.promo.app.demo.MarketplaceDemo;
 import io.promo.app.config.PromoConfig;
 import io.promo.app.config.Secret;
+import io.promo.persistence.ConnectionLimits;
 import io.promo.persistence.ConnectionPool;
 import io.promo.persistence.DatabaseMigrator;
 import io.promo.persistence.EmbeddedPostgresServer;
@@ -12,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -40,6 +42,8 @@ public final class Main implements Callable<Integer> {
     static final String LOG_FORMAT = "time=%1$tFT%1$tT.%1$tL%1$tz level=%4$s logger=%3$s msg=\"%5$s\"%6$s%n";
 
     public static void main(String[] args) {
+        // First, before any logger exists: JUL's manager becomes one whose shutdown reset waits for promo's hook.
+        System.setProperty("java.util.logging.manager", PromoLogManager.class.getName());
         // The embedded server and Jetty log every start-up step at INFO; a person wants promo's own story.
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("java.util.logging.SimpleFormatter.format", LOG_FORMAT);
@@ -133,11 +137,30 @@ public final class Main implements Callable<Integer> {
             PromoConfig config = flags.load();
             PromoApplication app = PromoApplication.start(config);
             CountDownLatch stopped = new CountDownLatch(1);
+            Duration limit = config.shutdownTimeout();
+            PromoLogManager.holdShutdownResetFor(limit.plusSeconds(5).toMillis());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                out.println("promo: shutting down (HTTP first, the database last)");
-                app.close();
-                out.println("promo: stopped");
+                long started = System.nanoTime();
+                out.printf("promo: shutting down within %d s (HTTP first, the database last)%n", limit.toSeconds());
+                // Each step keeps to its share of the limit; this guard holds the whole stop to it even if one does not.
+                Thread closer = new Thread(app::close, "promo-close");
+                closer.setDaemon(true);
+                closer.start();
+                try {
+                    closer.join(limit.plusSeconds(1).toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                long tookMillis = (System.nanoTime() - started) / 1_000_000;
+                if (closer.isAlive()) {
+                    out.printf("promo: the shutdown limit of %d s passed; exiting with what is still closing%n",
+                            limit.toSeconds());
+                } else {
+                    out.printf("promo: stopped in %d ms%n", tookMillis);
+                }
+                out.flush();
                 stopped.countDown();
+                PromoLogManager.promoStopped();
             }, "promo-shutdown"));
             out.printf("promo %s listening on http://%s:%d (%s)%n", config.mode().code(), config.httpHost(), app.port(),
                     config.database());
@@ -171,10 +194,12 @@ public final class Main implements Callable<Integer> {
                     EmbeddedPostgresServer server = resources.register("embedded PostgreSQL",
                             EmbeddedPostgresServer.startPersistent(database.embeddedDataDirectory(),
                                     Map.of("fsync", "on", "synchronous_commit", "on")));
-                    pool = resources.register("database connections", ConnectionPool.open(server, 2));
+                    pool = resources.register("database connections",
+                            ConnectionPool.open(server, 2, ConnectionLimits.MIGRATIONS));
                 } else {
                     pool = resources.register("database connections", ConnectionPool.open(database.url().get(),
-                            database.user().orElse(null), database.password().map(Secret::value).orElse(null), 2));
+                            database.user().orElse(null), database.password().map(Secret::value).orElse(null), 2,
+                            ConnectionLimits.MIGRATIONS));
                 }
                 out.printf("%s migrated to schema version %s%n", database, DatabaseMigrator.migrate(pool.dataSource()));
             }

@@ -4,6 +4,7 @@ import io.promo.app.config.PromoConfig;
 import io.promo.app.config.Secret;
 import io.promo.app.http.ApiServices;
 import io.promo.app.http.Authenticator;
+import io.promo.app.http.DatabaseWork;
 import io.promo.app.http.HttpServer;
 import io.promo.app.metrics.PromoMetrics;
 import io.promo.billing.Billing;
@@ -34,13 +35,13 @@ import io.promo.domain.traffic.RecordClick;
 import io.promo.domain.traffic.ServeSponsoredResults;
 import io.promo.domain.traffic.SigningKey;
 import io.promo.domain.traffic.TrafficCtrStatistics;
+import io.promo.persistence.ConnectionLimits;
 import io.promo.persistence.ConnectionPool;
+import io.promo.persistence.DatabaseFailures;
 import io.promo.persistence.DatabaseMigrator;
 import io.promo.persistence.EmbeddedPostgresServer;
 import io.promo.persistence.PostgresRepositories;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -71,10 +72,12 @@ public final class PromoApplication implements AutoCloseable {
     private final HourlyTrafficCounter traffic;
     private final ImpressionBuffer impressions;
     private final DataSource dataSource;
+    private final Duration shutdownTimeout;
 
     private PromoApplication(Resources resources, HttpServer http, UseCases useCases, ServingIndexRefresher servingIndex,
-            HourlyTrafficCounter traffic, ImpressionBuffer impressions, DataSource dataSource) {
+            HourlyTrafficCounter traffic, ImpressionBuffer impressions, DataSource dataSource, Duration shutdownTimeout) {
         this.resources = resources;
+        this.shutdownTimeout = shutdownTimeout;
         this.http = http;
         this.useCases = useCases;
         this.servingIndex = servingIndex;
@@ -102,7 +105,6 @@ public final class PromoApplication implements AutoCloseable {
     private static PromoApplication start(PromoConfig config, Clock clock, Resources resources) {
         BudgetCalendar calendar = new BudgetCalendar(config.budgetZone());
         ConnectionPool pool = resources.register("database connections", openDatabase(config, resources));
-        DatabaseMigrator.migrate(pool.dataSource());
         PostgresRepositories repositories = new PostgresRepositories(pool.dataSource(), config.budgetZone());
         UseCases useCases = new UseCases(repositories, DeploymentDefaults.POLICY_LIMITS, config.campaignQuota(), calendar,
                 config.production() ? EntityOwnership.Unregistered.REFUSED
@@ -131,12 +133,23 @@ public final class PromoApplication implements AutoCloseable {
         ClickTokenSigner clickTokens = new ClickTokenSigner(
                 List.of(SigningKey.active("k1", config.clickTokenSecret().bytes())), ClickTokenSigner.DEFAULT_LIFETIME, clock);
         ClientHasher clientHasher = new ClientHasher(config.hashSecret().bytes());
-        // Registered after the database and before HTTP, so that it is closed (its last impressions written)
-        // after HTTP has stopped taking decisions and before the database goes.
-        ImpressionBuffer impressions = resources.register("impression buffer",
-                new ImpressionBuffer(repositories.trafficLog(), ImpressionBuffer.Settings.DEFAULTS));
         PromoMetrics metrics = new PromoMetrics();
+        // Registered after the database and before HTTP, so that it is closed (its last impressions written)
+        // after HTTP has stopped taking decisions and before the database goes; given at most 30% of the shutdown's
+        // time: what it cannot write by then (the database is down) is dropped and counted.
+        ImpressionBuffer impressions = new ImpressionBuffer(repositories.trafficLog(), ImpressionBuffer.Settings.DEFAULTS);
+        resources.register("impression buffer", 0.3, within -> {
+            long gaveUp = impressions.close(within);
+            if (gaveUp > 0) {
+                LOG.log(System.Logger.Level.WARNING, "{0,number,#} buffered impressions were not written within {1} ms "
+                        + "and are dropped (promo_impressions_lost_total)", gaveUp, within.toMillis());
+            }
+        });
         metrics.watch(impressions);
+        HealthMonitor health = resources.register("health monitor", new HealthMonitor(pool, servingIndex,
+                indexStaleAfter(serving), impressions, clock));
+        DatabaseWork databaseWork = new DatabaseWork(config.database().concurrentRequests(),
+                DatabaseFailures::unavailability, metrics);
 
         ApiServices services = new ApiServices(useCases,
                 new IssueApiKey(repositories.advertisers(), repositories.apiKeys(), new SecureRandom(), clock),
@@ -147,15 +160,20 @@ public final class PromoApplication implements AutoCloseable {
                 new TrafficReports(repositories.campaigns(), repositories.advertisers(), repositories.trafficLog(),
                         useCases.budgetQueries),
                 new CreditInvalidClicks(repositories.campaigns(), repositories.trafficLog(), repositories.ledger(), ids, clock),
-                billing.webhookEndpoint(paymentEvents), () -> reachable(pool.dataSource()), metrics);
+                billing.webhookEndpoint(paymentEvents), health::current, databaseWork, metrics);
         Authenticator authenticator = new Authenticator(config.adminKey(), config.serviceKey(),
                 new AuthenticateAdvertiser(repositories.apiKeys()));
-        HttpServer http = resources.register("HTTP server", HttpServer.start(config.httpHost(), config.httpPort(),
-                config.maxBodyBytes(), services, authenticator));
+        HttpServer http = HttpServer.start(config.httpHost(), config.httpPort(), config.maxBodyBytes(), services,
+                authenticator);
+        // Requests in flight get at most 30% of the shutdown's time; with the database down they end sooner, by its
+        // connection timeout. The other 40% are for the rest (the pool waits up to its login timeout for a
+        // connection attempt under way).
+        resources.register("HTTP server", 0.3, http::close);
         checkWebhookSubscriptions(billing, metrics);
         LOG.log(System.Logger.Level.INFO, "promo {0} serving on {1}:{2,number,#} ({3}, {4} payments)", config.mode().code(),
                 config.httpHost(), http.port(), config.database(), billing.isDevelopment() ? "dev" : "Stripe");
-        return new PromoApplication(resources, http, useCases, servingIndex, traffic, impressions, pool.dataSource());
+        return new PromoApplication(resources, http, useCases, servingIndex, traffic, impressions, pool.dataSource(),
+                config.shutdownTimeout());
     }
 
     /**
@@ -178,16 +196,35 @@ public final class PromoApplication implements AutoCloseable {
         check.start();
     }
 
+    /**
+     * Migrates the database, on connections of its own ({@link ConnectionLimits#MIGRATIONS}: no statement limit), then
+     * opens promo's pool, whose connections carry the configured connection, statement and lock timeouts.
+     */
     private static ConnectionPool openDatabase(PromoConfig config, Resources resources) {
         var database = config.database();
+        ConnectionLimits limits = new ConnectionLimits(database.connectionTimeout(), database.statementTimeout(),
+                database.lockTimeout());
+        String url;
         if (database.embedded()) {
             // Durable settings: the embedded data directory is meant to survive restarts and crashes.
             EmbeddedPostgresServer server = resources.register("embedded PostgreSQL", EmbeddedPostgresServer.startPersistent(
                     database.embeddedDataDirectory(), Map.of("fsync", "on", "synchronous_commit", "on")));
-            return ConnectionPool.open(server, database.poolSize());
+            url = server.jdbcUrl();
+        } else {
+            url = database.url().get();
         }
-        return ConnectionPool.open(database.url().get(), database.user().orElse(null),
-                database.password().map(Secret::value).orElse(null), database.poolSize());
+        String user = database.user().orElse(null);
+        String password = database.password().map(Secret::value).orElse(null);
+        try (ConnectionPool migrations = ConnectionPool.open(url, user, password, 2, ConnectionLimits.MIGRATIONS)) {
+            DatabaseMigrator.migrate(migrations.dataSource());
+        }
+        return ConnectionPool.open(url, user, password, database.poolSize(), limits);
+    }
+
+    /** Older than this, the index is not following changes: its refresh keeps failing. */
+    private static Duration indexStaleAfter(ServingSettings serving) {
+        Duration fiveRefreshes = serving.refreshInterval().multipliedBy(5);
+        return fiveRefreshes.compareTo(Duration.ofSeconds(5)) > 0 ? fiveRefreshes : Duration.ofSeconds(5);
     }
 
     private static BillingConfig billingConfig(PromoConfig config) {
@@ -204,25 +241,37 @@ public final class PromoApplication implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        // While the database is down a refresh fails four times a second: the first failure is logged with its
+        // cause, then one line a minute, and the recovery once, so the log stays readable through an outage.
+        long[] failingSince = {0};
+        long[] failures = {0};
+        long[] lastLogged = {0};
         scheduler.scheduleWithFixedDelay(() -> {
             try {
                 index.refreshIfStale();
+                if (failures[0] > 0) {
+                    LOG.log(System.Logger.Level.INFO, "serving index refreshed again after {0} failed attempts",
+                            failures[0]);
+                    failures[0] = 0;
+                }
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "serving index refresh failed; serving the previous one", e);
+                long now = System.nanoTime();
+                if (failures[0]++ == 0) {
+                    failingSince[0] = now;
+                    lastLogged[0] = now;
+                    LOG.log(System.Logger.Level.WARNING, "serving index refresh failed; serving the previous one", e);
+                } else if (now - lastLogged[0] >= TimeUnit.MINUTES.toNanos(1)) {
+                    lastLogged[0] = now;
+                    LOG.log(System.Logger.Level.WARNING, "serving index refresh still failing after {0} attempts in {1} s"
+                            + " ({2}); serving the previous one", failures[0],
+                            TimeUnit.NANOSECONDS.toSeconds(now - failingSince[0]), e.toString());
+                }
             }
         }, 0, INDEX_CHECK_MILLIS, TimeUnit.MILLISECONDS);
         return () -> {
             scheduler.shutdown();
             scheduler.awaitTermination(5, TimeUnit.SECONDS);
         };
-    }
-
-    private static boolean reachable(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.isValid(2);
-        } catch (SQLException e) {
-            return false;
-        }
     }
 
     public int port() {
@@ -262,9 +311,14 @@ public final class PromoApplication implements AutoCloseable {
         return dataSource;
     }
 
-    /** Graceful shutdown: HTTP first, the database last ({@link Resources}). */
+    /** Graceful shutdown within the configured timeout: HTTP first, the database last ({@link Resources}). */
     @Override
     public void close() {
-        resources.close();
+        resources.close(shutdownTimeout);
+    }
+
+    /** The configured limit of {@link #close()}. */
+    public Duration shutdownTimeout() {
+        return shutdownTimeout;
     }
 }

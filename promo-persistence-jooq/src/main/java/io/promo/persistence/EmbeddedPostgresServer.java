@@ -34,11 +34,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
     private final boolean persistent;
+    private final Map<String, String> serverConfig;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, boolean persistent) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, boolean persistent,
+            Map<String, String> serverConfig) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
         this.persistent = persistent;
+        this.serverConfig = Map.copyOf(serverConfig);
     }
 
     /** Starts a throw-away server with zonky's default settings, in a temporary data directory. */
@@ -54,7 +57,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      */
     public static EmbeddedPostgresServer startTemporary(Map<String, String> serverConfig) {
         try {
-            return start(Files.createTempDirectory("promo-pg"), false, serverConfig);
+            return start(Files.createTempDirectory("promo-pg"), false, serverConfig, 0);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a temporary data directory", e);
         }
@@ -70,20 +73,35 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static EmbeddedPostgresServer startPersistent(Path dataDirectory, Map<String, String> serverConfig) {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         try {
-            return start(Files.createDirectories(dataDirectory.toAbsolutePath()), true, serverConfig);
+            return start(Files.createDirectories(dataDirectory.toAbsolutePath()), true, serverConfig, 0);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create data directory " + dataDirectory, e);
         }
     }
 
-    private static EmbeddedPostgresServer start(Path directory, boolean persistent, Map<String, String> serverConfig) {
+    /**
+     * Starts this persistent server again after {@link #close()}, on the same data directory, port and settings,
+     * so that clients configured with {@link #jdbcUrl()} reconnect: the database coming back after an outage.
+     */
+    public EmbeddedPostgresServer startAgain() {
+        if (!persistent) {
+            throw new IllegalStateException("only a persistent server keeps its data to start again");
+        }
+        return start(dataDirectory, true, serverConfig, port());
+    }
+
+    private static EmbeddedPostgresServer start(Path directory, boolean persistent, Map<String, String> serverConfig,
+            int port) {
         Objects.requireNonNull(serverConfig, "serverConfig");
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(!persistent);
+        if (port != 0) {
+            builder.setPort(port);
+        }
         new TreeMap<>(serverConfig).forEach(builder::setServerConfig);
         try {
-            return new EmbeddedPostgresServer(builder.start(), directory, persistent);
+            return new EmbeddedPostgresServer(builder.start(), directory, persistent, serverConfig);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start embedded PostgreSQL in " + directory, e);
         }

@@ -229,7 +229,7 @@ public final class JooqBudgetLedger implements BudgetLedger {
                 }
                 return outcome;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                Rollback.after(connection, e);
                 throw e;
             }
         } catch (SQLException e) {
@@ -255,7 +255,7 @@ public final class JooqBudgetLedger implements BudgetLedger {
                 return new SpendOutcome.Billed(spend);
             }
         } catch (SQLException e) {
-            connection.rollback();
+            Rollback.after(connection, e);
             return new SpendOutcome.NotBilled(refusalByConstraint(e));
         }
         // The statement wrote nothing: decide again, in the same transaction, with the row locked.
@@ -302,7 +302,7 @@ public final class JooqBudgetLedger implements BudgetLedger {
             insert.setObject(7, Timestamps.toColumn(spend.createdAt()));
             insert.executeUpdate();
         } catch (SQLException e) {
-            connection.rollback();
+            Rollback.after(connection, e);
             return new SpendOutcome.NotBilled(refusalByConstraint(e));
         }
         long amount = spend.amount().cents();

@@ -525,7 +525,7 @@ public final class JooqTrafficLog implements TrafficLog {
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                Rollback.after(connection, e);
                 throw e;
             }
         } catch (SQLException e) {

@@ -1,21 +1,35 @@
 package io.promo.app.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Where the data lives: a PostgreSQL server at {@code url}, or, when none is configured (dev mode only),
- * an embedded PostgreSQL whose data stays in {@code embeddedDataDirectory} across restarts.
+ * an embedded PostgreSQL whose data stays in {@code embeddedDataDirectory} across restarts; and how long
+ * promo waits for it (ADR 0014).
+ *
+ * @param connectionTimeout  the longest a request waits for a pooled connection before it answers 503
+ * @param statementTimeout   PostgreSQL's {@code statement_timeout} on promo's connections (zero: none)
+ * @param lockTimeout        PostgreSQL's {@code lock_timeout} on promo's connections (zero: none)
+ * @param concurrentRequests HTTP requests doing database work at once; more answer 503 at once (the bulkhead)
  */
 public record DatabaseSettings(Optional<String> url, Optional<String> user, Optional<Secret> password,
-        Path embeddedDataDirectory, int poolSize) {
+        Path embeddedDataDirectory, int poolSize, Duration connectionTimeout, Duration statementTimeout,
+        Duration lockTimeout, int concurrentRequests) {
 
     public DatabaseSettings {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(embeddedDataDirectory, "embeddedDataDirectory");
+        Objects.requireNonNull(connectionTimeout, "connectionTimeout");
+        Objects.requireNonNull(statementTimeout, "statementTimeout");
+        Objects.requireNonNull(lockTimeout, "lockTimeout");
+        if (concurrentRequests < 1) {
+            throw new IllegalArgumentException("concurrentRequests must be positive");
+        }
     }
 
     public boolean embedded() {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -19,8 +20,9 @@ import java.util.Optional;
  * from environment variables, with command-line flags overriding them; every problem is reported at once,
  * before anything starts.
  *
- * @param maxBodyBytes the largest request body accepted; a larger one is refused with 413
+ * @param maxBodyBytes              the largest request body accepted; a larger one is refused with 413
  * @param maxCampaignsPerAdvertiser the campaign quota: campaigns not ended one advertiser may have
+ * @param shutdownTimeout           the longest a stop takes, all of it: HTTP's grace, the impressions' flush, the rest
  */
 public record PromoConfig(
         Mode mode,
@@ -36,7 +38,8 @@ public record PromoConfig(
         int maxCampaignsPerAdvertiser,
         Optional<Secret> stripeSecretKey,
         List<Secret> stripeWebhookSecrets,
-        Optional<URI> stripeApiBase) {
+        Optional<URI> stripeApiBase,
+        Duration shutdownTimeout) {
 
     public static final String MODE = "PROMO_MODE";
     public static final String HTTP_HOST = "PROMO_HTTP_HOST";
@@ -46,6 +49,11 @@ public record PromoConfig(
     public static final String DB_USER = "PROMO_DB_USER";
     public static final String DB_PASSWORD = "PROMO_DB_PASSWORD";
     public static final String DB_POOL_SIZE = "PROMO_DB_POOL_SIZE";
+    public static final String DB_CONNECTION_TIMEOUT = "PROMO_DB_CONNECTION_TIMEOUT";
+    public static final String DB_STATEMENT_TIMEOUT = "PROMO_DB_STATEMENT_TIMEOUT";
+    public static final String DB_LOCK_TIMEOUT = "PROMO_DB_LOCK_TIMEOUT";
+    public static final String DB_CONCURRENT_REQUESTS = "PROMO_DB_CONCURRENT_REQUESTS";
+    public static final String SHUTDOWN_TIMEOUT = "PROMO_SHUTDOWN_TIMEOUT";
     public static final String DATA_DIR = "PROMO_DATA_DIR";
     public static final String ADMIN_KEY = "PROMO_ADMIN_KEY";
     public static final String SERVICE_KEY = "PROMO_SERVICE_KEY";
@@ -63,6 +71,15 @@ public record PromoConfig(
     public static final long DEFAULT_MAX_BODY_BYTES = 256 * 1024;
     public static final Path DEFAULT_DATA_DIR = Path.of(".promo", "postgres");
     public static final int DEFAULT_POOL_SIZE = 10;
+    /** Long enough for a healthy pool under load, short enough that a click fails fast with the database down. */
+    public static final Duration DEFAULT_DB_CONNECTION_TIMEOUT = Duration.ofSeconds(2);
+    /** A click is a few milliseconds; a report over months well under a second; the index rebuild a few seconds. */
+    public static final Duration DEFAULT_DB_STATEMENT_TIMEOUT = Duration.ofSeconds(10);
+    /** A held table or row lock turns into 503 after this, not into a queue of hanging requests. */
+    public static final Duration DEFAULT_DB_LOCK_TIMEOUT = Duration.ofSeconds(2);
+    /** Well below Jetty's 250 threads, so that decisions, /health and /metrics always find one. */
+    public static final int DEFAULT_DB_CONCURRENT_REQUESTS = 64;
+    public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(15);
 
     /**
      * @param environment the process environment ({@code System.getenv()})
@@ -132,6 +149,14 @@ public record PromoConfig(
             int port = (int) number(HTTP_PORT, DEFAULT_PORT, 0, 65_535);
             long maxBody = number(HTTP_MAX_BODY_BYTES, DEFAULT_MAX_BODY_BYTES, 1_024, 64L * 1024 * 1024);
             int poolSize = (int) number(DB_POOL_SIZE, DEFAULT_POOL_SIZE, 1, 200);
+            Duration connectionTimeout = duration(DB_CONNECTION_TIMEOUT, DEFAULT_DB_CONNECTION_TIMEOUT,
+                    Duration.ofMillis(250), Duration.ofMinutes(5));
+            Duration statementTimeout = duration(DB_STATEMENT_TIMEOUT, DEFAULT_DB_STATEMENT_TIMEOUT, Duration.ZERO,
+                    Duration.ofHours(24));
+            Duration lockTimeout = duration(DB_LOCK_TIMEOUT, DEFAULT_DB_LOCK_TIMEOUT, Duration.ZERO, Duration.ofHours(24));
+            int concurrentRequests = (int) number(DB_CONCURRENT_REQUESTS, DEFAULT_DB_CONCURRENT_REQUESTS, 1, 200);
+            Duration shutdownTimeout = duration(SHUTDOWN_TIMEOUT, DEFAULT_SHUTDOWN_TIMEOUT, Duration.ofSeconds(1),
+                    Duration.ofMinutes(10));
             Optional<String> dbUrl = Optional.ofNullable(values.get(DB_URL));
             dbUrl.filter(url -> !url.startsWith("jdbc:postgresql:")).ifPresent(url ->
                     problems.add(DB_URL + " must be a PostgreSQL JDBC URL starting with jdbc:postgresql:"));
@@ -140,7 +165,8 @@ public record PromoConfig(
             }
             DatabaseSettings database = new DatabaseSettings(dbUrl, Optional.ofNullable(values.get(DB_USER)),
                     Optional.ofNullable(values.get(DB_PASSWORD)).map(p -> new Secret(p, false)),
-                    Path.of(values.getOrDefault(DATA_DIR, DEFAULT_DATA_DIR.toString())), poolSize);
+                    Path.of(values.getOrDefault(DATA_DIR, DEFAULT_DATA_DIR.toString())), poolSize, connectionTimeout,
+                    statementTimeout, lockTimeout, concurrentRequests);
 
             Secret adminKey = secret(ADMIN_KEY, production);
             Secret serviceKey = secret(SERVICE_KEY, production);
@@ -181,7 +207,7 @@ public record PromoConfig(
                 throw new ConfigException(problems);
             }
             return new PromoConfig(mode, host, port, maxBody, database, adminKey, serviceKey, clickSecret, hashSecret,
-                    zone, maxCampaigns, stripeKey, webhookSecrets, apiBase);
+                    zone, maxCampaigns, stripeKey, webhookSecrets, apiBase, shutdownTimeout);
         }
 
         /**
@@ -221,6 +247,36 @@ public record PromoConfig(
             }
             problems.add(name + " must be a whole number from " + min + " to " + max + " (got '" + raw + "')");
             return fallback;
+        }
+
+        /** A duration written as {@code 2s}, {@code 500ms} or {@code 1m}; a bare number is seconds. */
+        private Duration duration(String name, Duration fallback, Duration min, Duration max) {
+            String raw = values.get(name);
+            if (raw == null) {
+                return fallback;
+            }
+            java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("(\\d{1,9})\\s*(ms|s|m)?").matcher(raw);
+            if (matcher.matches()) {
+                long amount = Long.parseLong(matcher.group(1));
+                String unit = matcher.group(2) == null ? "s" : matcher.group(2);
+                Duration value = switch (unit) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    default -> Duration.ofSeconds(amount);
+                };
+                if (value.compareTo(min) >= 0 && value.compareTo(max) <= 0) {
+                    return value;
+                }
+            }
+            problems.add(name + " must be a duration from " + text(min) + " to " + text(max)
+                    + " such as 2s or 500ms (got '" + raw + "')");
+            return fallback;
+        }
+
+        private static String text(Duration duration) {
+            return duration.toMillis() % 1000 != 0 ? duration.toMillis() + "ms"
+                    : duration.toSeconds() % 60 != 0 || duration.isZero() ? duration.toSeconds() + "s"
+                    : duration.toMinutes() + "m";
         }
 
         /** A configured secret, or in dev mode one made up now; production refuses a missing or short one. */

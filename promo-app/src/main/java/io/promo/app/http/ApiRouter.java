@@ -12,6 +12,10 @@ import java.util.List;
  * Where routes are declared: each call names the method, the path template, who may call it and the
  * handler, which receives the authenticated {@link Caller}. The router keeps the list, so the OpenAPI
  * test and the tenant-isolation test see exactly what is served.
+ *
+ * <p>A route runs inside the {@link DatabaseWork} bulkhead, authentication included (an advertiser's key is
+ * looked up in the database), unless it is declared on {@link #inMemory()}: the routes that never touch the
+ * database, so that they keep answering whatever the database does.
  */
 public final class ApiRouter {
 
@@ -30,11 +34,27 @@ public final class ApiRouter {
 
     private final RoutesConfig routes;
     private final Authenticator authenticator;
-    private final List<Route> declared = new ArrayList<>();
+    private final List<Route> declared;
+    /** Null on the {@link #inMemory()} router. */
+    private final DatabaseWork databaseWork;
 
-    ApiRouter(RoutesConfig routes, Authenticator authenticator) {
+    ApiRouter(RoutesConfig routes, Authenticator authenticator, DatabaseWork databaseWork) {
+        this(routes, authenticator, new ArrayList<>(), databaseWork);
+    }
+
+    private ApiRouter(RoutesConfig routes, Authenticator authenticator, List<Route> declared, DatabaseWork databaseWork) {
         this.routes = routes;
         this.authenticator = authenticator;
+        this.declared = declared;
+        this.databaseWork = databaseWork;
+    }
+
+    /**
+     * Declares routes that need no database (neither their handler nor their authentication): they run outside
+     * the bulkhead. A route declared here that reaches the database anyway could starve decisions again.
+     */
+    public ApiRouter inMemory() {
+        return new ApiRouter(routes, authenticator, declared, null);
     }
 
     public void get(String path, Access access, CallerHandler handler) {
@@ -59,11 +79,14 @@ public final class ApiRouter {
 
     private void add(String method, String path, Access access, CallerHandler handler) {
         declared.add(new Route(method, path, access));
+        DatabaseWork bulkhead = databaseWork;
         io.javalin.http.Handler wrapped = ctx -> {
             ctx.attribute(ROUTE_ATTRIBUTE, path);
-            Caller caller = authenticator.require(access, ctx.header("Authorization"));
-            refuseUnacceptableText(ctx);
-            handler.handle(ctx, caller);
+            if (bulkhead == null) {
+                handle(ctx, access, handler);
+            } else {
+                bulkhead.run(() -> handle(ctx, access, handler));
+            }
         };
         switch (method) {
             case "GET" -> routes.get(path, wrapped);
@@ -72,6 +95,13 @@ public final class ApiRouter {
             case "PATCH" -> routes.patch(path, wrapped);
             default -> throw new IllegalArgumentException("no routes use " + method);
         }
+    }
+
+    /** Authenticates the caller, holds the query to {@link AcceptedInput}, then runs the route. */
+    private void handle(Context ctx, Access access, CallerHandler handler) throws Exception {
+        Caller caller = authenticator.require(access, ctx.header("Authorization"));
+        refuseUnacceptableText(ctx);
+        handler.handle(ctx, caller);
     }
 
     /**

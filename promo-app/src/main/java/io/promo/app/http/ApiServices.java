@@ -12,12 +12,13 @@ import io.promo.domain.traffic.RecordClick;
 import io.promo.domain.traffic.ServeSponsoredResults;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * What the routes call: the use cases and the few services around them, built by the wiring.
  *
- * @param databaseReachable answers {@code GET /health}: true when the database answered a trivial query
+ * @param health            answers {@code GET /health} without waiting (the database is checked in the background)
+ * @param databaseWork      the bulkhead of the routes that need the database, and which failures are outages
  * @param stripeWebhook     empty with the dev gateway or without a signing secret: the webhook answers 404
  */
 public record ApiServices(
@@ -30,7 +31,8 @@ public record ApiServices(
         TrafficReports reports,
         CreditInvalidClicks creditInvalidClicks,
         Optional<StripeWebhookEndpoint> stripeWebhook,
-        BooleanSupplier databaseReachable,
+        Supplier<Health> health,
+        DatabaseWork databaseWork,
         PromoMetrics metrics) {
 
     public ApiServices {
@@ -43,7 +45,8 @@ public record ApiServices(
         Objects.requireNonNull(reports, "reports");
         Objects.requireNonNull(creditInvalidClicks, "creditInvalidClicks");
         Objects.requireNonNull(stripeWebhook, "stripeWebhook");
-        Objects.requireNonNull(databaseReachable, "databaseReachable");
+        Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(databaseWork, "databaseWork");
         Objects.requireNonNull(metrics, "metrics");
     }
 }

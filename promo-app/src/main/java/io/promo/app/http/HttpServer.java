@@ -2,6 +2,7 @@ package io.promo.app.http;
 
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import io.promo.app.metrics.PromoMetrics;
 import java.time.Duration;
@@ -15,14 +16,16 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class HttpServer implements AutoCloseable {
 
-    /** How long a stop waits for requests in flight. */
+    /** How long {@link #close()} waits for requests in flight. */
     static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private final Javalin javalin;
+    private final Server jetty;
     private final List<ApiRouter.Route> routes;
 
-    private HttpServer(Javalin javalin, List<ApiRouter.Route> routes) {
+    private HttpServer(Javalin javalin, Server jetty, List<ApiRouter.Route> routes) {
         this.javalin = javalin;
+        this.jetty = jetty;
         this.routes = routes;
     }
 
@@ -47,6 +50,7 @@ public final class HttpServer implements AutoCloseable {
     public static HttpServer start(String host, int port, long maxBodyBytes, ApiServices services,
             Authenticator authenticator) {
         AtomicReference<List<ApiRouter.Route>> declared = new AtomicReference<>();
+        AtomicReference<Server> jetty = new AtomicReference<>();
         PromoMetrics metrics = services.metrics();
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -61,21 +65,22 @@ public final class HttpServer implements AutoCloseable {
                 server.setHandler(new GracefulHandler());
                 server.setErrorHandler(new JettyProblems());
                 server.setStopTimeout(STOP_GRACE.toMillis());
+                jetty.set(server);
             });
             config.requestLogger.http((ctx, milliseconds) -> {
                 String route = ctx.attribute(ApiRouter.ROUTE_ATTRIBUTE);
                 metrics.requestDuration.labelValues(ctx.method().name(), route == null ? "unmatched" : route,
                         Integer.toString(ctx.statusCode())).observe(milliseconds / 1_000.0);
             });
-            ProblemResponses.register(config.routes);
-            ApiRouter router = new ApiRouter(config.routes, authenticator);
+            ProblemResponses.register(config.routes, services.databaseWork());
+            ApiRouter router = new ApiRouter(config.routes, authenticator, services.databaseWork());
             for (ApiRoutes group : routeGroups(services)) {
                 group.register(router);
             }
             declared.set(router.declared());
         });
         javalin.start(host, port);
-        return new HttpServer(javalin, declared.get());
+        return new HttpServer(javalin, jetty.get(), declared.get());
     }
 
     public int port() {
@@ -90,6 +95,14 @@ public final class HttpServer implements AutoCloseable {
     /** Stops accepting connections and waits up to {@link #STOP_GRACE} for the requests in flight. */
     @Override
     public void close() {
+        close(STOP_GRACE);
+    }
+
+    /** Stops accepting connections and waits up to {@code grace} for the requests in flight. */
+    public void close(Duration grace) {
+        if (jetty != null) {
+            jetty.setStopTimeout(Math.max(1, grace.toMillis()));
+        }
         javalin.stop();
     }
 }

@@ -145,6 +145,59 @@ final class JsonViews {
             List<ResultView> results) {
     }
 
-    record HealthView(String status, String database) {
+    /**
+     * {@code GET /health}: {@code status} ok, degraded (a part is down but promo takes money work) or unavailable
+     * (the database is down: 503); {@code database} reachable or unreachable, as before {@code checks} existed;
+     * {@code down} names the parts that are; {@code checks} has each part's figures.
+     */
+    record HealthView(String status, String database, List<String> down, ChecksView checks) {
+        static HealthView of(Health health, DatabaseWork work) {
+            List<String> down = new java.util.ArrayList<>();
+            if (!health.database().up()) {
+                down.add("database");
+            }
+            if (!health.servingIndex().fresh()) {
+                down.add("serving_index");
+            }
+            if (health.impressionBuffer().failing()) {
+                down.add("impression_buffer");
+            }
+            Health.Database db = health.database();
+            Health.ServingIndex index = health.servingIndex();
+            Health.ImpressionBuffer buffer = health.impressionBuffer();
+            return new HealthView(!health.canTakeMoneyWork() ? "unavailable" : down.isEmpty() ? "ok" : "degraded",
+                    db.up() ? "reachable" : "unreachable", List.copyOf(down), new ChecksView(
+                    new DatabaseHealthView(db.up() ? "up" : "down", db.checkedAt(), db.problem().orElse(null),
+                            new PoolView(db.active(), db.idle(), db.waiting(), db.max())),
+                    new ServingIndexHealthView(index.builtAt().isEmpty() ? "missing" : index.fresh() ? "fresh" : "stale",
+                            index.builtAt().orElse(null), index.builtAt().isEmpty() ? null : seconds(index.age()),
+                            seconds(index.staleAfter())),
+                    new ImpressionBufferHealthView(buffer.failing() ? "failing" : "ok", buffer.depth(), buffer.capacity(),
+                            buffer.dropped(), buffer.lost()),
+                    new DatabaseRequestsView(work.inFlight(), work.limit())));
+        }
+
+        private static double seconds(java.time.Duration duration) {
+            return duration.toMillis() / 1_000.0;
+        }
+    }
+
+    record ChecksView(DatabaseHealthView database, ServingIndexHealthView servingIndex,
+            ImpressionBufferHealthView impressionBuffer, DatabaseRequestsView databaseRequests) {
+    }
+
+    record DatabaseHealthView(String status, Instant checkedAt, String problem, PoolView pool) {
+    }
+
+    record PoolView(int active, int idle, int waiting, int max) {
+    }
+
+    record ServingIndexHealthView(String status, Instant builtAt, Double ageSeconds, double staleAfterSeconds) {
+    }
+
+    record ImpressionBufferHealthView(String status, long depth, long capacity, long dropped, long lost) {
+    }
+
+    record DatabaseRequestsView(int inFlight, int limit) {
     }
 }

@@ -3,6 +3,7 @@ package io.promo.app.http;
 import io.promo.app.http.JsonViews.HealthView;
 import io.promo.billing.WebhookResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /** Liveness, metrics and the Stripe webhook: the routes that take no API key. */
 final class OperationsRoutes implements ApiRoutes {
@@ -15,13 +16,18 @@ final class OperationsRoutes implements ApiRoutes {
 
     @Override
     public void register(ApiRouter router) {
-        router.get("/health", Access.PUBLIC, (ctx, caller) -> {
-            if (!services.databaseReachable().getAsBoolean()) {
-                throw ApiProblem.of(503, "the database is not reachable");
+        // Neither reads the database on the request: /health reports the last background check, so it answers at
+        // once whatever the database does, and both stay outside the database bulkhead.
+        router.inMemory().get("/health", Access.PUBLIC, (ctx, caller) -> {
+            HealthView health = HealthView.of(services.health().get(), services.databaseWork());
+            if (health.status().equals("unavailable")) {
+                throw new ApiProblem(Problem.unhealthy("promo cannot take clicks, top-ups or payments now: the database "
+                        + "is down (" + health.checks().database().problem() + ")", health),
+                        Map.of("Retry-After", DatabaseWork.RETRY_AFTER_UNAVAILABLE));
             }
-            Respond.json(ctx, 200, new HealthView("ok", "reachable"));
+            Respond.json(ctx, 200, health);
         });
-        router.get("/metrics", Access.PUBLIC, (ctx, caller) -> {
+        router.inMemory().get("/metrics", Access.PUBLIC, (ctx, caller) -> {
             ctx.contentType(services.metrics().contentType());
             ctx.result(services.metrics().scrape());
         });

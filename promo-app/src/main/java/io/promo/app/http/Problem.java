@@ -7,10 +7,12 @@ import java.util.Objects;
 /**
  * An error answer, as RFC 9457 {@code application/problem+json}: {@code type} (about:blank: the status
  * says it), {@code title} (the status' phrase), {@code status}, a {@code detail} a person understands, and
- * for a validation failure every broken field in {@code errors}.
+ * for a validation failure every broken field in {@code errors}; {@code /health}'s 503 carries its report in
+ * the extension member {@code health}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+record Problem(String type, String title, int status, String detail, List<FieldError> errors,
+        JsonViews.HealthView health) {
 
     static final String CONTENT_TYPE = "application/problem+json";
 
@@ -23,12 +25,21 @@ record Problem(String type, String title, int status, String detail, List<FieldE
         errors = errors == null ? null : List.copyOf(errors);
     }
 
+    Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+        this(type, title, status, detail, errors, null);
+    }
+
     static Problem of(int status, String detail) {
         return new Problem("about:blank", titleOf(status), status, detail, null);
     }
 
     static Problem of(int status, String detail, List<FieldError> errors) {
         return new Problem("about:blank", titleOf(status), status, detail, errors.isEmpty() ? null : errors);
+    }
+
+    /** {@code /health}'s 503: promo cannot take money work; the report says which part is down. */
+    static Problem unhealthy(String detail, JsonViews.HealthView health) {
+        return new Problem("about:blank", titleOf(503), 503, detail, null, health);
     }
 
     static String titleOf(int status) {

@@ -6,15 +6,18 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.promo.domain.shared.InvalidCommandException;
 import io.promo.domain.shared.Outcome;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The shared error mapper: every failure of every route becomes an RFC 9457 problem. Bad input is 4xx and
- * names what was wrong; only a fault of promo itself is 500, logged with its stack trace and answered with
- * a detail that reveals nothing.
+ * names what was wrong; the database unreachable, locked or timing out is 503 with {@code Retry-After}; only a
+ * fault of promo itself is 500, logged with its stack trace and answered with a detail that reveals nothing.
  */
 final class ProblemResponses {
 
     private static final System.Logger LOG = System.getLogger(ProblemResponses.class.getName());
+    private static final AtomicLong lastUnavailableLog =
+            new AtomicLong(System.nanoTime() - 2_000_000_000L);
 
     private ProblemResponses() {
     }
@@ -27,7 +30,7 @@ final class ProblemResponses {
         return ((Outcome.Accepted<T>) outcome).value();
     }
 
-    static void register(RoutesConfig routes) {
+    static void register(RoutesConfig routes, DatabaseWork databaseWork) {
         routes.exception(ApiProblem.class, (e, ctx) -> write(ctx, e));
         routes.exception(InvalidCommandException.class, (e, ctx) -> write(ctx, ApiProblem.invalidRequest(e.violations())));
         routes.exception(JsonProcessingException.class, (e, ctx) -> write(ctx, ApiProblem.badRequest(
@@ -35,6 +38,19 @@ final class ProblemResponses {
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, ApiProblem.of(e.getStatus(),
                 e.getStatus() == 413 ? "the request body is larger than this server accepts" : e.getMessage())));
         routes.exception(Exception.class, (e, ctx) -> {
+            // The database down, locked or timing out is an outage to retry, not a fault of promo (ADR 0014).
+            var unavailable = databaseWork.unavailable(e);
+            if (unavailable.isPresent()) {
+                long now = System.nanoTime();
+                long last = lastUnavailableLog.get();
+                // One line a second at most: an outage under load would otherwise write thousands.
+                if (now - last > 1_000_000_000L && lastUnavailableLog.compareAndSet(last, now)) {
+                    LOG.log(System.Logger.Level.WARNING, "request {0} {1} answered 503 (and others like it this second): {2}",
+                            ctx.method(), ctx.path(), e.toString());
+                }
+                write(ctx, unavailable.get());
+                return;
+            }
             LOG.log(System.Logger.Level.ERROR, "request " + ctx.method() + " " + ctx.path() + " failed", e);
             write(ctx, ApiProblem.of(500, "promo failed to answer this request; it has been logged"));
         });

@@ -28,7 +28,8 @@ final class ServingRoutes implements ApiRoutes {
 
     @Override
     public void register(ApiRouter router) {
-        router.post("/v1/decisions", Access.SEARCH_SERVICE, (ctx, caller) -> {
+        // Decisions need memory only (the serving index, the impression buffer): outside the database bulkhead.
+        router.inMemory().post("/v1/decisions", Access.SEARCH_SERVICE, (ctx, caller) -> {
             JsonBody body = JsonBody.of(ctx).allowOnly("surface", "role", "city", "query", "viewer", "client",
                     "page_size", "organic_matches");
             String surface = body.text("surface");

@@ -106,6 +106,25 @@ public final class PromoMetrics {
             .help("Impressions not logged because the ingestion buffer was full")
             .register(registry);
 
+    /**
+     * Requests answered 503 because the database could not do their work: {@code bulkhead_full} (as many requests
+     * were doing database work as allowed) or {@code database} (unreachable, a statement or lock timeout).
+     */
+    public final Counter databaseUnavailable = Counter.builder()
+            .name("promo_database_unavailable_total")
+            .help("Requests answered 503 because the database could not do their work, by cause")
+            .labelNames("cause")
+            .register(registry);
+
+    /** Exposes how many requests are doing database work (inside the bulkhead), read at each scrape. */
+    public void watchDatabaseRequests(java.util.function.IntSupplier inFlight) {
+        GaugeWithCallback.builder()
+                .name("promo_database_requests_in_flight")
+                .help("HTTP requests doing database work now (the bulkhead's taken permits)")
+                .callback(callback -> callback.call(inFlight.getAsInt()))
+                .register(registry);
+    }
+
     /** Exposes the impression buffer's depth and its written and lost counts, read at each scrape. */
     public void watch(ImpressionBuffer impressions) {
         GaugeWithCallback.builder()
@@ -120,7 +139,7 @@ public final class PromoMetrics {
                 .register(registry);
         CounterWithCallback.builder()
                 .name("promo_impressions_lost_total")
-                .help("Impressions given up after failed writes")
+                .help("Impressions given up: their writes kept failing, or the shutdown deadline came first")
                 .callback(callback -> callback.call(impressions.lost()))
                 .register(registry);
     }

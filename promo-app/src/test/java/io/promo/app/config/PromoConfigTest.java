@@ -147,4 +147,32 @@ class PromoConfigTest {
 
         assertThat(printed).doesNotContain(KEY_A, KEY_B, KEY_C, KEY_D, "sk_live_123", "whsec_old", "s3cret-password");
     }
+
+    @Test
+    void database_waits_and_the_shutdown_have_short_defaults_and_read_durations_with_units() {
+        PromoConfig defaults = load(Map.of(), Map.of());
+        assertThat(defaults.database().connectionTimeout()).isEqualTo(java.time.Duration.ofSeconds(2));
+        assertThat(defaults.database().statementTimeout()).isEqualTo(java.time.Duration.ofSeconds(10));
+        assertThat(defaults.database().lockTimeout()).isEqualTo(java.time.Duration.ofSeconds(2));
+        assertThat(defaults.database().concurrentRequests()).isEqualTo(64);
+        assertThat(defaults.shutdownTimeout()).isLessThanOrEqualTo(java.time.Duration.ofSeconds(15));
+
+        PromoConfig set = load(Map.of("PROMO_DB_CONNECTION_TIMEOUT", "500ms", "PROMO_DB_STATEMENT_TIMEOUT", "0",
+                "PROMO_DB_LOCK_TIMEOUT", "1m", "PROMO_DB_CONCURRENT_REQUESTS", "16", "PROMO_SHUTDOWN_TIMEOUT", "8"), Map.of());
+        assertThat(set.database().connectionTimeout()).isEqualTo(java.time.Duration.ofMillis(500));
+        assertThat(set.database().statementTimeout()).isZero();
+        assertThat(set.database().lockTimeout()).isEqualTo(java.time.Duration.ofMinutes(1));
+        assertThat(set.database().concurrentRequests()).isEqualTo(16);
+        assertThat(set.shutdownTimeout()).isEqualTo(java.time.Duration.ofSeconds(8));
+    }
+
+    @Test
+    void a_bad_duration_is_refused_naming_the_variable() {
+        assertThatThrownBy(() -> load(Map.of("PROMO_DB_CONNECTION_TIMEOUT", "100ms", "PROMO_SHUTDOWN_TIMEOUT", "soon"),
+                Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("PROMO_DB_CONNECTION_TIMEOUT must be a duration from 250ms")
+                .hasMessageContaining("PROMO_SHUTDOWN_TIMEOUT must be a duration")
+                .hasMessageContaining("'soon'");
+    }
 }

@@ -11,7 +11,17 @@ final class Marketplace {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-    final ApiClient api = TestServer.client();
+    final ApiClient api;
+
+    /** On the test JVM's shared promo ({@link TestServer}). */
+    Marketplace() {
+        this(TestServer.client());
+    }
+
+    /** On a promo of the test's own, started with {@link TestServer}'s admin and service keys. */
+    Marketplace(ApiClient api) {
+        this.api = api;
+    }
 
     record Advertiser(String id, String key, String userId) {
     }

@@ -22,9 +22,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * retry it asks the log whether the failed attempt committed after all (the connection broke around the commit),
  * so a batch is never written twice.
  *
- * <p>{@link #close()} stops accepting, writes everything buffered (retrying a failing batch a few times, then
- * counting it in {@link #lost()}) and stops the writer. What a crash loses is what was buffered: at most
- * {@code capacity} + {@code batchSize} impressions, in steady state about {@code flushInterval} of traffic.
+ * <p>{@link #close(Duration)} stops accepting and writes what is buffered within a deadline: a failing batch
+ * is retried a few times while time is left, and whatever is not written by then (the database is down) is given up and
+ * counted in {@link #lost()}, so that a shutdown never waits on the database for longer than it was given.
+ * What a crash loses is what was buffered: at most {@code capacity} + {@code batchSize} impressions, in steady
+ * state about {@code flushInterval} of traffic.
  */
 public final class ImpressionBuffer implements AutoCloseable {
 
@@ -46,7 +48,9 @@ public final class ImpressionBuffer implements AutoCloseable {
         }
     }
 
-    /** A batch that keeps failing while we shut down is tried this often before it is counted as lost. */
+    /** How long {@link #close()} gives the buffer to write what it holds. */
+    public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    /** A batch that keeps failing while we shut down is tried this often (within the deadline) before it is lost. */
     private static final int ATTEMPTS_ON_CLOSE = 3;
 
     private final TrafficLog log;
@@ -59,6 +63,11 @@ public final class ImpressionBuffer implements AutoCloseable {
     private final AtomicLong lost = new AtomicLong();
     private final AtomicLong failedAppends = new AtomicLong();
     private volatile boolean closing;
+    /** System.nanoTime() after which a closing buffer stops retrying; set before {@link #closing}. */
+    private volatile long closeDeadline;
+    /** Set when close gave up waiting: the writer then counts nothing more, close has counted it all as lost. */
+    private boolean abandoned;
+    private volatile boolean lastAppendFailed;
 
     public ImpressionBuffer(TrafficLog log, Settings settings) {
         this.log = Objects.requireNonNull(log, "log");
@@ -110,6 +119,16 @@ public final class ImpressionBuffer implements AutoCloseable {
         return failedAppends.get();
     }
 
+    /** True while the latest append failed (the log is unreachable): new impressions are queueing, not written. */
+    public boolean failing() {
+        return lastAppendFailed;
+    }
+
+    /** Impressions held at most before new ones are dropped. */
+    public int capacity() {
+        return settings.capacity();
+    }
+
     /** Waits until everything offered before this call is written or given up, at most {@code timeout}. */
     public boolean awaitFlushed(Duration timeout) throws InterruptedException {
         long target = accepted.get();
@@ -123,20 +142,42 @@ public final class ImpressionBuffer implements AutoCloseable {
         return true;
     }
 
-    /** Stops accepting, writes everything buffered, stops the writer. */
+    /** {@link #close(Duration)} within {@link #DEFAULT_CLOSE_TIMEOUT}. */
     @Override
     public void close() {
+        close(DEFAULT_CLOSE_TIMEOUT);
+    }
+
+    /**
+     * Stops accepting and writes what is buffered, returning within {@code timeout} (plus a few milliseconds)
+     * whatever the log does: what is not written by then is given up and counted in {@link #lost()}.
+     *
+     * @return the impressions this close gave up (0 when everything was written)
+     */
+    public long close(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        long lostBefore = lost.get();
+        closeDeadline = System.nanoTime() + timeout.toNanos();
         closing = true;
         try {
-            writer.join();
+            writer.join(Math.max(1, timeout.toMillis()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (writer.isAlive()) {
+            synchronized (this) {
+                abandoned = true;
+                // An append still in flight may yet commit: "lost" is then an upper bound, never an undercount.
+                lost.addAndGet(accepted.get() - written.get() - lost.get());
+            }
+            writer.interrupt();
+        }
+        return lost.get() - lostBefore;
     }
 
     private void writeUntilClosed() {
         List<TrafficEvent> batch = new ArrayList<>(settings.batchSize());
-        while (!closing || !queue.isEmpty()) {
+        while ((!closing || !queue.isEmpty()) && !isAbandoned()) {
             try {
                 fill(batch);
             } catch (InterruptedException e) {
@@ -179,20 +220,38 @@ public final class ImpressionBuffer implements AutoCloseable {
                 if (attempt == 1 || !log.containsEvent(batch.get(0).eventId())) {
                     log.appendImpressions(batch);
                 }
-                written.addAndGet(batch.size());
+                lastAppendFailed = false;
+                count(written, batch.size());
                 return;
             } catch (RuntimeException e) {
                 failedAppends.incrementAndGet();
-                if (closing && attempt >= ATTEMPTS_ON_CLOSE) {
-                    lost.addAndGet(batch.size());
+                lastAppendFailed = true;
+                long pauseNanos = settings.flushInterval().toNanos();
+                if (closing && (attempt >= ATTEMPTS_ON_CLOSE || System.nanoTime() + pauseNanos >= closeDeadline)) {
+                    // Failing fast and often, or no time left for another attempt: give this batch up now.
+                    count(lost, batch.size());
                     return;
                 }
                 try {
-                    Thread.sleep(settings.flushInterval().toMillis());
+                    TimeUnit.NANOSECONDS.sleep(pauseNanos);
                 } catch (InterruptedException interrupted) {
-                    // keep retrying: close() decides when to give up
+                    // only close() interrupts, once it has given up on the writer: checked below
+                }
+                if (isAbandoned()) {
+                    return;
                 }
             }
         }
+    }
+
+    /** Counts a batch's fate, unless close() has already given up on the writer and counted it as lost. */
+    private synchronized void count(AtomicLong counter, int impressions) {
+        if (!abandoned) {
+            counter.addAndGet(impressions);
+        }
+    }
+
+    private synchronized boolean isAbandoned() {
+        return abandoned;
     }
 }

@@ -205,4 +205,53 @@ class ImpressionBufferTest {
         assertThat(buffer.lost()).isEqualTo(4);
         assertThat(buffer.depth()).isZero();
     }
+
+    @Test
+    void close_with_the_database_hanging_returns_within_its_deadline_and_counts_what_it_gave_up() throws Exception {
+        // As with the database down: each append waits for a connection (here 30 s, HikariCP's default) and fails.
+        log.gate = new CountDownLatch(1);
+        log.failuresLeft.set(Integer.MAX_VALUE);
+        ImpressionBuffer buffer = new ImpressionBuffer(log, new ImpressionBuffer.Settings(10_000, 5_000, Duration.ofMillis(50)));
+        buffer.offer(impressions(213));
+        eventually(() -> buffer.failedAppends() == 0 && log.gate.getCount() == 1 && buffer.depth() == 213);
+        Thread.sleep(100); // the writer is now inside its first append
+
+        long started = System.nanoTime();
+        long gaveUp = buffer.close(Duration.ofSeconds(1));
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+        assertThat(tookMillis).as("close took %d ms", tookMillis).isBetween(900L, 1_500L);
+        assertThat(gaveUp).isEqualTo(213);
+        assertThat(buffer.lost()).isEqualTo(213);
+        assertThat(buffer.written()).isZero();
+        assertThat(buffer.depth()).isZero();
+    }
+
+    @Test
+    void an_append_that_finishes_after_close_gave_up_is_not_counted_twice() throws Exception {
+        log.gate = new CountDownLatch(1);
+        ImpressionBuffer buffer = new ImpressionBuffer(log, new ImpressionBuffer.Settings(100, 10, Duration.ofMillis(10)));
+        buffer.offer(impressions(4));
+        Thread.sleep(100);
+
+        assertThat(buffer.close(Duration.ofMillis(200))).isEqualTo(4);
+        log.gate.countDown(); // whatever the abandoned writer does next, close has already counted the batch
+        Thread.sleep(200);
+
+        assertThat(buffer.lost()).isEqualTo(4);
+        assertThat(buffer.written()).isZero();
+        assertThat(buffer.depth()).isZero();
+    }
+
+    @Test
+    void close_within_a_deadline_still_writes_everything_when_the_database_answers() {
+        log.failuresLeft.set(1);
+        ImpressionBuffer buffer = new ImpressionBuffer(log, new ImpressionBuffer.Settings(10_000, 1_000, Duration.ofMillis(20)));
+        buffer.offer(impressions(2_345));
+
+        assertThat(buffer.close(Duration.ofSeconds(5))).isZero();
+
+        assertThat(log.written()).isEqualTo(2_345);
+        assertThat(buffer.lost()).isZero();
+    }
 }
