@@ -119,9 +119,14 @@ public final class JooqTrafficLog implements TrafficLog {
             where campaign_id = ? and budget_day between ? and ?
             """;
 
+    // What was billed on each day: the day counter, plus what credits of invalid clicks released from it again
+    // (ADR 0016), so that a report shows the clicks' cost beside the credits rather than netting them twice.
     private static final String DAY_SPEND = """
-            select budget_day, spent_cents from promo_campaign_daily_spend
-            where campaign_id = ? and budget_day between ? and ?
+            select d.budget_day, d.spent_cents + coalesce((select sum(r.amount_cents) from promo_budget_release r
+                                                           where r.campaign_id = d.campaign_id
+                                                             and r.budget_day = d.budget_day), 0)
+            from promo_campaign_daily_spend d
+            where d.campaign_id = ? and d.budget_day between ? and ?
             """;
 
     // Credits of invalid clicks, on the budget day of the click they refund. Parameters: zone, campaign, from, to.

@@ -34,8 +34,10 @@ class BudgetStatesQueryPlanTest {
         List<CampaignId> ids = insertDraftCampaigns(CAMPAIGNS);
         StatementRecorder recorder = new StatementRecorder(TestDatabase.dataSource());
 
-        Map<CampaignId, BudgetState> states = new PostgresRepositories(recorder.dataSource(), ZoneOffset.UTC)
-                .ledger().states(ids, DAY);
+        PostgresRepositories repositories = new PostgresRepositories(recorder.dataSource(), ZoneOffset.UTC);
+        recorder.clear(); // the budget zone check of ADR 0018 runs when the adapters are built
+
+        Map<CampaignId, BudgetState> states = repositories.ledger().states(ids, DAY);
 
         assertThat(states).hasSize(CAMPAIGNS).containsValue(BudgetState.empty(DAY));
         assertThat(recorder.statements()).as("one round trip").hasSize(1);

@@ -68,6 +68,11 @@ final class StatementRecorder {
                 result instanceof Connection connection ? recordingConnection(connection) : result);
     }
 
+    /** Forgets what was recorded so far (e.g. the statements the adapters send when they are built). */
+    synchronized void clear() {
+        statements.clear();
+    }
+
     synchronized List<Recorded> statements() {
         return List.copyOf(statements);
     }

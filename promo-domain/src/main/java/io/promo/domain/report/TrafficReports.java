@@ -64,7 +64,8 @@ public final class TrafficReports {
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             DayTraffic dayTraffic = traffic.get(day);
             TrafficFigures figures = dayTraffic == null ? TrafficFigures.NONE : TrafficFigures.of(dayTraffic);
-            Money remaining = dailyBudget.minus(figures.spent());
+            // Credits of invalid clicks free the budget their clicks used (ADR 0016).
+            Money remaining = dailyBudget.minus(figures.spent().minus(figures.credited()));
             days.add(new CampaignReport.Day(day, figures, remaining.isNegative() ? Money.ZERO : remaining));
             totals = totals.plus(figures);
         }

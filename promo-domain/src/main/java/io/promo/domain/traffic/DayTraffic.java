@@ -11,7 +11,8 @@ import java.util.TreeMap;
  *
  * @param notBilledClicks valid clicks billed 0, by {@code NotBilledReason} code
  * @param invalidClicks   invalid clicks by {@link InvalidClickReason} code
- * @param spent           the day's spend as the ledger's reconciled day counter holds it
+ * @param spent           what the day's clicks were billed, as the ledger's reconciled day counter holds it plus
+ *                        what credits of invalid clicks released from it again (ADR 0016)
  * @param creditedClicks  clicks of this day refunded later as invalid, and what they refunded
  */
 public record DayTraffic(LocalDate day, long impressions, long billedClicks, Map<String, Long> notBilledClicks,

@@ -173,8 +173,10 @@ public final class InMemoryTrafficLog implements TrafficLog {
                     }
                 }
             }
-            result.add(new DayTraffic(day, impressions, billed, notBilled, invalid,
-                    ledger.state(campaignId, day).spentOnDay(), credited, Money.ofCents(creditedCents)));
+            // The day counter is net of what the credits released (ADR 0016); a report shows what was billed.
+            Money billedOnDay = ledger.state(campaignId, day).spentOnDay().plus(Money.ofCents(creditedCents));
+            result.add(new DayTraffic(day, impressions, billed, notBilled, invalid, billedOnDay, credited,
+                    Money.ofCents(creditedCents)));
         }
         return result;
     }
