@@ -10,6 +10,7 @@ import io.promo.domain.shared.Actor;
 import io.promo.domain.shared.Money;
 import io.promo.domain.shared.Outcome;
 import io.promo.domain.shared.Rejection;
+import io.promo.domain.traffic.CreditInvalidClicksCommand;
 import io.promo.domain.traffic.TrafficCtrStatistics;
 import io.promo.domain.traffic.TrafficFixture;
 import io.promo.domain.serving.CtrCounts;
@@ -83,6 +84,25 @@ class TrafficReportsTest {
         long ledgerSpend = traffic.ledger.entries(campaign.id(), LedgerPage.first(500)).stream()
                 .filter(e -> e.kind() == EntryKind.SPEND).mapToLong(e -> e.amount().cents()).sum();
         assertThat(report.totals().spent()).isEqualTo(Money.ofCents(ledgerSpend));
+        assertThat(traffic.ledger.reconcile()).isEmpty();
+    }
+
+    @Test
+    void a_day_whose_clicks_were_credited_as_invalid_shows_them_billed_and_credited_and_its_budget_free_again() {
+        twoDaysOfTraffic();
+        traffic.creditInvalidClicks.credit(new CreditInvalidClicksCommand(Actor.ADMIN, campaign.id(), MONDAY,
+                MONDAY.plusSeconds(1), "click farm")).orElseThrow();
+
+        CampaignReport report = traffic.reports.campaign(Actor.tenant(owner.id()), campaign.id(), MONDAY_DAY, MONDAY_DAY)
+                .orElseThrow();
+
+        TrafficFigures monday = report.days().get(0).figures();
+        assertThat(monday.spent()).as("what the day's clicks were billed").isEqualTo(Money.ofCents(200));
+        assertThat(monday.averageCpc()).isEqualTo(Money.ofCents(50));
+        assertThat(monday.creditedClicks()).isEqualTo(4);
+        assertThat(monday.credited()).isEqualTo(Money.ofCents(200));
+        assertThat(report.days().get(0).remainingDailyBudget()).as("credits free the budget (ADR 0016)")
+                .isEqualTo(Money.ofCents(200));
         assertThat(traffic.ledger.reconcile()).isEmpty();
     }
 
