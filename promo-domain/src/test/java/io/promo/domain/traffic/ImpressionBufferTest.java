@@ -254,4 +254,36 @@ class ImpressionBufferTest {
         assertThat(log.written()).isEqualTo(2_345);
         assertThat(buffer.lost()).isZero();
     }
+
+    @Test
+    void close_gives_up_only_what_was_not_written_before_the_database_hung() throws Exception {
+        ImpressionBuffer buffer = new ImpressionBuffer(log, new ImpressionBuffer.Settings(100, 10, Duration.ofMillis(10)));
+        buffer.offer(impressions(10));
+        eventually(() -> buffer.written() == 10);
+        log.gate = new CountDownLatch(1);
+        buffer.offer(impressions(4));
+        Thread.sleep(100); // the writer is now inside the append that hangs
+
+        assertThat(buffer.close(Duration.ofMillis(200))).isEqualTo(4);
+
+        assertThat(buffer.lost()).isEqualTo(4);
+        assertThat(buffer.written()).isEqualTo(10);
+        log.gate.countDown();
+    }
+
+    @Test
+    void the_buffer_reports_failing_while_its_appends_fail_and_recovers_with_the_first_that_succeeds() throws Exception {
+        log.failuresLeft.set(Integer.MAX_VALUE);
+        try (ImpressionBuffer buffer = new ImpressionBuffer(log, new ImpressionBuffer.Settings(100, 10, Duration.ofMillis(10)))) {
+            assertThat(buffer.failing()).isFalse();
+            buffer.offer(impressions(1));
+            eventually(buffer::failing);
+
+            log.failuresLeft.set(0);
+            eventually(() -> !buffer.failing());
+
+            assertThat(log.written()).isEqualTo(1);
+            assertThat(buffer.lost()).isZero();
+        }
+    }
 }
