@@ -3,7 +3,7 @@ package io.promo.app;
 import io.promo.domain.pricing.PolicyLimits;
 import io.promo.domain.shared.Money;
 
-/** What applies where no policy row does (DESIGN.md "Administer": the last step of floor resolution). */
+/** What applies where no policy row does (docs/design.md "Administer": the last step of floor resolution). */
 final class DeploymentDefaults {
 
     /** A 25¢ floor, two sponsored results in the top 20, one of them above the fold. */

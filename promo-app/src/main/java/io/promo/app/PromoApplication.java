@@ -58,7 +58,7 @@ import javax.sql.DataSource;
  */
 public final class PromoApplication implements AutoCloseable {
 
-    /** The deployment's single currency (DESIGN.md: USD by default). */
+    /** The deployment's single currency (docs/design.md: USD). */
     static final String CURRENCY = "usd";
     /** How often the background thread checks the serving index; it rebuilds only when older than its interval. */
     private static final long INDEX_CHECK_MILLIS = 250;

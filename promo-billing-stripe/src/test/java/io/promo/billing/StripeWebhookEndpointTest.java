@@ -293,7 +293,7 @@ class StripeWebhookEndpointTest {
 
     @Test
     void a_signed_body_that_is_no_event_is_a_bad_request_and_changes_nothing() {
-        // No redelivery of the same bytes can ever be read: 400 (issue 13), not 500.
+        // No redelivery of the same bytes can ever be read: 400, not 500.
         assertThat(deliver("not json").status()).isEqualTo(400);
         assertThat(deliver("{\"hello\":\"world\"}").status()).isEqualTo(400);
         assertThat(fixture.processedEvents.size()).isZero();

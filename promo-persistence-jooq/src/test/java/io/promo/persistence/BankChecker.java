@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
- * Checks a finished {@link LedgerBankTest} run against the invariants of DESIGN.md and lists every one
+ * Checks a finished {@link LedgerBankTest} run against the invariants of docs/design.md and lists every one
  * that is broken, so that one failure report names them all. It reads the ledger table itself with
  * plain SQL and recomputes every sum in Java; the adapter's counters and answers are only ever what is
  * being compared, never the reference.

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * The serving index reads the budget states of every campaign each refresh, and a new pooled connection's first
  * runs of a statement get a custom plan for the ids actually bound. With the ids bound as text cast to an array,
  * that plan scanned the budget table and parsed the whole array again for every row: with 6,000 campaigns, 18 s
- * per refresh (issue 13). This asks PostgreSQL, on a fresh connection, how it plans exactly what the adapter sends.
+ * per refresh. This asks PostgreSQL, on a fresh connection, how it plans exactly what the adapter sends.
  */
 class BudgetStatesQueryPlanTest {
 

@@ -55,7 +55,7 @@ import org.junit.jupiter.api.Test;
  * interleaving: the scheduler and PostgreSQL decide that, so a failure found under one interleaving may
  * need a few runs of its seed to show again.
  * <pre>
- * cd /work/main &amp;&amp; mvn -B verify -pl promo-persistence-jooq -am -Dsurefire.failIfNoSpecifiedTests=false \
+ * mvn -B verify -pl promo-persistence-jooq -am -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dtest='LedgerBankTest' -Dledger.bank.seed=42
  * </pre>
  * Surefire hands the command line's {@code -D} user properties to the forked test JVM as system
@@ -64,7 +64,7 @@ import org.junit.jupiter.api.Test;
  * <p><b>Size.</b> By default 8 threads × 300 operations: a few seconds of operations and of checking.
  * A larger run, 16 threads × 5,000 operations (a minute or two on two cores):
  * <pre>
- * cd /work/main &amp;&amp; mvn -B verify -pl promo-persistence-jooq -am -Dsurefire.failIfNoSpecifiedTests=false \
+ * mvn -B verify -pl promo-persistence-jooq -am -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dtest='LedgerBankTest' -Dledger.bank.threads=16 -Dledger.bank.operations=5000
  * </pre>
  */

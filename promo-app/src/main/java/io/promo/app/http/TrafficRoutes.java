@@ -31,8 +31,8 @@ final class TrafficRoutes implements ApiRoutes {
     public void register(ApiRouter router) {
         router.post("/v1/clicks", Access.SEARCH_SERVICE, (ctx, caller) -> {
             // Only the JSON's shape is checked here: a missing or broken token, viewer or client is the click
-            // rules' to classify, so that it is logged as an invalid click with its reason (issue 5). Text that no
-            // column can hold (a NUL) is the exception: refused with 400 by JsonBody, as everywhere (issue 13).
+            // rules' to classify, so that it is logged as an invalid click with its reason (docs/traffic.md). Text that no
+            // column can hold (a NUL) is the exception: refused with 400 by JsonBody, as everywhere.
             JsonBody body = JsonBody.of(ctx).allowOnly("click_token", "viewer", "client");
             String token = body.optionalText("click_token").orElse(null);
             SearchViewer viewer = SearchViewer.read(body.optionalObject("viewer").orElse(null));

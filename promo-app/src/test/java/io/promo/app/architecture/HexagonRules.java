@@ -7,7 +7,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import java.util.Map;
 
 /**
- * The module table of DESIGN.md as sentences. Kept apart from the tests that apply them, so that
+ * The module table of docs/architecture.md as sentences. Kept apart from the tests that apply them, so that
  * {@link HexagonRulesCatchPlantedViolationsTest} proves every rule fails when broken.
  */
 final class HexagonRules {

@@ -102,7 +102,7 @@ class BadInputTest {
                 new Case("a decision without the client", "POST", "/v1/decisions", SERVICE, decision.replace("\"client\":{\"ip\":\"203.0.113.7\",\"user_agent\":\"UA\"},", ""), 400, "client"),
                 new Case("a decision with repeated matches", "POST", "/v1/decisions", SERVICE, decision.replace("[\"srv_1\"]", "[\"srv_1\",\"srv_1\"]"), 400, "organic_matches"),
                 // Text a PostgreSQL text column cannot hold and dates beyond the accepted years (AcceptedInput): 400
-                // naming the field, at parse time, on every route that reads text or dates (issue 13).
+                // naming the field, at parse time, on every route that reads text or dates.
                 new Case("a NUL in a campaign name", "POST", campaigns, lenaKey, valid.replace("\"Portraits in", "\"Portraits\\u0000in"), 400, "name"),
                 new Case("a NUL in a keyword", "POST", campaigns, lenaKey, valid.replace("\"headshot\"", "\"head\\u0000shot\""), 400, "keyword_targets"),
                 new Case("an unpaired surrogate in a campaign name", "POST", campaigns, lenaKey, valid.replace("\"Portraits in", "\"Portraits \\ud800in"), 400, "name"),

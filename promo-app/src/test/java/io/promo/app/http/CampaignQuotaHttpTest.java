@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * One advertiser key cannot flood the serving index (issue 13): at the default quota, creating one more campaign
+ * One advertiser key cannot flood the serving index: at the default quota, creating one more campaign
  * is a 422 problem naming the limit, and ending one makes room again.
  */
 class CampaignQuotaHttpTest {

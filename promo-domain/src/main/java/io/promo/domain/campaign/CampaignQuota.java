@@ -1,7 +1,7 @@
 package io.promo.domain.campaign;
 
 /**
- * How many campaigns one advertiser may have that have not ended (issue 13): one key must not be able to flood the
+ * How many campaigns one advertiser may have that have not ended: one key must not be able to flood the
  * serving index, which every node rebuilds from all campaigns each refresh interval. Drafts count: they are in the
  * index (diagnostics explain them) as much as active ones. An ended campaign no longer counts, so ending one makes
  * room for another.

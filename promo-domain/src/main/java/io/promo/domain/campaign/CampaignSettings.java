@@ -45,7 +45,7 @@ public record CampaignSettings(
         Objects.requireNonNull(pacingMode, "pacingMode");
     }
 
-    /** Every rule of DESIGN.md "Author" that needs nothing but these values (floors need policies). */
+    /** Every rule of docs/design.md "Author" that needs nothing but these values (floors need policies). */
     public List<Violation> violations() {
         Violations found = new Violations();
         found.require(!name.isBlank(), "name", "must not be blank");

@@ -8,7 +8,7 @@ import io.promo.domain.shared.Violation;
 import java.util.ArrayList;
 import java.util.List;
 
-/** DESIGN.md "Author": the cpc must reach the city-wide floor of every targeted city. */
+/** docs/design.md "Author": the cpc must reach the city-wide floor of every targeted city. */
 final class FloorCheck {
 
     private FloorCheck() {

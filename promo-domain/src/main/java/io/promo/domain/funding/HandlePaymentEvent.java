@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Use case: act on a verified processor event (DESIGN.md "Fund", I6). Every effect is a ledger entry
+ * Use case: act on a verified processor event (docs/design.md "Fund", I6). Every effect is a ledger entry
  * with an idempotency key of its own, so it happens once however often and in whatever order events
  * arrive:
  *

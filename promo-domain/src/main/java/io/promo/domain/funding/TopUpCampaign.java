@@ -22,7 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Use case: charge the advertiser's saved payment method and put the money on a campaign (DESIGN.md
+ * Use case: charge the advertiser's saved payment method and put the money on a campaign (docs/design.md
  * "Fund"). The top-up entry is written only once the payment has succeeded, keyed by the processor's
  * payment id, so the synchronous answer and the processor's success webhook write it once between them
  * (I6).

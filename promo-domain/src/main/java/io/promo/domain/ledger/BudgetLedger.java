@@ -38,7 +38,7 @@ public interface BudgetLedger {
 
     /**
      * {@link #state} of many campaigns at once, for the serving index, which reads every campaign each
-     * refresh (issue 4). This default asks {@link #state} once per campaign; an adapter over a database
+     * refresh. This default asks {@link #state} once per campaign; an adapter over a database
      * should answer with one query.
      */
     default Map<CampaignId, BudgetState> states(Collection<CampaignId> campaignIds, LocalDate day) {

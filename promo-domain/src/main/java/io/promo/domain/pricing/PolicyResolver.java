@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The resolution chain of DESIGN.md "Administer": (surface, role, city) → (surface, any role, city) →
+ * The resolution chain of docs/design.md "Administer": (surface, role, city) → (surface, any role, city) →
  * deployment default. An immutable snapshot of the policies, cheap to query on the serving path.
  */
 public final class PolicyResolver {

@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Use cases: traffic and money per campaign and budget day, and per advertiser (DESIGN.md "Report"). Counts
+ * Use cases: traffic and money per campaign and budget day, and per advertiser (docs/design.md "Report"). Counts
  * come from the event log's per-day counts, money from the ledger's reconciled day counters (so a report's
  * spend always equals the ledger's, I7). A tenant sees only its own campaigns: another's answers NOT_FOUND (I8).
  */

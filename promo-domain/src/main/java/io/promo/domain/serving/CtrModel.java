@@ -7,7 +7,7 @@ package io.promo.domain.serving;
  *
  * <p>A new campaign therefore starts at {@code priorCtr} (a fair start, neither favoured nor buried)
  * and its own evidence outweighs the prior once it has more than {@code priorImpressions} impressions.
- * Defaults: 2 % (DESIGN.md: "CTR of a few %") worth 100 impressions.
+ * Defaults: 2 % (click-through rates of a few %) worth 100 impressions.
  */
 public record CtrModel(double priorCtr, double priorImpressions) {
 

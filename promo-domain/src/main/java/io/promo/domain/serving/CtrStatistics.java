@@ -4,7 +4,7 @@ import io.promo.domain.shared.CampaignId;
 import java.util.Map;
 
 /**
- * Out port: recent impressions and valid clicks per campaign, which the traffic issue derives from the
+ * Out port: recent impressions and valid clicks per campaign, which the traffic package derives from the
  * event log (its window, e.g. the last 30 days, is its choice). Read once per index refresh, never per
  * decision, so one grouped query serves every campaign.
  */

@@ -9,9 +9,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Use case: the page for one search, with sponsored results placed (DESIGN.md "Serve", issue 4). Called on
+ * Use case: the page for one search, with sponsored results placed (docs/design.md "Serve"). Called on
  * every search page, so it reads only the in-memory {@link ServingIndex} and writes nothing but the traffic
- * count pacing learns from (for the cities the index knows); logging the impressions is the traffic issue's.
+ * count pacing learns from (for the cities the index knows); logging the impressions is the traffic package's.
  *
  * <p>Impression ids: one new event id per page from the {@link IdGenerator}, and each sponsored position's
  * impression id is that id with {@code _p<position>} appended ({@code pevt_01jf…_p1}, {@code pevt_01jf…_p6}).
@@ -35,7 +35,7 @@ public final class DecideAdPage {
      * @param ids         impression ids ({@link IdGenerator#newEventId()})
      * @param traffic     told of every search in a city some campaign targets, for the pacing curves
      *                    ({@link HourlyTrafficCounter})
-     * @param querySigner the click tokens' query signature (the traffic issue's keyed one)
+     * @param querySigner the click tokens' query signature (the traffic package's keyed one)
      */
     public DecideAdPage(ServingIndexSource indexes, ServingSettings settings, IdGenerator ids, Clock clock,
             TrafficRecorder traffic, QuerySigner querySigner) {
@@ -52,7 +52,7 @@ public final class DecideAdPage {
         ServingIndex index = indexes.indexAt(now);
         Placement placement = engine.decide(index, request, now, null);
         // Only a city some campaign targets has a curve to learn; counting every code a caller sends would let
-        // ever-new codes grow the counts without bound (issue 13: 20,000 cities, 12 MB).
+        // ever-new codes grow the counts without bound (20,000 cities were measured at 12 MB).
         if (index.cityId(request.city()) >= 0) {
             traffic.recordSearch(request.surface(), request.city(), now);
         }

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Candidates, eligibility, ranking and placement for one search (DESIGN.md "Serve"). The decision and its
+ * Candidates, eligibility, ranking and placement for one search (docs/design.md "Serve"). The decision and its
  * diagnosis both run {@link #decide}; a diagnosis only adds a {@link DiagnosisTrace} that listens.
  *
  * <p>Cost: one index lookup per organic match and, per candidate (a campaign of a matched entity), one comparison

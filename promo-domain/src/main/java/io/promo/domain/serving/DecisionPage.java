@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * The decided page: {@code min(page_size, organic matches)} positions, numbered from 1, each entity once.
- * The search context is repeated so that the traffic issue can log every sponsored impression from it.
+ * The search context is repeated so that the traffic package can log every sponsored impression from it.
  */
 public record DecisionPage(
         Instant servedAt,

@@ -1,7 +1,7 @@
 package io.promo.domain.serving;
 
 /**
- * The one implementation of the eligibility rules (DESIGN.md "Serve"): the decision path calls it for every
+ * The one implementation of the eligibility rules (docs/design.md "Serve"): the decision path calls it for every
  * candidate, the diagnosis for the campaign it explains. Each rule is one method below. Without a trace the
  * rules run as one short-circuit chain (the decision path); with a trace every rule runs, in {@link Check}
  * order, and is recorded. The verdict is the same either way: the conjunction of the same rules.
@@ -95,7 +95,7 @@ final class Eligibility {
 
     /**
      * What an even campaign may have spent by now, the next click included: {@code daily_budget × F(now)}
-     * plus one click of slack (DESIGN.md "Pacing"). That this never exceeds the daily budget is the
+     * plus one click of slack (docs/design.md "Pacing"). That this never exceeds the daily budget is the
      * DAILY_BUDGET rule's job.
      */
     static long pacingAllowance(ServingCampaign c, SearchContext search) {

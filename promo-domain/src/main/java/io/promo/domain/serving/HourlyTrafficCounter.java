@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *
  * <p>Each node counts only the searches it served. That is enough for pacing, which needs the shape of
  * the day (each hour's share), not the volume, as long as the load balancer spreads searches evenly.
- * Counts are lost on restart: a new node paces on the uniform curve until it has history, as DESIGN.md
- * prescribes for a city without history.
+ * Counts are lost on restart: a new node paces on the uniform curve until it has history, as docs/design.md
+ * says of a city without history.
  *
  * <p>It keeps a row per surface and city it is told of, so it must only be told of a bounded set: {@link DecideAdPage}
  * counts a search only in a city some campaign of the index targets, never a code a caller made up.

@@ -27,7 +27,7 @@ public sealed interface PagePosition permits PagePosition.Organic, PagePosition.
     /**
      * A promoted entity (it appears nowhere else on the page).
      *
-     * @param impressionId the id the traffic issue logs the impression under and the click refers to
+     * @param impressionId the id the traffic package logs the impression under and the click refers to
      */
     record Sponsored(int position, String entityId, CampaignId campaignId, Format format, EventId impressionId,
             Money cpc, ClickTokenHook clickToken) implements PagePosition {

@@ -2,7 +2,7 @@ package io.promo.domain.serving;
 
 /**
  * Out port: the query signature (the seed's {@code query_hash}) a sponsored result's click token carries, so a
- * click is tied to its search without the query itself. The traffic issue owns the signature (a keyed HMAC of
+ * click is tied to its search without the query itself. The traffic package owns the signature (a keyed HMAC of
  * the normalized query, {@code io.promo.domain.traffic.QuerySignature}); the app wires it in, e.g.
  * {@code new QuerySignature(secret)::of}.
  */

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 public sealed interface Viewer permits Viewer.User, Viewer.Anonymous {
 
-    /** A stable text form, used to seed the tie rotation and by the traffic issue's duplicate checks. */
+    /** A stable text form, used to seed the tie rotation and by the traffic package's duplicate checks. */
     String key();
 
     static Viewer user(UserId userId) {

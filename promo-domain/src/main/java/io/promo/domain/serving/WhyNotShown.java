@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * Use case: why a campaign was or was not shown for a search (DESIGN.md "Serve"; {@code GET
+ * Use case: why a campaign was or was not shown for a search (docs/design.md "Serve"; {@code GET
  * /v1/campaigns/{id}/diagnostics}). Runs the decision itself ({@link DecisionEngine#decide}) on the same
  * index, with a trace listening to the campaign: there is no second implementation of the rules to drift.
  *

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Use case: a click on a sponsored result ({@code POST /v1/clicks}, DESIGN.md "Click"): validate the token,
+ * Use case: a click on a sponsored result ({@code POST /v1/clicks}, docs/design.md "Click"): validate the token,
  * classify, bill, log. Every click becomes exactly one event: a billed {@code click}, a {@code click} billed 0
  * because the budget no longer covers it, or an {@code invalid_click} naming the first rule it broke, in this
  * order:

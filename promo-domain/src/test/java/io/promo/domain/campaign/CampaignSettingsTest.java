@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** DESIGN.md "Author": the rules a campaign's own values must satisfy, one broken rule per row. */
+/** docs/design.md "Author": the rules a campaign's own values must satisfy, one broken rule per row. */
 class CampaignSettingsTest {
 
     private static final long MAX_INT = Integer.MAX_VALUE;

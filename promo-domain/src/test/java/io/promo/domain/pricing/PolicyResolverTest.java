@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN.md "Administer": (surface, role, city) → (surface, any role, city) → deployment default. */
+/** docs/design.md "Administer": (surface, role, city) → (surface, any role, city) → deployment default. */
 class PolicyResolverTest {
 
     private static final PolicyLimits DEFAULT = new PolicyLimits(Money.ofCents(5), 3, 1);

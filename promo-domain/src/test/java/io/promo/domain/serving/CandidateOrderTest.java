@@ -80,7 +80,7 @@ class CandidateOrderTest {
         }
     }
 
-    /** The rank order as DESIGN.md states it: higher score, then higher rotation, then the smaller campaign id. */
+    /** The rank order (DecisionEngine): higher score, then higher rotation, then the smaller campaign id. */
     private static Comparator<ServingCampaign> rankOrder(SearchContext search) {
         return Comparator.comparingDouble((ServingCampaign c) -> c.score).reversed()
                 .thenComparing(search::rotation, Comparator.reverseOrder())

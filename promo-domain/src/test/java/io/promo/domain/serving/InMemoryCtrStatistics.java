@@ -4,7 +4,7 @@ import io.promo.domain.shared.CampaignId;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Fake of the traffic issue's CTR feed: tests set the counts they are about. */
+/** Fake of the CTR feed (traffic.TrafficCtrStatistics): tests set the counts they are about. */
 final class InMemoryCtrStatistics implements CtrStatistics {
 
     private final Map<CampaignId, CtrCounts> counts = new ConcurrentHashMap<>();

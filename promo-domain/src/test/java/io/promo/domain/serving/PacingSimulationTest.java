@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * demand of about 600 clicks, 3× what the budget buys. The learned curve F comes from seven earlier days of
  * the same traffic shape, each with its own volume and noise.
  *
- * <p>DESIGN.md's target "spend by each hour within 10 % of the budget of F at that hour" is read as
+ * <p>The target of docs/design.md "spend by each hour within 10 % of the budget of F at that hour" is read as
  * {@code |spent(h) − budget × F(h)| ≤ 0.10 × budget} at every hour boundary h = 1 … 24.
  */
 class PacingSimulationTest {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Placement constraints hold for any policies, layouts, candidates and organic lists; the eligibility the
- * engine applies equals a naive reference implementation of DESIGN.md's rules; and "why not shown" agrees
+ * engine applies equals a naive reference implementation of the rules in docs/design.md; and "why not shown" agrees
  * with the decision for every campaign. Seeded: each message names the seed; -Dpromo.seed replays a run.
  */
 class PlacementPropertiesTest {
@@ -162,7 +162,7 @@ class PlacementPropertiesTest {
         }
     }
 
-    /** DESIGN.md "Serve" eligibility, written out naively as the oracle. */
+    /** docs/design.md "Serve" eligibility, written out naively as the oracle. */
     static boolean referenceEligible(RandomMarketplace market, Campaign campaign, DecisionRequest request) {
         CampaignSettings s = campaign.settings();
         BudgetState budget = market.budgets.get(campaign.id());

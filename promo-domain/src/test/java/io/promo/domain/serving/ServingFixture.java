@@ -48,7 +48,7 @@ final class ServingFixture {
     /** 25¢ floor, two sponsored results in the top 20, one above the fold: the app's deployment default. */
     static final PolicyLimits DEPLOYMENT_DEFAULT = new PolicyLimits(Money.ofCents(25), 2, 1);
 
-    /** Stands in for the traffic issue's keyed signature: any stable hex of the normalized query will do here. */
+    /** Stands in for the keyed signature (traffic.QuerySignature): any stable hex of the normalized query will do here. */
     static final QuerySigner SIGNER = query -> String.format("%08x", query.hashCode());
 
     final MutableClock clock;

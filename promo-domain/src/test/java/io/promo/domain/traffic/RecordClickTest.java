@@ -29,7 +29,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Every rule of the click path through the use case, each outcome naming its rule (issue 5). */
+/** Every rule of the click path through the use case, each outcome naming its rule (docs/traffic.md). */
 class RecordClickTest {
 
     static final byte[] TOKEN_SECRET = "token-secret-of-at-least-thirty-two-bytes".getBytes(StandardCharsets.US_ASCII);

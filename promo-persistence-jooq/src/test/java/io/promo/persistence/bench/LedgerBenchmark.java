@@ -53,7 +53,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 
 /**
- * Throughput benchmark of billing clicks through the ledger adapter (issue 3); see docs/benchmarks.md
+ * Throughput benchmark of billing clicks through the ledger adapter; see docs/benchmarks.md
  * for the command, the settings and the figures. Not a test: a {@code main} in the test sources.
  *
  * <p>For each server configuration (durable: {@code fsync=on, synchronous_commit=on}; zonky's default)

@@ -46,7 +46,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The serving index on PostgreSQL (issue 13): how long one refresh takes through the real adapters with 10,000 and
+ * The serving index on PostgreSQL: how long one refresh takes through the real adapters with 10,000 and
  * 100,000 campaigns, on a fresh pool and warm, and how long decisions take while refreshes run as the app runs them.
  * A command, not a test (docs/benchmarks.md has the command and the recorded figures).
  *

@@ -72,7 +72,7 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 
 /**
- * Benchmark of the traffic issue's write paths (issue 5); see docs/benchmarks.md, section "Traffic (issue 5)",
+ * Benchmark of the traffic package's write paths; see docs/benchmarks.md, section "Traffic",
  * for the command and the figures. Not a test: a {@code main} in the test sources. One embedded PostgreSQL with
  * durable settings ({@code fsync=on, synchronous_commit=on}, as {@link LedgerBenchmark}'s headline) or zonky's
  * defaults, and three parts:

@@ -30,11 +30,11 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One ad decision (issue 4): 10 000 active campaigns in the searched city's index (20 000 in all, over 10
+ * One ad decision: 10 000 active campaigns in the searched city's index (20 000 in all, over 10
  * cities), 200 organic matches of which {@code promotedShare} have a campaign, a 3-word query, page size 20.
  * Each operation builds and validates the {@link DecisionRequest} (as the HTTP layer will) and decides,
  * impression ids from the real {@link SortableRandomIdGenerator} and an HMAC-SHA256 query signature (what the
- * traffic issue's keyed signature costs) included. 256 different searches rotate, so
+ * keyed signature, traffic.QuerySignature, costs) included. 256 different searches rotate, so
  * branch predictors and caches do not see one search over and over. See docs/benchmarks.md.
  */
 @State(Scope.Benchmark)
@@ -98,7 +98,7 @@ public class DecisionBenchmark {
 
     private static final RoleCode PHOTOGRAPHER = new RoleCode("photographer");
 
-    /** HMAC-SHA256 of the query, 128 bits in hex: the cost of the traffic issue's keyed query signature. */
+    /** HMAC-SHA256 of the query, 128 bits in hex: the cost of the keyed query signature (traffic.QuerySignature). */
     static final class HmacQuerySigner implements QuerySigner {
         private final javax.crypto.Mac prototype;
 
