@@ -115,7 +115,8 @@ public final class PromoApplication implements AutoCloseable {
                 billing.paymentGateway(), useCases.recordFunding, repositories.topUpRequests(), TopUpLimits.defaults(),
                 CURRENCY, clock);
         HandlePaymentEvent paymentEvents = new HandlePaymentEvent(repositories.processedPaymentEvents(),
-                repositories.ledger(), useCases.recordFunding, billing.paymentGateway(), CURRENCY, clock);
+                repositories.ledger(), useCases.recordFunding, billing.paymentGateway(), repositories.topUpRequests(),
+                CURRENCY, clock);
 
         ServingSettings serving = ServingSettings.defaults(DeploymentDefaults.POLICY_LIMITS, calendar);
         HourlyTrafficCounter traffic = new HourlyTrafficCounter(calendar, serving.pacing().historyDays() + 1);

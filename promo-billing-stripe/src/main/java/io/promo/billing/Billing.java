@@ -13,7 +13,7 @@ import java.util.Optional;
  * <pre>{@code
  * Billing billing = Billing.forConfig(config, clock);              // refuses dev billing in production
  * TopUpCampaign topUp = new TopUpCampaign(…, billing.paymentGateway(), …);
- * HandlePaymentEvent events = new HandlePaymentEvent(…, billing.paymentGateway(), currency, clock);
+ * HandlePaymentEvent events = new HandlePaymentEvent(…, billing.paymentGateway(), topUpRequests, currency, clock);
  * billing.webhookEndpoint(events).ifPresent(endpoint -> …);       // POST /v1/stripe/webhook
  * }</pre>
  */

@@ -83,7 +83,7 @@ public final class StripeEventTranslator {
                 long received = intent.getAmountReceived() != null && intent.getAmountReceived() > 0
                         ? intent.getAmountReceived() : intent.getAmount();
                 return new PaymentEvent.PaymentSucceeded(id, intent.getId(), StripeMetadata.campaignOf(intent.getMetadata()),
-                        Money.ofCents(received), intent.getCurrency());
+                        Money.ofCents(received), intent.getCurrency(), StripeMetadata.topUpRequestOf(intent.getMetadata()));
             }
             case "payment_intent.payment_failed": {
                 PaymentIntent intent = dataObject(event, PaymentIntent.class);

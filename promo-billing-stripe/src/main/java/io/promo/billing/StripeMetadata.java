@@ -19,4 +19,9 @@ final class StripeMetadata {
                 .filter(IdPrefix.CAMPAIGN::matches)
                 .map(CampaignId::new);
     }
+
+    /** The top-up request named by {@code topup_request_id}, if there is one. */
+    static Optional<String> topUpRequestOf(Map<String, String> metadata) {
+        return Optional.ofNullable(metadata).map(m -> m.get(ChargeRequest.TOPUP_REQUEST_ID)).filter(id -> !id.isBlank());
+    }
 }

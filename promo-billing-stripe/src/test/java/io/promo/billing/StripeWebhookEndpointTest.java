@@ -10,7 +10,9 @@ import io.promo.domain.funding.FundingFixture;
 import io.promo.domain.funding.HandlePaymentEvent;
 import io.promo.domain.funding.PaymentGateway;
 import io.promo.domain.funding.ProcessedPaymentEvent;
+import io.promo.domain.funding.TopUpCampaign;
 import io.promo.domain.funding.TopUpCommand;
+import io.promo.domain.funding.TopUpRequest;
 import io.promo.domain.funding.TopUpResult;
 import io.promo.domain.ledger.EntryKind;
 import io.promo.domain.shared.Actor;
@@ -80,6 +82,19 @@ class StripeWebhookEndpointTest {
         assertThat(fixture.entries(EntryKind.TOPUP)).singleElement()
                 .satisfies(e -> assertThat(e.idempotencyKey().reference()).isEqualTo(intent.get("id").getAsString()));
         assertThat(fixture.balance()).isEqualTo(Money.ofCents(5_000));
+    }
+
+    @Test
+    void a_success_event_settles_the_top_up_request_named_in_its_metadata() {
+        fixture.topUpRequests.claim(TopUpRequest.claimed(fixture.campaign.id(), "req-1", Money.ofCents(5_000),
+                fixture.clock.instant(), fixture.clock.instant().plus(TopUpCampaign.CHARGE_IN_FLIGHT)));
+        JsonObject intent = chargedAtStripe(5_000, TopUpCampaign.processorIdempotencyKey(fixture.campaign.id(), "req-1"));
+
+        deliver(succeededEvent("evt_1", intent));
+
+        TopUpRequest settled = fixture.topUpRequests.find(fixture.campaign.id(), "req-1").orElseThrow();
+        assertThat(settled.state()).isEqualTo(TopUpRequest.State.CHARGED);
+        assertThat(settled.processorRef()).contains(intent.get("id").getAsString());
     }
 
     @Test

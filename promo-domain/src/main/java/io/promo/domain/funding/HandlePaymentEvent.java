@@ -42,16 +42,18 @@ public final class HandlePaymentEvent {
     private final BudgetLedger ledger;
     private final RecordFunding recordFunding;
     private final PaymentGateway gateway;
+    private final TopUpRequests topUpRequests;
     private final String currency;
     private final Clock clock;
 
     /** @param currency the deployment's single currency: money in another is not booked but left to an operator */
     public HandlePaymentEvent(ProcessedPaymentEvents processed, BudgetLedger ledger, RecordFunding recordFunding,
-            PaymentGateway gateway, String currency, Clock clock) {
+            PaymentGateway gateway, TopUpRequests topUpRequests, String currency, Clock clock) {
         this.processed = processed;
         this.ledger = ledger;
         this.recordFunding = recordFunding;
         this.gateway = gateway;
+        this.topUpRequests = topUpRequests;
         this.currency = ChargeRequest.requireCurrency(currency);
         this.clock = clock;
     }
@@ -113,8 +115,22 @@ public final class HandlePaymentEvent {
             return new PaymentEventOutcome.Unmatched("payment id " + succeeded.paymentRef() + " cannot key a ledger entry");
         }
         CampaignId campaign = succeeded.campaign().get();
-        return recorded(recordFunding.record(FundingCommand.topUp(campaign, succeeded.amount(), gateway.processor(),
-                succeeded.paymentRef())), "top-up " + succeeded.paymentRef(), campaign);
+        PaymentEventOutcome outcome = recorded(recordFunding.record(FundingCommand.topUp(campaign, succeeded.amount(),
+                gateway.processor(), succeeded.paymentRef())), "top-up " + succeeded.paymentRef(), campaign);
+        succeeded.topUpRequest().flatMap(id -> TopUpCampaign.clientKeyOf(campaign, id))
+                .ifPresent(clientKey -> settle(campaign, clientKey, succeeded));
+        return outcome;
+    }
+
+    /**
+     * Settles the top-up request the payment was made for, if it is still pending: its charge's caller died or never
+     * heard back, and without this a retry of the client's key after the processor forgot the key would charge again
+     * (ADR 0015). An attempt still running stores the same payment (same processor key) or loses its compare-and-set.
+     */
+    private void settle(CampaignId campaign, String clientKey, PaymentEvent.PaymentSucceeded succeeded) {
+        topUpRequests.find(campaign, clientKey)
+                .filter(request -> !request.isFinal() && request.amount().equals(succeeded.amount()))
+                .ifPresent(request -> topUpRequests.replace(request, request.settledBy(succeeded.paymentRef())));
     }
 
     private PaymentEventOutcome refund(PaymentEvent.Refunded refunded) {

@@ -24,15 +24,27 @@ public sealed interface PaymentEvent {
 
     String type();
 
-    /** A payment succeeded: it becomes one top-up, keyed by {@code paymentRef}. */
+    /**
+     * A payment succeeded: it becomes one top-up, keyed by {@code paymentRef}.
+     *
+     * @param topUpRequest the top-up request promo charged it for ({@link ChargeRequest#TOPUP_REQUEST_ID} in its
+     *                     metadata), so that the request is settled even if promo never heard the charge's answer
+     */
     record PaymentSucceeded(String eventId, String paymentRef, Optional<CampaignId> campaign, Money amount,
-            String currency) implements PaymentEvent {
+            String currency, Optional<String> topUpRequest) implements PaymentEvent {
         public PaymentSucceeded {
             requireId(eventId);
             Objects.requireNonNull(paymentRef, "paymentRef");
             Objects.requireNonNull(campaign, "campaign");
             Objects.requireNonNull(amount, "amount");
             Objects.requireNonNull(currency, "currency");
+            Objects.requireNonNull(topUpRequest, "topUpRequest");
+        }
+
+        /** A payment whose metadata names no top-up request (made outside promo's top-up, or before it kept them). */
+        public PaymentSucceeded(String eventId, String paymentRef, Optional<CampaignId> campaign, Money amount,
+                String currency) {
+            this(eventId, paymentRef, campaign, amount, currency, Optional.empty());
         }
 
         @Override

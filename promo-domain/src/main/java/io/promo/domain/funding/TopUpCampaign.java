@@ -82,6 +82,16 @@ public final class TopUpCampaign {
         return "promo-topup:" + campaignId.value() + ":" + clientKey;
     }
 
+    /**
+     * The client key of a top-up request id that {@link #processorIdempotencyKey} wrote for {@code campaignId} (it is
+     * also the payment's {@link ChargeRequest#TOPUP_REQUEST_ID} metadata); empty for any other text.
+     */
+    public static Optional<String> clientKeyOf(CampaignId campaignId, String topUpRequestId) {
+        String prefix = processorIdempotencyKey(campaignId, "");
+        return topUpRequestId.startsWith(prefix) && topUpRequestId.length() > prefix.length()
+                ? Optional.of(topUpRequestId.substring(prefix.length())) : Optional.empty();
+    }
+
     public Outcome<TopUpResult> topUp(TopUpCommand command) {
         Optional<Campaign> found = campaigns.findVisibleTo(command.actor(), command.campaignId());
         if (found.isEmpty()) {

@@ -134,6 +134,16 @@ public record TopUpRequest(CampaignId campaignId, String clientKey, Money amount
                 declineCode, declineMessage, createdAt);
     }
 
+    /**
+     * The processor reported this request's payment as succeeded (its success webhook) while no answer was stored:
+     * the charge's caller died or never heard back. Charged, so that the client's retry answers this payment and
+     * never charges again, however long after (ADR 0015).
+     */
+    public TopUpRequest settledBy(String paymentRef) {
+        requirePending();
+        return finalState(State.CHARGED, Optional.of(paymentRef), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
     private TopUpRequest finalState(State finalState, Optional<String> ref, Optional<String> secret,
             Optional<String> code, Optional<String> message) {
         return new TopUpRequest(campaignId, clientKey, amount, finalState, attempt, inFlightUntil, ref, secret, code,

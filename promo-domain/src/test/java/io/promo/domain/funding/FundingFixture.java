@@ -74,7 +74,7 @@ public final class FundingFixture {
     }
 
     public HandlePaymentEvent handlePaymentEvent(PaymentGateway gateway) {
-        return new HandlePaymentEvent(processedEvents, ledger, recordFunding, gateway, CURRENCY, clock);
+        return new HandlePaymentEvent(processedEvents, ledger, recordFunding, gateway, topUpRequests, CURRENCY, clock);
     }
 
     public Money balance() {
