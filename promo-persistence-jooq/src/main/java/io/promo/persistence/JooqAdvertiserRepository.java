@@ -21,8 +21,18 @@ public final class JooqAdvertiserRepository implements AdvertiserRepository {
     }
 
     @Override
-    public void insert(Advertiser advertiser) {
-        db.insertInto(PROMO_ADVERTISER).set(AdvertiserMapper.toRecord(advertiser)).execute();
+    public Optional<Advertiser> insert(Advertiser advertiser) {
+        // The unique index on user_id (V14, ADR 0019) decides races: a concurrent insert for the same user waits for
+        // the first to commit, then does nothing, and the next statement reads the winner.
+        int inserted = db.insertInto(PROMO_ADVERTISER).set(AdvertiserMapper.toRecord(advertiser))
+                .onConflict(PROMO_ADVERTISER.USER_ID).doNothing()
+                .execute();
+        if (inserted == 1) {
+            return Optional.empty();
+        }
+        return Optional.of(AdvertiserMapper.toDomain(db.selectFrom(PROMO_ADVERTISER)
+                .where(PROMO_ADVERTISER.USER_ID.eq(advertiser.userId().value()))
+                .fetchSingle()));
     }
 
     @Override

@@ -46,14 +46,15 @@ final class ApiProblem extends RuntimeException {
     }
 
     /**
-     * The domain's refusal as HTTP (ADR 0008): business rules broken by a well-formed request and a limit reached
-     * (the campaign quota) 422, unknown or another tenant's 404, a move the lifecycle does not allow and lost races
-     * 409, not allowed at all 403.
+     * The domain's refusal as HTTP (ADR 0008): a field that breaks its own form (a constraint the API document
+     * states for it) 400 with every violation found; business rules broken by a well-formed request and a limit
+     * reached (the campaign quota) 422; unknown or another tenant's 404; a move the lifecycle does not allow, lost
+     * races and a user's second advertiser 409; not allowed at all 403.
      */
     static ApiProblem fromRejection(Rejection rejection) {
         return switch (rejection.kind()) {
-            case INVALID -> new ApiProblem(Problem.of(422, summary(rejection.violations()),
-                    fieldErrors(rejection.violations())), Map.of());
+            case INVALID -> new ApiProblem(Problem.of(rejection.breaksForm() ? 400 : 422,
+                    summary(rejection.violations()), fieldErrors(rejection.violations())), Map.of());
             case NOT_FOUND -> of(404, rejection.detail());
             case ILLEGAL_TRANSITION, CONFLICT -> of(409, rejection.detail());
             case FORBIDDEN -> of(403, rejection.detail());

@@ -10,6 +10,7 @@ import io.promo.domain.shared.InvalidCommandException;
 import io.promo.domain.shared.Money;
 import io.promo.domain.traffic.ClickCommand;
 import io.promo.domain.traffic.ClickResult;
+import io.promo.domain.traffic.ClickTokenSigner;
 import io.promo.domain.traffic.CreditInvalidClicksCommand;
 import io.promo.domain.traffic.CreditedClicks;
 import io.promo.domain.traffic.EventType;
@@ -30,23 +31,22 @@ final class TrafficRoutes implements ApiRoutes {
     @Override
     public void register(ApiRouter router) {
         router.post("/v1/clicks", Access.SEARCH_SERVICE, (ctx, caller) -> {
-            // Only the JSON's shape is checked here: a missing or broken token, viewer or client is the click
-            // rules' to classify, so that it is logged as an invalid click with its reason (docs/traffic.md). Text that no
-            // column can hold (a NUL) is the exception: refused with 400 by JsonBody, as everywhere.
+            // What the document requires is checked here (ADR 0008): a token, a viewer and the client with its ip and
+            // user agent, within their lengths; a click that breaks it is 400 and logs nothing. What a present
+            // token, viewer or client says (forged, expired, neither viewer id, a bot) is the click rules' to
+            // classify, so that it is logged as an invalid click with its reason (docs/traffic.md). Text that no
+            // column can hold (a NUL) is refused with 400 by JsonBody, as everywhere.
             JsonBody body = JsonBody.of(ctx).allowOnly("click_token", "viewer", "client");
-            String token = body.optionalText("click_token").orElse(null);
-            SearchViewer viewer = SearchViewer.read(body.optionalObject("viewer").orElse(null));
-            JsonBody client = body.optionalObject("client").orElse(null);
-            String ip = null;
-            String userAgent = null;
-            if (client != null) {
-                client.allowOnly("ip", "user_agent");
-                ip = client.optionalText("ip").orElse(null);
-                userAgent = client.optionalText("user_agent").orElse(null);
+            String token = body.text("click_token");
+            if (token != null && (token.isEmpty() || token.length() > ClickTokenSigner.MAX_TOKEN_LENGTH)) {
+                body.reject("click_token", "must be 1 to " + ClickTokenSigner.MAX_TOKEN_LENGTH + " characters (got "
+                        + token.length() + ")");
             }
+            SearchViewer viewer = SearchViewer.read(body.object("viewer"));
+            SearchClient client = SearchClient.read(body);
             body.throwIfInvalid();
             ClickResult result = services.recordClick().click(new ClickCommand(token, viewer.userId(),
-                    viewer.anonymousFingerprint(), ip, userAgent));
+                    viewer.anonymousFingerprint(), client.ip(), client.userAgent()));
             count(result);
             Respond.json(ctx, 200, new ClickView(result.eventId().value(), result.type().code(), result.billedCents(),
                     result.reason().orElse(null)));

@@ -52,6 +52,8 @@ class BadInputTest {
         String decision = """
                 {"surface":"people_search","city":"berlin","viewer":{"user_id":"usr_1"},
                  "client":{"ip":"203.0.113.7","user_agent":"UA"},"organic_matches":["srv_1"]}""";
+        String click = "{\"click_token\":\"t\",\"viewer\":{\"user_id\":\"usr_1\"},"
+                + "\"client\":{\"ip\":\"203.0.113.7\",\"user_agent\":\"UA\"}}";
         List<Case> cases = new ArrayList<>(List.of(
                 new Case("malformed JSON", "POST", campaigns, lenaKey, "{\"name\": ", 400, null),
                 new Case("trailing garbage", "POST", campaigns, lenaKey, valid + "}", 400, null),
@@ -65,8 +67,8 @@ class BadInputTest {
                 new Case("cpc as a string", "POST", campaigns, lenaKey, valid.replace("\"cpc_cents\":60", "\"cpc_cents\":\"60\""), 400, "cpc_cents"),
                 new Case("cpc as a fraction", "POST", campaigns, lenaKey, valid.replace("\"cpc_cents\":60", "\"cpc_cents\":60.5"), 400, "cpc_cents"),
                 new Case("cpc beyond any integer", "POST", campaigns, lenaKey, valid.replace("\"cpc_cents\":60", "\"cpc_cents\":1" + "0".repeat(30)), 400, "cpc_cents"),
-                new Case("cpc beyond the column", "POST", campaigns, lenaKey, valid.replace("\"cpc_cents\":60", "\"cpc_cents\":9999999999"), 422, "cpc_cents"),
-                new Case("negative daily budget", "POST", campaigns, lenaKey, valid.replace("\"daily_budget_cents\":1500", "\"daily_budget_cents\":-5"), 422, "daily_budget_cents"),
+                new Case("cpc beyond the column", "POST", campaigns, lenaKey, valid.replace("\"cpc_cents\":60", "\"cpc_cents\":9999999999"), 400, "cpc_cents"),
+                new Case("negative daily budget", "POST", campaigns, lenaKey, valid.replace("\"daily_budget_cents\":1500", "\"daily_budget_cents\":-5"), 400, "daily_budget_cents"),
                 new Case("unknown surface", "POST", campaigns, lenaKey, valid.replace("people_search", "mars_search"), 400, "surface"),
                 new Case("unknown format", "POST", campaigns, lenaKey, valid.replace("featured", "gold"), 400, "format"),
                 new Case("unknown pacing mode", "POST", campaigns, lenaKey, valid.replace("accelerated", "ludicrous"), 400, "pacing_mode"),
@@ -81,18 +83,18 @@ class BadInputTest {
                 new Case("a patch of the status", "PATCH", one, lenaKey, "{\"status\":\"active\"}", 400, "status"),
                 new Case("a patch clearing the name", "PATCH", one, lenaKey, "{\"name\":null}", 400, "name"),
                 new Case("a patch with an unknown field", "PATCH", one, lenaKey, "{\"colour\":\"red\"}", 400, "colour"),
-                new Case("a top-up of a negative amount", "POST", one + "/topups", lenaKey, "{\"amount_cents\":-500,\"idempotency_key\":\"k1\"}", 422, "amount_cents"),
-                new Case("a top-up of a huge amount", "POST", one + "/topups", lenaKey, "{\"amount_cents\":99999999999999,\"idempotency_key\":\"k2\"}", 422, "amount_cents"),
+                new Case("a top-up of a negative amount", "POST", one + "/topups", lenaKey, "{\"amount_cents\":-500,\"idempotency_key\":\"k1\"}", 400, "amount_cents"),
+                new Case("a top-up of a huge amount", "POST", one + "/topups", lenaKey, "{\"amount_cents\":99999999999999,\"idempotency_key\":\"k2\"}", 400, "amount_cents"),
                 new Case("a top-up without a key", "POST", one + "/topups", lenaKey, "{\"amount_cents\":1000}", 400, "idempotency_key"),
                 new Case("a top-up with a key of spaces", "POST", one + "/topups", lenaKey, "{\"amount_cents\":1000,\"idempotency_key\":\"a b\"}", 400, "idempotency_key"),
-                new Case("a credit of nothing", "POST", one + "/credits", ADMIN, "{\"amount_cents\":0,\"reason\":\"x\",\"idempotency_key\":\"c1\"}", 422, "amount_cents"),
+                new Case("a credit of nothing", "POST", one + "/credits", ADMIN, "{\"amount_cents\":0,\"reason\":\"x\",\"idempotency_key\":\"c1\"}", 400, "amount_cents"),
                 new Case("a credit with a bad key", "POST", one + "/credits", ADMIN, "{\"amount_cents\":10,\"reason\":\"x\",\"idempotency_key\":\"no spaces please\"}", 400, "idempotency_key"),
                 new Case("a ledger page of 0", "GET", one + "/ledger?limit=0", lenaKey, null, 400, "limit"),
                 new Case("a ledger page of words", "GET", one + "/ledger?limit=many", lenaKey, null, 400, "limit"),
                 new Case("a ledger cursor that is no entry id", "GET", one + "/ledger?before=yesterday", lenaKey, null, 400, "before"),
                 new Case("diagnostics without a city", "GET", one + "/diagnostics", lenaKey, null, 400, "city"),
                 new Case("a policy over its own density", "PUT", "/v1/policies", ADMIN, "{\"surface\":\"people_search\",\"city\":\"berlin\",\"cpc_floor_cents\":10,\"max_density_top20\":1,\"max_above_fold\":3}", 422, "max_above_fold"),
-                new Case("a policy with a negative floor", "PUT", "/v1/policies", ADMIN, "{\"surface\":\"people_search\",\"city\":\"berlin\",\"cpc_floor_cents\":-1,\"max_density_top20\":1,\"max_above_fold\":1}", 422, "cpc_floor_cents"),
+                new Case("a policy with a negative floor", "PUT", "/v1/policies", ADMIN, "{\"surface\":\"people_search\",\"city\":\"berlin\",\"cpc_floor_cents\":-1,\"max_density_top20\":1,\"max_above_fold\":1}", 400, "cpc_floor_cents"),
                 new Case("an advertiser for no user", "POST", "/v1/advertisers", ADMIN, "{\"user_id\":\"lena\"}", 400, "user_id"),
                 new Case("an advertiser with card data", "POST", "/v1/advertisers", ADMIN, "{\"user_id\":\"usr_x\",\"default_payment_id\":\"4242 4242 4242 4242\"}", 400, "default_payment_id"),
                 new Case("a decision without matches", "POST", "/v1/decisions", SERVICE, decision.replace(",\"organic_matches\":[\"srv_1\"]", ""), 400, "organic_matches"),
@@ -141,6 +143,46 @@ class BadInputTest {
                 new Case("an entity of an unknown type", "PUT", "/v1/entities/planet/srv_valid", SERVICE, "{\"owner_user_id\":\"usr_x\"}", 400, "target_entity_type"),
                 new Case("an entity id of the wrong kind", "PUT", "/v1/entities/studio/srv_valid", SERVICE, "{\"owner_user_id\":\"usr_x\"}", 400, "target_entity_id"),
                 new Case("an entity without an owner", "PUT", "/v1/entities/studio/std_valid", SERVICE, "{}", 400, "owner_user_id"),
+                // A click the document cannot read (ADR 0008): 400, and no event is written; a token that is there
+                // but malformed, forged or expired is an invalid_click instead (ClickAndReportHttpTest).
+                new Case("a click without a token", "POST", "/v1/clicks", SERVICE, click.replace("\"click_token\":\"t\",", ""), 400, "click_token"),
+                new Case("a click with a null token", "POST", "/v1/clicks", SERVICE, click.replace("\"click_token\":\"t\"", "\"click_token\":null"), 400, "click_token"),
+                new Case("a click without a viewer", "POST", "/v1/clicks", SERVICE, click.replace("\"viewer\":{\"user_id\":\"usr_1\"},", ""), 400, "viewer"),
+                new Case("a click without the client", "POST", "/v1/clicks", SERVICE, click.replace(",\"client\":{\"ip\":\"203.0.113.7\",\"user_agent\":\"UA\"}", ""), 400, "client"),
+                new Case("a click without the client's ip", "POST", "/v1/clicks", SERVICE, click.replace("\"ip\":\"203.0.113.7\",", ""), 400, "client.ip"),
+                new Case("a click token over its maxLength", "POST", "/v1/clicks", SERVICE, click.replace("\"t\"", "\"" + "t".repeat(1025) + "\""), 400, "click_token"),
+                new Case("a click ip over its maxLength", "POST", "/v1/clicks", SERVICE, click.replace("203.0.113.7", "1".repeat(65)), 400, "client.ip"),
+                // One rule for 400 versus 422 (ADR 0008): a value that breaks a constraint the document states for
+                // its field (maxLength, minItems, minimum, maximum, pattern) is 400, on every route that reads it;
+                // a rule relating fields, or needing stored state or the deployment's configuration, is 422.
+                new Case("a campaign name of 201 characters", "POST", campaigns, lenaKey, valid.replace("\"Portraits in berlin\"", "\"" + "n".repeat(201) + "\""), 400, "name"),
+                new Case("a blank campaign name", "POST", campaigns, lenaKey, valid.replace("\"Portraits in berlin\"", "\"   \""), 400, "name"),
+                new Case("no city targets", "POST", campaigns, lenaKey, valid.replace("[\"berlin\"]", "[]"), 400, "city_targets"),
+                new Case("101 city targets", "POST", campaigns, lenaKey, valid.replace("[\"berlin\"]", cities(101)), 400, "city_targets"),
+                new Case("51 keywords", "POST", campaigns, lenaKey, valid.replace("[\"Portrait\",\"headshot\"]", keywords(51)), 400, "keyword_targets"),
+                new Case("a keyword of 81 characters", "POST", campaigns, lenaKey, valid.replace("\"headshot\"", "\"" + "k".repeat(81) + "\""), 400, "keyword_targets"),
+                new Case("a cpc of 0", "POST", campaigns, lenaKey, valid.replace("\"cpc_cents\":60", "\"cpc_cents\":0"), 400, "cpc_cents"),
+                new Case("a total budget beyond the column", "POST", campaigns, lenaKey, valid.replace("\"total_budget_cents\":30000", "\"total_budget_cents\":2147483648"), 400, "total_budget_cents"),
+                new Case("a daily budget below the cpc", "POST", campaigns, lenaKey, valid.replace("\"daily_budget_cents\":1500", "\"daily_budget_cents\":50"), 422, "daily_budget_cents"),
+                new Case("a cpc below the city's floor", "POST", campaigns, lenaKey, valid.replace("\"cpc_cents\":60", "\"cpc_cents\":1"), 422, "cpc_cents"),
+                new Case("a patch of a name of 201 characters", "PATCH", one, lenaKey, "{\"name\":\"" + "n".repeat(201) + "\"}", 400, "name"),
+                new Case("a patch of no city targets", "PATCH", one, lenaKey, "{\"city_targets\":[]}", 400, "city_targets"),
+                new Case("a patch of a negative cpc", "PATCH", one, lenaKey, "{\"cpc_cents\":-1}", 400, "cpc_cents"),
+                new Case("a patch of a daily budget below the cpc", "PATCH", one, lenaKey, "{\"daily_budget_cents\":10}", 422, "daily_budget_cents"),
+                new Case("a patch of an end before the start", "PATCH", one, lenaKey, "{\"end_date\":\"2001-01-01\"}", 422, "end_date"),
+                new Case("a top-up of 0", "POST", one + "/topups", lenaKey, "{\"amount_cents\":0,\"idempotency_key\":\"k3\"}", 400, "amount_cents"),
+                new Case("a top-up below the deployment's minimum", "POST", one + "/topups", lenaKey, "{\"amount_cents\":100,\"idempotency_key\":\"k4\"}", 422, "amount_cents"),
+                new Case("a top-up above the deployment's maximum", "POST", one + "/topups", lenaKey, "{\"amount_cents\":1000001,\"idempotency_key\":\"k5\"}", 422, "amount_cents"),
+                new Case("a top-up with a key of 101 characters", "POST", one + "/topups", lenaKey, "{\"amount_cents\":1000,\"idempotency_key\":\"" + "k".repeat(101) + "\"}", 400, "idempotency_key"),
+                new Case("a credit beyond the column", "POST", one + "/credits", ADMIN, "{\"amount_cents\":2147483648,\"reason\":\"x\",\"idempotency_key\":\"c2\"}", 400, "amount_cents"),
+                new Case("a credit with a blank reason", "POST", one + "/credits", ADMIN, "{\"amount_cents\":10,\"reason\":\"  \",\"idempotency_key\":\"c3\"}", 400, "reason"),
+                new Case("a credit reason of 501 characters", "POST", one + "/credits", ADMIN, "{\"amount_cents\":10,\"reason\":\"" + "r".repeat(501) + "\",\"idempotency_key\":\"c4\"}", 400, "reason"),
+                new Case("a policy density of 21", "PUT", "/v1/policies", ADMIN, "{\"surface\":\"people_search\",\"city\":\"berlin\",\"cpc_floor_cents\":10,\"max_density_top20\":21,\"max_above_fold\":1}", 400, "max_density_top20"),
+                new Case("a policy with a negative above-fold", "PUT", "/v1/policies", ADMIN, "{\"surface\":\"people_search\",\"city\":\"berlin\",\"cpc_floor_cents\":10,\"max_density_top20\":1,\"max_above_fold\":-1}", 400, "max_above_fold"),
+                new Case("an invalid-click reason of 301 characters", "POST", one + "/invalid-clicks", ADMIN, "{\"from\":\"2026-12-01T00:00:00Z\",\"to\":\"2026-12-02T00:00:00Z\",\"reason\":\"" + "r".repeat(301) + "\"}", 400, "reason"),
+                new Case("an invalid-click period that ends before it starts", "POST", one + "/invalid-clicks", ADMIN, "{\"from\":\"2026-12-02T00:00:00Z\",\"to\":\"2026-12-01T00:00:00Z\",\"reason\":\"farm\"}", 422, "to"),
+                new Case("a decision query of 257 characters", "POST", "/v1/decisions", SERVICE, decision.replace("\"city\":\"berlin\"", "\"city\":\"berlin\",\"query\":\"" + "q".repeat(257) + "\""), 400, "query"),
+                new Case("a diagnostics query of 257 characters", "GET", one + "/diagnostics?city=berlin&query=" + "q".repeat(257), lenaKey, null, 400, "query"),
                 new Case("no key", "GET", campaigns, null, null, 401, null),
                 new Case("an unknown key", "GET", campaigns, "not-a-key", null, 401, null),
                 new Case("a forged advertiser key", "GET", campaigns, "pak_0123456789abcdef.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", null, 401, null),
@@ -203,6 +245,47 @@ class BadInputTest {
     }
 
     @Test
+    void a_second_advertiser_for_a_user_is_409_naming_the_first_and_changes_nothing() {
+        Map<String, String> before = TestServer.databaseSnapshot();
+
+        ApiClient.Response response = api.post("/v1/advertisers", ADMIN,
+                "{\"user_id\":\"" + lena.userId() + "\",\"default_payment_id\":\"cus_other/pm_visa\"}");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(409);
+        assertProblem(response, null);
+        assertThat(response.json().path("detail").asText()).contains(lena.userId()).contains(lena.id());
+        assertThat(TestServer.databaseSnapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void of_concurrent_creates_for_one_user_exactly_one_is_201_and_the_others_409_naming_it() throws Exception {
+        String user = Marketplace.unique("usr");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<ApiClient.Response>> sent = new ArrayList<>();
+            var start = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < 6; i++) {
+                sent.add(pool.submit(() -> {
+                    start.await();
+                    return api.post("/v1/advertisers", ADMIN, "{\"user_id\":\"" + user + "\"}");
+                }));
+            }
+            start.countDown();
+            List<ApiClient.Response> responses = new ArrayList<>();
+            for (var future : sent) {
+                responses.add(future.get());
+            }
+            List<ApiClient.Response> created = responses.stream().filter(r -> r.status() == 201).toList();
+            assertThat(created).as(responses.toString()).hasSize(1);
+            String winner = created.get(0).text("advertiser_id");
+            assertThat(responses.stream().filter(r -> r.status() == 409)).hasSize(5)
+                    .allSatisfy(r -> assertThat(r.json().path("detail").asText()).contains(winner));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void every_broken_field_is_reported_at_once() {
         ApiClient.Response response = api.post("/v1/campaigns", lena.key(),
                 "{\"surface\":\"mars\",\"format\":7,\"cpc_cents\":\"x\",\"colour\":\"red\"}");
@@ -212,6 +295,16 @@ class BadInputTest {
         response.json().path("errors").forEach(error -> fields.add(error.path("field").asText()));
         assertThat(fields).contains("surface", "format", "cpc_cents", "colour", "name", "city_targets",
                 "target_entity_type", "daily_budget_cents", "start_date");
+    }
+
+    private static String cities(int count) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> "\"city" + (char) ('a' + i / 26 % 26) + (char) ('a' + i % 26) + "\"")
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+    }
+
+    private static String keywords(int count) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> "\"keyword" + i + "\"")
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
     }
 
     private static void assertProblem(ApiClient.Response response, String field) {

@@ -91,16 +91,20 @@ class ClickAndReportHttpTest {
     }
 
     @Test
-    void a_click_without_client_data_is_logged_invalid_and_a_malformed_body_changes_nothing() {
-        JsonNode noClient = api.post("/v1/clicks", TestServer.SERVICE_KEY, "{\"click_token\":\"v1.abc\"}").json();
-        assertThat(noClient.path("type").asText()).isEqualTo("invalid_click");
-        assertThat(noClient.path("billed_cents").asLong()).isZero();
-
+    void a_click_the_document_cannot_read_is_400_and_writes_nothing_while_a_present_but_bad_one_is_logged_invalid() {
         var before = TestServer.databaseSnapshot();
+        ApiClient.Response noClient = api.post("/v1/clicks", TestServer.SERVICE_KEY, "{\"click_token\":\"v1.abc\"}");
+        ApiClient.Response nullToken = api.post("/v1/clicks", TestServer.SERVICE_KEY, """
+                {"click_token":null,"viewer":{"anon_fingerprint":"fp_1"},"client":{"ip":"%s","user_agent":"%s"}}"""
+                .formatted(IP, USER_AGENT));
         ApiClient.Response wrongType = api.post("/v1/clicks", TestServer.SERVICE_KEY, "{\"click_token\":42}");
         ApiClient.Response unknownField = api.post("/v1/clicks", TestServer.SERVICE_KEY,
                 "{\"click_token\":\"v1.abc\",\"billed_cents\":0}");
         ApiClient.Response asAdvertiser = api.post("/v1/clicks", market.advertiser().key(), "{\"click_token\":\"v1.abc\"}");
+        assertThat(noClient.status()).as(noClient.toString()).isEqualTo(400);
+        assertThat(noClient.json().findValuesAsText("field")).contains("client", "viewer");
+        assertThat(nullToken.status()).as(nullToken.toString()).isEqualTo(400);
+        assertThat(nullToken.json().findValuesAsText("field")).containsExactly("click_token");
         assertThat(wrongType.status()).isEqualTo(400);
         assertThat(unknownField.status()).isEqualTo(400);
         assertThat(wrongType.contentType()).startsWith("application/problem+json");
@@ -110,7 +114,16 @@ class ClickAndReportHttpTest {
         after.remove("promo_advertiser_api_key");
         before.remove("promo_advertiser");
         before.remove("promo_advertiser_api_key");
-        assertThat(after).isEqualTo(before);
+        assertThat(after).as("no event written").isEqualTo(before);
+
+        // Present but broken: a token that is no token, a viewer without an id. Logged with their reasons.
+        JsonNode malformed = click("v1.abc", "{\"anon_fingerprint\":\"fp_1\"}", USER_AGENT);
+        JsonNode noViewerId = click("v1.abc", "{}", USER_AGENT);
+        assertThat(malformed.path("type").asText()).isEqualTo("invalid_click");
+        assertThat(malformed.path("reason").asText()).isEqualTo("malformed_token");
+        assertThat(malformed.path("event_id").asText()).startsWith("pevt_");
+        assertThat(noViewerId.path("type").asText()).isEqualTo("invalid_click");
+        assertThat(noViewerId.path("billed_cents").asLong()).isZero();
     }
 
     private JsonNode click(String token, String viewer, String userAgent) {

@@ -9,8 +9,11 @@ import java.util.Optional;
 /** Out port: the advertiser table. */
 public interface AdvertiserRepository {
 
-    /** Stores a new advertiser; its id must be new. */
-    void insert(Advertiser advertiser);
+    /**
+     * Stores a new advertiser (its id must be new) unless its user already has one (ADR 0019): then answers that
+     * one and writes nothing. Atomic: of concurrent inserts for one user exactly one is stored.
+     */
+    Optional<Advertiser> insert(Advertiser advertiser);
 
     Optional<Advertiser> findById(AdvertiserId id);
 

@@ -4,8 +4,9 @@ import io.promo.domain.shared.IdGenerator;
 import io.promo.domain.shared.Outcome;
 import io.promo.domain.shared.Rejection;
 import java.time.Clock;
+import java.util.Optional;
 
-/** Use case: an admin onboards an advertiser, active from the start. */
+/** Use case: an admin onboards an advertiser, active from the start; one per marketplace user (ADR 0019). */
 public final class CreateAdvertiser {
 
     private final AdvertiserRepository advertisers;
@@ -24,7 +25,12 @@ public final class CreateAdvertiser {
         }
         Advertiser advertiser = Advertiser.onboard(ids.newAdvertiserId(), command.userId(), command.defaultPayment(),
                 clock.instant());
-        advertisers.insert(advertiser);
+        Optional<Advertiser> existing = advertisers.insert(advertiser);
+        if (existing.isPresent()) {
+            return Outcome.rejected(Rejection.conflict("user " + command.userId() + " already has advertiser "
+                    + existing.get().id() + " (one advertiser per marketplace user, ADR 0019): issue it a new key or"
+                    + " change its status instead"));
+        }
         return Outcome.accepted(advertiser);
     }
 }

@@ -45,16 +45,20 @@ public record CampaignSettings(
         Objects.requireNonNull(pacingMode, "pacingMode");
     }
 
-    /** Every rule of docs/design.md "Author" that needs nothing but these values (floors need policies). */
+    /**
+     * Every rule of docs/design.md "Author" that needs nothing but these values (floors need policies). Each field held
+     * to a constant is a {@link Violation.Kind#FORM} violation (the API document states it as the field's schema);
+     * a rule relating fields is a {@link Violation.Kind#RULE} (ADR 0008).
+     */
     public List<Violation> violations() {
         Violations found = new Violations();
-        found.require(!name.isBlank(), "name", "must not be blank");
-        found.require(name.length() <= MAX_NAME_LENGTH, "name", "must be at most " + MAX_NAME_LENGTH + " characters");
-        found.require(!cityTargets.isEmpty(), "city_targets", "must name at least one city");
-        found.require(cityTargets.size() <= MAX_CITIES, "city_targets", "must name at most " + MAX_CITIES + " cities");
-        found.require(keywordTargets.size() <= Keywords.MAX_COUNT, "keyword_targets",
+        found.requireForm(!name.isBlank(), "name", "must not be blank");
+        found.requireForm(name.length() <= MAX_NAME_LENGTH, "name", "must be at most " + MAX_NAME_LENGTH + " characters");
+        found.requireForm(!cityTargets.isEmpty(), "city_targets", "must name at least one city");
+        found.requireForm(cityTargets.size() <= MAX_CITIES, "city_targets", "must name at most " + MAX_CITIES + " cities");
+        found.requireForm(keywordTargets.size() <= Keywords.MAX_COUNT, "keyword_targets",
                 "must hold at most " + Keywords.MAX_COUNT + " keywords");
-        found.require(keywordTargets.stream().allMatch(k -> k.length() <= Keywords.MAX_LENGTH), "keyword_targets",
+        found.requireForm(keywordTargets.stream().allMatch(k -> k.length() <= Keywords.MAX_LENGTH), "keyword_targets",
                 "each keyword must be at most " + Keywords.MAX_LENGTH + " characters");
         endDate.ifPresent(end -> found.require(!end.isBefore(startDate), "end_date",
                 "must not be before start_date (" + startDate + ")"));
@@ -75,8 +79,8 @@ public record CampaignSettings(
     }
 
     private static void checkAmount(Violations found, String field, Money amount) {
-        found.require(amount.isPositive(), field, "must be greater than 0 (got " + amount.cents() + ")");
-        found.require(amount.fitsColumn(), field, "must be at most " + Integer.MAX_VALUE + " (got " + amount.cents() + ")");
+        found.requireForm(amount.isPositive(), field, "must be greater than 0 (got " + amount.cents() + ")");
+        found.requireForm(amount.fitsColumn(), field, "must be at most " + Integer.MAX_VALUE + " (got " + amount.cents() + ")");
     }
 
     public CampaignSettings withName(String newName) {

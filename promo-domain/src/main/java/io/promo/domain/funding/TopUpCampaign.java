@@ -113,9 +113,17 @@ public final class TopUpCampaign {
             return Outcome.rejected(Rejection.forbidden("advertiser " + advertiser.id() + " is "
                     + advertiser.status().code() + ": its campaigns cannot be topped up"));
         }
+        // A positive amount that fits the column is the field's form; the deployment's limits are configuration,
+        // a business rule (ADR 0008).
         Violations violations = new Violations();
-        violations.require(limits.allows(command.amount()), "amount_cents", "must be between "
-                + limits.minimum().cents() + " and " + limits.maximum().cents() + " (got " + command.amount().cents() + ")");
+        Money amount = command.amount();
+        if (!amount.isPositive() || !amount.fitsColumn()) {
+            violations.requireForm(false, "amount_cents", "must be between 1 and " + Integer.MAX_VALUE
+                    + " (got " + amount.cents() + ")");
+        } else {
+            violations.require(limits.allows(amount), "amount_cents", "must be between " + limits.minimum().cents()
+                    + " and " + limits.maximum().cents() + ", this deployment's top-up limits (got " + amount.cents() + ")");
+        }
         violations.require(advertiser.defaultPayment().isPresent(), "default_payment_id",
                 "no payment method on file: the advertiser needs a saved card before topping up");
         if (!violations.isEmpty()) {

@@ -29,18 +29,19 @@ public final class RecordFunding {
         if (command.kind() != EntryKind.TOPUP && !command.actor().isAdmin()) {
             return Outcome.rejected(Rejection.forbidden("only an admin can grant credits or record adjustments"));
         }
+        // Every check here holds one field to a constant: of its form (ADR 0008).
         Violations violations = new Violations();
         if (command.kind() == EntryKind.ADJUSTMENT) {
-            violations.require(command.amount().cents() != 0, "amount_cents", "must not be 0");
+            violations.requireForm(command.amount().cents() != 0, "amount_cents", "must not be 0");
         } else {
-            violations.require(command.amount().isPositive(), "amount_cents",
+            violations.requireForm(command.amount().isPositive(), "amount_cents",
                     "must be greater than 0 (got " + command.amount().cents() + ")");
         }
-        violations.require(command.amount().fitsColumn(), "amount_cents",
+        violations.requireForm(command.amount().fitsColumn(), "amount_cents",
                 "must be between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE + " (got " + command.amount().cents() + ")");
-        violations.require(command.kind() != EntryKind.CREDIT || command.reason().filter(r -> !r.isBlank()).isPresent(),
+        violations.requireForm(command.kind() != EntryKind.CREDIT || command.reason().filter(r -> !r.isBlank()).isPresent(),
                 "reason", "a credit needs a reason");
-        violations.require(command.reason().map(String::length).orElse(0) <= LedgerEntry.MAX_REASON_LENGTH, "reason",
+        violations.requireForm(command.reason().map(String::length).orElse(0) <= LedgerEntry.MAX_REASON_LENGTH, "reason",
                 "must be at most " + LedgerEntry.MAX_REASON_LENGTH + " characters");
         if (!violations.isEmpty()) {
             return Outcome.invalid(violations.list());

@@ -23,13 +23,18 @@ public record PolicyLimits(Money cpcFloor, int maxDensityTop20, int maxAboveFold
     }
 
     public static List<Violation> violations(Money cpcFloor, int maxDensityTop20, int maxAboveFold) {
-        return new Violations()
-                .require(!cpcFloor.isNegative() && cpcFloor.fitsColumn(), "cpc_floor_cents",
+        // Each field against its constant range is of its form; above-fold against density relates two fields (ADR 0008).
+        Violations found = new Violations()
+                .requireForm(!cpcFloor.isNegative() && cpcFloor.fitsColumn(), "cpc_floor_cents",
                         "must be between 0 and " + Integer.MAX_VALUE + " (got " + cpcFloor.cents() + ")")
-                .require(maxDensityTop20 >= 0 && maxDensityTop20 <= TOP, "max_density_top20",
+                .requireForm(maxDensityTop20 >= 0 && maxDensityTop20 <= TOP, "max_density_top20",
                         "must be between 0 and " + TOP + " (got " + maxDensityTop20 + ")")
-                .require(maxAboveFold >= 0 && maxAboveFold <= maxDensityTop20, "max_above_fold",
-                        "must be between 0 and max_density_top20 (" + maxDensityTop20 + "), got " + maxAboveFold)
-                .list();
+                .requireForm(maxAboveFold >= 0 && maxAboveFold <= TOP, "max_above_fold",
+                        "must be between 0 and " + TOP + " (got " + maxAboveFold + ")");
+        if (maxAboveFold >= 0 && maxAboveFold <= TOP) {
+            found.require(maxAboveFold <= maxDensityTop20, "max_above_fold",
+                    "must be at most max_density_top20 (" + maxDensityTop20 + "), got " + maxAboveFold);
+        }
+        return found.list();
     }
 }

@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
  * A command that cannot even be built: a missing field, an unknown enum code, a malformed id.
  *
  * <p>Thrown at the edge, before any use case runs, so nothing can have been written (ADR 0002).
- * Business rules that a well-formed command breaks are {@link Outcome.Rejected} values instead.
+ * Business rules that a well-formed command breaks are {@link Outcome.Rejected} values instead. Every violation
+ * of a command that cannot be built is of its form ({@link Violation.Kind#FORM}), whatever it was created as.
  */
 public final class InvalidCommandException extends RuntimeException {
 
@@ -18,7 +19,9 @@ public final class InvalidCommandException extends RuntimeException {
         if (violations.isEmpty()) {
             throw new IllegalArgumentException("an invalid command needs at least one violation");
         }
-        this.violations = List.copyOf(violations);
+        this.violations = violations.stream()
+                .map(v -> v.isForm() ? v : Violation.ofForm(v.field(), v.message()))
+                .toList();
     }
 
     public static InvalidCommandException of(String field, String message) {

@@ -7,7 +7,10 @@ import java.util.Objects;
 public record Rejection(Kind kind, String detail, List<Violation> violations) {
 
     public enum Kind {
-        /** Business rules reject the values: see the violations. */
+        /**
+         * The values break rules: see the violations. When one of them is of a field's form
+         * ({@link Violation.Kind#FORM}) the command was malformed rather than refused (ADR 0008).
+         */
         INVALID,
         /** The id is unknown, or belongs to another tenant (I8: the two are indistinguishable). */
         NOT_FOUND,
@@ -34,6 +37,11 @@ public record Rejection(Kind kind, String detail, List<Violation> violations) {
         return new Rejection(Kind.INVALID, violations.size() == 1
                 ? violations.get(0).toString()
                 : violations.size() + " fields break the rules", violations);
+    }
+
+    /** An {@link Kind#INVALID} rejection of which at least one violation is of a field's form. */
+    public boolean breaksForm() {
+        return kind == Kind.INVALID && violations.stream().anyMatch(Violation::isForm);
     }
 
     public static Rejection notFound(String what, Object id) {

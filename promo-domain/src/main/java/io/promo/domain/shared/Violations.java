@@ -15,6 +15,14 @@ public final class Violations {
         return this;
     }
 
+    /** Like {@link #require}, for a check of the field's own form ({@link Violation.Kind#FORM}). */
+    public Violations requireForm(boolean holds, String field, String message) {
+        if (!holds) {
+            found.add(Violation.ofForm(field, message));
+        }
+        return this;
+    }
+
     public Violations add(String field, String message) {
         found.add(new Violation(field, message));
         return this;

@@ -9,6 +9,7 @@ import io.promo.domain.shared.IdGenerator;
 import io.promo.domain.shared.Money;
 import io.promo.domain.shared.Outcome;
 import io.promo.domain.shared.Rejection;
+import io.promo.domain.shared.Violation;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -39,6 +40,9 @@ public final class CreditInvalidClicks {
     public Outcome<CreditedClicks> credit(CreditInvalidClicksCommand command) {
         if (!command.actor().isAdmin()) {
             return Outcome.rejected(Rejection.forbidden("only an admin can mark clicks invalid and credit them"));
+        }
+        if (!command.from().isBefore(command.to())) {
+            return Outcome.invalid(java.util.List.of(new Violation("to", "must be after from (" + command.from() + ")")));
         }
         if (campaigns.findById(command.campaignId()).isEmpty()) {
             return Outcome.notFound("campaign", command.campaignId());

@@ -11,7 +11,8 @@ import java.util.Objects;
  * /v1/campaigns/{id}/invalid-clicks}); every billed one is refunded once.
  *
  * <p>Built from untrusted input through the constructor, which throws an {@code InvalidCommandException}
- * naming {@code from}, {@code to} or {@code reason}.
+ * naming {@code from}, {@code to} or {@code reason} for a field that breaks its own form. That the period ends
+ * after it starts relates two fields: {@link CreditInvalidClicks} refuses it as a business rule (ADR 0008).
  */
 public record CreditInvalidClicksCommand(Actor actor, CampaignId campaignId, Instant from, Instant to, String reason) {
 
@@ -26,9 +27,6 @@ public record CreditInvalidClicksCommand(Actor actor, CampaignId campaignId, Ins
                 .require(reason != null && !reason.isBlank(), "reason", "is required: why these clicks are invalid")
                 .require(reason == null || reason.length() <= MAX_REASON_LENGTH, "reason",
                         "must be at most " + MAX_REASON_LENGTH + " characters");
-        if (from != null && to != null) {
-            violations.require(from.isBefore(to), "to", "must be after from");
-        }
         violations.throwIfAny();
     }
 }

@@ -105,4 +105,34 @@ public abstract class AdvertiserRepositoryContract {
         assertThat(results).containsOnlyOnce(true);
         assertThat(repository().findById(stored.id()).orElseThrow().status()).isNotEqualTo(AdvertiserStatus.ACTIVE);
     }
+
+    @Test
+    void a_second_advertiser_for_a_user_is_not_stored_and_the_first_is_answered() {
+        Advertiser first = TestData.anAdvertiser();
+        Advertiser second = Advertiser.onboard(TestData.IDS.newAdvertiserId(), first.userId(), Optional.empty(),
+                NOW.plusSeconds(1));
+
+        assertThat(repository().insert(first)).isEmpty();
+        assertThat(repository().insert(second)).contains(first);
+
+        assertThat(repository().findById(second.id())).isEmpty();
+        assertThat(repository().findAll()).containsExactly(first);
+    }
+
+    @Test
+    void of_concurrent_inserts_for_one_user_exactly_one_is_stored_and_the_others_answer_it() throws Exception {
+        UserId user = TestData.anAdvertiser().userId();
+        List<Callable<Optional<Advertiser>>> creates = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Advertiser candidate = Advertiser.onboard(TestData.IDS.newAdvertiserId(), user, Optional.empty(), NOW);
+            creates.add(() -> repository().insert(candidate));
+        }
+
+        List<Optional<Advertiser>> answers = Race.run(creates);
+
+        List<Advertiser> stored = repository().findAll();
+        assertThat(stored).hasSize(1);
+        assertThat(answers.stream().filter(Optional::isEmpty).count()).isEqualTo(1);
+        assertThat(answers.stream().flatMap(Optional::stream)).hasSize(7).allMatch(stored.get(0)::equals);
+    }
 }

@@ -115,8 +115,8 @@ class ChangeAdvertiserStatusTest {
         }
 
         @Override
-        public void insert(Advertiser advertiser) {
-            delegate.insert(advertiser);
+        public Optional<Advertiser> insert(Advertiser advertiser) {
+            return delegate.insert(advertiser);
         }
 
         @Override

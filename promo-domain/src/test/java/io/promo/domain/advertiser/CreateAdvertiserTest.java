@@ -36,6 +36,20 @@ class CreateAdvertiserTest {
     }
 
     @Test
+    void a_second_advertiser_for_the_same_user_is_refused_as_a_conflict_naming_the_first_and_nothing_is_stored() {
+        Advertiser first = createAdvertiser.create(new CreateAdvertiserCommand(Actor.ADMIN, user, Optional.empty()))
+                .orElseThrow();
+
+        Outcome<Advertiser> second = createAdvertiser.create(new CreateAdvertiserCommand(Actor.ADMIN, user,
+                Optional.of(new PaymentReference("cus_9/pm_9"))));
+
+        assertThat(kindOf(second)).isEqualTo(Rejection.Kind.CONFLICT);
+        assertThat(((Outcome.Rejected<Advertiser>) second).rejection().detail())
+                .contains(user.value()).contains(first.id().value());
+        assertThat(advertisers.findAll()).containsExactly(first);
+    }
+
+    @Test
     void an_advertiser_without_a_payment_method_can_be_created() {
         Advertiser created = createAdvertiser.create(
                 new CreateAdvertiserCommand(Actor.ADMIN, user, Optional.empty())).orElseThrow();
@@ -57,8 +71,8 @@ class CreateAdvertiserTest {
     void each_advertiser_gets_its_own_id() {
         Advertiser first = createAdvertiser.create(new CreateAdvertiserCommand(Actor.ADMIN, user, Optional.empty()))
                 .orElseThrow();
-        Advertiser second = createAdvertiser.create(new CreateAdvertiserCommand(Actor.ADMIN, user, Optional.empty()))
-                .orElseThrow();
+        Advertiser second = createAdvertiser.create(new CreateAdvertiserCommand(Actor.ADMIN, new UserId("usr_43"),
+                Optional.empty())).orElseThrow();
 
         assertThat(first.id()).isNotEqualTo(second.id());
         assertThat(advertisers.findAll()).hasSize(2);

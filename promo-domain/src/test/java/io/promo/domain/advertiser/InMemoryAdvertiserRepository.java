@@ -13,10 +13,17 @@ public final class InMemoryAdvertiserRepository implements AdvertiserRepository 
     private final ConcurrentHashMap<AdvertiserId, Advertiser> rows = new ConcurrentHashMap<>();
 
     @Override
-    public void insert(Advertiser advertiser) {
+    public synchronized Optional<Advertiser> insert(Advertiser advertiser) {
+        // synchronized: the look for the user's advertiser and the insert are one step, as the unique index makes them.
+        Optional<Advertiser> existing = rows.values().stream()
+                .filter(stored -> stored.userId().equals(advertiser.userId())).findFirst();
+        if (existing.isPresent()) {
+            return existing;
+        }
         if (rows.putIfAbsent(advertiser.id(), advertiser) != null) {
             throw new IllegalStateException("duplicate advertiser id " + advertiser.id());
         }
+        return Optional.empty();
     }
 
     @Override
