@@ -83,16 +83,26 @@ final class DaySimulation {
         return weights;
     }
 
+    /** How many of {@code searchesPerDay} searches each hour of the day gets, following {@link #hourlyWeights()}. */
+    static int[] searchesByHour(int searchesPerDay) {
+        double[] weights = hourlyWeights();
+        int[] searches = new int[24];
+        for (int hour = 0; hour < 24; hour++) {
+            searches[hour] = (int) Math.round(weights[hour] * searchesPerDay);
+        }
+        return searches;
+    }
+
     /**
      * Last week's searches, as the search service would have sent them, told to promo's traffic counter so that
      * even pacing follows the daily curve from the first hour (it learns F from complete past days).
      */
     static void recordLastWeek(HourlyTrafficCounter traffic, LocalDate day, int searchesPerDay) {
-        double[] weights = hourlyWeights();
+        int[] searchesByHour = searchesByHour(searchesPerDay);
         for (int daysBack = 7; daysBack >= 1; daysBack--) {
             Instant midnight = day.minusDays(daysBack).atStartOfDay(ZoneOffset.UTC).toInstant();
             for (int hour = 0; hour < 24; hour++) {
-                long inHour = Math.round(weights[hour] * searchesPerDay);
+                long inHour = searchesByHour[hour];
                 for (long i = 0; i < inHour; i++) {
                     Instant at = midnight.plusSeconds(hour * 3600L + i * 3600L / Math.max(1, inHour));
                     for (int c = 0; c < DemoMarketplace.CITIES.size(); c++) {
@@ -109,12 +119,12 @@ final class DaySimulation {
 
     /** The day, hour by hour; {@code progress} hears of each hour done. */
     Totals run(LocalDate day, ProgressBar progress) {
-        double[] weights = hourlyWeights();
+        int[] searchesByHour = searchesByHour(searchesPerDay);
         Instant midnight = day.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant farmHour = midnight.plus(Duration.ofHours(15));
         for (int hour = 0; hour < 24; hour++) {
             Instant hourStart = midnight.plus(Duration.ofHours(hour));
-            int inHour = (int) Math.round(weights[hour] * searchesPerDay);
+            int inHour = searchesByHour[hour];
             for (int i = 0; i < inHour; i++) {
                 boolean clickFarm = hourStart.equals(farmHour) && i < FARM_SEARCHES;
                 // The farm's searches come half a second apart, so its clicks burst past the per-ip limit.
