@@ -83,12 +83,29 @@ final class DaySimulation {
         return weights;
     }
 
-    /** How many of {@code searchesPerDay} searches each hour of the day gets, following {@link #hourlyWeights()}. */
+    /**
+     * How many of {@code searchesPerDay} searches each hour of the day gets, following {@link #hourlyWeights()}:
+     * every hour its share rounded down, then the searches rounding left over to the hours with the largest
+     * remainders, so that the day holds exactly the searches announced (rounding each hour lost or added some).
+     */
     static int[] searchesByHour(int searchesPerDay) {
         double[] weights = hourlyWeights();
         int[] searches = new int[24];
+        double[] remainders = new double[24];
+        int planned = 0;
         for (int hour = 0; hour < 24; hour++) {
-            searches[hour] = (int) Math.round(weights[hour] * searchesPerDay);
+            double exact = weights[hour] * searchesPerDay;
+            searches[hour] = (int) Math.floor(exact);
+            remainders[hour] = exact - searches[hour];
+            planned += searches[hour];
+        }
+        List<Integer> hoursByRemainder = new ArrayList<>();
+        for (int hour = 0; hour < 24; hour++) {
+            hoursByRemainder.add(hour);
+        }
+        hoursByRemainder.sort((a, b) -> Double.compare(remainders[b], remainders[a]));
+        for (int i = 0; planned < searchesPerDay; i++, planned++) {
+            searches[hoursByRemainder.get(i)]++;
         }
         return searches;
     }
