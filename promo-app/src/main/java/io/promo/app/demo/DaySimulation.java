@@ -50,6 +50,8 @@ final class DaySimulation {
     private final Map<String, Listing> listingsByCampaign = new HashMap<>();
     private final PriorityQueue<LateClick> lateClicks = new PriorityQueue<>();
     private final Map<String, Long> invalidByReasonSeen = new TreeMap<>();
+    private final Map<String, Long> unattributedByReasonSeen = new TreeMap<>();
+    private final Map<String, Opportunities> opportunities = new HashMap<>();
     private long sponsoredSlots;
     private long clicksAttempted;
     private long searches;
@@ -84,15 +86,42 @@ final class DaySimulation {
     }
 
     /**
+     * How many of {@code searchesPerDay} searches each hour of the day gets, following {@link #hourlyWeights()}:
+     * every hour its share rounded down, then the searches rounding left over to the hours with the largest
+     * remainders, so that the day holds exactly the searches announced (rounding each hour lost or added some).
+     */
+    static int[] searchesByHour(int searchesPerDay) {
+        double[] weights = hourlyWeights();
+        int[] searches = new int[24];
+        double[] remainders = new double[24];
+        int planned = 0;
+        for (int hour = 0; hour < 24; hour++) {
+            double exact = weights[hour] * searchesPerDay;
+            searches[hour] = (int) Math.floor(exact);
+            remainders[hour] = exact - searches[hour];
+            planned += searches[hour];
+        }
+        List<Integer> hoursByRemainder = new ArrayList<>();
+        for (int hour = 0; hour < 24; hour++) {
+            hoursByRemainder.add(hour);
+        }
+        hoursByRemainder.sort((a, b) -> Double.compare(remainders[b], remainders[a]));
+        for (int i = 0; planned < searchesPerDay; i++, planned++) {
+            searches[hoursByRemainder.get(i)]++;
+        }
+        return searches;
+    }
+
+    /**
      * Last week's searches, as the search service would have sent them, told to promo's traffic counter so that
      * even pacing follows the daily curve from the first hour (it learns F from complete past days).
      */
     static void recordLastWeek(HourlyTrafficCounter traffic, LocalDate day, int searchesPerDay) {
-        double[] weights = hourlyWeights();
+        int[] searchesByHour = searchesByHour(searchesPerDay);
         for (int daysBack = 7; daysBack >= 1; daysBack--) {
             Instant midnight = day.minusDays(daysBack).atStartOfDay(ZoneOffset.UTC).toInstant();
             for (int hour = 0; hour < 24; hour++) {
-                long inHour = Math.round(weights[hour] * searchesPerDay);
+                long inHour = searchesByHour[hour];
                 for (long i = 0; i < inHour; i++) {
                     Instant at = midnight.plusSeconds(hour * 3600L + i * 3600L / Math.max(1, inHour));
                     for (int c = 0; c < DemoMarketplace.CITIES.size(); c++) {
@@ -109,12 +138,12 @@ final class DaySimulation {
 
     /** The day, hour by hour; {@code progress} hears of each hour done. */
     Totals run(LocalDate day, ProgressBar progress) {
-        double[] weights = hourlyWeights();
+        int[] searchesByHour = searchesByHour(searchesPerDay);
         Instant midnight = day.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant farmHour = midnight.plus(Duration.ofHours(15));
         for (int hour = 0; hour < 24; hour++) {
             Instant hourStart = midnight.plus(Duration.ofHours(hour));
-            int inHour = (int) Math.round(weights[hour] * searchesPerDay);
+            int inHour = searchesByHour[hour];
             for (int i = 0; i < inHour; i++) {
                 boolean clickFarm = hourStart.equals(farmHour) && i < FARM_SEARCHES;
                 // The farm's searches come half a second apart, so its clicks burst past the per-ip limit.
@@ -127,10 +156,34 @@ final class DaySimulation {
             progress.show(hour + 1, "hour " + (hour + 1) + "/24");
         }
         sendLateClicksDueBy(midnight.plus(Duration.ofHours(24)).minusSeconds(1));
-        return new Totals(searches, sponsoredSlots, invalidByReasonSeen);
+        return new Totals(searches, sponsoredSlots, invalidByReasonSeen, unattributedByReasonSeen, opportunities);
     }
 
-    record Totals(long searches, long sponsoredSlots, Map<String, Long> invalidClicksByReason) {
+    /**
+     * @param invalidClicksByReason      every invalid click, by the reason its answer gave
+     * @param unattributedInvalidClicks  of those, the clicks on tokens the demo tampered with: no campaign can be known
+     * @param opportunitiesByCampaign    by campaign id, the searches it targeted and could be shown in
+     */
+    record Totals(long searches, long sponsoredSlots, Map<String, Long> invalidClicksByReason,
+            Map<String, Long> unattributedInvalidClicks, Map<String, Opportunities> opportunitiesByCampaign) {
+
+        Opportunities opportunities(String campaignId) {
+            return opportunitiesByCampaign.getOrDefault(campaignId, new Opportunities());
+        }
+    }
+
+    /** Searches sent that a campaign targets (surface, role, city, keywords), and those whose matches held its entity. */
+    static final class Opportunities {
+        private long matching;
+        private long withItsEntity;
+
+        long matchingSearches() {
+            return matching;
+        }
+
+        long searchesWithItsEntity() {
+            return withItsEntity;
+        }
     }
 
     private void search(Instant at, boolean clickFarm) {
@@ -152,9 +205,11 @@ final class DaySimulation {
         request.put("viewer", viewer.json());
         request.put("client", Map.of("ip", ip, "user_agent", BROWSER_AGENT));
         request.put("page_size", 20);
-        request.put("organic_matches", organicMatches(cell));
+        List<String> organic = organicMatches(cell);
+        request.put("organic_matches", organic);
         JsonNode page = api.call("POST", "/v1/decisions", serviceKey, request, 200);
         searches++;
+        countOpportunities(cell, (String) request.get("query"), organic);
 
         for (JsonNode result : page.path("results")) {
             if (!result.path("sponsored").asBoolean()) {
@@ -175,6 +230,24 @@ final class DaySimulation {
     }
 
     /**
+     * The demo's own knowledge of the search it sent: a keyword-targeted listing matches only a query that is one of
+     * its keywords, since the demo's queries are a single keyword, "creative team" or empty.
+     */
+    private void countOpportunities(Cell cell, String query, List<String> organic) {
+        for (Listing listing : market.listings()) {
+            boolean inCell = listing.surface().equals(cell.surface()) && listing.city().equals(cell.city())
+                    && java.util.Objects.equals(listing.role(), cell.role());
+            if (inCell && (listing.keywords().isEmpty() || listing.keywords().contains(query))) {
+                Opportunities counts = opportunities.computeIfAbsent(listing.campaignId(), id -> new Opportunities());
+                counts.matching++;
+                if (organic.contains(listing.entityId())) {
+                    counts.withItsEntity++;
+                }
+            }
+        }
+    }
+
+    /**
      * Mostly honest clicks, and in every hundred: 3 from a bot, 4 double clicks, a tampered token, one sent too late
      * and a self-click. A fixed pattern rather than dice, so that even a short day has some of each.
      */
@@ -186,7 +259,7 @@ final class DaySimulation {
             click(token, viewer, ip, BROWSER_AGENT);
             click(token, viewer, ip, BROWSER_AGENT); // the double click
         } else if (kind < 8) {
-            click(tamper(token), viewer, ip, BROWSER_AGENT);
+            click(tamper(token), viewer, ip, BROWSER_AGENT, true);
         } else if (kind < 9) {
             lateClicks.add(new LateClick(at.plus(EXPIRED_DELAY), token, viewer, ip));
         } else if (kind < 10) {
@@ -198,11 +271,20 @@ final class DaySimulation {
     }
 
     private void click(String token, Viewer viewer, String ip, String userAgent) {
+        click(token, viewer, ip, userAgent, false);
+    }
+
+    /** @param tampered whether the demo broke the token's signature: then no campaign can be known for the click */
+    private void click(String token, Viewer viewer, String ip, String userAgent, boolean tampered) {
         JsonNode clicked = api.call("POST", "/v1/clicks", serviceKey,
                 Map.of("click_token", token, "viewer", viewer.json(), "client", Map.of("ip", ip, "user_agent", userAgent)),
                 200);
         if ("invalid_click".equals(clicked.path("type").asText())) {
-            invalidByReasonSeen.merge(clicked.path("reason").asText(), 1L, Long::sum);
+            String reason = clicked.path("reason").asText();
+            invalidByReasonSeen.merge(reason, 1L, Long::sum);
+            if (tampered) {
+                unattributedByReasonSeen.merge(reason, 1L, Long::sum);
+            }
         }
     }
 

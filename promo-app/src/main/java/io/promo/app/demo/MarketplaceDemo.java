@@ -35,14 +35,26 @@ public final class MarketplaceDemo {
     /**
      * @param searchesPerDay searches the day has (the default takes about a minute here)
      * @param seed           the same seed gives the same marketplace and the same traffic
+     * @param currency       ISO 4217 code the amounts are shown in: the deployment's single currency
      */
-    public record Options(int searchesPerDay, long seed, Path reportFile) {
+    public record Options(int searchesPerDay, long seed, Path reportFile, String currency) {
         public static final int DEFAULT_SEARCHES = 8_000;
+        /** promo's deployment currency by default (DESIGN.md: one currency per deployment, USD by default). */
+        public static final String DEFAULT_CURRENCY = "USD";
 
         public Options {
             if (searchesPerDay < 500 || searchesPerDay > 1_000_000) {
                 throw new IllegalArgumentException("searches per day must be between 500 and 1,000,000: " + searchesPerDay);
             }
+            try {
+                currency = java.util.Currency.getInstance(currency.toUpperCase(java.util.Locale.ROOT)).getCurrencyCode();
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new IllegalArgumentException("currency must be an ISO 4217 code such as USD or EUR: " + currency);
+            }
+        }
+
+        public Options(int searchesPerDay, long seed, Path reportFile) {
+            this(searchesPerDay, seed, reportFile, DEFAULT_CURRENCY);
         }
     }
 
@@ -87,11 +99,12 @@ public final class MarketplaceDemo {
 
             List<CampaignDay> campaigns = new ArrayList<>();
             for (Listing listing : market.listings()) {
-                campaigns.add(readBack(api, listing, day,
+                campaigns.add(readBack(api, listing, day, totals.opportunities(listing.campaignId()),
                         DaySimulation.expectedShareByHour(app.trafficHistory(), day, listing)));
             }
-            DayResults results = new DayResults(day, "UTC", campaigns, totals.invalidClicksByReason(), totals.searches(),
-                    totals.sponsoredSlots(), Duration.between(started, Instant.now()));
+            DayResults results = new DayResults(day, "UTC", options.currency(), campaigns, totals.invalidClicksByReason(),
+                    totals.unattributedInvalidClicks(), totals.searches(), totals.sponsoredSlots(),
+                    Duration.between(started, Instant.now()));
             out.println();
             out.print(summary(results));
             HtmlReport.write(results, options.reportFile());
@@ -102,15 +115,17 @@ public final class MarketplaceDemo {
         }
     }
 
-    /** The campaign's day as its advertiser sees it: the report and, for the hourly spend, the ledger. */
-    private static CampaignDay readBack(DemoApi api, Listing listing, LocalDate day, double[] expectedShare) {
+    /**
+     * The campaign's day as its advertiser sees it: the report, for the hourly spend the ledger, and when it was
+     * never shown or under-delivered, its diagnostics at the day's end.
+     */
+    private static CampaignDay readBack(DemoApi api, Listing listing, LocalDate day, DaySimulation.Opportunities searches,
+            double[] expectedShare) {
         String path = "/v1/campaigns/" + listing.campaignId();
         JsonNode report = api.call("GET", path + "/report?from=" + day + "&to=" + day, listing.advertiserKey(), null, 200)
                 .path("days").get(0);
-        long invalid = 0;
-        for (JsonNode count : report.path("invalid_clicks")) {
-            invalid += count.asLong();
-        }
+        Map<String, Long> invalid = new TreeMap<>();
+        report.path("invalid_clicks").fields().forEachRemaining(count -> invalid.put(count.getKey(), count.getValue().asLong()));
         long[] spendByHour = new long[24];
         String before = null;
         do {
@@ -135,57 +150,79 @@ public final class MarketplaceDemo {
             throw new IllegalStateException("the report's spend of " + listing.campaignId() + " (" + reportedSpend
                     + ") differs from its ledger's (" + sum + ")");
         }
-        long impressions = report.path("impressions").asLong();
-        return new CampaignDay(listing.campaignId(), listing.label(), listing.format(), listing.pacing(),
-                listing.dailyBudgetCents(), reportedSpend, impressions, report.path("clicks").asLong(),
-                invalid, cumulative, expectedShare, impressions == 0 ? whyNotShown(api, listing) : null);
+        CampaignDay campaign = new CampaignDay(listing.campaignId(), listing.label(), listing.format(), listing.pacing(),
+                listing.cpcCents(), listing.dailyBudgetCents(), reportedSpend, report.path("impressions").asLong(),
+                report.path("clicks").asLong(), invalid, listing.keywords(), searches.matchingSearches(),
+                searches.searchesWithItsEntity(), cumulative, expectedShare, null);
+        return campaign.impressions() > 0 && !campaign.underDelivered() ? campaign
+                : campaign.withNotShownBecause(whyNotShown(api, listing));
     }
 
-    /** What the campaign's diagnostics say for a search in its city, role and keywords. */
+    /** The deciding check the campaign's diagnostics name for a search in its city, role and keywords; null if shown. */
     private static String whyNotShown(DemoApi api, Listing listing) {
         String query = listing.keywords().isEmpty() ? "" : listing.keywords().get(0);
         JsonNode diagnosis = api.call("GET", "/v1/campaigns/" + listing.campaignId() + "/diagnostics?city=" + listing.city()
                 + (listing.role() == null ? "" : "&role=" + listing.role()) + "&query=" + query, listing.advertiserKey(), null, 200);
-        return diagnosis.path("deciding_reason").asText("none");
+        JsonNode reason = diagnosis.path("deciding_reason");
+        return reason.isTextual() ? reason.asText() : null;
     }
 
     static String summary(DayResults results) {
-        TextTable table = new TextTable("campaign", "format", "budget", "spend", "used", "impr.", "clicks", "invalid",
-                "CTR", "pacing");
-        long budget = 0;
-        long spend = 0;
+        String currency = results.currency();
+        TextTable table = new TextTable("campaign", "format", "budget " + currency, "spend " + currency, "delivered",
+                "impr.", "clicks", "invalid", "CTR", "pacing against target", "why under-delivered");
         for (CampaignDay campaign : results.campaigns()) {
-            budget += campaign.dailyBudgetCents();
-            spend += campaign.spendCents();
             table.row(campaign.label(), campaign.format(), HtmlReport.money(campaign.dailyBudgetCents()),
-                    HtmlReport.money(campaign.spendCents()), HtmlReport.percent(campaign.budgetUsed()), campaign.impressions(),
-                    campaign.clicks(), campaign.invalidClicks(), HtmlReport.percent(campaign.ctr()), pacingNote(campaign));
+                    HtmlReport.money(campaign.spendCents()), HtmlReport.percent(campaign.delivered()), campaign.impressions(),
+                    campaign.clicks(), campaign.invalidClicks(), HtmlReport.percent(campaign.ctr()),
+                    campaign.paced() ? "even: " + campaign.pacingAgainstTarget() : "accelerated: " + campaign.pacingAgainstTarget(),
+                    campaign.whyUnderDelivered() == null ? "" : campaign.whyUnderDelivered());
         }
+        table.row("unattributed (token signature broken)", "", "", "", "", "", "", results.unattributedInvalidClickCount(),
+                "", "", "");
+        Totals totals = Totals.of(results);
+        table.row("all campaigns", "", HtmlReport.money(totals.budgetCents()), HtmlReport.money(totals.spendCents()),
+                HtmlReport.percent(totals.delivered()), totals.impressions(), totals.clicks(), totals.invalidClicks(),
+                HtmlReport.percent(totals.ctr()), "", totals.underDelivered() + " under-delivered");
         StringBuilder text = new StringBuilder(table.render());
-        text.append(String.format("%nAll campaigns: spent %s of %s daily budgets; %,d searches, %,d sponsored slots; "
-                + "report spend equals the ledger for every campaign.%n", HtmlReport.money(spend), HtmlReport.money(budget),
+        text.append(String.format("%n%,d searches, %,d sponsored slots; report spend equals the ledger for every campaign.%n",
                 results.searches(), results.sponsoredSlots()));
-        text.append("Invalid clicks by reason: ").append(new TreeMap<>(results.invalidClicksByReason())).append('\n');
+        text.append("Invalid clicks by reason: ").append(new TreeMap<>(results.invalidClicksByReason()));
+        text.append(results.invalidClicksReconcile()
+                ? "; the campaigns' reports plus the unattributed clicks add up to them.\n"
+                : "; they DO NOT add up with the campaigns' reports plus the unattributed clicks: "
+                        + results.invalidClicksByReasonFromReports() + "\n");
         text.append(String.format("Simulated in %d s.%n", results.took().toSeconds()));
         return text.toString();
     }
 
-    /** For even pacing, the largest gap between spend and target at the end of any hour, as a share of the budget. */
-    private static String pacingNote(CampaignDay campaign) {
-        if (campaign.spendCents() > campaign.dailyBudgetCents()) {
-            return "OVERSPENT";
+    /** The day's totals over every campaign; invalid clicks include the unattributed ones. */
+    record Totals(long budgetCents, long spendCents, long impressions, long clicks, long invalidClicks, long underDelivered) {
+
+        static Totals of(DayResults results) {
+            long budget = 0;
+            long spend = 0;
+            long impressions = 0;
+            long clicks = 0;
+            long invalid = results.unattributedInvalidClickCount();
+            long under = 0;
+            for (CampaignDay campaign : results.campaigns()) {
+                budget += campaign.dailyBudgetCents();
+                spend += campaign.spendCents();
+                impressions += campaign.impressions();
+                clicks += campaign.clicks();
+                invalid += campaign.invalidClicks();
+                under += campaign.underDelivered() ? 1 : 0;
+            }
+            return new Totals(budget, spend, impressions, clicks, invalid, under);
         }
-        if (campaign.notShownBecause() != null) {
-            return "never shown: " + campaign.notShownBecause();
+
+        double delivered() {
+            return budgetCents == 0 ? 0 : (double) spendCents / budgetCents;
         }
-        if (!campaign.paced()) {
-            return "accelerated";
+
+        double ctr() {
+            return impressions == 0 ? 0 : (double) clicks / impressions;
         }
-        long[] spend = campaign.cumulativeSpendByHour();
-        double worst = 0;
-        for (int hour = 0; hour < 24; hour++) {
-            worst = Math.max(worst, Math.abs(spend[hour] - campaign.pacingTargetCents(hour)) / (double) campaign.dailyBudgetCents());
-        }
-        return "even, within " + HtmlReport.percent(worst) + " of target";
     }
 }

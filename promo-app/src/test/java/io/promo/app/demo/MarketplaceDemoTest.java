@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,11 +35,24 @@ class MarketplaceDemoTest {
                 .notShownBecause()).as("priced below the photographers' floor in Berlin").isEqualTo("FLOOR");
         assertThat(day.invalidClicksByReason()).containsKeys("bot_user_agent", "duplicate_impression", "self_click",
                 "ip_burst");
-        assertThat(day.searches()).isBetween(1_950L, 2_050L);
+        assertThat(day.searches()).as("the searches announced").isEqualTo(2_000);
+        Map<String, Long> perCampaignAndUnattributed = new TreeMap<>(day.unattributedInvalidClicks());
+        for (CampaignDay campaign : day.campaigns()) {
+            campaign.invalidClicksByReason().forEach((reason, count) -> perCampaignAndUnattributed.merge(reason, count, Long::sum));
+        }
+        assertThat(perCampaignAndUnattributed).as("the campaigns' reports plus the unattributed clicks, by reason")
+                .isEqualTo(new TreeMap<>(day.invalidClicksByReason()));
+        assertThat(day.unattributedInvalidClicks()).as("the tampered tokens name no campaign").containsKey("bad_signature");
+        assertThat(day.campaigns().stream().filter(CampaignDay::underDelivered))
+                .as("every under-delivered campaign says why").isNotEmpty()
+                .allSatisfy(campaign -> assertThat(campaign.whyUnderDelivered()).as(campaign.label()).isNotBlank());
 
         String printed = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(printed).contains("report spend equals the ledger for every campaign").contains("never shown: FLOOR")
-                .contains("100% hour 24/24");
-        assertThat(Files.readString(report)).contains("<svg").contains("bot_user_agent");
+        assertThat(printed).contains("report spend equals the ledger for every campaign")
+                .contains("never shown: cpc below the floor (FLOOR)")
+                .contains("all campaigns").contains("the campaigns' reports plus the unattributed clicks add up to them")
+                .contains("budget USD").contains("100% hour 24/24");
+        assertThat(Files.readString(report)).contains("<svg").contains("bot_user_agent").contains("even-pacing target")
+                .contains("why under-delivered");
     }
 }
