@@ -195,6 +195,24 @@ class BadInputTest {
     }
 
     @Test
+    void a_method_a_known_path_does_not_have_answers_405_naming_the_methods_it_has() {
+        Map<String, String> before = TestServer.databaseSnapshot();
+
+        ApiClient.Response deleteOne = api.send("DELETE", "/v1/campaigns/" + campaign, lena.key(), null, "application/json");
+        ApiClient.Response putAll = api.put("/v1/campaigns", lena.key(), Marketplace.campaignJson("srv_put", "berlin", 60));
+        ApiClient.Response postHealth = api.post("/health", null, "{}");
+
+        assertThat(deleteOne.status()).as(deleteOne.toString()).isEqualTo(405);
+        assertThat(deleteOne.raw().headers().firstValue("Allow")).hasValue("GET, PATCH");
+        assertProblem(deleteOne, null);
+        assertThat(putAll.status()).as(putAll.toString()).isEqualTo(405);
+        assertThat(putAll.raw().headers().firstValue("Allow")).hasValue("GET, POST");
+        assertThat(postHealth.status()).as(postHealth.toString()).isEqualTo(405);
+        assertThat(postHealth.raw().headers().firstValue("Allow")).hasValue("GET");
+        assertThat(TestServer.databaseSnapshot()).isEqualTo(before);
+    }
+
+    @Test
     void every_broken_field_is_reported_at_once() {
         ApiClient.Response response = api.post("/v1/campaigns", lena.key(),
                 "{\"surface\":\"mars\",\"format\":7,\"cpc_cents\":\"x\",\"colour\":\"red\"}");
