@@ -36,13 +36,13 @@ final class ApiClient {
     }
 
     /**
-     * This client without the document's check, for one exchange on which the server is known to break the
-     * document today. {@code knownDisagreement} says which; each use is a defect to fix, never a test of something
-     * the document does not describe.
+     * This client without the document's check: for an exchange on which the server is known to break the document
+     * today (a defect to fix), or a burst of an exchange already checked whose timing the test depends on. Never a
+     * way to test something the document does not describe; {@code why} says which.
      */
-    ApiClient notHeldToTheDocument(String knownDisagreement) {
-        if (knownDisagreement == null || knownDisagreement.isBlank()) {
-            throw new IllegalArgumentException("name the disagreement between the server and the document");
+    ApiClient notHeldToTheDocument(String why) {
+        if (why == null || why.isBlank()) {
+            throw new IllegalArgumentException("say why this exchange is not held to the document");
         }
         return new ApiClient(base, false);
     }

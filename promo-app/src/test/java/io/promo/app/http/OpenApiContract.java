@@ -60,8 +60,13 @@ final class OpenApiContract {
     }
 
     private static final class Holder {
-        static final OpenApiContract DOCUMENTED = new OpenApiContract(OpenApiInteractionValidator
-                .createForInlineApiSpecification(asOpenApi30(DOCUMENT))
+        static final OpenApiContract DOCUMENTED = of(DOCUMENT);
+    }
+
+    /** The check of {@code document}; a document whose structure is broken (a misplaced field) is refused. */
+    static OpenApiContract of(Path document) {
+        return new OpenApiContract(OpenApiInteractionValidator
+                .createForInlineApiSpecification(asOpenApi30(document))
                 // Every finding is an error, unknown properties included: the library's default resolver ignores
                 // them ("validation.schema.additionalProperties"), so an undocumented field in an answer would pass.
                 .withLevelResolver(LevelResolver.create().withDefaultLevel(ValidationReport.Level.ERROR).build())

@@ -137,6 +137,25 @@ class OpenApiContractTest {
     }
 
     @Test
+    void a_document_whose_structure_is_broken_is_refused(@TempDir Path directory) throws IOException {
+        Path document = directory.resolve("openapi.yaml");
+        // The unquoted comma ends the description: "null when billed" becomes a field of the schema.
+        Files.writeString(document, """
+                openapi: 3.1.0
+                info: {title: t, version: '1'}
+                paths: {}
+                components:
+                  schemas:
+                    Click:
+                      type: object
+                      properties:
+                        reason: {type: [string, 'null'], description: why not billed, null when billed}
+                """);
+
+        assertThatThrownBy(() -> OpenApiContract.of(document)).hasMessageContaining("null when billed");
+    }
+
+    @Test
     void the_shared_client_fails_a_test_whose_exchange_breaks_the_document() throws IOException {
         HttpServer stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         stub.createContext("/", exchange -> {
