@@ -7,11 +7,16 @@ import io.promo.domain.shared.InvalidCommandException;
 import io.promo.domain.shared.Violation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Where routes are declared: each call names the method, the path template, who may call it and the
  * handler, which receives the authenticated {@link Caller}. The router keeps the list, so the OpenAPI
- * test and the tenant-isolation test see exactly what is served.
+ * test and the tenant-isolation test see exactly what is served, and a request for a served path with a method
+ * it does not have is answered 405 naming the methods it has ({@link #methodsAt}).
  *
  * <p>A route runs inside the {@link DatabaseWork} bulkhead, authentication included (an advertiser's key is
  * looked up in the database), unless it is declared on {@link #inMemory()}: the routes that never touch the
@@ -30,6 +35,16 @@ public final class ApiRouter {
 
     /** One served route. */
     public record Route(String method, String path, Access access) {
+
+        /** Whether a request for {@code requestPath} is on this route's path template, as Javalin matches it. */
+        boolean servesPath(String requestPath) {
+            StringBuilder pattern = new StringBuilder();
+            for (String segment : path.substring(1).split("/", -1)) {
+                pattern.append('/').append(segment.startsWith("{") && segment.endsWith("}") ? "[^/]+" : Pattern.quote(segment));
+            }
+            // Javalin ignores a trailing slash, so /v1/campaigns/ is the same path as /v1/campaigns.
+            return requestPath.matches(pattern + "/?");
+        }
     }
 
     private final RoutesConfig routes;
@@ -75,6 +90,12 @@ public final class ApiRouter {
 
     List<Route> declared() {
         return List.copyOf(declared);
+    }
+
+    /** The methods declared on {@code path}, in alphabetical order; empty when no route has that path. */
+    Set<String> methodsAt(String path) {
+        return declared.stream().filter(route -> route.servesPath(path)).map(Route::method)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private void add(String method, String path, Access access, CallerHandler handler) {

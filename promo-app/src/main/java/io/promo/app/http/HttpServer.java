@@ -72,8 +72,8 @@ public final class HttpServer implements AutoCloseable {
                 metrics.requestDuration.labelValues(ctx.method().name(), route == null ? "unmatched" : route,
                         Integer.toString(ctx.statusCode())).observe(milliseconds / 1_000.0);
             });
-            ProblemResponses.register(config.routes, services.databaseWork());
             ApiRouter router = new ApiRouter(config.routes, authenticator, services.databaseWork());
+            ProblemResponses.register(config.routes, services.databaseWork(), router);
             for (ApiRoutes group : routeGroups(services)) {
                 group.register(router);
             }

@@ -6,6 +6,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.promo.domain.shared.InvalidCommandException;
 import io.promo.domain.shared.Outcome;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -30,13 +32,18 @@ final class ProblemResponses {
         return ((Outcome.Accepted<T>) outcome).value();
     }
 
-    static void register(RoutesConfig routes, DatabaseWork databaseWork) {
+    /** @param router the declared routes, which tell a path served with other methods (405) from an unknown one */
+    static void register(RoutesConfig routes, DatabaseWork databaseWork, ApiRouter router) {
         routes.exception(ApiProblem.class, (e, ctx) -> write(ctx, e));
         routes.exception(InvalidCommandException.class, (e, ctx) -> write(ctx, ApiProblem.invalidRequest(e.violations())));
         routes.exception(JsonProcessingException.class, (e, ctx) -> write(ctx, ApiProblem.badRequest(
                 "the body is not valid JSON: " + e.getOriginalMessage())));
-        routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, ApiProblem.of(e.getStatus(),
-                e.getStatus() == 413 ? "the request body is larger than this server accepts" : e.getMessage())));
+        routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, switch (e.getStatus()) {
+            // Javalin's "endpoint not found": no route serves this method on this path.
+            case 404 -> noRoute(ctx, router);
+            case 413 -> ApiProblem.of(413, "the request body is larger than this server accepts");
+            default -> ApiProblem.of(e.getStatus(), e.getMessage());
+        }));
         routes.exception(Exception.class, (e, ctx) -> {
             // The database down, locked or timing out is an outage to retry, not a fault of promo (ADR 0014).
             var unavailable = databaseWork.unavailable(e);
@@ -56,8 +63,7 @@ final class ProblemResponses {
         });
         routes.error(404, ctx -> {
             if (!isProblem(ctx)) {
-                write(ctx, ApiProblem.notFound("no route " + ctx.method() + " " + ctx.path()
-                        + ": see docs/api/openapi.yaml for the API"));
+                write(ctx, noRoute(ctx, router));
             }
         });
         routes.error(405, ctx -> {
@@ -65,6 +71,21 @@ final class ProblemResponses {
                 write(ctx, ApiProblem.of(405, "method " + ctx.method() + " is not allowed on " + ctx.path()));
             }
         });
+    }
+
+    /**
+     * No route serves the request's method on its path: 405 with {@code Allow} naming the methods that are served
+     * there (RFC 9110 requires the header), or 404 when no route has the path at all.
+     */
+    private static ApiProblem noRoute(Context ctx, ApiRouter router) {
+        Set<String> allowed = router.methodsAt(ctx.path());
+        if (allowed.isEmpty()) {
+            return ApiProblem.notFound("no route " + ctx.method() + " " + ctx.path()
+                    + ": see docs/api/openapi.yaml for the API");
+        }
+        String allow = String.join(", ", allowed);
+        return new ApiProblem(Problem.of(405, "method " + ctx.method() + " is not allowed on " + ctx.path()
+                + "; it answers " + allow), Map.of("Allow", allow));
     }
 
     static void write(Context ctx, ApiProblem problem) {

@@ -225,22 +225,32 @@ class BadInputTest {
     }
 
     @Test
-    void a_chunked_body_over_the_limit_is_refused_too() throws Exception {
+    void a_chunked_body_over_the_limit_is_refused_too() {
         Map<String, String> before = TestServer.databaseSnapshot();
         byte[] huge = ("{\"name\":\"" + "x".repeat((int) TestServer.MAX_BODY_BYTES) + "\"}").getBytes(StandardCharsets.UTF_8);
-        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://127.0.0.1:" + TestServer.app().port() + "/v1/campaigns"))
-                .header("Authorization", "Bearer " + lena.key())
-                .header("Content-Type", "application/json")
-                // An input stream of unknown length is sent chunked, without a Content-Length to trust.
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge)))
-                .build();
 
-        var response = java.net.http.HttpClient.newHttpClient().send(request,
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        ApiClient.Response response = api.sendChunked("POST", "/v1/campaigns", "Bearer " + lena.key(), huge, "application/json");
 
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(response.status()).as(response.toString()).isEqualTo(413);
+        assertProblem(response, null);
+        assertThat(TestServer.databaseSnapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void a_method_a_known_path_does_not_have_answers_405_naming_the_methods_it_has() {
+        Map<String, String> before = TestServer.databaseSnapshot();
+
+        ApiClient.Response deleteOne = api.send("DELETE", "/v1/campaigns/" + campaign, lena.key(), null, "application/json");
+        ApiClient.Response putAll = api.put("/v1/campaigns", lena.key(), Marketplace.campaignJson("srv_put", "berlin", 60));
+        ApiClient.Response postHealth = api.post("/health", null, "{}");
+
+        assertThat(deleteOne.status()).as(deleteOne.toString()).isEqualTo(405);
+        assertThat(deleteOne.raw().headers().firstValue("Allow")).hasValue("GET, PATCH");
+        assertProblem(deleteOne, null);
+        assertThat(putAll.status()).as(putAll.toString()).isEqualTo(405);
+        assertThat(putAll.raw().headers().firstValue("Allow")).hasValue("GET, POST");
+        assertThat(postHealth.status()).as(postHealth.toString()).isEqualTo(405);
+        assertThat(postHealth.raw().headers().firstValue("Allow")).hasValue("GET");
         assertThat(TestServer.databaseSnapshot()).isEqualTo(before);
     }
 
