@@ -155,7 +155,7 @@ public final class PromoApplication implements AutoCloseable {
 
         ApiServices services = new ApiServices(useCases,
                 new IssueApiKey(repositories.advertisers(), repositories.apiKeys(), new SecureRandom(), clock),
-                topUp, new WhyNotShown(servingIndex, serving, clock),
+                topUp, new WhyNotShown(servingIndex, repositories.ledger()::state, serving, clock),
                 new ServeSponsoredResults(decideAdPage, clickTokens, clientHasher, impressions),
                 new RecordClick(clickTokens, clientHasher, BotUserAgents.standard(), ClickRules.DEFAULTS,
                         repositories.trafficLog(), calendar, ids, clock),
