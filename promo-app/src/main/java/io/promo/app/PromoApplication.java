@@ -125,7 +125,7 @@ public final class PromoApplication implements AutoCloseable {
                 repositories.ledger(), useCases.recordFunding, billing.paymentGateway(), CURRENCY, clock);
 
         // Built before HTTP serves, so that no decision ever builds an index (ADR 0013); from here on the background
-        // thread rebuilds it, and a status change on its own database route (ADR 0020); decisions answer from the
+        // thread rebuilds it, and a pause, end or suspension on its own database route (ADR 0020); decisions answer from the
         // last snapshot.
         servingIndex.refresh();
         resources.register("serving index refresher", keepFresh(servingIndex));
@@ -224,7 +224,7 @@ public final class PromoApplication implements AutoCloseable {
     }
 
     /**
-     * What the status-change use cases ask before they answer: the serving index rebuilt on the changing request's
+     * What the status-change use cases ask before they answer a pause, end or suspension: the serving index rebuilt on the changing request's
      * own thread (a database route in the bulkhead, never a decision), so that this node's next decision sees the
      * change (ADR 0020). A rebuild that fails leaves the change standing; the background thread brings it later.
      */

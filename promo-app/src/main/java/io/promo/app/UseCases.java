@@ -41,7 +41,7 @@ public final class UseCases {
     /**
      * @param campaignQuota        campaigns not ended one advertiser may have (ADR 0013)
      * @param unregisteredEntities refused in production, claimed by their first promoter in dev mode (ADR 0017)
-     * @param serving              caught up by status changes before they answer (ADR 0020)
+     * @param serving              caught up by pauses, ends and suspensions before they answer (ADR 0020)
      */
     public UseCases(PostgresRepositories repositories, PolicyLimits deploymentDefault, CampaignQuota campaignQuota,
             BudgetCalendar calendar, EntityOwnership.Unregistered unregisteredEntities, ServingSnapshot serving,

@@ -11,9 +11,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Over a real port (ADR 0020): a status change counts in the very next decision of the promo that made it, with no
- * refresh interval to wait; a click on an ad served before the change is billed if the campaign was paused and not
- * if it was ended or suspended; diagnostics read right after a click agree with the balance.
+ * Over a real port (ADR 0020): a pause, end or suspension counts in the very next decision of the promo that made
+ * it, with no refresh interval to wait; a click on an ad served before the change is billed if the campaign was
+ * paused and not if it was ended or suspended; diagnostics read right after a click agree with the balance.
  */
 class StatusChangeHttpTest {
 

@@ -7,8 +7,9 @@ import io.promo.domain.shared.ServingSnapshot;
 import java.time.Clock;
 
 /**
- * Use case: activate, pause or suspend an advertiser. Tenants see only themselves (I8). The change takes effect on
- * this node's next decision: the serving snapshot catches up before the use case answers (ADR 0020).
+ * Use case: activate, pause or suspend an advertiser. Tenants see only themselves (I8). A pause or suspension takes
+ * effect on this node's next decision: the serving snapshot catches up before the use case answers; an activation
+ * waits for the refresh interval (ADR 0020).
  */
 public final class ChangeAdvertiserStatus {
 
@@ -29,7 +30,7 @@ public final class ChangeAdvertiserStatus {
                 advertisers::updateIfUnchanged);
         Outcome<Advertiser> outcome = update.apply(() -> Rejection.notFound("advertiser", command.advertiserId()),
                 current -> current.changeStatus(command.target(), command.actor(), clock.instant()));
-        if (outcome.isAccepted()) {
+        if (outcome.isAccepted() && command.target() != AdvertiserStatus.ACTIVE) {
             serving.catchUp();
         }
         return outcome;

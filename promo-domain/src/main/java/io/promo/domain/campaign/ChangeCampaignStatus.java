@@ -7,8 +7,10 @@ import io.promo.domain.shared.ServingSnapshot;
 import java.time.Clock;
 
 /**
- * Use case: activate, pause, resume, end, suspend or reinstate a campaign. The change takes effect on this node's
- * next decision: the serving snapshot catches up before the use case answers (ADR 0020).
+ * Use case: activate, pause, resume, end, suspend or reinstate a campaign. A change to a status that does not serve
+ * (pause, end, suspend) takes effect on this node's next decision: the serving snapshot catches up before the use
+ * case answers. One that starts serving (activate, resume) waits for the refresh interval, so that activating many
+ * campaigns does not cost a rebuild each (ADR 0020).
  */
 public final class ChangeCampaignStatus {
 
@@ -29,7 +31,7 @@ public final class ChangeCampaignStatus {
                 campaigns::updateIfUnchanged);
         Outcome<Campaign> outcome = update.apply(() -> Rejection.notFound("campaign", command.campaignId()),
                 current -> current.apply(command.action(), command.actor(), clock.instant()));
-        if (outcome.isAccepted()) {
+        if (outcome.isAccepted() && command.action().target() != CampaignStatus.ACTIVE) {
             serving.catchUp();
         }
         return outcome;

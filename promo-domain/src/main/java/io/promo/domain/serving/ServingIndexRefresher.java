@@ -26,8 +26,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * last snapshot, whatever the database does (ADR 0013). Only the very first index is built by the caller that
  * finds none, so the app builds it with {@link #refresh()} before it serves. Freshness is the job of a background
  * thread that calls {@link #refreshIfStale()} a few times per interval; a change (a pause, a suspension, an
- * exhausted budget) is then visible within the interval plus one rebuild. A status change made on this node is
- * visible at once: its use case asks {@link #refreshAfterChange()} (through the {@code ServingSnapshot} port)
+ * exhausted budget) is then visible within the interval plus one rebuild. A pause, end or suspension made on this
+ * node is visible at once: its use case asks {@link #refreshAfterChange()} (through the {@code ServingSnapshot} port)
  * before it answers (ADR 0020).
  *
  * <p>Traffic curves are learned once per budget day, from the {@link PacingSettings#historyDays()} complete

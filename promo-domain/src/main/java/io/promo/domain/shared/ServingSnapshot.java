@@ -2,7 +2,7 @@ package io.promo.domain.shared;
 
 /**
  * Out-port: the snapshot this node's decisions answer from (the serving index), for the use cases whose change
- * decides who may be shown: a campaign's or an advertiser's status (ADR 0020).
+ * stops a campaign from being shown: a pause, end or suspension of it or of its advertiser (ADR 0020).
  */
 @FunctionalInterface
 public interface ServingSnapshot {

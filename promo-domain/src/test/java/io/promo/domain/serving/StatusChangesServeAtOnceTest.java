@@ -33,9 +33,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A status change made on this node counts in its next decision, with no time passing: the use case has the
- * serving index catch up before it answers (ADR 0020). Elsewhere the refresh interval applies
- * ({@link ServingIndexRefresherTest}).
+ * A pause, end or suspension made on this node counts in its next decision, with no time passing: the use case
+ * has the serving index catch up before it answers (ADR 0020). Elsewhere, and for a campaign that starts serving,
+ * the refresh interval applies ({@link ServingIndexRefresherTest}).
  */
 class StatusChangesServeAtOnceTest {
 
@@ -72,12 +72,15 @@ class StatusChangesServeAtOnceTest {
     }
 
     @Test
-    void a_resumed_campaign_serves_again_on_the_next_decision() {
+    void a_resumed_campaign_serves_again_within_the_refresh_interval_without_a_rebuild_of_its_own() {
         change(Actor.tenant(advertiser.id()), CampaignAction.PAUSE);
         assertThat(shown()).isFalse();
+        ServingIndex paused = fixture.refresher.current().orElseThrow();
 
         change(Actor.tenant(advertiser.id()), CampaignAction.RESUME);
 
+        assertThat(fixture.refresher.current()).as("starting to serve waits for the interval").containsSame(paused);
+        fixture.clock.advance(fixture.settings.refreshInterval());
         assertThat(shown()).isTrue();
     }
 
