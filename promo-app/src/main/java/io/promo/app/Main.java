@@ -6,6 +6,7 @@ import io.promo.app.config.PromoConfig;
 import io.promo.app.config.Secret;
 import io.promo.persistence.ConnectionLimits;
 import io.promo.persistence.ConnectionPool;
+import io.promo.persistence.DataDirectoryInUseException;
 import io.promo.persistence.DatabaseMigrator;
 import io.promo.persistence.EmbeddedPostgresServer;
 import java.io.PrintStream;
@@ -29,7 +30,14 @@ import picocli.CommandLine.Option;
         subcommands = {Main.Serve.class, Main.Migrate.class, Main.Demo.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
+    /** EX_TEMPFAIL (sysexits.h): the data directory is busy; the same command succeeds once it is free. */
+    static final int DATA_DIRECTORY_IN_USE = 75;
+
     private final PrintStream out;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this usage and exit")
+    boolean help;
 
     private Main(PrintStream out) {
         this.out = out;
@@ -68,15 +76,19 @@ public final class Main implements Callable<Integer> {
                 failed.getErr().println(e.getMessage());
                 return 78; // EX_CONFIG
             }
+            if (e instanceof DataDirectoryInUseException) {
+                failed.getErr().println("promo: " + e.getMessage());
+                return DATA_DIRECTORY_IN_USE;
+            }
             throw e;
         });
         return commandLine.execute(args);
     }
 
-    /** {@code ./promo} alone: the usage. */
+    /** {@code ./promo} alone: the usage, from the command line that parsed it (its subcommands need the factory). */
     @Override
     public Integer call() {
-        new CommandLine(this).usage(out);
+        spec.commandLine().usage(spec.commandLine().getOut());
         return 0;
     }
 
@@ -201,7 +213,7 @@ public final class Main implements Callable<Integer> {
                             database.user().orElse(null), database.password().map(Secret::value).orElse(null), 2,
                             ConnectionLimits.MIGRATIONS));
                 }
-                out.printf("%s migrated to schema version %s%n", database, DatabaseMigrator.migrate(pool.dataSource()));
+                out.printf("%s: %s%n", database, DatabaseMigrator.apply(pool.dataSource()).describe());
             }
             return 0;
         }

@@ -23,6 +23,7 @@ import io.promo.domain.serving.HourlyTrafficCounter;
 import io.promo.domain.serving.ServingIndexRefresher;
 import io.promo.domain.serving.ServingSettings;
 import io.promo.domain.serving.WhyNotShown;
+import io.promo.domain.shared.ServingSnapshot;
 import io.promo.domain.shared.SortableRandomIdGenerator;
 import io.promo.domain.traffic.BotUserAgents;
 import io.promo.domain.traffic.ClickRules;
@@ -106,9 +107,15 @@ public final class PromoApplication implements AutoCloseable {
         BudgetCalendar calendar = new BudgetCalendar(config.budgetZone());
         ConnectionPool pool = resources.register("database connections", openDatabase(config, resources));
         PostgresRepositories repositories = new PostgresRepositories(pool.dataSource(), config.budgetZone());
+        ServingSettings serving = ServingSettings.defaults(DeploymentDefaults.POLICY_LIMITS, calendar);
+        HourlyTrafficCounter traffic = new HourlyTrafficCounter(calendar, serving.pacing().historyDays() + 1);
+        ServingIndexRefresher servingIndex = new ServingIndexRefresher(repositories.campaigns(),
+                repositories.advertisers(), repositories.policies(), repositories.ledger(),
+                new TrafficCtrStatistics(repositories.trafficLog(), calendar, clock, TrafficCtrStatistics.DEFAULT_DAYS),
+                traffic, serving, clock);
         UseCases useCases = new UseCases(repositories, DeploymentDefaults.POLICY_LIMITS, config.campaignQuota(), calendar,
                 config.production() ? EntityOwnership.Unregistered.REFUSED
-                        : EntityOwnership.Unregistered.CLAIMED_BY_FIRST_PROMOTER, clock);
+                        : EntityOwnership.Unregistered.CLAIMED_BY_FIRST_PROMOTER, catchingUp(servingIndex), clock);
 
         Billing billing = Billing.forConfig(billingConfig(config), clock);
         TopUpCampaign topUp = new TopUpCampaign(repositories.campaigns(), repositories.advertisers(),
@@ -118,14 +125,9 @@ public final class PromoApplication implements AutoCloseable {
                 repositories.ledger(), useCases.recordFunding, billing.paymentGateway(), repositories.topUpRequests(),
                 CURRENCY, clock);
 
-        ServingSettings serving = ServingSettings.defaults(DeploymentDefaults.POLICY_LIMITS, calendar);
-        HourlyTrafficCounter traffic = new HourlyTrafficCounter(calendar, serving.pacing().historyDays() + 1);
-        ServingIndexRefresher servingIndex = new ServingIndexRefresher(repositories.campaigns(),
-                repositories.advertisers(), repositories.policies(), repositories.ledger(),
-                new TrafficCtrStatistics(repositories.trafficLog(), calendar, clock, TrafficCtrStatistics.DEFAULT_DAYS),
-                traffic, serving, clock);
-        // Built before HTTP serves, so that no request ever builds an index (ADR 0013); from here on only the
-        // background thread rebuilds it and requests answer from the last snapshot.
+        // Built before HTTP serves, so that no decision ever builds an index (ADR 0013); from here on the background
+        // thread rebuilds it, and a pause, end or suspension on its own database route (ADR 0020); decisions answer from the
+        // last snapshot.
         servingIndex.refresh();
         resources.register("serving index refresher", keepFresh(servingIndex));
         SortableRandomIdGenerator ids = new SortableRandomIdGenerator(clock);
@@ -154,7 +156,7 @@ public final class PromoApplication implements AutoCloseable {
 
         ApiServices services = new ApiServices(useCases,
                 new IssueApiKey(repositories.advertisers(), repositories.apiKeys(), new SecureRandom(), clock),
-                topUp, new WhyNotShown(servingIndex, serving, clock),
+                topUp, new WhyNotShown(servingIndex, repositories.ledger()::state, serving, clock),
                 new ServeSponsoredResults(decideAdPage, clickTokens, clientHasher, impressions),
                 new RecordClick(clickTokens, clientHasher, BotUserAgents.standard(), ClickRules.DEFAULTS,
                         repositories.trafficLog(), calendar, ids, clock),
@@ -220,6 +222,22 @@ public final class PromoApplication implements AutoCloseable {
             DatabaseMigrator.migrate(migrations.dataSource());
         }
         return ConnectionPool.open(url, user, password, database.poolSize(), limits);
+    }
+
+    /**
+     * What the status-change use cases ask before they answer a pause, end or suspension: the serving index rebuilt on the changing request's
+     * own thread (a database route in the bulkhead, never a decision), so that this node's next decision sees the
+     * change (ADR 0020). A rebuild that fails leaves the change standing; the background thread brings it later.
+     */
+    private static ServingSnapshot catchingUp(ServingIndexRefresher index) {
+        return () -> {
+            try {
+                index.refreshAfterChange();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "the serving index could not catch up with a status change at once;"
+                        + " the background refresh brings it once the database answers", e);
+            }
+        };
     }
 
     /** Older than this, the index is not following changes: its refresh keeps failing. */

@@ -71,6 +71,9 @@ public final class Resources implements AutoCloseable {
     /** Closes everything, in reverse order, within about {@code timeout}. */
     public synchronized void close(Duration timeout) {
         closed = true;
+        if (open.isEmpty()) {
+            return; // nothing was started (a command that failed first): nothing to report
+        }
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
         while (!open.isEmpty()) {

@@ -17,6 +17,7 @@ import io.promo.domain.pricing.PolicyCatalog;
 import io.promo.domain.pricing.PolicyLimits;
 import io.promo.domain.pricing.UpsertPolicy;
 import io.promo.domain.shared.IdGenerator;
+import io.promo.domain.shared.ServingSnapshot;
 import io.promo.domain.shared.SortableRandomIdGenerator;
 import io.promo.persistence.PostgresRepositories;
 import java.time.Clock;
@@ -40,19 +41,21 @@ public final class UseCases {
     /**
      * @param campaignQuota        campaigns not ended one advertiser may have (ADR 0013)
      * @param unregisteredEntities refused in production, claimed by their first promoter in dev mode (ADR 0017)
+     * @param serving              caught up by pauses, ends and suspensions before they answer (ADR 0020)
      */
     public UseCases(PostgresRepositories repositories, PolicyLimits deploymentDefault, CampaignQuota campaignQuota,
-            BudgetCalendar calendar, EntityOwnership.Unregistered unregisteredEntities, Clock clock) {
+            BudgetCalendar calendar, EntityOwnership.Unregistered unregisteredEntities, ServingSnapshot serving,
+            Clock clock) {
         IdGenerator ids = new SortableRandomIdGenerator(clock);
         this.createAdvertiser = new CreateAdvertiser(repositories.advertisers(), ids, clock);
-        this.changeAdvertiserStatus = new ChangeAdvertiserStatus(repositories.advertisers(), clock);
+        this.changeAdvertiserStatus = new ChangeAdvertiserStatus(repositories.advertisers(), serving, clock);
         this.advertiserQueries = new AdvertiserQueries(repositories.advertisers());
         this.policyCatalog = new PolicyCatalog(repositories.policies(), deploymentDefault);
         this.createCampaign = new CreateCampaign(repositories.advertisers(), repositories.campaigns(), policyCatalog,
                 new EntityOwnership(repositories.entityOwners(), unregisteredEntities), campaignQuota, ids, clock);
         this.registerEntityOwner = new RegisterEntityOwner(repositories.entityOwners());
         this.updateCampaign = new UpdateCampaign(repositories.campaigns(), policyCatalog, clock);
-        this.changeCampaignStatus = new ChangeCampaignStatus(repositories.campaigns(), clock);
+        this.changeCampaignStatus = new ChangeCampaignStatus(repositories.campaigns(), serving, clock);
         this.campaignQueries = new CampaignQueries(repositories.campaigns());
         this.upsertPolicy = new UpsertPolicy(repositories.policies(), ids, clock);
         this.recordFunding = new RecordFunding(repositories.ledger(), repositories.campaigns(), ids, clock);

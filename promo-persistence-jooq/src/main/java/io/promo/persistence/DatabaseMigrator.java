@@ -1,9 +1,11 @@
 package io.promo.persistence;
 
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.output.MigrateResult;
 
 /** Brings a database to the newest schema with the Flyway migrations in {@code classpath:db/migration}. */
 public final class DatabaseMigrator {
@@ -14,11 +16,40 @@ public final class DatabaseMigrator {
     }
 
     /**
+     * What a migration did: how many migrations it applied, and the schema version before (empty for a new
+     * database) and after.
+     */
+    public record Migration(int applied, Optional<String> fromVersion, String version) {
+
+        public Migration {
+            Objects.requireNonNull(fromVersion, "fromVersion");
+            Objects.requireNonNull(version, "version");
+            if (applied < 0) {
+                throw new IllegalArgumentException("applied must not be negative, got " + applied);
+            }
+        }
+
+        /** One line for a person: what was applied, or that nothing needed to be. */
+        public String describe() {
+            if (applied == 0) {
+                return "schema already at version " + version + ": nothing to migrate";
+            }
+            return "applied " + applied + (applied == 1 ? " migration" : " migrations") + " ("
+                    + fromVersion.map(from -> "version " + from).orElse("empty database") + " → version " + version + ")";
+        }
+    }
+
+    /**
      * Applies the pending migrations to the data source's default schema.
      *
      * @return the schema version the database is at afterwards, e.g. {@code "2"}
      */
     public static String migrate(DataSource dataSource) {
+        return apply(dataSource).version();
+    }
+
+    /** Applies the pending migrations to the data source's default schema and says what it did. */
+    public static Migration apply(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
         Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
@@ -26,11 +57,12 @@ public final class DatabaseMigrator {
                 .failOnMissingLocations(true)
                 .cleanDisabled(true)
                 .load();
-        flyway.migrate();
+        MigrateResult result = flyway.migrate();
         MigrationInfo current = flyway.info().current();
         if (current == null || current.getVersion() == null) {
             throw new IllegalStateException("No migration is applied after migrating");
         }
-        return current.getVersion().getVersion();
+        return new Migration(result.migrationsExecuted, Optional.ofNullable(result.initialSchemaVersion),
+                current.getVersion().getVersion());
     }
 }

@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -104,6 +105,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             return new EmbeddedPostgresServer(builder.start(), directory, persistent, serverConfig);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start embedded PostgreSQL in " + directory, e);
+        } catch (IllegalStateException e) {
+            // zonky locks epg-lock in the data directory: another process holding it fails with "could not lock",
+            // this process holding it already with the JDK's overlapping-lock exception.
+            if (e instanceof OverlappingFileLockException || String.valueOf(e.getMessage()).startsWith("could not lock")) {
+                throw new DataDirectoryInUseException(directory, e);
+            }
+            throw e;
         }
     }
 

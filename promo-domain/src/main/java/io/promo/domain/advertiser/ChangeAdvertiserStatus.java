@@ -3,16 +3,23 @@ package io.promo.domain.advertiser;
 import io.promo.domain.shared.OptimisticUpdate;
 import io.promo.domain.shared.Outcome;
 import io.promo.domain.shared.Rejection;
+import io.promo.domain.shared.ServingSnapshot;
 import java.time.Clock;
 
-/** Use case: activate, pause or suspend an advertiser. Tenants see only themselves (I8). */
+/**
+ * Use case: activate, pause or suspend an advertiser. Tenants see only themselves (I8). A pause or suspension takes
+ * effect on this node's next decision: the serving snapshot catches up before the use case answers; an activation
+ * waits for the refresh interval (ADR 0020).
+ */
 public final class ChangeAdvertiserStatus {
 
     private final AdvertiserRepository advertisers;
+    private final ServingSnapshot serving;
     private final Clock clock;
 
-    public ChangeAdvertiserStatus(AdvertiserRepository advertisers, Clock clock) {
+    public ChangeAdvertiserStatus(AdvertiserRepository advertisers, ServingSnapshot serving, Clock clock) {
         this.advertisers = advertisers;
+        this.serving = serving;
         this.clock = clock;
     }
 
@@ -21,7 +28,11 @@ public final class ChangeAdvertiserStatus {
                 () -> advertisers.findVisibleTo(command.actor(), command.advertiserId()),
                 Advertiser::updatedAt,
                 advertisers::updateIfUnchanged);
-        return update.apply(() -> Rejection.notFound("advertiser", command.advertiserId()),
+        Outcome<Advertiser> outcome = update.apply(() -> Rejection.notFound("advertiser", command.advertiserId()),
                 current -> current.changeStatus(command.target(), command.actor(), clock.instant()));
+        if (outcome.isAccepted() && command.target() != AdvertiserStatus.ACTIVE) {
+            serving.catchUp();
+        }
+        return outcome;
     }
 }

@@ -34,6 +34,21 @@ final class CitySlice {
         this.byRole = Map.copyOf(byRole);
     }
 
+    private CitySlice(CitySlice from, EntityTable byEntity) {
+        this.scope = from.scope;
+        this.cityId = from.cityId;
+        this.byEntity = byEntity;
+        this.curve = from.curve;
+        this.campaigns = from.campaigns;
+        this.anyRole = from.anyRole;
+        this.byRole = from.byRole;
+    }
+
+    /** This slice with {@code replacement} in place of {@code present} ({@link EntityTable#replacing}). */
+    CitySlice replacing(ServingCampaign present, ServingCampaign replacement) {
+        return new CitySlice(this, byEntity.replacing(present, replacement));
+    }
+
     /** What {@code PolicyResolver.resolve} answers for this surface and city and {@code role}. */
     EffectivePolicy policy(Optional<RoleCode> role) {
         if (role.isEmpty() || byRole.isEmpty()) {

@@ -70,6 +70,39 @@ final class EntityTable {
         });
     }
 
+    private EntityTable(EntityTable from, Object[] values) {
+        this.hashes = from.hashes;
+        this.values = values;
+        this.kinds = from.kinds;
+        this.scores = from.scores;
+        this.mask = from.mask;
+        this.shift = from.shift;
+    }
+
+    /**
+     * This table with {@code replacement} where {@code present} was: a campaign with the same entity, format and
+     * score (only its budget differs), so the hashes, kinds and scores are shared and only the entry is copied.
+     */
+    EntityTable replacing(ServingCampaign present, ServingCampaign replacement) {
+        int slot = find(present.targetEntityId);
+        if (slot < 0) {
+            return this;
+        }
+        Object[] copied = values.clone();
+        if (copied[slot] == present) {
+            copied[slot] = replacement;
+        } else if (copied[slot] instanceof ServingCampaign[] several) {
+            ServingCampaign[] replaced = several.clone();
+            for (int i = 0; i < replaced.length; i++) {
+                if (replaced[i] == present) {
+                    replaced[i] = replacement;
+                }
+            }
+            copied[slot] = replaced;
+        }
+        return new EntityTable(this, copied);
+    }
+
     /** The slot of the entities whose ids have {@code entityId}'s hash code, or -1. */
     int find(String entityId) {
         int hash = nonZero(entityId.hashCode());

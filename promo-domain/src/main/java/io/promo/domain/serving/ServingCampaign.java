@@ -103,6 +103,39 @@ final class ServingCampaign {
                 settings.pacingMode(), settings.cityTargets(), settings.keywordTargets(), predictedCtr);
     }
 
+    /** A copy of {@code from} whose budget fields are {@code budget}'s: everything else, the score included, is kept. */
+    private ServingCampaign(ServingCampaign from, BudgetState budget) {
+        this.id = from.id;
+        this.idHash = from.idHash;
+        this.targetEntityId = from.targetEntityId;
+        this.format = from.format;
+        this.featured = from.featured;
+        this.active = from.active;
+        this.advertiserActive = from.advertiserActive;
+        this.accelerated = from.accelerated;
+        this.startEpochDay = from.startEpochDay;
+        this.endEpochDay = from.endEpochDay;
+        this.cpc = from.cpc;
+        this.dailyBudget = from.dailyBudget;
+        this.totalBudget = from.totalBudget;
+        this.keywordIds = from.keywordIds;
+        this.hasKeywords = from.hasKeywords;
+        this.keywordBits = from.keywordBits;
+        this.cityIds = from.cityIds;
+        this.firstCityId = from.firstCityId;
+        this.cityCount = from.cityCount;
+        this.balance = budget.balance().cents();
+        this.spentToday = (int) Math.min(Integer.MAX_VALUE, Math.max(0, budget.spentOnDay().cents()));
+        this.spentTotal = budget.spentTotal().cents();
+        this.score = from.score;
+        this.details = from.details;
+    }
+
+    /** This campaign with another budget state (of the same budget day as the index that holds it). */
+    ServingCampaign withBudget(BudgetState budget) {
+        return new ServingCampaign(this, budget);
+    }
+
     /** The {@link #keywordBits} of a set of keyword ids. */
     static long keywordBits(int[] keywordIds) {
         long bits = 0;

@@ -154,6 +154,39 @@ public final class ServingIndex {
         return after;
     }
 
+    /**
+     * This snapshot with one campaign's budget state replaced by {@code budget} (read later, of the same budget day):
+     * what a diagnosis decides on, so that it agrees with the balance read beside it (ADR 0020). Copies the map of
+     * campaigns and the slices of the campaign's cities, shares the rest; the decision path never calls it.
+     */
+    ServingIndex withBudget(CampaignId id, BudgetState budget) {
+        ServingCampaign present = byId.get(id);
+        if (present == null) {
+            return this;
+        }
+        if (!budget.day().equals(day)) {
+            throw new IllegalArgumentException("budget state of " + id + " is for " + budget.day() + ", the index is for "
+                    + day);
+        }
+        ServingCampaign replacement = present.withBudget(budget);
+        Map<CampaignId, ServingCampaign> campaigns = new HashMap<>(byId);
+        campaigns.put(id, replacement);
+        EnumMap<Surface, Map<CityCode, CitySlice>> patched = new EnumMap<>(slices);
+        Map<CityCode, CitySlice> cities = slices.get(present.details.surface());
+        if (cities != null) {
+            Map<CityCode, CitySlice> replaced = new HashMap<>(cities);
+            for (CityCode city : present.details.cities()) {
+                CitySlice slice = cities.get(city);
+                if (slice != null) {
+                    replaced.put(city, slice.replacing(present, replacement));
+                }
+            }
+            patched.put(present.details.surface(), replaced);
+        }
+        return new ServingIndex(builtAt, day, dayStartMillis, dayEndMillis, policies, keywords, patched, campaigns, curves,
+                cityIds);
+    }
+
     public Instant builtAt() {
         return builtAt;
     }

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -25,7 +26,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * last snapshot, whatever the database does (ADR 0013). Only the very first index is built by the caller that
  * finds none, so the app builds it with {@link #refresh()} before it serves. Freshness is the job of a background
  * thread that calls {@link #refreshIfStale()} a few times per interval; a change (a pause, a suspension, an
- * exhausted budget) is then visible within the interval plus one rebuild.
+ * exhausted budget) is then visible within the interval plus one rebuild. A pause, end or suspension made on this
+ * node is visible at once: its use case asks {@link #refreshAfterChange()} (through the {@code ServingSnapshot} port)
+ * before it answers (ADR 0020).
  *
  * <p>Traffic curves are learned once per budget day, from the {@link PacingSettings#historyDays()} complete
  * days before it.
@@ -41,7 +44,11 @@ public final class ServingIndexRefresher implements ServingIndexSource {
     private final ServingSettings settings;
     private final Clock clock;
     private final ReentrantLock rebuilding = new ReentrantLock();
+    /** How many rebuilds have begun; each one numbers itself with it. */
+    private final AtomicLong rebuildsBegun = new AtomicLong();
     private volatile ServingIndex current;
+    /** The number of the rebuild that built {@link #current}. */
+    private long currentRebuild;
     private volatile CurvesOfDay curves;
 
     public ServingIndexRefresher(CampaignRepository campaigns, AdvertiserRepository advertisers, PolicyRepository policies,
@@ -99,12 +106,33 @@ public final class ServingIndexRefresher implements ServingIndexSource {
         }
     }
 
+    /**
+     * Rebuilds now unless a rebuild that began after this call has already finished, and returns once the index
+     * holds everything committed before the call: for a use case whose change must count in this node's next
+     * decision (ADR 0020). Many concurrent callers share rebuilds: each waits for at most the one under way and one
+     * more. Throws when the rebuild fails (the database is down), like {@link #refresh()}.
+     */
+    public ServingIndex refreshAfterChange() {
+        long begunBefore = rebuildsBegun.get();
+        rebuilding.lock();
+        try {
+            ServingIndex index = current;
+            if (index != null && currentRebuild > begunBefore) {
+                return index;
+            }
+            return rebuild(clock.instant());
+        } finally {
+            rebuilding.unlock();
+        }
+    }
+
     /** The index in use, if one was built. */
     public Optional<ServingIndex> current() {
         return Optional.ofNullable(current);
     }
 
     private ServingIndex rebuild(Instant now) {
+        long number = rebuildsBegun.incrementAndGet();
         LocalDate day = settings.calendar().dayOf(now);
         List<Campaign> allCampaigns = campaigns.findAll();
         List<CampaignId> ids = new ArrayList<>(allCampaigns.size());
@@ -114,6 +142,7 @@ public final class ServingIndexRefresher implements ServingIndexSource {
         ServingData data = new ServingData(allCampaigns, advertisers.findAll(), policies.findAll(),
                 ledger.states(ids, day), ctr.countsByCampaign(), curvesOf(day));
         ServingIndex built = ServingIndex.build(now, settings, data);
+        currentRebuild = number;
         current = built;
         return built;
     }

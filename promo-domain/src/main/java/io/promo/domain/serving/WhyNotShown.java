@@ -12,30 +12,38 @@ import java.util.Optional;
  * /v1/campaigns/{id}/diagnostics}). Runs the decision itself ({@link DecisionEngine#decide}) on the same
  * index, with a trace listening to the campaign: there is no second implementation of the rules to drift.
  *
+ * <p>The campaign's own money (balance, spend today, total spend) is read live from the ledger, so that a
+ * diagnosis agrees with the balance read beside it; everything else (statuses, settings, rivals) is the serving
+ * snapshot's, at most a refresh interval old (ADR 0020). A diagnosis therefore tells what the decisions do once
+ * they have caught up with the money: a budget used up a moment ago already fails here.
+ *
  * <p>An advertiser sees only its own campaigns (I8): another's answers not found, as does a campaign the
  * index does not hold yet (created less than a refresh interval ago).
  */
 public final class WhyNotShown {
 
     private final ServingIndexSource indexes;
+    private final LiveBudgets budgets;
     private final DecisionEngine engine;
     private final Clock clock;
 
-    public WhyNotShown(ServingIndexSource indexes, ServingSettings settings, Clock clock) {
+    public WhyNotShown(ServingIndexSource indexes, LiveBudgets budgets, ServingSettings settings, Clock clock) {
         this.indexes = indexes;
+        this.budgets = budgets;
         this.engine = new DecisionEngine(settings);
         this.clock = clock;
     }
 
     public Outcome<Diagnosis> explain(WhyNotShownQuery query) {
         Instant now = clock.instant();
-        ServingIndex index = indexes.indexAt(now);
-        Optional<ServingCampaign> found = index.campaign(query.campaignId())
+        ServingIndex snapshot = indexes.indexAt(now);
+        Optional<ServingCampaign> found = snapshot.campaign(query.campaignId())
                 .filter(campaign -> query.actor().mayAccess(campaign.details.advertiserId()));
         if (found.isEmpty()) {
             return Outcome.notFound("campaign", query.campaignId());
         }
-        ServingCampaign campaign = found.get();
+        ServingIndex index = snapshot.withBudget(query.campaignId(), budgets.state(query.campaignId(), snapshot.day()));
+        ServingCampaign campaign = index.campaign(query.campaignId()).orElseThrow();
         DecisionRequest request;
         try {
             request = query.toRequest(campaign.details.surface(), campaign.targetEntityId);

@@ -7,6 +7,7 @@ import io.promo.domain.shared.Actor;
 import io.promo.domain.shared.AdvertiserId;
 import io.promo.domain.shared.Outcome;
 import io.promo.domain.shared.Rejection;
+import io.promo.domain.shared.ServingSnapshot;
 import io.promo.domain.testing.MutableClock;
 import io.promo.domain.testing.TestData;
 import java.time.Instant;
@@ -53,7 +54,7 @@ class ChangeAdvertiserStatusTest {
 
     @Test
     void an_unknown_advertiser_is_not_found() {
-        Outcome<Advertiser> outcome = new ChangeAdvertiserStatus(advertisers, clock).change(
+        Outcome<Advertiser> outcome = new ChangeAdvertiserStatus(advertisers, ServingSnapshot.NONE, clock).change(
                 new ChangeAdvertiserStatusCommand(Actor.ADMIN, TestData.IDS.newAdvertiserId(), AdvertiserStatus.ACTIVE));
 
         assertThat(kindOf(outcome)).isEqualTo(Rejection.Kind.NOT_FOUND);
@@ -96,7 +97,7 @@ class ChangeAdvertiserStatusTest {
     }
 
     private Outcome<Advertiser> change(AdvertiserRepository repository, Actor actor, AdvertiserStatus target) {
-        return new ChangeAdvertiserStatus(repository, clock)
+        return new ChangeAdvertiserStatus(repository, ServingSnapshot.NONE, clock)
                 .change(new ChangeAdvertiserStatusCommand(actor, advertiser.id(), target));
     }
 

@@ -8,6 +8,7 @@ import io.promo.domain.shared.AdvertiserId;
 import io.promo.domain.shared.Money;
 import io.promo.domain.shared.Outcome;
 import io.promo.domain.shared.Rejection;
+import io.promo.domain.shared.ServingSnapshot;
 import io.promo.domain.testing.MutableClock;
 import io.promo.domain.testing.TestData;
 import java.time.Duration;
@@ -20,7 +21,7 @@ class ChangeCampaignStatusTest {
 
     private final MutableClock clock = new MutableClock(LATER);
     private final InMemoryCampaignRepository campaigns = new InMemoryCampaignRepository();
-    private final ChangeCampaignStatus changeStatus = new ChangeCampaignStatus(campaigns, clock);
+    private final ChangeCampaignStatus changeStatus = new ChangeCampaignStatus(campaigns, ServingSnapshot.NONE, clock);
 
     private final AdvertiserId owner = TestData.IDS.newAdvertiserId();
     private final Campaign draft = TestData.aCampaign(owner);
@@ -103,7 +104,7 @@ class ChangeCampaignStatusTest {
         CampaignRepository racing = new UpdateCampaignTest.RacingCampaignRepository(campaigns,
                 () -> campaigns.updateIfUnchanged(richer, draft.updatedAt()));
 
-        new ChangeCampaignStatus(racing, clock)
+        new ChangeCampaignStatus(racing, ServingSnapshot.NONE, clock)
                 .change(new ChangeCampaignStatusCommand(Actor.tenant(owner), draft.id(), CampaignAction.ACTIVATE))
                 .orElseThrow();
 

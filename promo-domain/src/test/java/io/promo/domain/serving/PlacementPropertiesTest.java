@@ -47,7 +47,8 @@ class PlacementPropertiesTest {
             Clock clock = Clock.fixed(market.now, ZoneOffset.UTC);
             DecideAdPage decide = new DecideAdPage(now -> market.index, market.settings, new SequentialIds("p"), clock,
                     TrafficRecorder.NONE, ServingFixture.SIGNER);
-            WhyNotShown whyNotShown = new WhyNotShown(now -> market.index, market.settings, clock);
+            WhyNotShown whyNotShown = new WhyNotShown(now -> market.index,
+                    (id, day) -> market.budgets.getOrDefault(id, BudgetState.empty(day)), market.settings, clock);
 
             DecisionPage page = decide.decide(request);
 

@@ -76,7 +76,7 @@ final class ServingFixture {
         this.settings = settings;
         this.refresher = new ServingIndexRefresher(campaigns, advertisers, policies, ledger, ctr, traffic, settings, clock);
         this.decideAdPage = new DecideAdPage(refresher, settings, ids, clock, traffic, SIGNER);
-        this.whyNotShown = new WhyNotShown(refresher, settings, clock);
+        this.whyNotShown = new WhyNotShown(refresher, ledger::state, settings, clock);
         this.billClick = new BillClick(ledger, calendar, ids);
     }
 

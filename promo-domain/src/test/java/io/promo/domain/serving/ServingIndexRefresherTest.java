@@ -139,7 +139,7 @@ class ServingIndexRefresherTest {
         ServingIndexRefresher refresher = refresherOver(store);
         DecideAdPage decide = new DecideAdPage(refresher, fixture.settings, fixture.ids, fixture.clock, TrafficRecorder.NONE,
                 ServingFixture.SIGNER);
-        WhyNotShown whyNotShown = new WhyNotShown(refresher, fixture.settings, fixture.clock);
+        WhyNotShown whyNotShown = new WhyNotShown(refresher, fixture.ledger::state, fixture.settings, fixture.clock);
         refresher.refresh();
         fixture.move(campaign, CampaignAction.PAUSE);
         fixture.clock.advance(Duration.ofMinutes(5));
