@@ -39,7 +39,7 @@ public final class MarketplaceDemo {
      */
     public record Options(int searchesPerDay, long seed, Path reportFile, String currency) {
         public static final int DEFAULT_SEARCHES = 8_000;
-        /** promo's deployment currency by default (DESIGN.md: one currency per deployment, USD by default). */
+        /** promo's deployment currency by default (docs/design.md: one currency per deployment, USD by default). */
         public static final String DEFAULT_CURRENCY = "USD";
 
         public Options {
