@@ -25,7 +25,6 @@ import io.promo.domain.testing.TestData;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class UpdateCampaignTest {
@@ -266,38 +265,12 @@ class UpdateCampaignTest {
     }
 
     /** Lets another writer in just before the first conditional write, so that write loses the race. */
-    static final class RacingCampaignRepository implements CampaignRepository {
-        private final CampaignRepository delegate;
+    static final class RacingCampaignRepository extends ForwardingCampaignRepository {
         private Runnable competitor;
 
         RacingCampaignRepository(CampaignRepository delegate, Runnable competitor) {
-            this.delegate = delegate;
+            super(delegate);
             this.competitor = competitor;
-        }
-
-        @Override
-        public void insert(Campaign campaign) {
-            delegate.insert(campaign);
-        }
-
-        @Override
-        public boolean insertWithinQuota(Campaign campaign, CampaignQuota quota) {
-            return delegate.insertWithinQuota(campaign, quota);
-        }
-
-        @Override
-        public Optional<Campaign> findById(CampaignId id) {
-            return delegate.findById(id);
-        }
-
-        @Override
-        public List<Campaign> findByAdvertiser(AdvertiserId advertiserId) {
-            return delegate.findByAdvertiser(advertiserId);
-        }
-
-        @Override
-        public List<Campaign> findAll() {
-            return delegate.findAll();
         }
 
         @Override
@@ -306,7 +279,7 @@ class UpdateCampaignTest {
                 competitor.run();
                 competitor = null;
             }
-            return delegate.updateIfUnchanged(changed, expectedVersion);
+            return super.updateIfUnchanged(changed, expectedVersion);
         }
     }
 }

@@ -6,26 +6,20 @@ import io.promo.domain.advertiser.Advertiser;
 import io.promo.domain.advertiser.AdvertiserStatus;
 import io.promo.domain.campaign.Campaign;
 import io.promo.domain.campaign.CampaignAction;
-import io.promo.domain.campaign.CampaignQuota;
 import io.promo.domain.campaign.CampaignRepository;
 import io.promo.domain.campaign.Format;
 import io.promo.domain.campaign.PacingMode;
 import io.promo.domain.shared.Actor;
-import io.promo.domain.shared.AdvertiserId;
-import io.promo.domain.shared.CampaignId;
 import io.promo.domain.shared.Surface;
 import io.promo.domain.testing.TestData;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Changes reach the decisions within the refresh interval (1 s by default), without the decision path reading the store. */
@@ -119,7 +113,7 @@ class ServingIndexRefresherTest {
 
     @Test
     void decisions_read_the_store_once_per_interval_not_once_per_search() {
-        SlowCampaigns store = new SlowCampaigns(fixture.campaigns);
+        StallingCampaigns store = new StallingCampaigns(fixture.campaigns);
         ServingIndexRefresher refresher = refresherOver(store);
         DecideAdPage decide = new DecideAdPage(refresher, fixture.settings, fixture.ids, fixture.clock, TrafficRecorder.NONE,
                 ServingFixture.SIGNER);
@@ -135,7 +129,7 @@ class ServingIndexRefresherTest {
 
     @Test
     void a_stale_index_answers_decisions_and_diagnostics_at_once_and_the_request_never_reads_the_store() throws Exception {
-        SlowCampaigns store = new SlowCampaigns(fixture.campaigns);
+        StallingCampaigns store = new StallingCampaigns(fixture.campaigns);
         ServingIndexRefresher refresher = refresherOver(store);
         DecideAdPage decide = new DecideAdPage(refresher, fixture.settings, fixture.ids, fixture.clock, TrafficRecorder.NONE,
                 ServingFixture.SIGNER);
@@ -143,7 +137,7 @@ class ServingIndexRefresherTest {
         refresher.refresh();
         fixture.move(campaign, CampaignAction.PAUSE);
         fixture.clock.advance(Duration.ofMinutes(5));
-        store.stall();
+        store.stallBeforeRead();
         ExecutorService requests = Executors.newSingleThreadExecutor();
         try {
             Future<DecisionPage> page = requests.submit(() -> decide.decide(search));
@@ -165,13 +159,13 @@ class ServingIndexRefresherTest {
 
     @Test
     void decisions_answer_from_the_last_snapshot_while_a_background_refresh_waits_for_the_store() throws Exception {
-        SlowCampaigns store = new SlowCampaigns(fixture.campaigns);
+        StallingCampaigns store = new StallingCampaigns(fixture.campaigns);
         ServingIndexRefresher refresher = refresherOver(store);
         DecideAdPage decide = new DecideAdPage(refresher, fixture.settings, fixture.ids, fixture.clock, TrafficRecorder.NONE,
                 ServingFixture.SIGNER);
         ServingIndex first = refresher.refresh();
         fixture.clock.advance(Duration.ofSeconds(2));
-        store.stall();
+        store.stallBeforeRead();
         ExecutorService background = Executors.newSingleThreadExecutor();
         try {
             Future<ServingIndex> refreshing = background.submit(refresher::refreshIfStale);
@@ -195,71 +189,6 @@ class ServingIndexRefresherTest {
     private ServingIndexRefresher refresherOver(CampaignRepository store) {
         return new ServingIndexRefresher(store, fixture.advertisers, fixture.policies, fixture.ledger, fixture.ctr,
                 fixture.traffic, fixture.settings, fixture.clock);
-    }
-
-    /** The campaign store, counting its full reads, which can be made to hang like a database under a lock. */
-    private static final class SlowCampaigns implements CampaignRepository {
-        private final CampaignRepository store;
-        final AtomicInteger reads = new AtomicInteger();
-        private volatile CountDownLatch gate = new CountDownLatch(0);
-        private final CountDownLatch stalledRead = new CountDownLatch(1);
-
-        SlowCampaigns(CampaignRepository store) {
-            this.store = store;
-        }
-
-        void stall() {
-            gate = new CountDownLatch(1);
-        }
-
-        void resume() {
-            gate.countDown();
-        }
-
-        void awaitStalledRead() throws InterruptedException {
-            assertThat(stalledRead.await(5, TimeUnit.SECONDS)).as("a read reached the stalled store").isTrue();
-        }
-
-        @Override
-        public List<Campaign> findAll() {
-            reads.incrementAndGet();
-            CountDownLatch current = gate;
-            if (current.getCount() > 0) {
-                stalledRead.countDown();
-                try {
-                    current.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
-            return store.findAll();
-        }
-
-        @Override
-        public void insert(Campaign c) {
-            store.insert(c);
-        }
-
-        @Override
-        public boolean insertWithinQuota(Campaign campaign, CampaignQuota quota) {
-            return store.insertWithinQuota(campaign, quota);
-        }
-
-        @Override
-        public Optional<Campaign> findById(CampaignId id) {
-            return store.findById(id);
-        }
-
-        @Override
-        public List<Campaign> findByAdvertiser(AdvertiserId id) {
-            return store.findByAdvertiser(id);
-        }
-
-        @Override
-        public boolean updateIfUnchanged(Campaign changed, Instant expectedVersion) {
-            return store.updateIfUnchanged(changed, expectedVersion);
-        }
     }
 
     @Test

@@ -8,26 +8,20 @@ import io.promo.domain.advertiser.ChangeAdvertiserStatus;
 import io.promo.domain.advertiser.ChangeAdvertiserStatusCommand;
 import io.promo.domain.campaign.Campaign;
 import io.promo.domain.campaign.CampaignAction;
-import io.promo.domain.campaign.CampaignQuota;
-import io.promo.domain.campaign.CampaignRepository;
 import io.promo.domain.campaign.ChangeCampaignStatus;
 import io.promo.domain.campaign.ChangeCampaignStatusCommand;
 import io.promo.domain.campaign.Format;
 import io.promo.domain.campaign.PacingMode;
 import io.promo.domain.shared.Actor;
-import io.promo.domain.shared.AdvertiserId;
 import io.promo.domain.shared.CampaignId;
 import io.promo.domain.shared.Surface;
 import io.promo.domain.testing.TestData;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -107,7 +101,7 @@ class StatusChangesServeAtOnceTest {
 
     @Test
     void a_change_committed_while_a_rebuild_reads_the_store_waits_for_a_rebuild_that_reads_it_after() throws Exception {
-        ReadThenStall store = new ReadThenStall(fixture.campaigns);
+        StallingCampaigns store = new StallingCampaigns(fixture.campaigns);
         ServingIndexRefresher refresher = new ServingIndexRefresher(store, fixture.advertisers, fixture.policies,
                 fixture.ledger, fixture.ctr, fixture.traffic, fixture.settings, fixture.clock);
         ChangeCampaignStatus change = new ChangeCampaignStatus(fixture.campaigns, refresher::refreshAfterChange,
@@ -115,7 +109,7 @@ class StatusChangesServeAtOnceTest {
         refresher.refresh();
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
-            store.stallNextRead();
+            store.stallAfterRead();
             Future<ServingIndex> background = threads.submit(refresher::refresh);
             store.awaitStalledRead();
             Future<?> pause = threads.submit(() -> change.change(
@@ -146,71 +140,5 @@ class StatusChangesServeAtOnceTest {
             Thread.sleep(5);
         }
         return false;
-    }
-
-    /** The campaign store whose next full read returns what it held, but only once resumed: a read before a commit. */
-    private static final class ReadThenStall implements CampaignRepository {
-        private final CampaignRepository store;
-        final AtomicInteger reads = new AtomicInteger();
-        private volatile CountDownLatch gate = new CountDownLatch(0);
-        private final CountDownLatch stalledRead = new CountDownLatch(1);
-
-        ReadThenStall(CampaignRepository store) {
-            this.store = store;
-        }
-
-        void stallNextRead() {
-            gate = new CountDownLatch(1);
-        }
-
-        void resume() {
-            gate.countDown();
-        }
-
-        void awaitStalledRead() throws InterruptedException {
-            assertThat(stalledRead.await(5, TimeUnit.SECONDS)).as("a read reached the stalled store").isTrue();
-        }
-
-        @Override
-        public List<Campaign> findAll() {
-            reads.incrementAndGet();
-            List<Campaign> read = store.findAll();
-            CountDownLatch current = gate;
-            if (current.getCount() > 0) {
-                stalledRead.countDown();
-                try {
-                    current.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
-            return read;
-        }
-
-        @Override
-        public void insert(Campaign c) {
-            store.insert(c);
-        }
-
-        @Override
-        public boolean insertWithinQuota(Campaign campaign, CampaignQuota quota) {
-            return store.insertWithinQuota(campaign, quota);
-        }
-
-        @Override
-        public Optional<Campaign> findById(CampaignId id) {
-            return store.findById(id);
-        }
-
-        @Override
-        public List<Campaign> findByAdvertiser(AdvertiserId id) {
-            return store.findByAdvertiser(id);
-        }
-
-        @Override
-        public boolean updateIfUnchanged(Campaign changed, Instant expectedVersion) {
-            return store.updateIfUnchanged(changed, expectedVersion);
-        }
     }
 }
