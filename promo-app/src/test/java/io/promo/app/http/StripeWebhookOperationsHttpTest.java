@@ -1,17 +1,9 @@
 package io.promo.app.http;
 
+import static io.promo.app.http.StripeConfiguredPromo.WEBHOOK_SECRET;
+import static io.promo.app.http.StripeConfiguredPromo.sign;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.promo.app.PromoApplication;
-import io.promo.app.config.PromoConfig;
-import io.promo.persistence.EmbeddedPostgresServer;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.time.Instant;
-import java.util.HexFormat;
-import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,40 +18,22 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StripeWebhookOperationsHttpTest {
 
-    private static final String WEBHOOK_SECRET = "whsec_ops_test";
-    private static final String ADMIN = "stripe-ops-admin-key-0123456789abcdefghij";
-
-    private EmbeddedPostgresServer database;
-    private PromoApplication app;
+    private StripeConfiguredPromo promo;
     private ApiClient api;
-    private String campaignId;
 
     @BeforeAll
     void promo_configured_for_stripe_with_a_campaign() {
-        database = EmbeddedPostgresServer.start();
-        app = PromoApplication.start(PromoConfig.load(Map.of(
-                PromoConfig.DB_URL, database.jdbcUrl(),
-                PromoConfig.HTTP_PORT, "0",
-                PromoConfig.ADMIN_KEY, ADMIN,
-                PromoConfig.STRIPE_SECRET_KEY, "sk_test_promo_ops",
-                PromoConfig.STRIPE_WEBHOOK_SECRET, WEBHOOK_SECRET,
-                PromoConfig.STRIPE_API_BASE, "http://127.0.0.1:9"), Map.of(), new SecureRandom()));
-        api = new ApiClient("http://127.0.0.1:" + app.port());
-        String advertiserKey = api.post("/v1/advertisers", ADMIN,
-                "{\"user_id\":\"usr_ops\",\"default_payment_id\":\"cus_1/pm_1\"}").text("api_key");
-        campaignId = api.post("/v1/campaigns", advertiserKey, Marketplace.campaignJson("srv_ops", "berlin", 60))
-                .text("campaign_id");
+        promo = new StripeConfiguredPromo("usr_ops", "srv_ops");
+        api = promo.api;
     }
 
     @AfterAll
     void stop() {
-        app.close();
-        database.close();
+        promo.close();
     }
 
     private ApiClient.Response deliver(String event) {
-        return api.sendBytes("POST", "/v1/stripe/webhook", null, event.getBytes(StandardCharsets.UTF_8),
-                "application/json; charset=utf-8", sign(event));
+        return promo.deliver(event, sign(event, WEBHOOK_SECRET));
     }
 
     private String metricsLine(String type, String result) {
@@ -78,7 +52,7 @@ class StripeWebhookOperationsHttpTest {
 
         ApiClient.Response first = deliver(event);
         ApiClient.Response again = deliver(event);
-        ApiClient.Response other = deliver(StripeEventJson.of("evt_ops_2", "customer.created",
+        ApiClient.Response other = deliver(StripeConfiguredPromo.event("evt_ops_2", "customer.created",
                 "{\"id\":\"cus_1\",\"object\":\"customer\"}"));
 
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
@@ -100,32 +74,6 @@ class StripeWebhookOperationsHttpTest {
     }
 
     private String succeeded(String eventId, String paymentIntent, long cents) {
-        return StripeEventJson.of(eventId, "payment_intent.succeeded", """
-                {"id":"%s","object":"payment_intent","amount":%d,"amount_received":%d,"currency":"usd",
-                 "status":"succeeded","livemode":false,"created":1795000000,
-                 "metadata":{"campaign_id":"%s","topup_request_id":"promo-topup:%s:k1"}}"""
-                .formatted(paymentIntent, cents, cents, campaignId, campaignId));
-    }
-
-    /** Stripe's event envelope around an object, of the API version promo reads. */
-    private static final class StripeEventJson {
-        static String of(String id, String type, String object) {
-            return """
-                    {"id":"%s","object":"event","api_version":"2026-07-29.dahlia","created":%d,"livemode":false,
-                     "pending_webhooks":1,"request":{"id":null,"idempotency_key":null},"type":"%s",
-                     "data":{"object":%s}}""".formatted(id, Instant.now().getEpochSecond(), type, object);
-        }
-    }
-
-    /** Stripe's signature: {@code t=<seconds>,v1=<HMAC-SHA256(secret, t + "." + payload) in hex>}. */
-    private static String sign(String payload) {
-        try {
-            long t = Instant.now().getEpochSecond();
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "t=" + t + ",v1=" + HexFormat.of().formatHex(mac.doFinal((t + "." + payload).getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return promo.succeeded(eventId, paymentIntent, cents);
     }
 }
