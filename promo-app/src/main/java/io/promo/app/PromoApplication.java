@@ -260,37 +260,50 @@ public final class PromoApplication implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        // While the database is down a refresh fails four times a second: the first failure is logged with its
-        // cause, then one line a minute, and the recovery once, so the log stays readable through an outage.
-        long[] failingSince = {0};
-        long[] failures = {0};
-        long[] lastLogged = {0};
+        RefreshFailures failures = new RefreshFailures();
         scheduler.scheduleWithFixedDelay(() -> {
             try {
                 index.refreshIfStale();
-                if (failures[0] > 0) {
-                    LOG.log(System.Logger.Level.INFO, "serving index refreshed again after {0} failed attempts",
-                            failures[0]);
-                    failures[0] = 0;
-                }
+                failures.recovered();
             } catch (RuntimeException e) {
-                long now = System.nanoTime();
-                if (failures[0]++ == 0) {
-                    failingSince[0] = now;
-                    lastLogged[0] = now;
-                    LOG.log(System.Logger.Level.WARNING, "serving index refresh failed; serving the previous one", e);
-                } else if (now - lastLogged[0] >= TimeUnit.MINUTES.toNanos(1)) {
-                    lastLogged[0] = now;
-                    LOG.log(System.Logger.Level.WARNING, "serving index refresh still failing after {0} attempts in {1} s"
-                            + " ({2}); serving the previous one", failures[0],
-                            TimeUnit.NANOSECONDS.toSeconds(now - failingSince[0]), e.toString());
-                }
+                failures.failed(e);
             }
         }, 0, INDEX_CHECK_MILLIS, TimeUnit.MILLISECONDS);
         return () -> {
             scheduler.shutdown();
             scheduler.awaitTermination(5, TimeUnit.SECONDS);
         };
+    }
+
+    /**
+     * The log of a failing refresh. While the database is down a refresh fails four times a second: the first
+     * failure is logged with its cause, then one line a minute, and the recovery once. Used by one thread only.
+     */
+    private static final class RefreshFailures {
+        private long failures;
+        private long failingSince;
+        private long lastLogged;
+
+        void failed(RuntimeException e) {
+            long now = System.nanoTime();
+            if (failures++ == 0) {
+                failingSince = now;
+                lastLogged = now;
+                LOG.log(System.Logger.Level.WARNING, "serving index refresh failed; serving the previous one", e);
+            } else if (now - lastLogged >= TimeUnit.MINUTES.toNanos(1)) {
+                lastLogged = now;
+                LOG.log(System.Logger.Level.WARNING, "serving index refresh still failing after {0} attempts in {1} s"
+                        + " ({2}); serving the previous one", failures, TimeUnit.NANOSECONDS.toSeconds(now - failingSince),
+                        e.toString());
+            }
+        }
+
+        void recovered() {
+            if (failures > 0) {
+                LOG.log(System.Logger.Level.INFO, "serving index refreshed again after {0} failed attempts", failures);
+                failures = 0;
+            }
+        }
     }
 
     public int port() {
