@@ -9,6 +9,7 @@ import io.promo.domain.advertiser.AdvertiserStatus;
 import io.promo.domain.campaign.CampaignStatus;
 import io.promo.domain.ledger.Billability;
 import io.promo.domain.ledger.BudgetLedger;
+import io.promo.domain.ledger.BudgetSnapshot;
 import io.promo.domain.ledger.BudgetState;
 import io.promo.domain.ledger.Discrepancy;
 import io.promo.domain.ledger.EntryKind;
@@ -16,7 +17,9 @@ import io.promo.domain.ledger.IdempotencyKey;
 import io.promo.domain.ledger.LedgerEntry;
 import io.promo.domain.ledger.LedgerPage;
 import io.promo.domain.ledger.NotBilledReason;
+import io.promo.domain.ledger.SpendDecision;
 import io.promo.domain.ledger.SpendOutcome;
+import io.promo.domain.ledger.SpendPolicy;
 import io.promo.domain.shared.CampaignId;
 import io.promo.domain.shared.Money;
 import io.promo.persistence.jooq.generated.tables.records.PromoBudgetLedgerRecord;
@@ -67,8 +70,10 @@ public final class JooqBudgetLedger implements BudgetLedger {
             .map(AdvertiserStatus::code).collect(Collectors.toSet()));
 
     // The common case in one statement: move the budget row if it is on the click's budget day and every check
-    // holds, and append the entry only then. Parameters: 1 campaign_id, 2 amount, 3 budget_day, then 4 entry_id,
-    // 5 processor, 6 processor_ref, 7 reason, 8 created_at.
+    // holds, and append the entry only then. The checks are SpendPolicy's limits, repeated here because only in
+    // the update's WHERE are they atomic with the write (ADR 0022); SpendStatementAgreesWithSpendPolicyTest holds
+    // them to the policy. Parameters: 1 campaign_id, 2 amount, 3 budget_day, then 4 entry_id, 5 processor,
+    // 6 processor_ref, 7 reason, 8 created_at.
     private static final String SPEND_ON_CURRENT_DAY = """
             with spend as (
               select cast(? as text) as campaign_id, cast(? as int) as amount_cents, cast(? as date) as budget_day
@@ -263,7 +268,7 @@ public final class JooqBudgetLedger implements BudgetLedger {
     }
 
     /** The one-statement spend: true when billed, false when it wrote nothing. */
-    private static boolean spendOnCurrentDay(Connection connection, LedgerEntry spend, LocalDate budgetDay)
+    static boolean spendOnCurrentDay(Connection connection, LedgerEntry spend, LocalDate budgetDay)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(SPEND_ON_CURRENT_DAY)) {
             statement.setString(1, spend.campaignId().value());
@@ -279,10 +284,10 @@ public final class JooqBudgetLedger implements BudgetLedger {
     }
 
     /**
-     * Decides a spend the one statement did not bill, with the budget row locked: refuses it with the first limit
-     * it breaks (in the order of the in-memory ledger: repeated click, billability, daily, total, balance) or
-     * bills it, opening a new budget day or adding to a closed one. Like the one statement, it locks the budget
-     * row before it appends the entry, so that no two spends can wait for each other.
+     * Decides a spend the one statement did not bill, with the budget row locked: a repeated click is refused by
+     * the idempotency index, then {@link SpendPolicy} decides from the locked row and the click's day's spend;
+     * a refusal names its limit, a bill opens a new budget day or adds to a closed one. Like the one statement, it
+     * locks the budget row before it appends the entry, so that no two spends can wait for each other.
      */
     private static SpendOutcome spendUnderLock(Connection connection, LedgerEntry spend, LocalDate budgetDay)
             throws SQLException {
@@ -309,10 +314,9 @@ public final class JooqBudgetLedger implements BudgetLedger {
         boolean closedDay = budget.spendDay() != null && budgetDay.isBefore(budget.spendDay());
         long spentOnDay = closedDay ? closedDaySpend(connection, spend.campaignId(), budgetDay)
                 : budgetDay.equals(budget.spendDay()) ? budget.spentOnSpendDay() : 0;
-        Optional<NotBilledReason> refusal = budget.refusal(amount, spentOnDay);
-        if (refusal.isPresent()) {
+        if (SpendPolicy.decide(budget.onDay(spentOnDay), spend.amount()) instanceof SpendDecision.Refuse refused) {
             connection.rollback();
-            return new SpendOutcome.NotBilled(refusal.get());
+            return new SpendOutcome.NotBilled(refused.reason());
         }
         if (closedDay) {
             addToClosedDay(connection, spend.campaignId(), budgetDay, amount);
@@ -329,23 +333,15 @@ public final class JooqBudgetLedger implements BudgetLedger {
     }
 
     /** The budget row as locked by a spend; the spend day is null until the campaign's first spend. */
-    private record LockedBudget(boolean billable, long dailyBudget, Long totalBudget, long balance, long spentTotal,
-                                LocalDate spendDay, long spentOnSpendDay) {
+    private record LockedBudget(CampaignStatus campaignStatus, AdvertiserStatus advertiserStatus, long dailyBudget,
+                                Long totalBudget, long balance, long spentTotal, LocalDate spendDay,
+                                long spentOnSpendDay) {
 
-        Optional<NotBilledReason> refusal(long amount, long spentOnDay) {
-            if (!billable) {
-                return Optional.of(NotBilledReason.CAMPAIGN_NOT_BILLABLE);
-            }
-            if (spentOnDay + amount > dailyBudget) {
-                return Optional.of(NotBilledReason.DAILY_BUDGET);
-            }
-            if (totalBudget != null && spentTotal + amount > totalBudget) {
-                return Optional.of(NotBilledReason.TOTAL_BUDGET);
-            }
-            if (balance < amount) {
-                return Optional.of(NotBilledReason.BALANCE);
-            }
-            return Optional.empty();
+        /** What the spend policy decides from, for a click of a budget day whose spend so far is {@code spentOnDay}. */
+        BudgetSnapshot onDay(long spentOnDay) {
+            return new BudgetSnapshot(campaignStatus, advertiserStatus, Money.ofCents(dailyBudget),
+                    Optional.ofNullable(totalBudget).map(Money::ofCents), Money.ofCents(spentOnDay),
+                    Money.ofCents(spentTotal), Money.ofCents(balance));
         }
     }
 
@@ -358,13 +354,13 @@ public final class JooqBudgetLedger implements BudgetLedger {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                boolean billable = Billability.isBillable(CampaignStatus.parse("campaign_status", row.getString(1)),
-                        AdvertiserStatus.parse("advertiser_status", row.getString(2)));
+                CampaignStatus campaignStatus = CampaignStatus.parse("campaign_status", row.getString(1));
+                AdvertiserStatus advertiserStatus = AdvertiserStatus.parse("advertiser_status", row.getString(2));
                 long dailyBudget = row.getLong(3);
                 long totalBudget = row.getLong(4);
                 Long total = row.wasNull() ? null : totalBudget;
-                return Optional.of(new LockedBudget(billable, dailyBudget, total, row.getLong(5), row.getLong(6),
-                        row.getObject(7, LocalDate.class), row.getLong(8)));
+                return Optional.of(new LockedBudget(campaignStatus, advertiserStatus, dailyBudget, total,
+                        row.getLong(5), row.getLong(6), row.getObject(7, LocalDate.class), row.getLong(8)));
             }
         }
     }

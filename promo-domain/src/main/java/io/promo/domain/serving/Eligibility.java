@@ -1,5 +1,7 @@
 package io.promo.domain.serving;
 
+import io.promo.domain.ledger.SpendPolicy;
+
 /**
  * The one implementation of the eligibility rules (docs/design.md "Serve"): the decision path calls it for every
  * candidate, the diagnosis for the campaign it explains. Each rule is one method below. Without a trace the
@@ -78,15 +80,16 @@ final class Eligibility {
     }
 
     private static boolean dailyBudget(ServingCampaign c, SearchContext search) {
-        return search.spentToday(c) + c.cpc <= c.dailyBudget;
+        return SpendPolicy.withinDailyBudget(search.spentToday(c), c.cpc, c.dailyBudget);
     }
 
     private static boolean totalBudget(ServingCampaign c) {
-        return c.totalBudget == ServingCampaign.NO_TOTAL || c.spentTotal + c.cpc <= c.totalBudget;
+        return c.totalBudget == ServingCampaign.NO_TOTAL
+                || SpendPolicy.withinTotalBudget(c.spentTotal, c.cpc, c.totalBudget);
     }
 
     private static boolean balance(ServingCampaign c) {
-        return c.balance >= c.cpc;
+        return SpendPolicy.coveredByBalance(c.balance, c.cpc);
     }
 
     private static boolean pacing(ServingCampaign c, SearchContext search) {

@@ -47,22 +47,17 @@ public final class InMemoryBudgetLedger implements BudgetLedger {
         }
         Optional<Campaign> campaign = campaigns.findById(spend.campaignId());
         Optional<Advertiser> advertiser = campaign.flatMap(c -> advertisers.findById(c.advertiserId()));
-        if (campaign.isEmpty() || advertiser.isEmpty()
-                || !Billability.isBillable(campaign.get().status(), advertiser.get().status())) {
+        if (campaign.isEmpty() || advertiser.isEmpty()) {
             return new SpendOutcome.NotBilled(NotBilledReason.CAMPAIGN_NOT_BILLABLE);
         }
         long amount = spend.amount().cents();
         CampaignId id = spend.campaignId();
-        long spentOnDay = spentByDay.getOrDefault(id, Map.of()).getOrDefault(budgetDay, 0L);
-        if (spentOnDay + amount > campaign.get().settings().dailyBudget().cents()) {
-            return new SpendOutcome.NotBilled(NotBilledReason.DAILY_BUDGET);
-        }
-        Optional<Money> total = campaign.get().settings().totalBudget();
-        if (total.isPresent() && spentTotal.getOrDefault(id, 0L) + amount > total.get().cents()) {
-            return new SpendOutcome.NotBilled(NotBilledReason.TOTAL_BUDGET);
-        }
-        if (balance.getOrDefault(id, 0L) < amount) {
-            return new SpendOutcome.NotBilled(NotBilledReason.BALANCE);
+        BudgetSnapshot budget = new BudgetSnapshot(campaign.get().status(), advertiser.get().status(),
+                campaign.get().settings().dailyBudget(), campaign.get().settings().totalBudget(),
+                Money.ofCents(spentByDay.getOrDefault(id, Map.of()).getOrDefault(budgetDay, 0L)),
+                Money.ofCents(spentTotal.getOrDefault(id, 0L)), Money.ofCents(balance.getOrDefault(id, 0L)));
+        if (SpendPolicy.decide(budget, spend.amount()) instanceof SpendDecision.Refuse refused) {
+            return new SpendOutcome.NotBilled(refused.reason());
         }
         append(spend);
         spendDays.put(spend.idempotencyKey(), budgetDay);
