@@ -63,9 +63,9 @@ final class CampaignMapper {
         row.setStatus(campaign.status().code());
         row.setStartDate(settings.startDate());
         row.setEndDate(settings.endDate().orElse(null));
-        row.setCpcCents(settings.cpc().toColumnValue());
-        row.setDailyBudgetCents(settings.dailyBudget().toColumnValue());
-        row.setTotalBudgetCents(settings.totalBudget().map(Money::toColumnValue).orElse(null));
+        row.setCpcCents(Cents.toColumn(settings.cpc()));
+        row.setDailyBudgetCents(Cents.toColumn(settings.dailyBudget()));
+        row.setTotalBudgetCents(settings.totalBudget().map(Cents::toColumn).orElse(null));
         row.setPacingMode(settings.pacingMode().code());
         row.setCreatedAt(Timestamps.toColumn(campaign.createdAt()));
         row.setUpdatedAt(Timestamps.toColumn(campaign.updatedAt()));

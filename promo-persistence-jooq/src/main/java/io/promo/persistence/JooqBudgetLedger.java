@@ -272,7 +272,7 @@ public final class JooqBudgetLedger implements BudgetLedger {
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(SPEND_ON_CURRENT_DAY)) {
             statement.setString(1, spend.campaignId().value());
-            statement.setInt(2, spend.amount().toColumnValue());
+            statement.setInt(2, Cents.toColumn(spend.amount()));
             statement.setObject(3, budgetDay);
             statement.setString(4, spend.id().value());
             statement.setString(5, spend.idempotencyKey().source());
@@ -300,7 +300,7 @@ public final class JooqBudgetLedger implements BudgetLedger {
         try (PreparedStatement insert = connection.prepareStatement(INSERT_SPEND)) {
             insert.setString(1, spend.id().value());
             insert.setString(2, spend.campaignId().value());
-            insert.setInt(3, spend.amount().toColumnValue());
+            insert.setInt(3, Cents.toColumn(spend.amount()));
             insert.setString(4, spend.idempotencyKey().source());
             insert.setString(5, spend.idempotencyKey().reference());
             insert.setString(6, spend.reason().orElse(null));
@@ -417,7 +417,7 @@ public final class JooqBudgetLedger implements BudgetLedger {
             return recordReleasing(entry, released.get());
         }
         int written = db.execute(RECORD,
-                entry.id().value(), entry.campaignId().value(), entry.kind().code(), entry.amount().toColumnValue(),
+                entry.id().value(), entry.campaignId().value(), entry.kind().code(), Cents.toColumn(entry.amount()),
                 entry.idempotencyKey().source(), entry.idempotencyKey().reference(), entry.reason().orElse(null),
                 Timestamps.toColumn(entry.createdAt()), entry.balanceEffect().cents());
         if (written == 1) {
@@ -442,7 +442,7 @@ public final class JooqBudgetLedger implements BudgetLedger {
                     .set(PROMO_BUDGET_LEDGER.ENTRY_ID, credit.id().value())
                     .set(PROMO_BUDGET_LEDGER.CAMPAIGN_ID, credit.campaignId().value())
                     .set(PROMO_BUDGET_LEDGER.KIND, credit.kind().code())
-                    .set(PROMO_BUDGET_LEDGER.AMOUNT_CENTS, credit.amount().toColumnValue())
+                    .set(PROMO_BUDGET_LEDGER.AMOUNT_CENTS, Cents.toColumn(credit.amount()))
                     .set(PROMO_BUDGET_LEDGER.PROCESSOR, credit.idempotencyKey().source())
                     .set(PROMO_BUDGET_LEDGER.PROCESSOR_REF, credit.idempotencyKey().reference())
                     .set(PROMO_BUDGET_LEDGER.REASON, credit.reason().orElse(null))

@@ -33,7 +33,7 @@ final class PolicyMapper {
                 policy.scope().surface().code(),
                 policy.scope().role().map(RoleCode::value).orElse(null),
                 policy.scope().city().value(),
-                policy.limits().cpcFloor().toColumnValue(),
+                Cents.toColumn(policy.limits().cpcFloor()),
                 policy.limits().maxDensityTop20(),
                 policy.limits().maxAboveFold(),
                 Timestamps.toColumn(policy.updatedAt()));

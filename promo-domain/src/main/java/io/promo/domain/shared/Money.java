@@ -55,11 +55,6 @@ public record Money(long cents) implements Comparable<Money> {
         return cents >= Integer.MIN_VALUE && cents <= Integer.MAX_VALUE;
     }
 
-    /** The amount as a seed {@code int} column value; throws if it does not fit. */
-    public int toColumnValue() {
-        return Math.toIntExact(cents);
-    }
-
     public static Money min(Money a, Money b) {
         return a.cents <= b.cents ? a : b;
     }

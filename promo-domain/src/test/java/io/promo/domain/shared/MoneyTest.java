@@ -70,17 +70,6 @@ class MoneyTest {
     }
 
     @Test
-    void the_column_value_is_the_amount_when_it_fits_and_an_error_when_it_does_not() {
-        assertThat(Money.ofCents(Integer.MAX_VALUE).toColumnValue()).isEqualTo(Integer.MAX_VALUE);
-        assertThat(Money.ofCents(Integer.MIN_VALUE).toColumnValue()).isEqualTo(Integer.MIN_VALUE);
-        assertThat(Money.ofCents(-42).toColumnValue()).isEqualTo(-42);
-        assertThatThrownBy(() -> Money.ofCents(Integer.MAX_VALUE + 1L).toColumnValue())
-                .isInstanceOf(ArithmeticException.class);
-        assertThatThrownBy(() -> Money.ofCents(Integer.MIN_VALUE - 1L).toColumnValue())
-                .isInstanceOf(ArithmeticException.class);
-    }
-
-    @Test
     void comparisons_follow_the_amount_in_cents() {
         Money small = Money.ofCents(-5);
         Money large = Money.ofCents(7);
