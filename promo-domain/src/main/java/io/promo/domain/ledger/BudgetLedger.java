@@ -17,10 +17,9 @@ public interface BudgetLedger {
     /**
      * The atomic spend. In one step that no concurrent call can interleave with, appends
      * {@code spend} only if all of these hold, and otherwise appends nothing and says which failed:
-     * its idempotency key is new (I4, else {@link NotBilledReason#DUPLICATE}); the campaign exists and
-     * is billable by {@link Billability}; the campaign's spend on {@code budgetDay} plus the amount is
-     * within its daily budget (I1); its total spend plus the amount is within its total budget, if any
-     * (I2); and its balance covers the amount (I3).
+     * its idempotency key is new (I4, else {@link NotBilledReason#DUPLICATE}); the campaign exists; and
+     * {@link SpendPolicy} bills it from the campaign's {@link BudgetSnapshot} on {@code budgetDay}
+     * (billability, then I1 the daily budget, I2 the total budget, I3 the balance), else its reason.
      */
     SpendOutcome spend(LedgerEntry spend, LocalDate budgetDay);
 
