@@ -13,12 +13,12 @@ import java.util.Optional;
  */
 public final class CitySlice {
 
-    public final TrafficScope scope;
+    final TrafficScope scope;
     public final int cityId;
     /** Entity id → the campaigns that promote it here (every status but ended); see {@link EntityTable}. */
     public final EntityTable byEntity;
     public final TrafficCurve curve;
-    public final int campaigns;
+    final int campaigns;
     /** The policy of a search without a role, or with a role that has no policy of its own here. */
     private final EffectivePolicy anyRole;
     /** The roles with a policy of their own here: usually none. */

@@ -23,6 +23,9 @@ import java.util.List;
  * eligibility and ranking read of every candidate is primitive fields here (amounts fit the seed's int columns;
  * statuses are reduced to the booleans the rules ask); what only placed campaigns and diagnoses need sits in
  * {@link Details}, one reference away.
+ *
+ * <p>Only the index builds one. What the engine reads is public final fields rather than accessors: the engine is
+ * another package, and these are the very reads the decision path is made of.
  */
 public final class ServingCampaign {
 
@@ -44,8 +47,8 @@ public final class ServingCampaign {
     public final int startEpochDay;
     public final int endEpochDay;
     /** The index's number of the first city target: the usual CITY check touches no array. */
-    public final int firstCityId;
-    public final int cityCount;
+    final int firstCityId;
+    final int cityCount;
     public final boolean featured;
     public final boolean active;
     public final boolean advertiserActive;
@@ -59,7 +62,7 @@ public final class ServingCampaign {
     /** The {@link KeywordDictionary} ids of the keyword targets. */
     public final int[] keywordIds;
     /** The index's numbers of the city targets. */
-    public final int[] cityIds;
+    final int[] cityIds;
     public final CampaignId id;
     public final String targetEntityId;
     public final Format format;

@@ -38,6 +38,9 @@ import java.util.Optional;
  * matches and their campaigns, never with the campaigns of the city. Ended campaigns (terminal) are kept
  * only for diagnosis, out of the slices; every other status stays in, so that a paused campaign is
  * rejected by the very check that explains it.
+ *
+ * <p>The engine ({@code serving.engine}) reads the snapshot's day, policies and keywords and its {@link CitySlice}s
+ * directly; the decision path adds no call of its own to get at them.
  */
 public final class ServingIndex {
 
