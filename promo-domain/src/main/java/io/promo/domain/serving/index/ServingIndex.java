@@ -53,12 +53,15 @@ public final class ServingIndex {
     public final KeywordDictionary keywords;
     private final EnumMap<Surface, Map<CityCode, CitySlice>> slices;
     private final Map<CampaignId, ServingCampaign> byId;
+    /** The one campaign {@link #withBudget} replaced, or null: it stands in for its entry of {@link #byId}. */
+    private final ServingCampaign replaced;
     private final Map<TrafficScope, TrafficCurve> curves;
     private final Map<CityCode, Integer> cityIds;
 
     private ServingIndex(Instant builtAt, LocalDate day, long dayStartMillis, long dayEndMillis, PolicyResolver policies,
             KeywordDictionary keywords, EnumMap<Surface, Map<CityCode, CitySlice>> slices,
-            Map<CampaignId, ServingCampaign> byId, Map<TrafficScope, TrafficCurve> curves, Map<CityCode, Integer> cityIds) {
+            Map<CampaignId, ServingCampaign> byId, ServingCampaign replaced, Map<TrafficScope, TrafficCurve> curves,
+            Map<CityCode, Integer> cityIds) {
         this.builtAt = builtAt;
         this.day = day;
         this.dayEpoch = day.toEpochDay();
@@ -68,6 +71,7 @@ public final class ServingIndex {
         this.keywords = keywords;
         this.slices = slices;
         this.byId = byId;
+        this.replaced = replaced;
         this.curves = curves;
         this.cityIds = cityIds;
     }
@@ -147,7 +151,7 @@ public final class ServingIndex {
                             policies.resolve(surface, Optional.empty(), city), byRole));
         }));
         return new ServingIndex(builtAt, day, settings.calendar().startOf(day).toEpochMilli(),
-                settings.calendar().endOf(day).toEpochMilli(), policies, dictionary.build(), slices, byId,
+                settings.calendar().endOf(day).toEpochMilli(), policies, dictionary.build(), slices, byId, null,
                 Map.copyOf(data.curves()), Map.copyOf(cityIds));
     }
 
@@ -162,11 +166,12 @@ public final class ServingIndex {
 
     /**
      * This snapshot with one campaign's budget state replaced by {@code budget} (read later, of the same budget day):
-     * what a diagnosis decides on, so that it agrees with the balance read beside it (ADR 0020). Copies the map of
-     * campaigns and the slices of the campaign's cities, shares the rest; the decision path never calls it.
+     * what a diagnosis decides on, so that it agrees with the balance read beside it (ADR 0020). Copies the slices
+     * of the campaign's cities and shares the rest: the map of all campaigns too, beside which the replacement is
+     * kept (a second replacement copies the map). The decision path never calls it.
      */
     public ServingIndex withBudget(CampaignId id, BudgetState budget) {
-        ServingCampaign present = byId.get(id);
+        ServingCampaign present = campaign(id).orElse(null);
         if (present == null) {
             return this;
         }
@@ -175,22 +180,25 @@ public final class ServingIndex {
                     + day);
         }
         ServingCampaign replacement = present.withBudget(budget);
-        Map<CampaignId, ServingCampaign> campaigns = new HashMap<>(byId);
-        campaigns.put(id, replacement);
+        Map<CampaignId, ServingCampaign> campaigns = byId;
+        if (replaced != null && !replaced.id.equals(id)) {
+            campaigns = new HashMap<>(byId);
+            campaigns.put(replaced.id, replaced);
+        }
         EnumMap<Surface, Map<CityCode, CitySlice>> patched = new EnumMap<>(slices);
         Map<CityCode, CitySlice> cities = slices.get(present.details.surface());
         if (cities != null) {
-            Map<CityCode, CitySlice> replaced = new HashMap<>(cities);
+            Map<CityCode, CitySlice> patchedCities = new HashMap<>(cities);
             for (CityCode city : present.details.cities()) {
                 CitySlice slice = cities.get(city);
                 if (slice != null) {
-                    replaced.put(city, slice.replacing(present, replacement));
+                    patchedCities.put(city, slice.replacing(present, replacement));
                 }
             }
-            patched.put(present.details.surface(), replaced);
+            patched.put(present.details.surface(), patchedCities);
         }
-        return new ServingIndex(builtAt, day, dayStartMillis, dayEndMillis, policies, keywords, patched, campaigns, curves,
-                cityIds);
+        return new ServingIndex(builtAt, day, dayStartMillis, dayEndMillis, policies, keywords, patched, campaigns,
+                replacement, curves, cityIds);
     }
 
     public Instant builtAt() {
@@ -232,6 +240,9 @@ public final class ServingIndex {
     }
 
     public Optional<ServingCampaign> campaign(CampaignId id) {
+        if (replaced != null && replaced.id.equals(id)) {
+            return Optional.of(replaced);
+        }
         return Optional.ofNullable(byId.get(id));
     }
 
