@@ -1,8 +1,8 @@
 package io.promo.app;
 
 import io.promo.app.http.Health;
-import io.promo.domain.serving.ServingIndex;
-import io.promo.domain.serving.ServingIndexRefresher;
+import io.promo.domain.serving.index.ServingIndex;
+import io.promo.domain.serving.index.ServingIndexRefresher;
 import io.promo.domain.traffic.ImpressionBuffer;
 import io.promo.persistence.ConnectionPool;
 import io.promo.persistence.DatabaseProbe;

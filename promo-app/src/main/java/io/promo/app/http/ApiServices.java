@@ -6,7 +6,7 @@ import io.promo.billing.StripeWebhookEndpoint;
 import io.promo.domain.access.IssueApiKey;
 import io.promo.domain.funding.TopUpCampaign;
 import io.promo.domain.report.TrafficReports;
-import io.promo.domain.serving.WhyNotShown;
+import io.promo.domain.serving.diagnostics.WhyNotShown;
 import io.promo.domain.traffic.CreditInvalidClicks;
 import io.promo.domain.traffic.RecordClick;
 import io.promo.domain.traffic.ServeSponsoredResults;

@@ -9,7 +9,7 @@ import io.promo.app.metrics.PromoMetrics;
 import io.promo.domain.serving.DecisionPage;
 import io.promo.domain.serving.DecisionRequest;
 import io.promo.domain.serving.PagePosition;
-import io.promo.domain.serving.WhyNotShownQuery;
+import io.promo.domain.serving.diagnostics.WhyNotShownQuery;
 import io.promo.domain.shared.CityCode;
 import io.promo.domain.shared.RoleCode;
 import io.promo.domain.traffic.ServeCommand;

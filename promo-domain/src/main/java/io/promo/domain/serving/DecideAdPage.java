@@ -1,5 +1,12 @@
 package io.promo.domain.serving;
 
+import io.promo.domain.serving.engine.DecisionEngine;
+import io.promo.domain.serving.engine.Placement;
+import io.promo.domain.serving.index.ServingCampaign;
+import io.promo.domain.serving.index.ServingIndex;
+import io.promo.domain.serving.index.ServingIndexSource;
+import io.promo.domain.serving.index.ServingSettings;
+import io.promo.domain.serving.pacing.TrafficRecorder;
 import io.promo.domain.shared.EventId;
 import io.promo.domain.shared.IdGenerator;
 import io.promo.domain.shared.Money;
@@ -34,7 +41,7 @@ public final class DecideAdPage {
     /**
      * @param ids         impression ids ({@link IdGenerator#newEventId()})
      * @param traffic     told of every search in a city some campaign targets, for the pacing curves
-     *                    ({@link HourlyTrafficCounter})
+     *                    ({@code HourlyTrafficCounter})
      * @param querySigner the click tokens' query signature (the traffic package's keyed one)
      */
     public DecideAdPage(ServingIndexSource indexes, ServingSettings settings, IdGenerator ids, Clock clock,
@@ -60,12 +67,12 @@ public final class DecideAdPage {
     }
 
     private DecisionPage page(DecisionRequest request, Placement placement, Instant now) {
-        String signature = querySigner.sign(placement.search.normalizedQuery);
+        String signature = querySigner.sign(placement.normalizedQuery());
         List<String> organic = request.organicMatches();
-        PagePosition[] positions = new PagePosition[placement.length];
+        PagePosition[] positions = new PagePosition[placement.length()];
         String pageId = placement.sponsoredCount() > 0 ? ids.newEventId().value() : null;
         int nextOrganic = 0;
-        for (int position = 1; position <= placement.length; position++) {
+        for (int position = 1; position <= placement.length(); position++) {
             ServingCampaign campaign = placement.campaignAt(position);
             if (campaign != null) {
                 EventId impression = new EventId(pageId + "_p" + position);

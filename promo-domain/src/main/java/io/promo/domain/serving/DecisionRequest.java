@@ -1,11 +1,12 @@
 package io.promo.domain.serving;
 
+import io.promo.domain.serving.engine.DuplicateFinder;
+import io.promo.domain.serving.engine.Search;
 import io.promo.domain.shared.CityCode;
 import io.promo.domain.shared.InvalidCommandException;
 import io.promo.domain.shared.RoleCode;
 import io.promo.domain.shared.Surface;
 import io.promo.domain.shared.Violations;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -19,7 +20,8 @@ import java.util.Optional;
  *
  * <p>A request that exists is valid; otherwise its construction throws an {@link InvalidCommandException}
  * naming every broken field ({@code surface}, {@code role}, {@code city}, {@code query}, {@code viewer},
- * {@code page_size}, {@code organic_matches}), so no partial decision is ever made.
+ * {@code page_size}, {@code organic_matches}), so no partial decision is ever made. The engine reads it as its
+ * {@link Search}.
  *
  * @param query          the raw query text, at most {@value #MAX_QUERY_LENGTH} characters; may be empty
  * @param pageSize       1 to {@value #MAX_PAGE_SIZE}; {@value #DEFAULT_PAGE_SIZE} by default
@@ -35,11 +37,11 @@ public record DecisionRequest(
         String query,
         Viewer viewer,
         int pageSize,
-        List<String> organicMatches) {
+        List<String> organicMatches) implements Search {
 
     public static final int DEFAULT_PAGE_SIZE = 20;
     public static final int MAX_PAGE_SIZE = 100;
-    public static final int MAX_ORGANIC_MATCHES = 1000;
+    public static final int MAX_ORGANIC_MATCHES = Search.MAX_ORGANIC_MATCHES;
     public static final int MAX_QUERY_LENGTH = 256;
 
     public DecisionRequest {
@@ -115,8 +117,9 @@ public record DecisionRequest(
 
     /**
      * The matches as an immutable list, with any problem added to {@code violations}. One copy of the caller's list
-     * (an array, wrapped unmodifiable rather than copied a second time) and one pass over it, which finds the
-     * null ids and the repeated ones: a decision's validation is a measurable part of its cost.
+     * (an array, wrapped unmodifiable rather than copied a second time) and one pass over it by the engine's
+     * {@link DuplicateFinder}, which finds the null ids and the repeated ones: a decision's validation is a
+     * measurable part of its cost.
      */
     private static List<String> checkOrganicMatches(Violations violations, List<String> matches) {
         if (matches == null) {
@@ -129,14 +132,14 @@ public record DecisionRequest(
                     + ids.length + ")");
             return List.of();
         }
-        DuplicateFinder finder = DUPLICATE_FINDERS.get();
+        DuplicateFinder finder = DuplicateFinder.ofThisThread();
         finder.check(ids);
-        if (finder.nulls > 0) {
-            violations.add("organic_matches", "must not contain null ids (" + finder.nulls + " found)");
+        if (finder.nulls() > 0) {
+            violations.add("organic_matches", "must not contain null ids (" + finder.nulls() + " found)");
             return List.of();
         }
-        if (!finder.repeated.isEmpty()) {
-            violations.add("organic_matches", "must not repeat an entity id; repeated: " + examples(finder.repeated));
+        if (!finder.repeated().isEmpty()) {
+            violations.add("organic_matches", "must not repeat an entity id; repeated: " + examples(finder.repeated()));
         }
         return Collections.unmodifiableList(Arrays.asList(ids));
     }
@@ -145,61 +148,12 @@ public record DecisionRequest(
         return ids.size() <= 3 ? ids.toString() : ids.subList(0, 3) + " and " + (ids.size() - 3) + " more";
     }
 
-    private static final ThreadLocal<DuplicateFinder> DUPLICATE_FINDERS = ThreadLocal.withInitial(DuplicateFinder::new);
-
-    /**
-     * Counts null ids and finds repeated ones with a thread's reusable open-addressing table instead of a new hash
-     * set per request: slots are "cleared" by bumping a generation, so a check allocates nothing unless it finds a
-     * repeat.
-     */
-    private static final class DuplicateFinder {
-        private static final int CAPACITY = Integer.highestOneBit(MAX_ORGANIC_MATCHES) << 2;
-        private static final int SHIFT = 64 - Integer.numberOfTrailingZeros(CAPACITY);
-        private final int[] generations = new int[CAPACITY];
-        private final int[] hashes = new int[CAPACITY];
-        private final int[] indexes = new int[CAPACITY];
-        private int generation;
-        /** Of the last check: how many ids were null. */
-        int nulls;
-        /** Of the last check: the ids that occur more than once, each once, in order of their first repeat. */
-        List<String> repeated;
-
-        void check(String[] ids) {
-            if (++generation == 0) {
-                Arrays.fill(generations, 0);
-                generation = 1;
-            }
-            nulls = 0;
-            repeated = List.of();
-            for (int i = 0; i < ids.length; i++) {
-                String id = ids[i];
-                if (id == null) {
-                    nulls++;
-                    continue;
-                }
-                int hash = id.hashCode();
-                int slot = EntityTable.slot(hash, SHIFT);
-                boolean seen = false;
-                while (generations[slot] == generation) {
-                    if (hashes[slot] == hash && ids[indexes[slot]].equals(id)) {
-                        seen = true;
-                        break;
-                    }
-                    slot = (slot + 1) & (CAPACITY - 1);
-                }
-                if (seen) {
-                    if (repeated.isEmpty()) {
-                        repeated = new ArrayList<>();
-                    }
-                    if (!repeated.contains(id)) {
-                        repeated.add(id);
-                    }
-                } else {
-                    generations[slot] = generation;
-                    hashes[slot] = hash;
-                    indexes[slot] = i;
-                }
-            }
+    /** The user id's hash for a signed-in viewer, the complement of the fingerprint's for an anonymous one. */
+    @Override
+    public int viewerHash() {
+        if (viewer instanceof Viewer.User user) {
+            return user.userId().value().hashCode();
         }
+        return ~((Viewer.Anonymous) viewer).fingerprintHash().hashCode();
     }
 }

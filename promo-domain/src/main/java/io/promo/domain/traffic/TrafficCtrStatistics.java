@@ -1,8 +1,8 @@
 package io.promo.domain.traffic;
 
 import io.promo.domain.ledger.BudgetCalendar;
-import io.promo.domain.serving.CtrCounts;
-import io.promo.domain.serving.CtrStatistics;
+import io.promo.domain.serving.ranking.CtrCounts;
+import io.promo.domain.serving.ranking.CtrStatistics;
 import io.promo.domain.shared.CampaignId;
 import java.time.Clock;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.promo.domain.traffic;
 
-import io.promo.domain.serving.CtrCounts;
+import io.promo.domain.serving.ranking.CtrCounts;
 import io.promo.domain.shared.CampaignId;
 import io.promo.domain.shared.EventId;
 import java.time.Instant;

@@ -5,12 +5,12 @@ import io.promo.domain.shared.IdPrefix;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Deterministic ids for replayable tests: {@code <prefix>_<tag><counter>}. */
-final class SequentialIds implements IdGenerator {
+public final class SequentialIds implements IdGenerator {
 
     private final String tag;
     private final AtomicLong next = new AtomicLong();
 
-    SequentialIds(String tag) {
+    public SequentialIds(String tag) {
         this.tag = tag;
     }
 

@@ -21,6 +21,13 @@ import io.promo.domain.pricing.InMemoryPolicyRepository;
 import io.promo.domain.pricing.Policy;
 import io.promo.domain.pricing.PolicyLimits;
 import io.promo.domain.pricing.PolicyScope;
+import io.promo.domain.serving.diagnostics.Diagnosis;
+import io.promo.domain.serving.diagnostics.WhyNotShown;
+import io.promo.domain.serving.diagnostics.WhyNotShownQuery;
+import io.promo.domain.serving.index.ServingIndexRefresher;
+import io.promo.domain.serving.index.ServingSettings;
+import io.promo.domain.serving.pacing.HourlyTrafficCounter;
+import io.promo.domain.serving.ranking.InMemoryCtrStatistics;
 import io.promo.domain.shared.Actor;
 import io.promo.domain.shared.CampaignId;
 import io.promo.domain.shared.CityCode;
@@ -41,37 +48,37 @@ import java.util.concurrent.atomic.AtomicLong;
  * The serving use cases over the in-memory adapters and the real ledger rules, with a clock the test moves.
  * Ids are sequential, so pages are replayable.
  */
-final class ServingFixture {
+public final class ServingFixture {
 
-    static final CityCode BERLIN = TestData.BERLIN;
-    static final CityCode PARIS = TestData.PARIS;
+    public static final CityCode BERLIN = TestData.BERLIN;
+    public static final CityCode PARIS = TestData.PARIS;
     /** 25¢ floor, two sponsored results in the top 20, one above the fold: the app's deployment default. */
-    static final PolicyLimits DEPLOYMENT_DEFAULT = new PolicyLimits(Money.ofCents(25), 2, 1);
+    public static final PolicyLimits DEPLOYMENT_DEFAULT = new PolicyLimits(Money.ofCents(25), 2, 1);
 
     /** Stands in for the keyed signature (traffic.QuerySignature): any stable hex of the normalized query will do here. */
-    static final QuerySigner SIGNER = query -> String.format("%08x", query.hashCode());
+    public static final QuerySigner SIGNER = query -> String.format("%08x", query.hashCode());
 
-    final MutableClock clock;
-    final SequentialIds ids = new SequentialIds("t");
-    final InMemoryAdvertiserRepository advertisers = new InMemoryAdvertiserRepository();
-    final InMemoryCampaignRepository campaigns = new InMemoryCampaignRepository();
-    final InMemoryPolicyRepository policies = new InMemoryPolicyRepository();
-    final InMemoryBudgetLedger ledger = new InMemoryBudgetLedger(campaigns, advertisers);
-    final InMemoryCtrStatistics ctr = new InMemoryCtrStatistics();
-    final BudgetCalendar calendar = BudgetCalendar.UTC;
-    final HourlyTrafficCounter traffic = new HourlyTrafficCounter(calendar, 8);
-    final ServingSettings settings;
-    final ServingIndexRefresher refresher;
-    final DecideAdPage decideAdPage;
-    final WhyNotShown whyNotShown;
-    final BillClick billClick;
+    public final MutableClock clock;
+    public final SequentialIds ids = new SequentialIds("t");
+    public final InMemoryAdvertiserRepository advertisers = new InMemoryAdvertiserRepository();
+    public final InMemoryCampaignRepository campaigns = new InMemoryCampaignRepository();
+    public final InMemoryPolicyRepository policies = new InMemoryPolicyRepository();
+    public final InMemoryBudgetLedger ledger = new InMemoryBudgetLedger(campaigns, advertisers);
+    public final InMemoryCtrStatistics ctr = new InMemoryCtrStatistics();
+    public final BudgetCalendar calendar = BudgetCalendar.UTC;
+    public final HourlyTrafficCounter traffic = new HourlyTrafficCounter(calendar, 8);
+    public final ServingSettings settings;
+    public final ServingIndexRefresher refresher;
+    public final DecideAdPage decideAdPage;
+    public final WhyNotShown whyNotShown;
+    public final BillClick billClick;
     private final AtomicLong references = new AtomicLong();
 
-    ServingFixture(Instant start) {
+    public ServingFixture(Instant start) {
         this(start, ServingSettings.defaults(DEPLOYMENT_DEFAULT, BudgetCalendar.UTC));
     }
 
-    ServingFixture(Instant start, ServingSettings settings) {
+    public ServingFixture(Instant start, ServingSettings settings) {
         this.clock = new MutableClock(start);
         this.settings = settings;
         this.refresher = new ServingIndexRefresher(campaigns, advertisers, policies, ledger, ctr, traffic, settings, clock);
@@ -80,14 +87,14 @@ final class ServingFixture {
         this.billClick = new BillClick(ledger, calendar, ids);
     }
 
-    Advertiser advertiser() {
+    public Advertiser advertiser() {
         Advertiser advertiser = Advertiser.onboard(ids.newAdvertiserId(), new UserId("usr_" + references.incrementAndGet()),
                 Optional.empty(), clock.instant());
         advertisers.insert(advertiser);
         return advertiser;
     }
 
-    void setStatus(Advertiser advertiser, AdvertiserStatus status) {
+    public void setStatus(Advertiser advertiser, AdvertiserStatus status) {
         Advertiser stored = advertisers.findById(advertiser.id()).orElseThrow();
         Advertiser changed = stored.changeStatus(status, Actor.ADMIN, clock.instant()).orElseThrow();
         if (!advertisers.updateIfUnchanged(changed, stored.updatedAt())) {
@@ -95,12 +102,12 @@ final class ServingFixture {
         }
     }
 
-    static TargetEntity profile(String id) {
+    public static TargetEntity profile(String id) {
         return new TargetEntity(TargetEntityType.SERVICE_PROFILE, id);
     }
 
     /** A draft of {@code settings} promoting {@code entityId} on people search, stored. */
-    Campaign draft(Advertiser advertiser, String entityId, CampaignSettings settings) {
+    public Campaign draft(Advertiser advertiser, String entityId, CampaignSettings settings) {
         Campaign draft = Campaign.draft(ids.newCampaignId(), advertiser.id(), Surface.PEOPLE_SEARCH, profile(entityId),
                 settings, clock.instant());
         campaigns.insert(draft);
@@ -108,7 +115,7 @@ final class ServingFixture {
     }
 
     /** An active campaign promoting {@code entityId}, with {@code balanceCents} topped up. */
-    Campaign active(Advertiser advertiser, String entityId, CampaignSettings settings, long balanceCents) {
+    public Campaign active(Advertiser advertiser, String entityId, CampaignSettings settings, long balanceCents) {
         Campaign campaign = move(draft(advertiser, entityId, settings), CampaignAction.ACTIVATE);
         if (balanceCents > 0) {
             topUp(campaign.id(), balanceCents);
@@ -116,7 +123,7 @@ final class ServingFixture {
         return campaign;
     }
 
-    Campaign move(Campaign campaign, CampaignAction action) {
+    public Campaign move(Campaign campaign, CampaignAction action) {
         Campaign stored = campaigns.findById(campaign.id()).orElseThrow();
         Campaign changed = stored.apply(action, Actor.ADMIN, clock.instant()).orElseThrow();
         if (!campaigns.updateIfUnchanged(changed, stored.updatedAt())) {
@@ -125,29 +132,29 @@ final class ServingFixture {
         return changed;
     }
 
-    void topUp(CampaignId campaignId, long cents) {
+    public void topUp(CampaignId campaignId, long cents) {
         ledger.record(new LedgerEntry(ids.newLedgerEntryId(), campaignId, io.promo.domain.ledger.EntryKind.TOPUP,
                 Money.ofCents(cents), new IdempotencyKey(IdempotencyKey.STRIPE, "pi_" + references.incrementAndGet()),
                 Optional.of("test top-up"), clock.instant()));
     }
 
     /** Bills {@code cents} to the campaign now, through the real ledger rules. */
-    SpendOutcome spend(CampaignId campaignId, long cents) {
+    public SpendOutcome spend(CampaignId campaignId, long cents) {
         return billClick.bill(new BillClickCommand(campaignId, ids.newEventId(), Money.ofCents(cents), clock.instant()));
     }
 
-    Policy policy(Optional<RoleCode> role, CityCode city, long floorCents, int density, int aboveFold) {
+    public Policy policy(Optional<RoleCode> role, CityCode city, long floorCents, int density, int aboveFold) {
         return policies.upsert(new Policy(ids.newPolicyId(), new PolicyScope(Surface.PEOPLE_SEARCH, role, city),
                 new PolicyLimits(Money.ofCents(floorCents), density, aboveFold), clock.instant()));
     }
 
-    static DecisionRequest search(CityCode city, String query, String... organic) {
+    public static DecisionRequest search(CityCode city, String query, String... organic) {
         return new DecisionRequest(Surface.PEOPLE_SEARCH, Optional.empty(), city, query,
                 Viewer.anonymous("fp-test"), DecisionRequest.DEFAULT_PAGE_SIZE, List.of(organic));
     }
 
     /** {@code count} organic matches srv_o1 … srv_o{count}, with {@code promoted} inserted at the given ranks. */
-    static List<String> organic(int count) {
+    public static List<String> organic(int count) {
         List<String> ids = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             ids.add("srv_o" + i);
@@ -156,12 +163,12 @@ final class ServingFixture {
     }
 
     /** As the app decides: the background refresh has run (if the index was stale), then the decision. */
-    DecisionPage decide(DecisionRequest request) {
+    public DecisionPage decide(DecisionRequest request) {
         refresher.refreshIfStale();
         return decideAdPage.decide(request);
     }
 
-    Diagnosis diagnose(CampaignId campaignId, DecisionRequest request) {
+    public Diagnosis diagnose(CampaignId campaignId, DecisionRequest request) {
         refresher.refreshIfStale();
         return whyNotShown.explain(WhyNotShownQuery.replaying(Actor.ADMIN, campaignId, request)).orElseThrow();
     }

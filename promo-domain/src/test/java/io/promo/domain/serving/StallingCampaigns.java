@@ -15,32 +15,32 @@ import java.util.concurrent.atomic.AtomicInteger;
  * like a database under a lock: before it reads ({@link #stallBeforeRead}), or after it has read and before it
  * answers ({@link #stallAfterRead}: a snapshot taken before a later commit).
  */
-final class StallingCampaigns extends ForwardingCampaignRepository {
+public final class StallingCampaigns extends ForwardingCampaignRepository {
 
-    final AtomicInteger reads = new AtomicInteger();
+    public final AtomicInteger reads = new AtomicInteger();
     private volatile CountDownLatch gate = new CountDownLatch(0);
     private volatile boolean readFirst;
     private final CountDownLatch stalledRead = new CountDownLatch(1);
 
-    StallingCampaigns(CampaignRepository store) {
+    public StallingCampaigns(CampaignRepository store) {
         super(store);
     }
 
-    void stallBeforeRead() {
+    public void stallBeforeRead() {
         readFirst = false;
         gate = new CountDownLatch(1);
     }
 
-    void stallAfterRead() {
+    public void stallAfterRead() {
         readFirst = true;
         gate = new CountDownLatch(1);
     }
 
-    void resume() {
+    public void resume() {
         gate.countDown();
     }
 
-    void awaitStalledRead() throws InterruptedException {
+    public void awaitStalledRead() throws InterruptedException {
         assertThat(stalledRead.await(5, TimeUnit.SECONDS)).as("a read reached the stalled store").isTrue();
     }
 

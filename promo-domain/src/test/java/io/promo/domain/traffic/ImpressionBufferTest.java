@@ -3,7 +3,7 @@ package io.promo.domain.traffic;
 import static io.promo.domain.testing.TestData.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.promo.domain.serving.CtrCounts;
+import io.promo.domain.serving.ranking.CtrCounts;
 import io.promo.domain.shared.CampaignId;
 import io.promo.domain.shared.EventId;
 import io.promo.domain.testing.TestData;

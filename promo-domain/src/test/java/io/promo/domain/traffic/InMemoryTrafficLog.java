@@ -10,7 +10,7 @@ import io.promo.domain.ledger.BudgetLedger;
 import io.promo.domain.ledger.IdempotencyKey;
 import io.promo.domain.ledger.NotBilledReason;
 import io.promo.domain.ledger.SpendOutcome;
-import io.promo.domain.serving.CtrCounts;
+import io.promo.domain.serving.ranking.CtrCounts;
 import io.promo.domain.shared.CampaignId;
 import io.promo.domain.shared.EventId;
 import io.promo.domain.shared.Money;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.promo.domain.campaign.Campaign;
-import io.promo.domain.serving.CtrCounts;
+import io.promo.domain.serving.ranking.CtrCounts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -14,7 +14,7 @@ import io.promo.domain.ledger.EntryKind;
 import io.promo.domain.ledger.IdempotencyKey;
 import io.promo.domain.ledger.LedgerEntry;
 import io.promo.domain.ledger.NotBilledReason;
-import io.promo.domain.serving.CtrCounts;
+import io.promo.domain.serving.ranking.CtrCounts;
 import io.promo.domain.shared.Actor;
 import io.promo.domain.shared.CampaignId;
 import io.promo.domain.shared.EventId;

@@ -1,0 +1,43 @@
+package io.promo.domain.serving.engine;
+
+/**
+ * The checks a campaign passes on its way to a sponsored slot, in the order they are evaluated and
+ * reported. The first failing one is the deciding reason a campaign was not shown.
+ */
+public enum Check {
+    /** The search's city is one of the campaign's city targets. */
+    CITY,
+    /** The campaign has no keyword targets, or one of them occurs in the normalized query as whole words. */
+    KEYWORD,
+    /** The campaign is {@code active}. */
+    STATUS,
+    /** Today (the budget day) lies within the campaign's start and end dates. */
+    SCHEDULE,
+    /** The campaign's advertiser is {@code active}. */
+    ADVERTISER,
+    /** The cpc reaches the floor resolved for (surface, role, city). */
+    FLOOR,
+    /** What is left of today's budget holds at least one cpc. */
+    DAILY_BUDGET,
+    /** What is left of the total budget, if any, holds at least one cpc. */
+    TOTAL_BUDGET,
+    /** The prepaid balance holds at least one cpc. */
+    BALANCE,
+    /** Even pacing allows another click now (accelerated campaigns always pass). */
+    PACING,
+    /** The promoted entity is among the search engine's organic matches. */
+    NOT_IN_ORGANIC,
+    /**
+     * The density and fold rules left the campaign a position: fails when the policy and the page leave no
+     * sponsored position its format may take, or when the positions it could take went to lower-ranked results
+     * that the rules placed first (a boosted campaign when featured ones above the fold used up
+     * {@code max_density_top20}).
+     */
+    DENSITY,
+    /** The campaign won a position: fails when better-ranked campaigns took every position it could take, or another campaign of its entity was placed. */
+    OUTRANKED;
+
+    /** The checks {@link Eligibility} evaluates, before placement. */
+    static final Check[] ELIGIBILITY = {CITY, KEYWORD, STATUS, SCHEDULE, ADVERTISER, FLOOR, DAILY_BUDGET,
+        TOTAL_BUDGET, BALANCE, PACING};
+}

@@ -1,0 +1,80 @@
+package io.promo.domain.serving.engine;
+
+import io.promo.domain.pricing.EffectivePolicy;
+import io.promo.domain.serving.index.ServingCampaign;
+import io.promo.domain.shared.CityCode;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The words of a diagnosis. Explains verdicts that {@link Eligibility} and {@link DecisionEngine} reached;
+ * decides nothing itself. Runs only for diagnoses, never on the decision path.
+ */
+final class Explanations {
+
+    private Explanations() {
+    }
+
+    static String eligibility(Check check, boolean passed, ServingCampaign c, SearchContext search) {
+        switch (check) {
+            case CITY:
+                return passed ? "targets " + search.city
+                        : "targets " + c.details.cities().stream().map(CityCode::value).sorted().collect(Collectors.joining(", "))
+                        + ", not " + search.city;
+            case KEYWORD:
+                if (c.details.keywords().isEmpty()) {
+                    return "no keyword targets: matches every query";
+                }
+                return (passed ? "one of " : "none of ") + c.details.keywords() + " occurs"
+                        + " as whole words in the query '" + search.normalizedQuery + "'";
+            case STATUS:
+                return "the campaign is " + c.details.status().code();
+            case SCHEDULE:
+                return LocalDate.ofEpochDay(search.dayEpoch) + (passed ? " is" : " is not") + " within "
+                        + LocalDate.ofEpochDay(c.startEpochDay) + " … "
+                        + (c.endEpochDay == ServingCampaign.OPEN_END ? "(no end)" : LocalDate.ofEpochDay(c.endEpochDay));
+            case ADVERTISER:
+                return c.details.advertiserStatus() == null ? "the advertiser " + c.details.advertiserId() + " is unknown"
+                        : "the advertiser is " + c.details.advertiserStatus().code();
+            case FLOOR:
+                return "cpc " + cents(c.cpc) + (passed ? " ≥ " : " < ") + "floor " + cents(search.floorCents)
+                        + " (" + policySource(search) + ")";
+            case DAILY_BUDGET:
+                return "spent " + cents(search.spentToday(c)) + " of the daily budget of " + cents(c.dailyBudget)
+                        + " today; a click of " + cents(c.cpc) + (passed ? " fits" : " does not fit");
+            case TOTAL_BUDGET:
+                return c.totalBudget == ServingCampaign.NO_TOTAL ? "no total budget"
+                        : "spent " + cents(c.spentTotal) + " of the total budget of " + cents(c.totalBudget) + "; a click of "
+                        + cents(c.cpc) + (passed ? " fits" : " does not fit");
+            case BALANCE:
+                return "balance " + cents(c.balance) + (passed ? " covers" : " does not cover") + " a click of " + cents(c.cpc);
+            case PACING:
+                if (c.accelerated) {
+                    return "accelerated: spends whenever budget remains";
+                }
+                return String.format(Locale.ROOT,
+                        "even: by %.2f h into the day %s may be spent (daily budget %s × F = %.1f %% of the day's traffic,"
+                                + " plus one click); spent %s, so the next click %s",
+                        search.hoursIntoDay, cents(Eligibility.pacingAllowance(c, search)), cents(c.dailyBudget),
+                        search.trafficShare * 100, cents(search.spentToday(c)), passed ? "fits" : "must wait");
+            default:
+                throw new IllegalArgumentException(check + " is not an eligibility check");
+        }
+    }
+
+    static String policySource(SearchContext search) {
+        EffectivePolicy policy = search.policy;
+        switch (policy.source()) {
+            case ROLE_AND_CITY:
+            case CITY:
+                return "policy " + policy.policy().orElseThrow().id() + " for " + policy.policy().orElseThrow().scope();
+            default:
+                return "deployment default";
+        }
+    }
+
+    static String cents(long cents) {
+        return cents + "¢";
+    }
+}

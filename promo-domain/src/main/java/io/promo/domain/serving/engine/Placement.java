@@ -1,0 +1,89 @@
+package io.promo.domain.serving.engine;
+
+import io.promo.domain.pricing.PolicyLimits;
+import io.promo.domain.serving.index.ServingCampaign;
+
+/**
+ * The outcome of placement for one decision: which campaign sits at which of positions 1–20 and which
+ * organic matches they promote. Part of a thread's reusable scratch: valid until that thread's next decision.
+ */
+public final class Placement {
+
+    static final int TOP = PolicyLimits.TOP;
+
+    /** The page's length: {@code min(page_size, organic matches)}. */
+    int length;
+    SearchContext search;
+    private final ServingCampaign[] atPosition = new ServingCampaign[TOP + 1];
+    private final int[] organicIndexAt = new int[TOP + 1];
+    private final boolean[] promoted = new boolean[Search.MAX_ORGANIC_MATCHES];
+    private final int[] promotedIndexes = new int[TOP];
+    private int promotedCount;
+
+    void reset(int pageLength, SearchContext context) {
+        for (int position = 1; position <= TOP; position++) {
+            atPosition[position] = null;
+        }
+        for (int i = 0; i < promotedCount; i++) {
+            promoted[promotedIndexes[i]] = false;
+        }
+        promotedCount = 0;
+        length = pageLength;
+        search = context;
+    }
+
+    /** Reserves the organic match at {@code organicIndex} for a sponsored position: it leaves its organic one. */
+    void promote(int organicIndex) {
+        promoted[organicIndex] = true;
+        promotedIndexes[promotedCount++] = organicIndex;
+    }
+
+    /** Puts {@code campaign}, whose entity was {@link #promote promoted}, at {@code position}. */
+    void place(ServingCampaign campaign, int organicIndex, int position) {
+        atPosition[position] = campaign;
+        organicIndexAt[position] = organicIndex;
+    }
+
+    /** The campaign at {@code position}, or null for an organic position. */
+    public ServingCampaign campaignAt(int position) {
+        return position <= TOP ? atPosition[position] : null;
+    }
+
+    int organicIndexAt(int position) {
+        return organicIndexAt[position];
+    }
+
+    /** True when the organic match at {@code organicIndex} (0-based) moved to a sponsored position. */
+    public boolean isPromoted(int organicIndex) {
+        return promoted[organicIndex];
+    }
+
+    /** The position of {@code campaign}, or 0. */
+    public int positionOf(ServingCampaign campaign) {
+        for (int position = 1; position <= TOP; position++) {
+            if (atPosition[position] == campaign) {
+                return position;
+            }
+        }
+        return 0;
+    }
+
+    public int sponsoredCount() {
+        return promotedCount;
+    }
+
+    /** The page's length: {@code min(page_size, organic matches)}. */
+    public int length() {
+        return length;
+    }
+
+    /** The search's query, normalized as keywords are. */
+    public String normalizedQuery() {
+        return search.normalizedQuery;
+    }
+
+    /** The budget day the decision was made on, as an epoch day. */
+    public long dayEpoch() {
+        return search.dayEpoch;
+    }
+}

@@ -1,0 +1,127 @@
+package io.promo.domain.serving.engine;
+
+import io.promo.domain.pricing.EffectivePolicy;
+import io.promo.domain.serving.index.CitySlice;
+import io.promo.domain.serving.index.ServingCampaign;
+import io.promo.domain.serving.index.ServingIndex;
+import io.promo.domain.serving.index.ServingSettings;
+import io.promo.domain.serving.pacing.TrafficCurve;
+import io.promo.domain.shared.CityCode;
+import io.promo.domain.shared.RoleCode;
+import io.promo.domain.shared.Surface;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What every candidate of one decision is checked against, computed once per decision: the resolved
+ * policy, the budget day and the pacing share F(now), the normalized query and (on first need) the
+ * keywords it matches. Reused across decisions of a thread, so a decision allocates none of it.
+ */
+final class SearchContext {
+
+    ServingIndex index;
+    Surface surface;
+    Optional<RoleCode> role;
+    CityCode city;
+    /** The index's number of the city; -1 when no campaign targets it. */
+    int cityId;
+    String normalizedQuery;
+    EffectivePolicy policy;
+    long floorCents;
+    long nowMillis;
+    long dayEpoch;
+    /** False when the index is from another budget day than now (a refresh is under way): today's spend is then 0. */
+    boolean indexIsToday;
+    double hoursIntoDay;
+    /** F(now) of the (surface, city) traffic curve. */
+    double trafficShare;
+    /** Seeds the rotation of tied campaigns; a function of the request and the time only. */
+    long rotationSeed;
+    private boolean keywordsMatched;
+    private final QueryText.IntBuffer matchedKeywords = new QueryText.IntBuffer();
+    /** {@link ServingCampaign#keywordBits} of the matched keywords: a first, exact-negative filter. */
+    private long matchedKeywordBits;
+    /** keywordMark[id] == keywordGeneration: keyword id matched this decision's query (cleared by a new generation). */
+    private int[] keywordMark = new int[0];
+    private int keywordGeneration;
+
+    void reset(ServingIndex index, Search request, Instant now, ServingSettings settings, CitySlice slice) {
+        this.index = index;
+        this.surface = request.surface();
+        this.role = request.role();
+        this.city = request.city();
+        this.cityId = slice != null ? slice.cityId : index.cityId(city);
+        this.normalizedQuery = QueryText.normalize(request.query());
+        this.policy = slice != null ? slice.policy(role) : index.policies.resolve(surface, role, city);
+        this.floorCents = policy.limits().cpcFloor().cents();
+        this.nowMillis = now.toEpochMilli();
+        long dayStart;
+        long dayEnd;
+        if (nowMillis >= index.dayStartMillis && nowMillis < index.dayEndMillis) {
+            indexIsToday = true;
+            dayEpoch = index.dayEpoch;
+            dayStart = index.dayStartMillis;
+            dayEnd = index.dayEndMillis;
+        } else {
+            indexIsToday = false;
+            java.time.LocalDate today = settings.calendar().dayOf(now);
+            dayEpoch = today.toEpochDay();
+            dayStart = settings.calendar().startOf(today).toEpochMilli();
+            dayEnd = settings.calendar().endOf(today).toEpochMilli();
+        }
+        this.hoursIntoDay = (nowMillis - dayStart) * 24.0 / (dayEnd - dayStart);
+        TrafficCurve curve = slice != null ? slice.curve : index.curve(surface, city);
+        this.trafficShare = curve.cumulativeShare(hoursIntoDay);
+        this.rotationSeed = ServingCampaign.mix64(nowMillis * 0x9E3779B97F4A7C15L
+                ^ ((long) request.viewerHash() << 32)
+                ^ normalizedQuery.hashCode()
+                ^ ((long) city.value().hashCode() << 16)
+                ^ (role.isPresent() ? (long) role.get().value().hashCode() << 8 : 0L));
+        this.keywordsMatched = false;
+        this.matchedKeywords.clear();
+    }
+
+    long spentToday(ServingCampaign campaign) {
+        return indexIsToday ? campaign.spentToday : 0;
+    }
+
+    boolean matchesAnyKeyword(ServingCampaign campaign) {
+        if (!keywordsMatched) {
+            matchKeywords();
+        }
+        if ((campaign.keywordBits & matchedKeywordBits) == 0) {
+            return false;
+        }
+        for (int id : campaign.keywordIds) {
+            if (keywordMark[id] == keywordGeneration) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void matchKeywords() {
+        QueryText.matchKeywords(normalizedQuery, index.keywords, matchedKeywords);
+        keywordsMatched = true;
+        matchedKeywordBits = 0;
+        for (int i = 0; i < matchedKeywords.size(); i++) {
+            matchedKeywordBits |= 1L << matchedKeywords.get(i);
+        }
+        if (keywordMark.length < index.keywords.size()) {
+            keywordMark = new int[Math.max(index.keywords.size(), keywordMark.length * 2)];
+            keywordGeneration = 0;
+        }
+        if (++keywordGeneration == 0) {
+            java.util.Arrays.fill(keywordMark, 0);
+            keywordGeneration = 1;
+        }
+        for (int i = 0; i < matchedKeywords.size(); i++) {
+            keywordMark[matchedKeywords.get(i)] = keywordGeneration;
+        }
+    }
+
+    /** The campaign's place in the rotation of campaigns tied on score for this decision. */
+    long rotation(ServingCampaign campaign) {
+        return ServingCampaign.mix64(campaign.idHash ^ rotationSeed);
+    }
+}

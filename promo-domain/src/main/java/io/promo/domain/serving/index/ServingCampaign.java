@@ -1,0 +1,191 @@
+package io.promo.domain.serving.index;
+
+import io.promo.domain.advertiser.AdvertiserStatus;
+import io.promo.domain.campaign.Campaign;
+import io.promo.domain.campaign.CampaignSettings;
+import io.promo.domain.campaign.CampaignStatus;
+import io.promo.domain.campaign.Format;
+import io.promo.domain.campaign.PacingMode;
+import io.promo.domain.ledger.BudgetState;
+import io.promo.domain.shared.AdvertiserId;
+import io.promo.domain.shared.CampaignId;
+import io.promo.domain.shared.CityCode;
+import io.promo.domain.shared.Surface;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What the decision path needs of one campaign, flattened when the index is built: its settings, its status
+ * and its advertiser's, and its budget state as of the index's day.
+ *
+ * <p>A decision reads a hundred or so of these, scattered over megabytes, so the object is kept small: what
+ * eligibility and ranking read of every candidate is primitive fields here (amounts fit the seed's int columns;
+ * statuses are reduced to the booleans the rules ask); what only placed campaigns and diagnoses need sits in
+ * {@link Details}, one reference away.
+ *
+ * <p>Only the index builds one. What the engine reads is public final fields rather than accessors: the engine is
+ * another package, and these are the very reads the decision path is made of.
+ */
+public final class ServingCampaign {
+
+    /** No end date. */
+    public static final int OPEN_END = Integer.MAX_VALUE;
+    /** No total budget. */
+    public static final int NO_TOTAL = -1;
+
+    public final long idHash;
+    /** Expected revenue per impression in cents: cpc × predicted CTR. */
+    public final double score;
+    public final long balance;
+    public final long spentTotal;
+    /** Spend on the index's budget day (at most the int range, which no daily budget exceeds). */
+    public final int spentToday;
+    public final int cpc;
+    public final int dailyBudget;
+    public final int totalBudget;
+    public final int startEpochDay;
+    public final int endEpochDay;
+    /** The index's number of the first city target: the usual CITY check touches no array. */
+    final int firstCityId;
+    final int cityCount;
+    public final boolean featured;
+    public final boolean active;
+    public final boolean advertiserActive;
+    public final boolean accelerated;
+    public final boolean hasKeywords;
+    /**
+     * Bit {@code id % 64} set for each keyword target's id: a campaign none of whose bits the query's matched
+     * keywords set cannot match, and the KEYWORD check then needs no read of {@link #keywordIds} (a cache miss).
+     */
+    public final long keywordBits;
+    /** The {@link KeywordDictionary} ids of the keyword targets. */
+    public final int[] keywordIds;
+    /** The index's numbers of the city targets. */
+    final int[] cityIds;
+    public final CampaignId id;
+    public final String targetEntityId;
+    public final Format format;
+    public final Details details;
+
+    /** Read by placed campaigns' pages and by diagnoses only. */
+    public record Details(AdvertiserId advertiserId, AdvertiserStatus advertiserStatus, Surface surface, CampaignStatus status,
+            PacingMode pacing, List<CityCode> cities, List<String> keywords, double predictedCtr) {
+    }
+
+    /**
+     * @param advertiserStatus null when the advertiser is unknown to the index: the ADVERTISER check fails
+     */
+    ServingCampaign(Campaign campaign, AdvertiserStatus advertiserStatus, BudgetState budget, double predictedCtr,
+            int[] keywordIds, int[] cityIds) {
+        CampaignSettings settings = campaign.settings();
+        this.id = campaign.id();
+        this.idHash = hash64(campaign.id().value());
+        this.targetEntityId = campaign.target().id();
+        this.format = settings.format();
+        this.featured = settings.format() == Format.FEATURED;
+        this.active = campaign.status() == CampaignStatus.ACTIVE;
+        this.advertiserActive = advertiserStatus == AdvertiserStatus.ACTIVE;
+        this.accelerated = settings.pacingMode() == PacingMode.ACCELERATED;
+        this.startEpochDay = epochDay(settings.startDate());
+        this.endEpochDay = settings.endDate().map(ServingCampaign::epochDay).orElse(OPEN_END);
+        this.cpc = Math.toIntExact(settings.cpc().cents());
+        this.dailyBudget = Math.toIntExact(settings.dailyBudget().cents());
+        this.totalBudget = settings.totalBudget().map(total -> Math.toIntExact(total.cents())).orElse(NO_TOTAL);
+        this.keywordIds = keywordIds;
+        this.hasKeywords = keywordIds.length > 0;
+        this.keywordBits = keywordBits(keywordIds);
+        this.cityIds = cityIds;
+        this.firstCityId = cityIds.length > 0 ? cityIds[0] : -1;
+        this.cityCount = cityIds.length;
+        this.balance = budget.balance().cents();
+        this.spentToday = (int) Math.min(Integer.MAX_VALUE, Math.max(0, budget.spentOnDay().cents()));
+        this.spentTotal = budget.spentTotal().cents();
+        this.score = cpc * predictedCtr;
+        this.details = new Details(campaign.advertiserId(), advertiserStatus, campaign.surface(), campaign.status(),
+                settings.pacingMode(), settings.cityTargets(), settings.keywordTargets(), predictedCtr);
+    }
+
+    /** A copy of {@code from} whose budget fields are {@code budget}'s: everything else, the score included, is kept. */
+    private ServingCampaign(ServingCampaign from, BudgetState budget) {
+        this.id = from.id;
+        this.idHash = from.idHash;
+        this.targetEntityId = from.targetEntityId;
+        this.format = from.format;
+        this.featured = from.featured;
+        this.active = from.active;
+        this.advertiserActive = from.advertiserActive;
+        this.accelerated = from.accelerated;
+        this.startEpochDay = from.startEpochDay;
+        this.endEpochDay = from.endEpochDay;
+        this.cpc = from.cpc;
+        this.dailyBudget = from.dailyBudget;
+        this.totalBudget = from.totalBudget;
+        this.keywordIds = from.keywordIds;
+        this.hasKeywords = from.hasKeywords;
+        this.keywordBits = from.keywordBits;
+        this.cityIds = from.cityIds;
+        this.firstCityId = from.firstCityId;
+        this.cityCount = from.cityCount;
+        this.balance = budget.balance().cents();
+        this.spentToday = (int) Math.min(Integer.MAX_VALUE, Math.max(0, budget.spentOnDay().cents()));
+        this.spentTotal = budget.spentTotal().cents();
+        this.score = from.score;
+        this.details = from.details;
+    }
+
+    /** This campaign with another budget state (of the same budget day as the index that holds it). */
+    ServingCampaign withBudget(BudgetState budget) {
+        return new ServingCampaign(this, budget);
+    }
+
+    /** The {@link #keywordBits} of a set of keyword ids. */
+    static long keywordBits(int[] keywordIds) {
+        long bits = 0;
+        for (int id : keywordIds) {
+            bits |= 1L << id;
+        }
+        return bits;
+    }
+
+    /** Days far outside the int range are clamped: compared with today, they mean the same. */
+    private static int epochDay(LocalDate date) {
+        return (int) Math.max(Integer.MIN_VALUE + 1, Math.min(Integer.MAX_VALUE - 1, date.toEpochDay()));
+    }
+
+    public boolean targetsCity(int cityId) {
+        if (firstCityId == cityId) {
+            return cityId >= 0;
+        }
+        if (cityCount == 1) {
+            return false;
+        }
+        for (int id : cityIds) {
+            if (id == cityId) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** FNV-1a over the UTF-16 units, then a finalizer so that ids differing in one character spread over all bits. */
+    static long hash64(String text) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < text.length(); i++) {
+            h ^= text.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return mix64(h);
+    }
+
+    /** The finalizer of SplitMix64 (Steele, Lea, Flood 2014): a bijection whose output bits all depend on all input bits. */
+    public static long mix64(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+
+    @Override
+    public String toString() {
+        return id.value();
+    }
+}

@@ -1,0 +1,253 @@
+package io.promo.domain.serving.index;
+
+import io.promo.domain.advertiser.Advertiser;
+import io.promo.domain.advertiser.AdvertiserStatus;
+import io.promo.domain.campaign.Campaign;
+import io.promo.domain.campaign.CampaignStatus;
+import io.promo.domain.ledger.BudgetState;
+import io.promo.domain.pricing.EffectivePolicy;
+import io.promo.domain.pricing.Policy;
+import io.promo.domain.pricing.PolicyResolver;
+import io.promo.domain.pricing.PolicyScope;
+import io.promo.domain.serving.pacing.TrafficCurve;
+import io.promo.domain.serving.pacing.TrafficScope;
+import io.promo.domain.serving.ranking.CtrCounts;
+import io.promo.domain.shared.AdvertiserId;
+import io.promo.domain.shared.CampaignId;
+import io.promo.domain.shared.CityCode;
+import io.promo.domain.shared.RoleCode;
+import io.promo.domain.shared.Surface;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An immutable snapshot of everything a decision reads: campaigns by (surface, city) and promoted entity,
+ * each with its settings, its status and its advertiser's, its budget state on the snapshot's budget day
+ * and its ranking score; the policies; the keyword dictionary; the pacing curves.
+ *
+ * <p>A decision looks up each organic match in its city's slice, so its cost grows with the organic
+ * matches and their campaigns, never with the campaigns of the city. Ended campaigns (terminal) are kept
+ * only for diagnosis, out of the slices; every other status stays in, so that a paused campaign is
+ * rejected by the very check that explains it.
+ *
+ * <p>The engine ({@code serving.engine}) reads the snapshot's day, policies and keywords and its {@link CitySlice}s
+ * directly; the decision path adds no call of its own to get at them.
+ */
+public final class ServingIndex {
+
+    final Instant builtAt;
+    final LocalDate day;
+    public final long dayEpoch;
+    public final long dayStartMillis;
+    public final long dayEndMillis;
+    public final PolicyResolver policies;
+    public final KeywordDictionary keywords;
+    private final EnumMap<Surface, Map<CityCode, CitySlice>> slices;
+    private final Map<CampaignId, ServingCampaign> byId;
+    /** The one campaign {@link #withBudget} replaced, or null: it stands in for its entry of {@link #byId}. */
+    private final ServingCampaign replaced;
+    private final Map<TrafficScope, TrafficCurve> curves;
+    private final Map<CityCode, Integer> cityIds;
+
+    private ServingIndex(Instant builtAt, LocalDate day, long dayStartMillis, long dayEndMillis, PolicyResolver policies,
+            KeywordDictionary keywords, EnumMap<Surface, Map<CityCode, CitySlice>> slices,
+            Map<CampaignId, ServingCampaign> byId, ServingCampaign replaced, Map<TrafficScope, TrafficCurve> curves,
+            Map<CityCode, Integer> cityIds) {
+        this.builtAt = builtAt;
+        this.day = day;
+        this.dayEpoch = day.toEpochDay();
+        this.dayStartMillis = dayStartMillis;
+        this.dayEndMillis = dayEndMillis;
+        this.policies = policies;
+        this.keywords = keywords;
+        this.slices = slices;
+        this.byId = byId;
+        this.replaced = replaced;
+        this.curves = curves;
+        this.cityIds = cityIds;
+    }
+
+    /** The snapshot of {@code data} as of {@code builtAt}, whose budget day is the one {@code builtAt} falls on. */
+    public static ServingIndex build(Instant builtAt, ServingSettings settings, ServingData data) {
+        LocalDate day = settings.calendar().dayOf(builtAt);
+        Map<AdvertiserId, AdvertiserStatus> advertiserStatus = new HashMap<>();
+        for (Advertiser advertiser : data.advertisers()) {
+            advertiserStatus.put(advertiser.id(), advertiser.status());
+        }
+        KeywordDictionary.Builder dictionary = new KeywordDictionary.Builder();
+        Map<CampaignId, ServingCampaign> byId = new HashMap<>(data.campaigns().size() * 2);
+        // Surface → city → entity id → its campaign, or its campaigns as an array: no list or scope object per
+        // campaign, since the whole index is rebuilt every refresh interval.
+        EnumMap<Surface, Map<CityCode, Map<String, Object>>> grouped = new EnumMap<>(Surface.class);
+        BudgetState noMoney = BudgetState.empty(day);
+        Map<CityCode, Integer> cityIds = new HashMap<>();
+        for (Campaign campaign : data.campaigns()) {
+            BudgetState budget = data.budgets().getOrDefault(campaign.id(), noMoney);
+            if (!budget.day().equals(day)) {
+                throw new IllegalArgumentException("budget state of " + campaign.id() + " is for " + budget.day()
+                        + ", the index is for " + day);
+            }
+            List<String> campaignKeywords = campaign.settings().keywordTargets();
+            int[] keywordIds = new int[campaignKeywords.size()];
+            for (int i = 0; i < keywordIds.length; i++) {
+                keywordIds[i] = dictionary.add(campaignKeywords.get(i));
+            }
+            double predictedCtr = settings.ctrModel().predict(data.ctr().getOrDefault(campaign.id(), CtrCounts.NONE));
+            List<CityCode> targets = campaign.settings().cityTargets();
+            int[] campaignCities = new int[targets.size()];
+            for (int i = 0; i < campaignCities.length; i++) {
+                campaignCities[i] = cityIds.computeIfAbsent(targets.get(i), city -> cityIds.size());
+            }
+            ServingCampaign serving = new ServingCampaign(campaign, advertiserStatus.get(campaign.advertiserId()),
+                    budget, predictedCtr, keywordIds, campaignCities);
+            if (byId.put(campaign.id(), serving) != null) {
+                throw new IllegalArgumentException("campaign " + campaign.id() + " twice");
+            }
+            if (campaign.status() == CampaignStatus.ENDED) {
+                continue;
+            }
+            Map<CityCode, Map<String, Object>> byCity = grouped.computeIfAbsent(campaign.surface(), surface -> new HashMap<>());
+            for (CityCode city : serving.details.cities()) {
+                byCity.computeIfAbsent(city, key -> new HashMap<>()).merge(serving.targetEntityId, serving,
+                        ServingIndex::alongside);
+            }
+        }
+        PolicyResolver policies = new PolicyResolver(data.policies(), settings.deploymentDefault());
+        Map<TrafficScope, List<RoleCode>> rolesWithPolicy = new HashMap<>();
+        for (Policy policy : data.policies()) {
+            PolicyScope scope = policy.scope();
+            scope.role().ifPresent(role -> rolesWithPolicy.computeIfAbsent(new TrafficScope(scope.surface(), scope.city()),
+                    key -> new ArrayList<>()).add(role));
+        }
+        EnumMap<Surface, Map<CityCode, CitySlice>> slices = new EnumMap<>(Surface.class);
+        Comparator<ServingCampaign> byCampaignId = Comparator.comparing(c -> c.id.value());
+        grouped.forEach((surface, byCity) -> byCity.forEach((city, byEntity) -> {
+            int count = 0;
+            for (Object campaigns : byEntity.values()) {
+                if (campaigns instanceof ServingCampaign[] several) {
+                    Arrays.sort(several, byCampaignId);
+                    count += several.length;
+                } else {
+                    count++;
+                }
+            }
+            TrafficScope scope = new TrafficScope(surface, city);
+            TrafficCurve curve = data.curves().getOrDefault(scope, TrafficCurve.uniform());
+            Map<RoleCode, EffectivePolicy> byRole = new HashMap<>();
+            for (RoleCode role : rolesWithPolicy.getOrDefault(scope, List.of())) {
+                byRole.put(role, policies.resolve(surface, Optional.of(role), city));
+            }
+            slices.computeIfAbsent(surface, key -> new HashMap<>())
+                    .put(city, new CitySlice(scope, cityIds.get(city), byEntity, curve, count,
+                            policies.resolve(surface, Optional.empty(), city), byRole));
+        }));
+        return new ServingIndex(builtAt, day, settings.calendar().startOf(day).toEpochMilli(),
+                settings.calendar().endOf(day).toEpochMilli(), policies, dictionary.build(), slices, byId, null,
+                Map.copyOf(data.curves()), Map.copyOf(cityIds));
+    }
+
+    /** The campaigns of one entity so far with one more: a campaign alone, or an array of several. */
+    private static Object alongside(Object present, Object added) {
+        ServingCampaign[] before = present instanceof ServingCampaign one ? new ServingCampaign[] {one}
+                : (ServingCampaign[]) present;
+        ServingCampaign[] after = Arrays.copyOf(before, before.length + 1);
+        after[before.length] = (ServingCampaign) added;
+        return after;
+    }
+
+    /**
+     * This snapshot with one campaign's budget state replaced by {@code budget} (read later, of the same budget day):
+     * what a diagnosis decides on, so that it agrees with the balance read beside it (ADR 0020). Copies the slices
+     * of the campaign's cities and shares the rest: the map of all campaigns too, beside which the replacement is
+     * kept (a second replacement copies the map). The decision path never calls it.
+     */
+    public ServingIndex withBudget(CampaignId id, BudgetState budget) {
+        ServingCampaign present = campaign(id).orElse(null);
+        if (present == null) {
+            return this;
+        }
+        if (!budget.day().equals(day)) {
+            throw new IllegalArgumentException("budget state of " + id + " is for " + budget.day() + ", the index is for "
+                    + day);
+        }
+        ServingCampaign replacement = present.withBudget(budget);
+        Map<CampaignId, ServingCampaign> campaigns = byId;
+        if (replaced != null && !replaced.id.equals(id)) {
+            campaigns = new HashMap<>(byId);
+            campaigns.put(replaced.id, replaced);
+        }
+        EnumMap<Surface, Map<CityCode, CitySlice>> patched = new EnumMap<>(slices);
+        Map<CityCode, CitySlice> cities = slices.get(present.details.surface());
+        if (cities != null) {
+            Map<CityCode, CitySlice> patchedCities = new HashMap<>(cities);
+            for (CityCode city : present.details.cities()) {
+                CitySlice slice = cities.get(city);
+                if (slice != null) {
+                    patchedCities.put(city, slice.replacing(present, replacement));
+                }
+            }
+            patched.put(present.details.surface(), patchedCities);
+        }
+        return new ServingIndex(builtAt, day, dayStartMillis, dayEndMillis, policies, keywords, patched, campaigns,
+                replacement, curves, cityIds);
+    }
+
+    public Instant builtAt() {
+        return builtAt;
+    }
+
+    /** The budget day whose spend the snapshot holds. */
+    public LocalDate day() {
+        return day;
+    }
+
+    /** Every campaign of the snapshot, ended ones included. */
+    public int campaignCount() {
+        return byId.size();
+    }
+
+    /** How many (campaign, city) entries the slice of {@code surface} in {@code city} holds. */
+    public int campaignsIn(Surface surface, CityCode city) {
+        CitySlice slice = slice(surface, city);
+        return slice == null ? 0 : slice.campaigns;
+    }
+
+    /** Older than {@code interval}, or from another budget day than {@code now}'s. */
+    public boolean isStaleAt(Instant now, Duration interval) {
+        long millis = now.toEpochMilli();
+        return millis < dayStartMillis || millis >= dayEndMillis
+                || millis - builtAt.toEpochMilli() >= interval.toMillis() || now.isBefore(builtAt);
+    }
+
+    /** The index's number of {@code city}, or -1 when no campaign targets it. */
+    public int cityId(CityCode city) {
+        Integer id = cityIds.get(city);
+        return id == null ? -1 : id;
+    }
+
+    public CitySlice slice(Surface surface, CityCode city) {
+        Map<CityCode, CitySlice> cities = slices.get(surface);
+        return cities == null ? null : cities.get(city);
+    }
+
+    public Optional<ServingCampaign> campaign(CampaignId id) {
+        if (replaced != null && replaced.id.equals(id)) {
+            return Optional.of(replaced);
+        }
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    public TrafficCurve curve(Surface surface, CityCode city) {
+        CitySlice slice = slice(surface, city);
+        return slice != null ? slice.curve : curves.getOrDefault(new TrafficScope(surface, city), TrafficCurve.uniform());
+    }
+}

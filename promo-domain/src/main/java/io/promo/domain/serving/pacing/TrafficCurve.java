@@ -1,0 +1,20 @@
+package io.promo.domain.serving.pacing;
+
+/**
+ * F(t): the expected cumulative share of a budget day's searches that have happened {@code t} hours into
+ * the day. F(0) = 0, F(24) = 1 and F never decreases. Even pacing lets a campaign spend
+ * {@code daily_budget × F(t)} (plus one click) by time t (docs/design.md "Pacing").
+ *
+ * <p>Hours are budget-day hours: the day (midnight to midnight in the budget zone) divided into 24 equal
+ * parts, so a 23- or 25-hour daylight-saving day is squeezed or stretched evenly.
+ */
+public interface TrafficCurve {
+
+    /** F(t) for {@code 0 ≤ hoursIntoDay ≤ 24}; values outside are clamped. */
+    double cumulativeShare(double hoursIntoDay);
+
+    /** Every hour alike: F(t) = t / 24. The curve until a surface and city have enough history. */
+    static TrafficCurve uniform() {
+        return HourlyTrafficCurve.UNIFORM;
+    }
+}
