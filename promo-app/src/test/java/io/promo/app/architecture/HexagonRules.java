@@ -2,6 +2,7 @@ package io.promo.app.architecture;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -12,7 +13,10 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaConstructorCall;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.promo.app.Main;
 import io.promo.app.UseCases;
 import java.util.Arrays;
@@ -133,6 +137,12 @@ final class HexagonRules {
             .should().dependOnClassesThat().resideInAPackage("picocli..")
             .because("the command line is Main; the wiring it calls takes plain values");
 
+    static final ArchRule no_domain_class_implements_a_port_an_adapter_implements = classes()
+            .that().resideInAPackage(DOMAIN)
+            .should(implementNoPortThatAnAdapterImplements())
+            .because("the domain declares the ports the adapters implement and keeps its fakes in test code, so"
+                    + " production never runs on an in-memory stand-in");
+
     /**
      * Every rule by its name, with what it speaks of, so that no rule can be added without being applied and
      * proven, nor outlive the packages it names.
@@ -162,6 +172,8 @@ final class HexagonRules {
             wall("domain_packages_are_free_of_cycles", domain_packages_are_free_of_cycles, packages(DOMAIN)),
             wall("the_http_framework_lives_only_in_the_http_adapter", the_http_framework_lives_only_in_the_http_adapter,
                     packages(HTTP, "io.javalin..", "org.eclipse.jetty..")),
+            wall("no_domain_class_implements_a_port_an_adapter_implements",
+                    no_domain_class_implements_a_port_an_adapter_implements, packages(DOMAIN, PERSISTENCE, BILLING)),
             wall("picocli_lives_only_in_the_command_line", picocli_lives_only_in_the_command_line,
                     List.of(type(Main.class), resideInAPackage("picocli.."))));
 
@@ -185,5 +197,23 @@ final class HexagonRules {
             DescribedPredicate<? super JavaClass> owner) {
         return DescribedPredicate.describe("a constructor of " + owner.getDescription(),
                 call -> owner.test(call.getTargetOwner()));
+    }
+
+    private static ArchCondition<JavaClass> implementNoPortThatAnAdapterImplements() {
+        DescribedPredicate<JavaClass> adapter = resideInAnyPackage(PERSISTENCE, BILLING);
+        return new ArchCondition<>("implement no interface of " + DOMAIN + " that a class of " + PERSISTENCE
+                + " or " + BILLING + " implements") {
+            @Override
+            public void check(JavaClass javaClass, ConditionEvents events) {
+                for (JavaClass port : javaClass.getAllRawInterfaces()) {
+                    if (!resideInAPackage(DOMAIN).test(port)) {
+                        continue; // Comparable, Serializable …: the JDK's, not a port
+                    }
+                    port.getAllSubclasses().stream().filter(adapter).findFirst().ifPresent(implementation ->
+                            events.add(SimpleConditionEvent.violated(javaClass, javaClass.getName() + " implements "
+                                    + port.getName() + ", which " + implementation.getName() + " implements")));
+                }
+            }
+        };
     }
 }

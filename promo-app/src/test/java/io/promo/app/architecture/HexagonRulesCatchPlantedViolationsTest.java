@@ -10,6 +10,7 @@ import io.promo.app.http.planted.HttpClassParsingACommandLine;
 import io.promo.app.http.planted.HttpClassUsingADataSource;
 import io.promo.billing.planted.BillingClassServingHttp;
 import io.promo.billing.planted.BillingClassUsingJetty;
+import io.promo.domain.planted.DomainClassImplementingARepository;
 import io.promo.domain.planted.DomainClassStartingAGivenThread;
 import io.promo.domain.planted.DomainClassStartingAThread;
 import io.promo.domain.planted.DomainClassUsingAnAdapter;
@@ -21,6 +22,7 @@ import io.promo.domain.planted.DomainClassWithAColumnValue;
 import io.promo.domain.planted.DomainClassWritingJson;
 import io.promo.domain.planted.cycle.PlantedServingClass;
 import io.promo.domain.planted.cycle.inner.PlantedSubPackageClass;
+import io.promo.persistence.JooqCampaignRepository;
 import io.promo.persistence.planted.PersistenceClassUsingBilling;
 import io.promo.persistence.planted.PersistenceClassUsingTheApp;
 import java.util.Arrays;
@@ -59,6 +61,8 @@ class HexagonRulesCatchPlantedViolationsTest {
             new Planted("domain_packages_are_free_of_cycles", PlantedServingClass.class, PlantedSubPackageClass.class),
             new Planted("the_http_framework_lives_only_in_the_http_adapter", BillingClassServingHttp.class),
             new Planted("the_http_framework_lives_only_in_the_http_adapter", BillingClassUsingJetty.class),
+            new Planted("no_domain_class_implements_a_port_an_adapter_implements",
+                    DomainClassImplementingARepository.class, JooqCampaignRepository.class),
             new Planted("picocli_lives_only_in_the_command_line", HttpClassParsingACommandLine.class));
 
     @Test
