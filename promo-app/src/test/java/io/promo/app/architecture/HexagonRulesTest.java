@@ -2,19 +2,32 @@ package io.promo.app.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.lang.ArchRule;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import java.util.stream.Stream;
 
 /** Applies {@link HexagonRules} to the production classes of every module (this module sees them all). */
 class HexagonRulesTest {
+
+    /**
+     * Rules that the production code breaks until issue 15's reshaping is merged, each with the work it waits for.
+     * They are proven like the others; {@link #every_waiting_rule_still_finds_its_violation} turns red when the
+     * work has landed, and then the rule's line here is deleted, so that it is enforced from then on.
+     */
+    private static final Map<String, String> WAITING_FOR_THE_RESHAPING = Map.of(
+            "the_domain_starts_no_threads", "ImpressionBuffer's writer thread leaves the domain",
+            "domain_members_are_not_named_for_json_or_column_values",
+            "Money.toColumnValue and TrafficEvent.extraJson move to the persistence mappers",
+            "routes_take_the_use_cases_they_call_not_a_bag_of_services",
+            "route classes take their use cases through their constructors");
 
     private static JavaClasses production;
 
@@ -35,8 +48,39 @@ class HexagonRulesTest {
     }
 
     @TestFactory
+    Stream<DynamicTest> what_every_rule_speaks_of_is_there() {
+        return HexagonRules.ALL.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .flatMap(rule -> rule.getValue().speaksOf().stream().map(what -> DynamicTest.dynamicTest(
+                        rule.getKey() + ": " + what.getDescription(),
+                        () -> assertThat(isThere(what))
+                                .as("%s speaks of %s, which no production class is or uses: it would pass forever",
+                                        rule.getKey(), what.getDescription())
+                                .isTrue())));
+    }
+
+    @TestFactory
     Stream<DynamicTest> every_rule_holds_for_the_production_code() {
         return HexagonRules.ALL.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(rule -> DynamicTest.dynamicTest(rule.getKey(), () -> rule.getValue().check(production)));
+                .filter(rule -> !WAITING_FOR_THE_RESHAPING.containsKey(rule.getKey()))
+                .map(rule -> DynamicTest.dynamicTest(rule.getKey(), () -> rule.getValue().rule().check(production)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> every_waiting_rule_still_finds_its_violation() {
+        return WAITING_FOR_THE_RESHAPING.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(waiting -> DynamicTest.dynamicTest(waiting.getKey(), () -> {
+                    assertThat(HexagonRules.ALL).containsKey(waiting.getKey());
+                    assertThat(HexagonRules.ALL.get(waiting.getKey()).rule().evaluate(production).hasViolation())
+                            .as("%s holds now (%s): delete its line from WAITING_FOR_THE_RESHAPING to enforce it",
+                                    waiting.getKey(), waiting.getValue())
+                            .isTrue();
+                }));
+    }
+
+    /** A class of the production code, or a class one of them uses (a library is seen through its users). */
+    private static boolean isThere(DescribedPredicate<? super JavaClass> what) {
+        return production.stream().anyMatch(javaClass -> what.test(javaClass)
+                || javaClass.getDirectDependenciesFromSelf().stream()
+                        .anyMatch(dependency -> what.test(dependency.getTargetClass())));
     }
 }
