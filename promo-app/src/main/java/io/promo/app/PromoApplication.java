@@ -111,7 +111,7 @@ public final class PromoApplication implements AutoCloseable {
         HourlyTrafficCounter traffic = new HourlyTrafficCounter(calendar, serving.pacing().historyDays() + 1);
         ServingIndexRefresher servingIndex = new ServingIndexRefresher(repositories.campaigns(),
                 repositories.advertisers(), repositories.policies(), repositories.ledger(),
-                new TrafficCtrStatistics(repositories.trafficLog(), calendar, clock, TrafficCtrStatistics.DEFAULT_DAYS),
+                new TrafficCtrStatistics(repositories.ctrFeed(), calendar, clock, TrafficCtrStatistics.DEFAULT_DAYS),
                 traffic, serving, clock);
         UseCases useCases = new UseCases(repositories, DeploymentDefaults.POLICY_LIMITS, config.campaignQuota(), calendar,
                 config.production() ? EntityOwnership.Unregistered.REFUSED
@@ -140,7 +140,7 @@ public final class PromoApplication implements AutoCloseable {
         // Registered after the database and before HTTP, so that it is closed (its last impressions written)
         // after HTTP has stopped taking decisions and before the database goes; given at most 30% of the shutdown's
         // time: what it cannot write by then (the database is down) is dropped and counted.
-        ImpressionBuffer impressions = new ImpressionBuffer(repositories.trafficLog(), ImpressionBuffer.Settings.DEFAULTS);
+        ImpressionBuffer impressions = new ImpressionBuffer(repositories.impressionLog(), ImpressionBuffer.Settings.DEFAULTS);
         resources.register("impression buffer", 0.3, within -> {
             long gaveUp = impressions.close(within);
             if (gaveUp > 0) {
@@ -159,10 +159,10 @@ public final class PromoApplication implements AutoCloseable {
                 topUp, new WhyNotShown(servingIndex, repositories.ledger()::state, serving, clock),
                 new ServeSponsoredResults(decideAdPage, clickTokens, clientHasher, impressions),
                 new RecordClick(clickTokens, clientHasher, BotUserAgents.standard(), ClickRules.DEFAULTS,
-                        repositories.trafficLog(), calendar, ids, clock),
-                new TrafficReports(repositories.campaigns(), repositories.advertisers(), repositories.trafficLog(),
+                        repositories.clickLog(), calendar, ids, clock),
+                new TrafficReports(repositories.campaigns(), repositories.advertisers(), repositories.trafficReportSource(),
                         useCases.budgetQueries),
-                new CreditInvalidClicks(repositories.campaigns(), repositories.trafficLog(), repositories.ledger(), ids, clock),
+                new CreditInvalidClicks(repositories.campaigns(), repositories.clickLog(), repositories.ledger(), ids, clock),
                 billing.webhookEndpoint(paymentEvents), health::current, databaseWork, metrics);
         Authenticator authenticator = new Authenticator(config.adminKey(), config.serviceKey(),
                 new AuthenticateAdvertiser(repositories.apiKeys()));

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The bounded buffer between the decision path and the event log: decisions {@link #offer} impressions
- * without waiting, one writer thread appends them to the {@link TrafficLog} in batches, flushed when a batch
+ * without waiting, one writer thread appends them to the {@link ImpressionLog} in batches, flushed when a batch
  * is full or when its oldest event has waited {@code flushInterval}.
  *
  * <p>Back-pressure is drop-and-count: when the buffer is full (the database is slower than the traffic, or
@@ -53,7 +53,7 @@ public final class ImpressionBuffer implements AutoCloseable {
     /** A batch that keeps failing while we shut down is tried this often (within the deadline) before it is lost. */
     private static final int ATTEMPTS_ON_CLOSE = 3;
 
-    private final TrafficLog log;
+    private final ImpressionLog log;
     private final Settings settings;
     private final BlockingQueue<TrafficEvent> queue;
     private final Thread writer;
@@ -69,7 +69,7 @@ public final class ImpressionBuffer implements AutoCloseable {
     private boolean abandoned;
     private volatile boolean lastAppendFailed;
 
-    public ImpressionBuffer(TrafficLog log, Settings settings) {
+    public ImpressionBuffer(ImpressionLog log, Settings settings) {
         this.log = Objects.requireNonNull(log, "log");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.queue = new ArrayBlockingQueue<>(settings.capacity());

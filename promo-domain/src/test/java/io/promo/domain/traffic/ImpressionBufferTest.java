@@ -3,9 +3,11 @@ package io.promo.domain.traffic;
 import static io.promo.domain.testing.TestData.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.promo.domain.serving.CtrCounts;
+import io.promo.domain.campaign.Format;
 import io.promo.domain.shared.CampaignId;
 import io.promo.domain.shared.EventId;
+import io.promo.domain.shared.Money;
+import io.promo.domain.shared.Surface;
 import io.promo.domain.testing.TestData;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class ImpressionBufferTest {
 
     /** Records the batches it is given; can be made to block or fail. */
-    static final class RecordingLog implements TrafficLog {
+    static final class RecordingLog implements ImpressionLog {
         final List<List<TrafficEvent>> batches = Collections.synchronizedList(new ArrayList<>());
         volatile CountDownLatch gate = new CountDownLatch(0);
         final AtomicInteger failuresLeft = new AtomicInteger();
@@ -60,32 +62,9 @@ class ImpressionBufferTest {
                 return batches.stream().mapToInt(List::size).sum();
             }
         }
-
-        @Override
-        public void appendInvalidClick(TrafficEvent invalidClick) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public ClickLogged logClick(ClickToLog click) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<BilledClick> billedClicks(CampaignId campaignId, Instant from, Instant to) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<DayTraffic> daily(CampaignId campaignId, LocalDate from, LocalDate to) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Map<CampaignId, CtrCounts> ctrCountsSince(LocalDate firstDay) {
-            throw new UnsupportedOperationException();
-        }
     }
+
+    static final EventDetail SERVED = new EventDetail.Served(Surface.PEOPLE_SEARCH, 1, Money.ofCents(50), Format.FEATURED);
 
     private final RecordingLog log = new RecordingLog();
     private final CampaignId campaign = TestData.IDS.newCampaignId();
@@ -94,8 +73,8 @@ class ImpressionBufferTest {
         List<TrafficEvent> events = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             EventId id = TestData.IDS.newEventId();
-            events.add(new TrafficEvent(id, EventType.IMPRESSION, campaign, id, Optional.empty(), TestData.BERLIN, "ab",
-                    Optional.empty(), Optional.of("cd"), "ef", "01", NOW, Map.of()));
+            events.add(new TrafficEvent(id, campaign, id, Optional.empty(), TestData.BERLIN, "ab",
+                    Optional.empty(), Optional.of("cd"), "ef", "01", NOW, SERVED));
         }
         return events;
     }

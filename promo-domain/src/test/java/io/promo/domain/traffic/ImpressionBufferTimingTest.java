@@ -29,8 +29,8 @@ class ImpressionBufferTimingTest {
         List<TrafficEvent> events = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             EventId id = TestData.IDS.newEventId();
-            events.add(new TrafficEvent(id, EventType.IMPRESSION, campaign, id, Optional.empty(), TestData.BERLIN, "ab",
-                    Optional.empty(), Optional.of("cd"), "ef", "01", NOW, Map.of()));
+            events.add(new TrafficEvent(id, campaign, id, Optional.empty(), TestData.BERLIN, "ab",
+                    Optional.empty(), Optional.of("cd"), "ef", "01", NOW, ImpressionBufferTest.SERVED));
         }
         return events;
     }

@@ -122,7 +122,8 @@ class ServeSponsoredResultsTest {
             assertThat(impression.ipHash()).isEqualTo(hasher.ip(RecordClickTest.IP));
             assertThat(impression.uaHash()).isEqualTo(hasher.userAgent(RecordClickTest.BROWSER));
             assertThat(impression.ts()).isEqualTo(NOW.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
-            assertThat(impression.extra()).containsEntry("position", (long) slot.position()).containsEntry("cpc_cents", 60L);
+            assertThat(impression.detail()).isEqualTo(new EventDetail.Served(served.page().surface(), slot.position(),
+                    Money.ofCents(60), slot.format()));
         }
     }
 
