@@ -41,6 +41,7 @@ import io.promo.persistence.ConnectionPool;
 import io.promo.persistence.DatabaseFailures;
 import io.promo.persistence.DatabaseMigrator;
 import io.promo.persistence.EmbeddedPostgresServer;
+import io.promo.persistence.ImpressionWriter;
 import io.promo.persistence.PostgresRepositories;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -140,9 +141,10 @@ public final class PromoApplication implements AutoCloseable {
         // Registered after the database and before HTTP, so that it is closed (its last impressions written)
         // after HTTP has stopped taking decisions and before the database goes; given at most 30% of the shutdown's
         // time: what it cannot write by then (the database is down) is dropped and counted.
-        ImpressionBuffer impressions = new ImpressionBuffer(repositories.impressionLog(), ImpressionBuffer.Settings.DEFAULTS);
+        ImpressionBuffer impressions = new ImpressionBuffer(ImpressionBuffer.Settings.DEFAULTS);
+        ImpressionWriter impressionWriter = new ImpressionWriter(impressions, repositories.impressionLog());
         resources.register("impression buffer", 0.3, within -> {
-            long gaveUp = impressions.close(within);
+            long gaveUp = impressionWriter.close(within);
             if (gaveUp > 0) {
                 LOG.log(System.Logger.Level.WARNING, "{0,number,#} buffered impressions were not written within {1} ms "
                         + "and are dropped (promo_impressions_lost_total)", gaveUp, within.toMillis());

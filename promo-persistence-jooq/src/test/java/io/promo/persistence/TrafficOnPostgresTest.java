@@ -98,7 +98,8 @@ class TrafficOnPostgresTest {
                 repositories.policies(), repositories.ledger(), CtrStatistics.NONE,
                 new HourlyTrafficCounter(BudgetCalendar.UTC, 8), settings, traffic.clock);
         List<String> tokens = new ArrayList<>();
-        try (ImpressionBuffer buffer = new ImpressionBuffer(repositories.impressionLog(), ImpressionBuffer.Settings.DEFAULTS)) {
+        ImpressionBuffer buffer = new ImpressionBuffer(ImpressionBuffer.Settings.DEFAULTS);
+        try (ImpressionWriter writer = new ImpressionWriter(buffer, repositories.impressionLog())) {
             ServeSponsoredResults serve = new ServeSponsoredResults(new DecideAdPage(index, settings, TestData.IDS,
                     traffic.clock, TrafficRecorder.NONE, new QuerySignature(TrafficFixture.HASH_SECRET)::of),
                     traffic.signer, traffic.hasher, buffer);

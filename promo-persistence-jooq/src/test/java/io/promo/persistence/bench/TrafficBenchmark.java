@@ -45,6 +45,7 @@ import io.promo.domain.traffic.TrafficReportSource;
 import io.promo.persistence.ConnectionPool;
 import io.promo.persistence.DatabaseMigrator;
 import io.promo.persistence.EmbeddedPostgresServer;
+import io.promo.persistence.ImpressionWriter;
 import io.promo.persistence.PostgresRepositories;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -78,9 +79,9 @@ import org.postgresql.PGConnection;
  * durable settings ({@code fsync=on, synchronous_commit=on}, as {@link LedgerBenchmark}'s headline) or zonky's
  * defaults, and three parts:
  * <ul>
- *   <li>{@code ingest}: impressions per second through the ingestion path ({@link ImpressionBuffer} with its
- *       default settings, 8 decision threads offering pages of 3, one writer; {@code JdbcImpressionLog}'s COPY plus
- *       the per-day counts) against a raw {@code COPY} of the same rows into the same, emptied table, in batches
+ *   <li>{@code ingest}: impressions per second through the ingestion path ({@link ImpressionBuffer} and
+ *       {@link ImpressionWriter} with their default settings, 8 decision threads offering pages of 3, one writer;
+ *       {@code JdbcImpressionLog}'s COPY plus the per-day counts) against a raw {@code COPY} of the same rows into the same, emptied table, in batches
  *       of the same size, with the same number of rows;</li>
  *   <li>{@code clicks}: clicks per second through {@link RecordClick} with a mix of 70% valid, 10% replayed
  *       (duplicate), 10% expired and 10% bot clicks over {@code campaigns} campaigns, 8 threads, against
@@ -266,7 +267,8 @@ public final class TrafficBenchmark {
                     raw[round], loadAverage());
 
             empty(pool);
-            ImpressionBuffer buffer = new ImpressionBuffer(log, ImpressionBuffer.Settings.DEFAULTS);
+            ImpressionBuffer buffer = new ImpressionBuffer(ImpressionBuffer.Settings.DEFAULTS);
+            ImpressionWriter writer = new ImpressionWriter(buffer, log);
             int capacity = ImpressionBuffer.Settings.DEFAULTS.capacity();
             AtomicLong next = new AtomicLong();
             List<Thread> producers = new ArrayList<>();
@@ -291,7 +293,7 @@ public final class TrafficBenchmark {
             for (Thread producer : producers) {
                 producer.join();
             }
-            buffer.close();
+            writer.close();
             path[round] = n / ((System.nanoTime() - t0) / 1e9);
             check(buffer.dropped() == 0 && buffer.lost() == 0, "nothing dropped or lost: " + buffer.dropped());
             check(count(pool, "select count(*) from promo_event") == n, "the path wrote every row");
