@@ -14,18 +14,16 @@ import io.promo.domain.traffic.ImpressionBuffer;
 import io.promo.domain.traffic.ImpressionLog;
 import io.promo.domain.traffic.TrafficEvent;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
+/** The writer thread over a recording log: batches by size and interval, retries, a close within its deadline. */
 class ImpressionWriterTest {
 
     /** Records the batches it is given; can be made to block or fail. */

@@ -7,21 +7,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.promo.domain.shared.CampaignId;
 import io.promo.domain.shared.EventId;
 import io.promo.domain.testing.TestData;
-import io.promo.domain.traffic.EventDetail;
 import io.promo.domain.traffic.ImpressionBuffer;
-import io.promo.domain.traffic.ImpressionLog;
 import io.promo.domain.traffic.TrafficEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The impression buffer's timing rules: a full batch goes at once, a failed one is retried once per flush
+ * The impression writer's timing: a full batch goes at once, a failed one is retried once per flush
  * interval, {@code awaitFlushed} waits no longer than asked, and the writer never keeps the JVM alive.
  */
 class ImpressionWriterTimingTest {

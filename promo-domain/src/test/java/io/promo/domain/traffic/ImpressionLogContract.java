@@ -2,8 +2,10 @@ package io.promo.domain.traffic;
 
 import static io.promo.domain.testing.TestData.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,10 +33,10 @@ public abstract class ImpressionLogContract extends TrafficContractSupport {
 
     @Test
     void a_batch_that_is_not_all_impressions_is_refused_whole() {
-        List<TrafficEvent> batch = new java.util.ArrayList<>(impressions(2, campaign.id(), NOW));
+        List<TrafficEvent> batch = new ArrayList<>(impressions(2, campaign.id(), NOW));
         batch.add(event(campaign.id(), newImpression(), aViewer(), NOW, new EventDetail.Invalid(InvalidClickReason.BOT_USER_AGENT)));
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> stores.impressions().appendImpressions(batch))
+        assertThatThrownBy(() -> stores.impressions().appendImpressions(batch))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(stores.impressions().containsEvent(batch.get(0).eventId())).isFalse();
     }
