@@ -41,6 +41,7 @@ import io.promo.persistence.ConnectionPool;
 import io.promo.persistence.DatabaseFailures;
 import io.promo.persistence.DatabaseMigrator;
 import io.promo.persistence.EmbeddedPostgresServer;
+import io.promo.persistence.ImpressionWriter;
 import io.promo.persistence.PostgresRepositories;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -111,7 +112,7 @@ public final class PromoApplication implements AutoCloseable {
         HourlyTrafficCounter traffic = new HourlyTrafficCounter(calendar, serving.pacing().historyDays() + 1);
         ServingIndexRefresher servingIndex = new ServingIndexRefresher(repositories.campaigns(),
                 repositories.advertisers(), repositories.policies(), repositories.ledger(),
-                new TrafficCtrStatistics(repositories.trafficLog(), calendar, clock, TrafficCtrStatistics.DEFAULT_DAYS),
+                new TrafficCtrStatistics(repositories.ctrFeed(), calendar, clock, TrafficCtrStatistics.DEFAULT_DAYS),
                 traffic, serving, clock);
         UseCases useCases = new UseCases(repositories, DeploymentDefaults.POLICY_LIMITS, config.campaignQuota(), calendar,
                 config.production() ? EntityOwnership.Unregistered.REFUSED
@@ -140,9 +141,10 @@ public final class PromoApplication implements AutoCloseable {
         // Registered after the database and before HTTP, so that it is closed (its last impressions written)
         // after HTTP has stopped taking decisions and before the database goes; given at most 30% of the shutdown's
         // time: what it cannot write by then (the database is down) is dropped and counted.
-        ImpressionBuffer impressions = new ImpressionBuffer(repositories.trafficLog(), ImpressionBuffer.Settings.DEFAULTS);
+        ImpressionBuffer impressions = new ImpressionBuffer(ImpressionBuffer.Settings.DEFAULTS);
+        ImpressionWriter impressionWriter = new ImpressionWriter(impressions, repositories.impressionLog());
         resources.register("impression buffer", 0.3, within -> {
-            long gaveUp = impressions.close(within);
+            long gaveUp = impressionWriter.close(within);
             if (gaveUp > 0) {
                 LOG.log(System.Logger.Level.WARNING, "{0,number,#} buffered impressions were not written within {1} ms "
                         + "and are dropped (promo_impressions_lost_total)", gaveUp, within.toMillis());
@@ -159,10 +161,10 @@ public final class PromoApplication implements AutoCloseable {
                 topUp, new WhyNotShown(servingIndex, repositories.ledger()::state, serving, clock),
                 new ServeSponsoredResults(decideAdPage, clickTokens, clientHasher, impressions),
                 new RecordClick(clickTokens, clientHasher, BotUserAgents.standard(), ClickRules.DEFAULTS,
-                        repositories.trafficLog(), calendar, ids, clock),
-                new TrafficReports(repositories.campaigns(), repositories.advertisers(), repositories.trafficLog(),
+                        repositories.clickLog(), calendar, ids, clock),
+                new TrafficReports(repositories.campaigns(), repositories.advertisers(), repositories.trafficReportSource(),
                         useCases.budgetQueries),
-                new CreditInvalidClicks(repositories.campaigns(), repositories.trafficLog(), repositories.ledger(), ids, clock),
+                new CreditInvalidClicks(repositories.campaigns(), repositories.clickLog(), repositories.ledger(), ids, clock),
                 billing.webhookEndpoint(paymentEvents), health::current, databaseWork, metrics);
         Authenticator authenticator = new Authenticator(config.adminKey(), config.serviceKey(),
                 new AuthenticateAdvertiser(repositories.apiKeys()));

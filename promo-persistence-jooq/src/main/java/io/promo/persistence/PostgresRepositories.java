@@ -8,7 +8,10 @@ import io.promo.domain.funding.ProcessedPaymentEvents;
 import io.promo.domain.funding.TopUpRequests;
 import io.promo.domain.ledger.BudgetLedger;
 import io.promo.domain.pricing.PolicyRepository;
-import io.promo.domain.traffic.TrafficLog;
+import io.promo.domain.traffic.ClickLog;
+import io.promo.domain.traffic.CtrFeed;
+import io.promo.domain.traffic.ImpressionLog;
+import io.promo.domain.traffic.TrafficReportSource;
 import java.time.ZoneId;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -30,7 +33,10 @@ public final class PostgresRepositories {
     private final ProcessedPaymentEvents processedPaymentEvents;
     private final TopUpRequests topUpRequests;
     private final AdvertiserApiKeys apiKeys;
-    private final TrafficLog trafficLog;
+    private final ImpressionLog impressionLog;
+    private final ClickLog clickLog;
+    private final TrafficReportSource trafficReportSource;
+    private final CtrFeed ctrFeed;
     private final EntityOwners entityOwners;
 
     /**
@@ -50,7 +56,10 @@ public final class PostgresRepositories {
         this.processedPaymentEvents = new JooqProcessedPaymentEvents(db);
         this.topUpRequests = new JooqTopUpRequests(db);
         this.apiKeys = new JooqAdvertiserApiKeys(db);
-        this.trafficLog = new JooqTrafficLog(dataSource, budgetZone);
+        this.impressionLog = new JdbcImpressionLog(dataSource, budgetZone);
+        this.clickLog = new JdbcClickLog(dataSource, budgetZone);
+        this.trafficReportSource = new JdbcTrafficReportSource(dataSource, budgetZone);
+        this.ctrFeed = new JdbcCtrFeed(dataSource);
         this.entityOwners = new JooqEntityOwners(db);
     }
 
@@ -82,8 +91,20 @@ public final class PostgresRepositories {
         return apiKeys;
     }
 
-    public TrafficLog trafficLog() {
-        return trafficLog;
+    public ImpressionLog impressionLog() {
+        return impressionLog;
+    }
+
+    public ClickLog clickLog() {
+        return clickLog;
+    }
+
+    public TrafficReportSource trafficReportSource() {
+        return trafficReportSource;
+    }
+
+    public CtrFeed ctrFeed() {
+        return ctrFeed;
     }
 
     public EntityOwners entityOwners() {

@@ -19,7 +19,7 @@ import io.promo.domain.testing.TestData;
 import io.promo.domain.traffic.ClickLogged;
 import io.promo.domain.traffic.ClickToLog;
 import io.promo.domain.traffic.DayTraffic;
-import io.promo.domain.traffic.EventType;
+import io.promo.domain.traffic.EventDetail;
 import io.promo.domain.traffic.TrafficEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +28,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,7 +66,7 @@ class BudgetZoneOnPostgresTest {
                 Optional.of("invalid click"), earlyMorning.plus(Duration.ofDays(2))));
 
         assertThat(repositories.ledger().reconcile()).isEmpty();
-        List<DayTraffic> days = repositories.trafficLog().daily(campaign, DAY, DAY.plusDays(1));
+        List<DayTraffic> days = repositories.trafficReportSource().daily(campaign, DAY, DAY.plusDays(1));
         assertThat(days).extracting(DayTraffic::day).containsExactly(DAY, DAY.plusDays(1));
         assertThat(days.get(0).spent()).isEqualTo(Money.ofCents(50));
         assertThat(days.get(0).creditedClicks()).isEqualTo(1);
@@ -100,14 +99,14 @@ class BudgetZoneOnPostgresTest {
 
     private static ClickLogged click(PostgresRepositories repositories, BudgetCalendar calendar, CampaignId campaign,
             Instant at, long cents) {
-        TrafficEvent click = new TrafficEvent(TestData.IDS.newEventId(), EventType.CLICK, campaign,
+        TrafficEvent click = new TrafficEvent(TestData.IDS.newEventId(), campaign,
                 TestData.IDS.newEventId(), Optional.of(new RoleCode("photographer")), TestData.BERLIN, HASH,
                 Optional.of(new UserId("usr_" + TestData.IDS.newEventId().value().substring(5))), Optional.empty(),
-                HASH, HASH, at, Map.of());
+                HASH, HASH, at, EventDetail.UNCLASSIFIED);
         LedgerEntry spend = new LedgerEntry(TestData.IDS.newLedgerEntryId(), campaign, EntryKind.SPEND,
                 Money.ofCents(cents), new IdempotencyKey(IdempotencyKey.CLICK, click.eventId().value()),
                 Optional.of("click " + click.eventId()), at);
-        ClickLogged logged = repositories.trafficLog().logClick(new ClickToLog(click, spend, calendar.dayOf(at),
+        ClickLogged logged = repositories.clickLog().logClick(new ClickToLog(click, spend, calendar.dayOf(at),
                 at.minus(Duration.ofMinutes(10))));
         assertThat(logged).isInstanceOf(ClickLogged.Billed.class);
         return logged;

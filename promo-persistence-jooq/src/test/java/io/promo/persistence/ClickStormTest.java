@@ -48,8 +48,7 @@ class ClickStormTest {
         System.out.println("ClickStormTest " + replay);
         PostgresFixture.emptyDatabase();
         PostgresRepositories repositories = PostgresFixture.repositories();
-        TrafficFixture traffic = new TrafficFixture(NOW, repositories.advertisers(), repositories.campaigns(),
-                repositories.ledger(), repositories.trafficLog());
+        TrafficFixture traffic = new TrafficFixture(NOW, PostgresFixture.trafficStores(repositories));
         Advertiser owner = traffic.advertiser();
         List<CampaignId> campaigns = List.of(traffic.activeCampaign(owner, 400, 100_000).id(),
                 traffic.activeCampaign(owner, 10_000, 100_000).id(), traffic.activeCampaign(owner, 10_000, 300).id());

@@ -11,7 +11,6 @@ class CreditedClicksFreeTheirBudgetOnPostgresTest extends CreditedClicksFreeThei
     protected TrafficFixture traffic(Instant start) {
         PostgresFixture.emptyDatabase();
         PostgresRepositories repositories = PostgresFixture.repositories();
-        return new TrafficFixture(start, repositories.advertisers(), repositories.campaigns(), repositories.ledger(),
-                repositories.trafficLog());
+        return new TrafficFixture(start, PostgresFixture.trafficStores(repositories));
     }
 }

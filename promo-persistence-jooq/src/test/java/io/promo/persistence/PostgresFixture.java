@@ -1,5 +1,6 @@
 package io.promo.persistence;
 
+import io.promo.domain.traffic.TrafficStores;
 import java.time.ZoneOffset;
 
 /** The adapters over the shared test database, through a pool as in production; each test empties it first. */
@@ -13,6 +14,17 @@ final class PostgresFixture {
 
     static PostgresRepositories repositories() {
         return REPOSITORIES;
+    }
+
+    /** The traffic log's ports and what they read, over the shared database. */
+    static TrafficStores trafficStores() {
+        return trafficStores(REPOSITORIES);
+    }
+
+    static TrafficStores trafficStores(PostgresRepositories repositories) {
+        return new TrafficStores(repositories.advertisers(), repositories.campaigns(), repositories.ledger(),
+                repositories.impressionLog(), repositories.clickLog(), repositories.trafficReportSource(),
+                repositories.ctrFeed());
     }
 
     static void emptyDatabase() {

@@ -12,6 +12,7 @@ import io.promo.domain.ledger.BudgetCalendar;
 import io.promo.domain.ledger.EntryKind;
 import io.promo.domain.ledger.IdempotencyKey;
 import io.promo.domain.ledger.LedgerEntry;
+import io.promo.domain.ledger.NotBilledReason;
 import io.promo.domain.pricing.PolicyLimits;
 import io.promo.domain.report.CampaignReport;
 import io.promo.domain.serving.DecideAdPage;
@@ -32,6 +33,7 @@ import io.promo.domain.traffic.ClickResult;
 import io.promo.domain.traffic.CreditInvalidClicksCommand;
 import io.promo.domain.traffic.CreditedClicks;
 import io.promo.domain.traffic.ImpressionBuffer;
+import io.promo.domain.traffic.InvalidClickReason;
 import io.promo.domain.traffic.QuerySignature;
 import io.promo.domain.traffic.ServeCommand;
 import io.promo.domain.traffic.ServeSponsoredResults;
@@ -70,8 +72,7 @@ class TrafficOnPostgresTest {
     void empty_database() {
         PostgresFixture.emptyDatabase();
         PostgresRepositories repositories = PostgresFixture.repositories();
-        traffic = new TrafficFixture(NOW, repositories.advertisers(), repositories.campaigns(), repositories.ledger(),
-                repositories.trafficLog());
+        traffic = new TrafficFixture(NOW, PostgresFixture.trafficStores(repositories));
     }
 
     /** An active campaign that serves today for "srv_<entity>", any query, 60¢. */
@@ -97,7 +98,8 @@ class TrafficOnPostgresTest {
                 repositories.policies(), repositories.ledger(), CtrStatistics.NONE,
                 new HourlyTrafficCounter(BudgetCalendar.UTC, 8), settings, traffic.clock);
         List<String> tokens = new ArrayList<>();
-        try (ImpressionBuffer buffer = new ImpressionBuffer(repositories.trafficLog(), ImpressionBuffer.Settings.DEFAULTS)) {
+        ImpressionBuffer buffer = new ImpressionBuffer(ImpressionBuffer.Settings.DEFAULTS);
+        try (ImpressionWriter writer = new ImpressionWriter(buffer, repositories.impressionLog())) {
             ServeSponsoredResults serve = new ServeSponsoredResults(new DecideAdPage(index, settings, TestData.IDS,
                     traffic.clock, TrafficRecorder.NONE, new QuerySignature(TrafficFixture.HASH_SECRET)::of),
                     traffic.signer, traffic.hasher, buffer);
@@ -141,8 +143,8 @@ class TrafficOnPostgresTest {
         assertThat(report.totals().spent()).isEqualTo(Money.ofCents(ledgerSpend));
         assertThat(report.totals().impressions()).isEqualTo(120);
         assertThat(report.totals().billedClicks()).isEqualTo(count("select count(*) from promo_budget_ledger where kind = 'spend'"));
-        assertThat(report.totals().notBilledClicks()).containsKey("daily_budget");
-        assertThat(report.totals().invalidClicks()).containsEntry("bot_user_agent", 1L);
+        assertThat(report.totals().notBilledClicks()).containsKey(NotBilledReason.DAILY_BUDGET);
+        assertThat(report.totals().invalidClicks()).containsEntry(InvalidClickReason.BOT_USER_AGENT, 1L);
         assertThat(traffic.ledger.reconcile()).isEmpty();
         assertThat(count("""
                 select count(*) from (

@@ -17,7 +17,9 @@ import io.promo.domain.traffic.EventType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Clicks from the search service, reports for advertisers, and the admin's after-the-fact invalid-click credits. */
 final class TrafficRoutes implements ApiRoutes {
@@ -119,7 +121,11 @@ final class TrafficRoutes implements ApiRoutes {
             Map<String, Long> invalidClicks, double ctr, long spendCents, Long avgCpcCents, long creditedClicks,
             long creditedCents) {
         static FiguresView of(TrafficFigures f) {
-            return new FiguresView(f.impressions(), f.clicks(), f.billedClicks(), f.notBilledClicks(), f.invalidClicks(),
+            Map<String, Long> notBilled = new TreeMap<>();
+            f.notBilledClicks().forEach((reason, count) -> notBilled.put(reason.name().toLowerCase(Locale.ROOT), count));
+            Map<String, Long> invalid = new TreeMap<>();
+            f.invalidClicks().forEach((reason, count) -> invalid.put(reason.code(), count));
+            return new FiguresView(f.impressions(), f.clicks(), f.billedClicks(), notBilled, invalid,
                     f.ctr(), f.spent().cents(), f.billedClicks() == 0 ? null : f.averageCpc().cents(), f.creditedClicks(),
                     f.credited().cents());
         }

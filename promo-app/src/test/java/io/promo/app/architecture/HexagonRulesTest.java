@@ -23,9 +23,6 @@ class HexagonRulesTest {
      * work has landed, and then the rule's line here is deleted, so that it is enforced from then on.
      */
     private static final Map<String, String> WAITING_FOR_THE_RESHAPING = Map.of(
-            "the_domain_starts_no_threads", "ImpressionBuffer's writer thread leaves the domain",
-            "domain_members_are_not_named_for_json_or_column_values",
-            "Money.toColumnValue and TrafficEvent.extraJson move to the persistence mappers",
             "routes_take_the_use_cases_they_call_not_a_bag_of_services",
             "route classes take their use cases through their constructors");
 

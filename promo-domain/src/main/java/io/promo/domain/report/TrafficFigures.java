@@ -1,24 +1,26 @@
 package io.promo.domain.report;
 
+import io.promo.domain.ledger.NotBilledReason;
 import io.promo.domain.shared.Money;
 import io.promo.domain.traffic.DayTraffic;
+import io.promo.domain.traffic.InvalidClickReason;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * What a report says about a span of traffic (one day, a period, an advertiser's campaigns).
  *
  * @param clicks          valid clicks: billed, and billed 0 because the budget no longer covered them
- * @param notBilledClicks valid clicks billed 0, by reason ({@code daily_budget}, {@code total_budget}, {@code balance})
+ * @param notBilledClicks valid clicks billed 0, by reason (daily budget, total budget, balance)
  * @param invalidClicks   invalid clicks by reason, never billed
  * @param ctr             clicks / impressions; 0 without impressions
  * @param spent           the ledger's spend (its reconciled day counters), not a sum of events (I7)
  * @param averageCpc      spent / billed clicks, rounded to the nearest cent; 0 without billed clicks
  * @param credited        refunds of clicks found invalid later, counted on the day of the click
  */
-public record TrafficFigures(long impressions, long clicks, long billedClicks, Map<String, Long> notBilledClicks,
-        Map<String, Long> invalidClicks, double ctr, Money spent, Money averageCpc, long creditedClicks, Money credited) {
+public record TrafficFigures(long impressions, long clicks, long billedClicks, Map<NotBilledReason, Long> notBilledClicks,
+        Map<InvalidClickReason, Long> invalidClicks, double ctr, Money spent, Money averageCpc, long creditedClicks, Money credited) {
 
     public static final TrafficFigures NONE = of(0, 0, Map.of(), Map.of(), Money.ZERO, 0, Money.ZERO);
 
@@ -26,8 +28,8 @@ public record TrafficFigures(long impressions, long clicks, long billedClicks, M
         Objects.requireNonNull(spent, "spent");
         Objects.requireNonNull(averageCpc, "averageCpc");
         Objects.requireNonNull(credited, "credited");
-        notBilledClicks = Map.copyOf(new TreeMap<>(notBilledClicks));
-        invalidClicks = Map.copyOf(new TreeMap<>(invalidClicks));
+        notBilledClicks = Map.copyOf(notBilledClicks);
+        invalidClicks = Map.copyOf(invalidClicks);
     }
 
     public static TrafficFigures of(DayTraffic day) {
@@ -35,8 +37,8 @@ public record TrafficFigures(long impressions, long clicks, long billedClicks, M
                 day.creditedClicks(), day.credited());
     }
 
-    private static TrafficFigures of(long impressions, long billedClicks, Map<String, Long> notBilled,
-            Map<String, Long> invalid, Money spent, long creditedClicks, Money credited) {
+    private static TrafficFigures of(long impressions, long billedClicks, Map<NotBilledReason, Long> notBilled,
+            Map<InvalidClickReason, Long> invalid, Money spent, long creditedClicks, Money credited) {
         long clicks = billedClicks + notBilled.values().stream().mapToLong(Long::longValue).sum();
         double ctr = impressions == 0 ? 0 : (double) clicks / impressions;
         Money averageCpc = billedClicks == 0 ? Money.ZERO
@@ -47,9 +49,11 @@ public record TrafficFigures(long impressions, long clicks, long billedClicks, M
 
     /** The figures of both spans together. */
     public TrafficFigures plus(TrafficFigures other) {
-        Map<String, Long> notBilled = new TreeMap<>(notBilledClicks);
+        Map<NotBilledReason, Long> notBilled = new EnumMap<>(NotBilledReason.class);
+        notBilled.putAll(notBilledClicks);
         other.notBilledClicks.forEach((reason, count) -> notBilled.merge(reason, count, Long::sum));
-        Map<String, Long> invalid = new TreeMap<>(invalidClicks);
+        Map<InvalidClickReason, Long> invalid = new EnumMap<>(InvalidClickReason.class);
+        invalid.putAll(invalidClicks);
         other.invalidClicks.forEach((reason, count) -> invalid.merge(reason, count, Long::sum));
         return of(impressions + other.impressions, billedClicks + other.billedClicks, notBilled, invalid,
                 spent.plus(other.spent), creditedClicks + other.creditedClicks, credited.plus(other.credited));

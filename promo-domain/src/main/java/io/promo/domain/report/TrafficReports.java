@@ -12,7 +12,7 @@ import io.promo.domain.shared.Money;
 import io.promo.domain.shared.Outcome;
 import io.promo.domain.shared.Violations;
 import io.promo.domain.traffic.DayTraffic;
-import io.promo.domain.traffic.TrafficLog;
+import io.promo.domain.traffic.TrafficReportSource;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -33,14 +33,14 @@ public final class TrafficReports {
 
     private final CampaignRepository campaigns;
     private final AdvertiserRepository advertisers;
-    private final TrafficLog log;
+    private final TrafficReportSource traffic;
     private final BudgetQueries budgets;
 
-    public TrafficReports(CampaignRepository campaigns, AdvertiserRepository advertisers, TrafficLog log,
+    public TrafficReports(CampaignRepository campaigns, AdvertiserRepository advertisers, TrafficReportSource traffic,
             BudgetQueries budgets) {
         this.campaigns = campaigns;
         this.advertisers = advertisers;
-        this.log = log;
+        this.traffic = traffic;
         this.budgets = budgets;
     }
 
@@ -54,15 +54,15 @@ public final class TrafficReports {
         if (campaign.isEmpty()) {
             return Outcome.notFound("campaign", campaignId);
         }
-        Map<LocalDate, DayTraffic> traffic = new HashMap<>();
-        for (DayTraffic day : log.daily(campaignId, from, to)) {
-            traffic.put(day.day(), day);
+        Map<LocalDate, DayTraffic> byDay = new HashMap<>();
+        for (DayTraffic day : traffic.daily(campaignId, from, to)) {
+            byDay.put(day.day(), day);
         }
         Money dailyBudget = campaign.get().settings().dailyBudget();
         List<CampaignReport.Day> days = new ArrayList<>();
         TrafficFigures totals = TrafficFigures.NONE;
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            DayTraffic dayTraffic = traffic.get(day);
+            DayTraffic dayTraffic = byDay.get(day);
             TrafficFigures figures = dayTraffic == null ? TrafficFigures.NONE : TrafficFigures.of(dayTraffic);
             // Credits of invalid clicks free the budget their clicks used (ADR 0016).
             Money remaining = dailyBudget.minus(figures.spent().minus(figures.credited()));
@@ -86,7 +86,7 @@ public final class TrafficReports {
         TrafficFigures totals = TrafficFigures.NONE;
         for (Campaign campaign : campaigns.findByAdvertiser(advertiserId)) {
             TrafficFigures campaignTotals = TrafficFigures.NONE;
-            for (DayTraffic day : log.daily(campaign.id(), from, to)) {
+            for (DayTraffic day : traffic.daily(campaign.id(), from, to)) {
                 campaignTotals = campaignTotals.plus(TrafficFigures.of(day));
             }
             perCampaign.add(new AdvertiserReport.CampaignTotals(campaign.id(), campaign.settings().name(), campaignTotals));

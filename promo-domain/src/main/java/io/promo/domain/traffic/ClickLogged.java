@@ -4,7 +4,7 @@ import io.promo.domain.ledger.LedgerEntry;
 import io.promo.domain.ledger.NotBilledReason;
 import java.util.Objects;
 
-/** What {@link TrafficLog#logClick} logged: a billed click, a valid click billed 0, or an invalid click. */
+/** What {@link ClickLog#logClick} logged: a billed click, a valid click billed 0, or an invalid click. */
 public sealed interface ClickLogged permits ClickLogged.Billed, ClickLogged.NotBilled, ClickLogged.Invalid {
 
     TrafficEvent event();

@@ -1,6 +1,7 @@
 package io.promo.domain.traffic;
 
 import io.promo.domain.shared.EventId;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,7 +23,10 @@ public record ClickResult(EventId eventId, EventType type, long billedCents, Opt
 
     static ClickResult of(ClickLogged logged) {
         TrafficEvent event = logged.event();
-        return new ClickResult(event.eventId(), event.type(), event.billedCents(), event.reason());
+        Optional<String> reason = logged instanceof ClickLogged.NotBilled notBilled
+                ? Optional.of(notBilled.reason().name().toLowerCase(Locale.ROOT))
+                : logged instanceof ClickLogged.Invalid invalid ? Optional.of(invalid.reason().code()) : Optional.empty();
+        return new ClickResult(event.eventId(), event.type(), event.billedCents(), reason);
     }
 
     public boolean billed() {

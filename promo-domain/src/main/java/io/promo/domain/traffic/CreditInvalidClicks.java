@@ -23,12 +23,12 @@ import java.util.Optional;
 public final class CreditInvalidClicks {
 
     private final CampaignRepository campaigns;
-    private final TrafficLog log;
+    private final ClickLog log;
     private final BudgetLedger ledger;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public CreditInvalidClicks(CampaignRepository campaigns, TrafficLog log, BudgetLedger ledger, IdGenerator ids,
+    public CreditInvalidClicks(CampaignRepository campaigns, ClickLog log, BudgetLedger ledger, IdGenerator ids,
             Clock clock) {
         this.campaigns = campaigns;
         this.log = log;

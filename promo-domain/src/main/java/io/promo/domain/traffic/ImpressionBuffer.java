@@ -1,7 +1,6 @@
 package io.promo.domain.traffic;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -10,25 +9,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The bounded buffer between the decision path and the event log: decisions {@link #offer} impressions
- * without waiting, one writer thread appends them to the {@link TrafficLog} in batches, flushed when a batch
- * is full or when its oldest event has waited {@code flushInterval}.
+ * The bounded buffer between the decision path and the impression log, and its rules: decisions {@link #offer}
+ * impressions without waiting; a writer (the persistence adapter's, which owns the thread) takes them in batches of
+ * {@code batchSize}, flushed when a batch is full or when its oldest impression has waited {@code flushInterval}, and
+ * reports each batch's fate here, so that the counts below are kept in one place.
  *
- * <p>Back-pressure is drop-and-count: when the buffer is full (the database is slower than the traffic, or
- * down), new impressions are dropped and counted in {@link #dropped()}, and the decision goes on. A decision
- * must not wait for the database, and a lost impression costs CTR evidence, never money: clicks are validated
- * by their signed token, not by the impression row. A failed batch is retried every {@code flushInterval}
- * while new impressions queue behind it, so memory stays bounded by {@code capacity} plus one batch. Before a
- * retry it asks the log whether the failed attempt committed after all (the connection broke around the commit),
- * so a batch is never written twice.
+ * <p>Back-pressure is drop-and-count: when the buffer is full (the database is slower than the traffic, or down),
+ * new impressions are dropped and counted in {@link #dropped()}, and the decision goes on. A decision must not wait
+ * for the database, and a lost impression costs CTR evidence, never money: clicks are validated by their signed
+ * token, not by the impression row. Memory stays bounded by {@code capacity} plus the batch in the writer's hands.
  *
- * <p>{@link #close(Duration)} stops accepting and writes what is buffered within a deadline: a failing batch
- * is retried a few times while time is left, and whatever is not written by then (the database is down) is given up and
- * counted in {@link #lost()}, so that a shutdown never waits on the database for longer than it was given.
- * What a crash loses is what was buffered: at most {@code capacity} + {@code batchSize} impressions, in steady
- * state about {@code flushInterval} of traffic.
+ * <p>Once {@link #stopAccepting() closed}, offers are dropped; what the writer cannot write before its deadline is
+ * given up and counted in {@link #lost()} ({@link #giveUpTheRest()}). What a crash loses is what was buffered: at
+ * most {@code capacity} + {@code batchSize} impressions, in steady state about {@code flushInterval} of traffic.
  */
-public final class ImpressionBuffer implements AutoCloseable {
+public final class ImpressionBuffer {
 
     /**
      * @param capacity      impressions held at most before new ones are dropped
@@ -48,34 +43,25 @@ public final class ImpressionBuffer implements AutoCloseable {
         }
     }
 
-    /** How long {@link #close()} gives the buffer to write what it holds. */
-    public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(10);
-    /** A batch that keeps failing while we shut down is tried this often (within the deadline) before it is lost. */
-    private static final int ATTEMPTS_ON_CLOSE = 3;
-
-    private final TrafficLog log;
     private final Settings settings;
     private final BlockingQueue<TrafficEvent> queue;
-    private final Thread writer;
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong lost = new AtomicLong();
     private final AtomicLong failedAppends = new AtomicLong();
     private volatile boolean closing;
-    /** System.nanoTime() after which a closing buffer stops retrying; set before {@link #closing}. */
-    private volatile long closeDeadline;
-    /** Set when close gave up waiting: the writer then counts nothing more, close has counted it all as lost. */
+    /** Set when the writer was given up on: batches it still reports are not counted again, all is counted as lost. */
     private boolean abandoned;
     private volatile boolean lastAppendFailed;
 
-    public ImpressionBuffer(TrafficLog log, Settings settings) {
-        this.log = Objects.requireNonNull(log, "log");
+    public ImpressionBuffer(Settings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.queue = new ArrayBlockingQueue<>(settings.capacity());
-        this.writer = new Thread(this::writeUntilClosed, "impression-writer");
-        writer.setDaemon(true);
-        writer.start();
+    }
+
+    public Settings settings() {
+        return settings;
     }
 
     /** Queues the impressions without waiting; those that do not fit (or come after close) are dropped. */
@@ -142,116 +128,68 @@ public final class ImpressionBuffer implements AutoCloseable {
         return true;
     }
 
-    /** {@link #close(Duration)} within {@link #DEFAULT_CLOSE_TIMEOUT}. */
-    @Override
-    public void close() {
-        close(DEFAULT_CLOSE_TIMEOUT);
+    // The writer's side.
+
+    /** The next impression, waiting at most {@code timeout}; null when none came. */
+    public TrafficEvent next(Duration timeout) throws InterruptedException {
+        return queue.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Moves what is queued into {@code batch}, without waiting, until it holds {@code batchSize}. */
+    public void drainInto(List<TrafficEvent> batch) {
+        queue.drainTo(batch, settings.batchSize() - batch.size());
+    }
+
+    /** True when nothing is queued. */
+    public boolean isEmpty() {
+        return queue.isEmpty();
+    }
+
+    /** From now on every offer is dropped; what is queued still waits for the writer. */
+    public void stopAccepting() {
+        closing = true;
+    }
+
+    /** True once {@link #stopAccepting()} was called. */
+    public boolean closed() {
+        return closing;
+    }
+
+    /** A batch was appended to the log. */
+    public void batchWritten(int impressions) {
+        lastAppendFailed = false;
+        count(written, impressions);
+    }
+
+    /** An append failed; the writer retries it (or gives it up, {@link #batchLost}). */
+    public void appendFailed() {
+        failedAppends.incrementAndGet();
+        lastAppendFailed = true;
+    }
+
+    /** A batch was given up while closing: the log kept failing. */
+    public void batchLost(int impressions) {
+        count(lost, impressions);
     }
 
     /**
-     * Stops accepting and writes what is buffered, returning within {@code timeout} (plus a few milliseconds)
-     * whatever the log does: what is not written by then is given up and counted in {@link #lost()}.
-     *
-     * @return the impressions this close gave up (0 when everything was written)
+     * The writer is given up on (the close deadline passed): everything accepted and not written counts as lost, and
+     * what the writer reports from now on is not counted again. An append still in flight may yet commit, so "lost" is
+     * then an upper bound, never an undercount.
      */
-    public long close(Duration timeout) {
-        Objects.requireNonNull(timeout, "timeout");
-        long lostBefore = lost.get();
-        closeDeadline = System.nanoTime() + timeout.toNanos();
-        closing = true;
-        try {
-            writer.join(Math.max(1, timeout.toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (writer.isAlive()) {
-            synchronized (this) {
-                abandoned = true;
-                // An append still in flight may yet commit: "lost" is then an upper bound, never an undercount.
-                lost.addAndGet(accepted.get() - written.get() - lost.get());
-            }
-            writer.interrupt();
-        }
-        return lost.get() - lostBefore;
+    public synchronized void giveUpTheRest() {
+        abandoned = true;
+        lost.addAndGet(accepted.get() - written.get() - lost.get());
     }
 
-    private void writeUntilClosed() {
-        List<TrafficEvent> batch = new ArrayList<>(settings.batchSize());
-        while ((!closing || !queue.isEmpty()) && !isAbandoned()) {
-            try {
-                fill(batch);
-            } catch (InterruptedException e) {
-                // Only close() ends the writer: the buffer must be drained first.
-                continue;
-            }
-            if (!batch.isEmpty()) {
-                append(batch);
-                batch.clear();
-            }
-        }
+    /** True once {@link #giveUpTheRest()} was called: the writer should stop. */
+    public synchronized boolean givenUp() {
+        return abandoned;
     }
 
-    /** Takes up to a batch: returns when it is full, when its first event has waited the interval, or on close. */
-    private void fill(List<TrafficEvent> batch) throws InterruptedException {
-        long intervalNanos = settings.flushInterval().toNanos();
-        TrafficEvent first = queue.poll(intervalNanos, TimeUnit.NANOSECONDS);
-        if (first == null) {
-            return;
-        }
-        batch.add(first);
-        long deadline = System.nanoTime() + intervalNanos;
-        while (batch.size() < settings.batchSize()) {
-            queue.drainTo(batch, settings.batchSize() - batch.size());
-            long remaining = deadline - System.nanoTime();
-            if (batch.size() >= settings.batchSize() || remaining <= 0 || closing) {
-                return;
-            }
-            TrafficEvent next = queue.poll(remaining, TimeUnit.NANOSECONDS);
-            if (next != null) {
-                batch.add(next);
-            }
-        }
-    }
-
-    private void append(List<TrafficEvent> batch) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                // A batch is stored whole or not at all: if a failed attempt did commit, one event tells.
-                if (attempt == 1 || !log.containsEvent(batch.get(0).eventId())) {
-                    log.appendImpressions(batch);
-                }
-                lastAppendFailed = false;
-                count(written, batch.size());
-                return;
-            } catch (RuntimeException e) {
-                failedAppends.incrementAndGet();
-                lastAppendFailed = true;
-                long pauseNanos = settings.flushInterval().toNanos();
-                if (closing && (attempt >= ATTEMPTS_ON_CLOSE || System.nanoTime() + pauseNanos >= closeDeadline)) {
-                    // Failing fast and often, or no time left for another attempt: give this batch up now.
-                    count(lost, batch.size());
-                    return;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.sleep(pauseNanos);
-                } catch (InterruptedException interrupted) {
-                    // only close() interrupts, once it has given up on the writer: checked below
-                }
-                if (isAbandoned()) {
-                    return;
-                }
-            }
-        }
-    }
-
-    /** Counts a batch's fate, unless close() has already given up on the writer and counted it as lost. */
     private synchronized void count(AtomicLong counter, int impressions) {
         if (!abandoned) {
             counter.addAndGet(impressions);
         }
-    }
-
-    private synchronized boolean isAbandoned() {
-        return abandoned;
     }
 }

@@ -10,7 +10,6 @@ import io.promo.domain.shared.IdGenerator;
 import io.promo.domain.shared.UserId;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,8 +22,9 @@ import java.util.Optional;
  *   <li>client data: ip and user agent present and of sane length, exactly one well-formed viewer;</li>
  *   <li>bot user agent ({@link BotUserAgents});</li>
  *   <li>per-ip burst ({@link IpBurstLimiter}, per node);</li>
- *   <li>in one database transaction ({@link TrafficLog#logClick}): campaign or advertiser not billable,
- *       self-click, duplicate impression, repeated viewer, then the atomic spend at the token's cpc.</li>
+ *   <li>in one database transaction ({@link ClickLog#logClick}, decided by {@link ClickPolicy}): campaign or
+ *       advertiser not billable, self-click, duplicate impression, repeated viewer, then the atomic spend at the
+ *       token's cpc.</li>
  * </ol>
  * The first four need no lookup and cost nothing when a bot floods us; the last guards money and is atomic.
  * Bad input never throws and is never charged; only a failing database does (the caller answers 503).
@@ -37,13 +37,13 @@ public final class RecordClick {
     private final BotUserAgents bots;
     private final ClickRules rules;
     private final IpBurstLimiter bursts;
-    private final TrafficLog log;
+    private final ClickLog log;
     private final BudgetCalendar calendar;
     private final IdGenerator ids;
     private final Clock clock;
 
     public RecordClick(ClickTokenSigner tokens, ClientHasher hasher, BotUserAgents bots, ClickRules rules,
-            TrafficLog log, BudgetCalendar calendar, IdGenerator ids, Clock clock) {
+            ClickLog log, BudgetCalendar calendar, IdGenerator ids, Clock clock) {
         this.tokens = tokens;
         this.hasher = hasher;
         this.bots = bots;
@@ -85,21 +85,21 @@ public final class RecordClick {
     }
 
     private ClickResult invalid(TrafficEvent click, InvalidClickReason reason) {
-        TrafficEvent event = click.asInvalid(reason);
-        log.appendInvalidClick(event);
-        return ClickResult.of(new ClickLogged.Invalid(event, reason));
+        ClickLogged.Invalid logged = ClickPolicy.invalid(click, reason);
+        log.appendInvalidClick(logged.event());
+        return ClickResult.of(logged);
     }
 
     private static TrafficEvent clickEvent(EventId eventId, ClickClaims claims, Client client, Instant now) {
-        return new TrafficEvent(eventId, EventType.CLICK, claims.campaignId(), claims.impressionId(), claims.role(),
+        return new TrafficEvent(eventId, claims.campaignId(), claims.impressionId(), claims.role(),
                 claims.city(), claims.querySignature(), client.userId(), client.anonFpHash(), client.ipHash(),
-                client.uaHash(), now, Map.of());
+                client.uaHash(), now, EventDetail.UNCLASSIFIED);
     }
 
     private static TrafficEvent unattributed(EventId eventId, Client client, Instant now) {
-        return new TrafficEvent(eventId, EventType.CLICK, TrafficEvent.UNATTRIBUTED_CAMPAIGN,
+        return new TrafficEvent(eventId, TrafficEvent.UNATTRIBUTED_CAMPAIGN,
                 TrafficEvent.UNATTRIBUTED_IMPRESSION, Optional.empty(), TrafficEvent.UNKNOWN_CITY, "", client.userId(),
-                client.anonFpHash(), client.ipHash(), client.uaHash(), now, Map.of());
+                client.anonFpHash(), client.ipHash(), client.uaHash(), now, EventDetail.UNCLASSIFIED);
     }
 
     /** The client as it may be stored: hashes only, and whether the raw data was usable. */

@@ -53,13 +53,9 @@ public final class ServeSponsoredResults {
             ClickTokenHook hook = position.clickToken();
             clickTokens.put(position.impressionId(), tokens.sign(new ClickClaims(hook.impressionId(), hook.campaignId(),
                     hook.cpc(), hook.servedAt(), hook.surface(), hook.city(), hook.role(), hook.querySignature())));
-            served.add(new TrafficEvent(position.impressionId(), EventType.IMPRESSION, position.campaignId(),
-                    position.impressionId(), page.role(), page.city(), page.querySignature(), userId, anonFpHash, ipHash,
-                    uaHash, page.servedAt(), Map.of(
-                            TrafficEvent.SURFACE, page.surface().code(),
-                            TrafficEvent.POSITION, (long) position.position(),
-                            TrafficEvent.CPC_CENTS, position.cpc().cents(),
-                            TrafficEvent.FORMAT, position.format().code())));
+            served.add(new TrafficEvent(position.impressionId(), position.campaignId(), position.impressionId(),
+                    page.role(), page.city(), page.querySignature(), userId, anonFpHash, ipHash, uaHash, page.servedAt(),
+                    new EventDetail.Served(page.surface(), position.position(), position.cpc(), position.format())));
         }
         int taken = impressions.offer(served);
         return new ServedPage(page, clickTokens, served.size() - taken);

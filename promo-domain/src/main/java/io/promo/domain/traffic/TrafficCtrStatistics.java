@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * The ranking's CTR evidence ({@link CtrStatistics}) from the event log's per-day counts: impressions and valid
+ * The ranking's CTR evidence ({@link CtrStatistics}) from the {@link CtrFeed} (the event log's per-day counts): impressions and valid
  * clicks (billed or not; invalid ones never count) of each campaign over the last {@code days} budget days,
  * today included. Read once per serving-index refresh: one grouped query over the counts, not the events.
  */
@@ -17,16 +17,16 @@ public final class TrafficCtrStatistics implements CtrStatistics {
     /** Thirty days: enough evidence for most campaigns, recent enough to follow a changed ad. */
     public static final int DEFAULT_DAYS = 30;
 
-    private final TrafficLog log;
+    private final CtrFeed feed;
     private final BudgetCalendar calendar;
     private final Clock clock;
     private final int days;
 
-    public TrafficCtrStatistics(TrafficLog log, BudgetCalendar calendar, Clock clock, int days) {
+    public TrafficCtrStatistics(CtrFeed feed, BudgetCalendar calendar, Clock clock, int days) {
         if (days < 1) {
             throw new IllegalArgumentException("a CTR window covers at least one day: " + days);
         }
-        this.log = log;
+        this.feed = feed;
         this.calendar = calendar;
         this.clock = clock;
         this.days = days;
@@ -34,6 +34,6 @@ public final class TrafficCtrStatistics implements CtrStatistics {
 
     @Override
     public Map<CampaignId, CtrCounts> countsByCampaign() {
-        return log.ctrCountsSince(calendar.dayOf(clock.instant()).minusDays(days - 1));
+        return feed.countsSince(calendar.dayOf(clock.instant()).minusDays(days - 1));
     }
 }

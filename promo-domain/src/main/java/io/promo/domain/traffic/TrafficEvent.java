@@ -7,9 +7,6 @@ import io.promo.domain.shared.RoleCode;
 import io.promo.domain.shared.UserId;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -21,12 +18,10 @@ import java.util.regex.Pattern;
  *
  * @param userId     the signed-in viewer; empty for an anonymous one
  * @param anonFpHash the anonymous viewer's keyed fingerprint hash; empty for a signed-in one
- * @param extra      {@code extra_json}: flat, keys to strings or longs (an impression's position and cpc, a
- *                   click's billed cents, an invalid click's reason)
+ * @param detail     what the event says beyond its columns (its type follows from it); stored as {@code extra_json}
  */
 public record TrafficEvent(
         EventId eventId,
-        EventType type,
         CampaignId campaignId,
         EventId impressionId,
         Optional<RoleCode> role,
@@ -37,7 +32,7 @@ public record TrafficEvent(
         String ipHash,
         String uaHash,
         Instant ts,
-        Map<String, Object> extra) {
+        EventDetail detail) {
 
     /** A click whose token cannot be trusted names no real campaign or impression: it is logged under these. */
     public static final CampaignId UNATTRIBUTED_CAMPAIGN = new CampaignId("pcmp_unattributed");
@@ -45,17 +40,16 @@ public record TrafficEvent(
     public static final CityCode UNKNOWN_CITY = new CityCode("unknown");
 
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{0,64}");
-    private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]{0,31}");
 
     public TrafficEvent {
         Objects.requireNonNull(eventId, "eventId");
-        Objects.requireNonNull(type, "type");
         Objects.requireNonNull(campaignId, "campaignId");
         Objects.requireNonNull(impressionId, "impressionId");
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(city, "city");
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(anonFpHash, "anonFpHash");
+        Objects.requireNonNull(detail, "detail");
         // The column keeps microseconds; an event read back must equal the one written.
         ts = Objects.requireNonNull(ts, "ts").truncatedTo(ChronoUnit.MICROS);
         // Only hashes may reach the log: anything else in these columns is a bug (I9).
@@ -66,14 +60,6 @@ public record TrafficEvent(
         if (userId.isPresent() && anonFpHash.isPresent()) {
             throw new IllegalArgumentException("a viewer is a user or anonymous, not both");
         }
-        Map<String, Object> copy = new LinkedHashMap<>();
-        extra.forEach((key, value) -> {
-            if (!KEY.matcher(key).matches() || !(value instanceof String || value instanceof Long)) {
-                throw new IllegalArgumentException("extra_json holds lower-case keys to strings or longs: " + key + "=" + value);
-            }
-            copy.put(key, value);
-        });
-        extra = Collections.unmodifiableMap(copy);
     }
 
     private static void requireHash(String name, String value) {
@@ -82,15 +68,20 @@ public record TrafficEvent(
         }
     }
 
-    /** This event as an {@code invalid_click} for {@code reason}, same id, same context. */
-    public TrafficEvent asInvalid(InvalidClickReason reason) {
-        return new TrafficEvent(eventId, EventType.INVALID_CLICK, campaignId, impressionId, role, city, queryHash, userId,
-                anonFpHash, ipHash, uaHash, ts, Map.of(REASON, reason.code()));
+    /** The seed's {@code type}: what {@link #detail} says this event is. */
+    public EventType type() {
+        return detail.type();
     }
 
-    public TrafficEvent withExtra(Map<String, Object> newExtra) {
-        return new TrafficEvent(eventId, type, campaignId, impressionId, role, city, queryHash, userId, anonFpHash,
-                ipHash, uaHash, ts, newExtra);
+    /** This event as an {@code invalid_click} for {@code reason}, same id, same context. */
+    public TrafficEvent asInvalid(InvalidClickReason reason) {
+        return withDetail(new EventDetail.Invalid(reason));
+    }
+
+    /** This click as classified: billed, billed 0 or invalid; same id, same context. */
+    public TrafficEvent withDetail(EventDetail newDetail) {
+        return new TrafficEvent(eventId, campaignId, impressionId, role, city, queryHash, userId, anonFpHash, ipHash,
+                uaHash, ts, newDetail);
     }
 
     /** The viewer as the repeat rule compares viewers: the user id, else the keyed fingerprint hash. */
@@ -98,58 +89,8 @@ public record TrafficEvent(
         return userId.map(UserId::value).or(() -> anonFpHash);
     }
 
-    /** The {@code reason} of an invalid click or of a click that was not billed. */
-    public Optional<String> reason() {
-        return Optional.ofNullable((String) extra.get(REASON));
-    }
-
     /** What a click was billed; 0 for anything else. */
     public long billedCents() {
-        Object billed = extra.get(BILLED_CENTS);
-        return billed == null ? 0 : (Long) billed;
+        return detail.billed().cents();
     }
-
-    /** {@code extra} as JSON text for the {@code extra_json} column. */
-    public String extraJson() {
-        StringBuilder json = new StringBuilder("{");
-        extra.forEach((key, value) -> {
-            if (json.length() > 1) {
-                json.append(',');
-            }
-            json.append('"').append(key).append("\":");
-            if (value instanceof Long number) {
-                json.append(number);
-            } else {
-                appendString(json, (String) value);
-            }
-        });
-        return json.append('}').toString();
-    }
-
-    private static void appendString(StringBuilder json, String value) {
-        json.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        json.append('"');
-    }
-
-    /** extra_json keys. */
-    public static final String REASON = "reason";
-    public static final String BILLED_CENTS = "billed_cents";
-    public static final String POSITION = "position";
-    public static final String CPC_CENTS = "cpc_cents";
-    public static final String SURFACE = "surface";
-    public static final String FORMAT = "format";
 }

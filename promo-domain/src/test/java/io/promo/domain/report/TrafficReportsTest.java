@@ -7,11 +7,13 @@ import io.promo.domain.campaign.Campaign;
 import io.promo.domain.ledger.EntryKind;
 import io.promo.domain.ledger.LedgerPage;
 import io.promo.domain.serving.ranking.CtrCounts;
+import io.promo.domain.ledger.NotBilledReason;
 import io.promo.domain.shared.Actor;
 import io.promo.domain.shared.Money;
 import io.promo.domain.shared.Outcome;
 import io.promo.domain.shared.Rejection;
 import io.promo.domain.traffic.CreditInvalidClicksCommand;
+import io.promo.domain.traffic.InvalidClickReason;
 import io.promo.domain.traffic.TrafficCtrStatistics;
 import io.promo.domain.traffic.TrafficFixture;
 import java.time.Duration;
@@ -56,8 +58,8 @@ class TrafficReportsTest {
         assertThat(monday.impressions()).isEqualTo(40);
         assertThat(monday.clicks()).isEqualTo(5);
         assertThat(monday.billedClicks()).isEqualTo(4);
-        assertThat(monday.notBilledClicks()).isEqualTo(Map.of("daily_budget", 1L));
-        assertThat(monday.invalidClicks()).isEqualTo(Map.of("bot_user_agent", 2L));
+        assertThat(monday.notBilledClicks()).isEqualTo(Map.of(NotBilledReason.DAILY_BUDGET, 1L));
+        assertThat(monday.invalidClicks()).isEqualTo(Map.of(InvalidClickReason.BOT_USER_AGENT, 2L));
         assertThat(monday.ctr()).isEqualTo(5.0 / 40);
         assertThat(monday.spent()).isEqualTo(Money.ofCents(200));
         assertThat(monday.averageCpc()).isEqualTo(Money.ofCents(50));
@@ -141,16 +143,16 @@ class TrafficReportsTest {
         assertThat(report.totals().billedClicks()).isEqualTo(6);
         assertThat(report.totals().spent()).isEqualTo(Money.ofCents(320));
         assertThat(report.totals().averageCpc()).isEqualTo(Money.ofCents(53));
-        assertThat(report.totals().invalidClicks()).isEqualTo(Map.of("bot_user_agent", 2L));
+        assertThat(report.totals().invalidClicks()).isEqualTo(Map.of(InvalidClickReason.BOT_USER_AGENT, 2L));
     }
 
     @Test
     void the_ctr_feed_counts_impressions_and_valid_clicks_of_the_last_days() {
         twoDaysOfTraffic();
 
-        assertThat(new TrafficCtrStatistics(traffic.log, traffic.calendar, traffic.clock, 30).countsByCampaign())
+        assertThat(new TrafficCtrStatistics(traffic.stores.ctrFeed(), traffic.calendar, traffic.clock, 30).countsByCampaign())
                 .isEqualTo(Map.of(campaign.id(), new CtrCounts(50, 6)));
-        assertThat(new TrafficCtrStatistics(traffic.log, traffic.calendar, traffic.clock, 1).countsByCampaign())
+        assertThat(new TrafficCtrStatistics(traffic.stores.ctrFeed(), traffic.calendar, traffic.clock, 1).countsByCampaign())
                 .isEqualTo(Map.of(campaign.id(), new CtrCounts(10, 1)));
     }
 }

@@ -3,6 +3,7 @@ package io.promo.domain.traffic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.promo.domain.ledger.NotBilledReason;
 import io.promo.domain.serving.DecisionRequest;
 import io.promo.domain.serving.Viewer;
 import io.promo.domain.shared.EventId;
@@ -99,8 +100,8 @@ class ClickValuesTest {
 
     @Test
     void a_days_valid_clicks_are_the_billed_and_the_not_billed_ones_and_invalid_ones_are_summed_apart() {
-        DayTraffic day = new DayTraffic(LocalDate.of(2026, 11, 27), 100, 4, Map.of("daily_budget", 2L, "balance", 1L),
-                Map.of("bot_user_agent", 3L, "ip_burst", 5L), Money.ofCents(200), 0, Money.ZERO);
+        DayTraffic day = new DayTraffic(LocalDate.of(2026, 11, 27), 100, 4, Map.of(NotBilledReason.DAILY_BUDGET, 2L, NotBilledReason.BALANCE, 1L),
+                Map.of(InvalidClickReason.BOT_USER_AGENT, 3L, InvalidClickReason.IP_BURST, 5L), Money.ofCents(200), 0, Money.ZERO);
 
         assertThat(day.validClicks()).isEqualTo(7);
         assertThat(day.invalidClickCount()).isEqualTo(8);

@@ -2,288 +2,102 @@ package io.promo.domain.traffic;
 
 import static io.promo.domain.testing.TestData.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.promo.domain.serving.ranking.CtrCounts;
-import io.promo.domain.shared.CampaignId;
+import io.promo.domain.campaign.Format;
 import io.promo.domain.shared.EventId;
+import io.promo.domain.shared.Money;
+import io.promo.domain.shared.Surface;
 import io.promo.domain.testing.TestData;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The buffer's rules without a writer: it drops and counts when full or closed, and counts each batch's fate once.
+ * The writer thread and its timing are the persistence adapter's ({@code ImpressionWriterTest}).
+ */
 class ImpressionBufferTest {
 
-    /** Records the batches it is given; can be made to block or fail. */
-    static final class RecordingLog implements TrafficLog {
-        final List<List<TrafficEvent>> batches = Collections.synchronizedList(new ArrayList<>());
-        volatile CountDownLatch gate = new CountDownLatch(0);
-        final AtomicInteger failuresLeft = new AtomicInteger();
-        /** The next failure happens after the batch was stored, as when the connection breaks around a commit. */
-        volatile boolean failAfterCommit;
-
-        @Override
-        public void appendImpressions(List<TrafficEvent> impressions) {
-            try {
-                gate.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            if (failAfterCommit) {
-                failAfterCommit = false;
-                batches.add(List.copyOf(impressions));
-                throw new IllegalStateException("connection lost while committing");
-            }
-            if (failuresLeft.getAndDecrement() > 0) {
-                throw new IllegalStateException("database down");
-            }
-            batches.add(List.copyOf(impressions));
-        }
-
-        @Override
-        public boolean containsEvent(EventId eventId) {
-            synchronized (batches) {
-                return batches.stream().flatMap(List::stream).anyMatch(e -> e.eventId().equals(eventId));
-            }
-        }
-
-        int written() {
-            synchronized (batches) {
-                return batches.stream().mapToInt(List::size).sum();
-            }
-        }
-
-        @Override
-        public void appendInvalidClick(TrafficEvent invalidClick) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public ClickLogged logClick(ClickToLog click) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<BilledClick> billedClicks(CampaignId campaignId, Instant from, Instant to) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<DayTraffic> daily(CampaignId campaignId, LocalDate from, LocalDate to) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Map<CampaignId, CtrCounts> ctrCountsSince(LocalDate firstDay) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
-    private final RecordingLog log = new RecordingLog();
-    private final CampaignId campaign = TestData.IDS.newCampaignId();
-
-    private List<TrafficEvent> impressions(int count) {
+    private static List<TrafficEvent> impressions(int count) {
         List<TrafficEvent> events = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             EventId id = TestData.IDS.newEventId();
-            events.add(new TrafficEvent(id, EventType.IMPRESSION, campaign, id, Optional.empty(), TestData.BERLIN, "ab",
-                    Optional.empty(), Optional.of("cd"), "ef", "01", NOW, Map.of()));
+            events.add(new TrafficEvent(id, TestData.IDS.newCampaignId(), id, Optional.empty(), TestData.BERLIN, "ab",
+                    Optional.empty(), Optional.of("cd"), "ef", "01", NOW,
+                    new EventDetail.Served(Surface.PEOPLE_SEARCH, 1, Money.ofCents(50), Format.FEATURED)));
         }
         return events;
     }
 
-    private static void eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition not met in 10 s").isLessThan(deadline);
-            Thread.sleep(2);
-        }
+    private final ImpressionBuffer buffer = new ImpressionBuffer(new ImpressionBuffer.Settings(10, 4, Duration.ofSeconds(1)));
+
+    @Test
+    void a_full_buffer_takes_what_fits_and_drops_and_counts_the_rest() {
+        assertThat(buffer.offer(impressions(7))).isEqualTo(7);
+        assertThat(buffer.offer(impressions(7))).isEqualTo(3);
+
+        assertThat(buffer.dropped()).isEqualTo(4);
+        assertThat(buffer.depth()).isEqualTo(10);
     }
 
     @Test
-    void full_batches_are_written_at_once_and_the_rest_waits_for_the_interval() throws Exception {
-        // 2 s, not more: close() waits out the partial batch's interval, and PIT runs this test once per mutant.
-        try (ImpressionBuffer buffer = new ImpressionBuffer(log, new ImpressionBuffer.Settings(1_000, 10, Duration.ofSeconds(2)))) {
-            buffer.offer(impressions(25));
+    void a_batch_is_at_most_the_batch_size_and_its_writing_empties_the_depth() {
+        buffer.offer(impressions(6));
+        List<TrafficEvent> batch = new ArrayList<>();
 
-            eventually(() -> log.written() == 20);
-            Thread.sleep(50);
-            assertThat(log.written()).isEqualTo(20);
-            assertThat(buffer.depth()).isEqualTo(5);
-            assertThat(log.batches).allSatisfy(batch -> assertThat(batch).hasSize(10));
-        }
+        buffer.drainInto(batch);
+        buffer.batchWritten(batch.size());
+
+        assertThat(batch).hasSize(4);
+        assertThat(buffer.written()).isEqualTo(4);
+        assertThat(buffer.depth()).isEqualTo(2);
     }
 
     @Test
-    void a_partial_batch_is_written_once_its_first_impression_has_waited_the_flush_interval() throws Exception {
-        try (ImpressionBuffer buffer = new ImpressionBuffer(log, new ImpressionBuffer.Settings(1_000, 500, Duration.ofMillis(50)))) {
-            buffer.offer(impressions(3));
+    void a_closed_buffer_drops_every_offer_but_keeps_what_it_holds_for_the_writer() {
+        buffer.offer(impressions(2));
+        buffer.stopAccepting();
 
-            assertThat(buffer.awaitFlushed(Duration.ofSeconds(10))).isTrue();
-            assertThat(log.written()).isEqualTo(3);
-            assertThat(buffer.depth()).isZero();
-        }
-    }
-
-    @Test
-    void when_full_the_buffer_drops_and_counts_instead_of_blocking_the_decision() throws Exception {
-        log.gate = new CountDownLatch(1);
-        ImpressionBuffer buffer = new ImpressionBuffer(log, new ImpressionBuffer.Settings(20, 5, Duration.ofMillis(10)));
-
-        long started = System.nanoTime();
-        int taken = 0;
-        for (int i = 0; i < 10; i++) {
-            taken += buffer.offer(impressions(10));
-        }
-        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-
-        assertThat(tookMillis).as("offer never waits for the database").isLessThan(2_000);
-        assertThat(taken).isBetween(20, 25); // the queue, plus at most the one batch the writer holds
-        assertThat(buffer.dropped()).isEqualTo(100 - taken);
-        assertThat(buffer.depth()).isEqualTo(taken);
-        log.gate.countDown();
-        buffer.close();
-        assertThat(log.written()).isEqualTo(taken);
-        assertThat(buffer.depth()).isZero();
-    }
-
-    @Test
-    void close_writes_everything_buffered_and_later_offers_are_dropped() {
-        ImpressionBuffer buffer = new ImpressionBuffer(log, new ImpressionBuffer.Settings(10_000, 1_000, Duration.ofSeconds(30)));
-        buffer.offer(impressions(2_345));
-
-        buffer.close();
-
-        assertThat(log.written()).isEqualTo(2_345);
-        assertThat(buffer.written()).isEqualTo(2_345);
         assertThat(buffer.offer(impressions(1))).isZero();
         assertThat(buffer.dropped()).isEqualTo(1);
+        assertThat(buffer.isEmpty()).isFalse();
+        assertThat(buffer.closed()).isTrue();
     }
 
     @Test
-    void a_failed_append_is_retried_and_nothing_is_lost() throws Exception {
-        log.failuresLeft.set(2);
-        try (ImpressionBuffer buffer = new ImpressionBuffer(log, new ImpressionBuffer.Settings(100, 10, Duration.ofMillis(10)))) {
-            buffer.offer(impressions(7));
+    void failing_appends_are_counted_and_the_first_that_succeeds_ends_the_failing() {
+        buffer.offer(impressions(2));
+        buffer.appendFailed();
+        assertThat(buffer.failing()).isTrue();
 
-            assertThat(buffer.awaitFlushed(Duration.ofSeconds(10))).isTrue();
-            assertThat(log.written()).isEqualTo(7);
-            assertThat(buffer.failedAppends()).isEqualTo(2);
-            assertThat(buffer.lost()).isZero();
-        }
+        buffer.batchWritten(2);
+
+        assertThat(buffer.failing()).isFalse();
+        assertThat(buffer.failedAppends()).isEqualTo(1);
     }
 
     @Test
-    void a_batch_whose_failed_append_did_commit_is_not_written_twice() throws Exception {
-        log.failAfterCommit = true;
-        try (ImpressionBuffer buffer = new ImpressionBuffer(log, new ImpressionBuffer.Settings(100, 10, Duration.ofMillis(10)))) {
-            buffer.offer(impressions(6));
+    void giving_up_counts_everything_unwritten_as_lost_once_and_ignores_what_the_writer_reports_later() {
+        buffer.offer(impressions(5));
+        buffer.batchWritten(1);
 
-            assertThat(buffer.awaitFlushed(Duration.ofSeconds(10))).isTrue();
-            assertThat(log.written()).isEqualTo(6);
-            assertThat(log.batches).hasSize(1);
-            assertThat(buffer.written()).isEqualTo(6);
-        }
-    }
+        buffer.giveUpTheRest();
+        buffer.batchWritten(4);
+        buffer.batchLost(4);
 
-    @Test
-    void a_batch_still_failing_at_close_is_counted_as_lost() {
-        log.failuresLeft.set(Integer.MAX_VALUE);
-        ImpressionBuffer buffer = new ImpressionBuffer(log, new ImpressionBuffer.Settings(100, 10, Duration.ofMillis(10)));
-        buffer.offer(impressions(4));
-
-        buffer.close();
-
+        assertThat(buffer.givenUp()).isTrue();
+        assertThat(buffer.written()).isEqualTo(1);
         assertThat(buffer.lost()).isEqualTo(4);
         assertThat(buffer.depth()).isZero();
     }
 
     @Test
-    void close_with_the_database_hanging_returns_within_its_deadline_and_counts_what_it_gave_up() throws Exception {
-        // As with the database down: each append waits for a connection (here 30 s, HikariCP's default) and fails.
-        log.gate = new CountDownLatch(1);
-        log.failuresLeft.set(Integer.MAX_VALUE);
-        ImpressionBuffer buffer = new ImpressionBuffer(log, new ImpressionBuffer.Settings(10_000, 5_000, Duration.ofMillis(50)));
-        buffer.offer(impressions(213));
-        eventually(() -> buffer.failedAppends() == 0 && log.gate.getCount() == 1 && buffer.depth() == 213);
-        Thread.sleep(100); // the writer is now inside its first append
+    void only_impressions_are_buffered() {
+        List<TrafficEvent> click = List.of(impressions(1).get(0).withDetail(EventDetail.UNCLASSIFIED));
 
-        long started = System.nanoTime();
-        long gaveUp = buffer.close(Duration.ofSeconds(1));
-        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-
-        assertThat(tookMillis).as("close took %d ms", tookMillis).isBetween(900L, 1_500L);
-        assertThat(gaveUp).isEqualTo(213);
-        assertThat(buffer.lost()).isEqualTo(213);
-        assertThat(buffer.written()).isZero();
-        assertThat(buffer.depth()).isZero();
-    }
-
-    @Test
-    void an_append_that_finishes_after_close_gave_up_is_not_counted_twice() throws Exception {
-        log.gate = new CountDownLatch(1);
-        ImpressionBuffer buffer = new ImpressionBuffer(log, new ImpressionBuffer.Settings(100, 10, Duration.ofMillis(10)));
-        buffer.offer(impressions(4));
-        Thread.sleep(100);
-
-        assertThat(buffer.close(Duration.ofMillis(200))).isEqualTo(4);
-        log.gate.countDown(); // whatever the abandoned writer does next, close has already counted the batch
-        Thread.sleep(200);
-
-        assertThat(buffer.lost()).isEqualTo(4);
-        assertThat(buffer.written()).isZero();
-        assertThat(buffer.depth()).isZero();
-    }
-
-    @Test
-    void close_within_a_deadline_still_writes_everything_when_the_database_answers() {
-        log.failuresLeft.set(1);
-        ImpressionBuffer buffer = new ImpressionBuffer(log, new ImpressionBuffer.Settings(10_000, 1_000, Duration.ofMillis(20)));
-        buffer.offer(impressions(2_345));
-
-        assertThat(buffer.close(Duration.ofSeconds(5))).isZero();
-
-        assertThat(log.written()).isEqualTo(2_345);
-        assertThat(buffer.lost()).isZero();
-    }
-
-    @Test
-    void close_gives_up_only_what_was_not_written_before_the_database_hung() throws Exception {
-        ImpressionBuffer buffer = new ImpressionBuffer(log, new ImpressionBuffer.Settings(100, 10, Duration.ofMillis(10)));
-        buffer.offer(impressions(10));
-        eventually(() -> buffer.written() == 10);
-        log.gate = new CountDownLatch(1);
-        buffer.offer(impressions(4));
-        Thread.sleep(100); // the writer is now inside the append that hangs
-
-        assertThat(buffer.close(Duration.ofMillis(200))).isEqualTo(4);
-
-        assertThat(buffer.lost()).isEqualTo(4);
-        assertThat(buffer.written()).isEqualTo(10);
-        log.gate.countDown();
-    }
-
-    @Test
-    void the_buffer_reports_failing_while_its_appends_fail_and_recovers_with_the_first_that_succeeds() throws Exception {
-        log.failuresLeft.set(Integer.MAX_VALUE);
-        try (ImpressionBuffer buffer = new ImpressionBuffer(log, new ImpressionBuffer.Settings(100, 10, Duration.ofMillis(10)))) {
-            assertThat(buffer.failing()).isFalse();
-            buffer.offer(impressions(1));
-            eventually(buffer::failing);
-
-            log.failuresLeft.set(0);
-            eventually(() -> !buffer.failing());
-
-            assertThat(log.written()).isEqualTo(1);
-            assertThat(buffer.lost()).isZero();
-        }
+        assertThatThrownBy(() -> buffer.offer(click)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,15 +1,11 @@
 package io.promo.domain.traffic;
 
-import io.promo.domain.advertiser.Advertiser;
 import io.promo.domain.advertiser.AdvertiserRepository;
-import io.promo.domain.campaign.Campaign;
 import io.promo.domain.campaign.CampaignRepository;
-import io.promo.domain.ledger.Billability;
 import io.promo.domain.ledger.BudgetCalendar;
 import io.promo.domain.ledger.BudgetLedger;
 import io.promo.domain.ledger.IdempotencyKey;
 import io.promo.domain.ledger.NotBilledReason;
-import io.promo.domain.ledger.SpendOutcome;
 import io.promo.domain.serving.ranking.CtrCounts;
 import io.promo.domain.shared.CampaignId;
 import io.promo.domain.shared.EventId;
@@ -17,19 +13,20 @@ import io.promo.domain.shared.Money;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Fake for domain tests: a list of events and one lock that makes {@link #logClick} atomic. Counts are computed
- * from the events on demand. {@link TrafficLogContract} keeps it honest against the PostgreSQL adapter.
+ * Fake of the traffic log's four ports for domain tests: one list of events (as PostgreSQL keeps one table) and one
+ * lock that makes {@link #logClick} atomic; the click rules are {@link ClickPolicy}'s, as in the adapter. Counts are
+ * computed from the events on demand. The contract suites ({@link ImpressionLogContract}, {@link ClickLogContract},
+ * {@link TrafficReportSourceContract}, {@link CtrFeedContract}) keep it honest against the PostgreSQL adapters.
  */
-public final class InMemoryTrafficLog implements TrafficLog {
+public final class InMemoryTrafficLog implements ImpressionLog, ClickLog, TrafficReportSource, CtrFeed {
 
     private final CampaignRepository campaigns;
     private final AdvertiserRepository advertisers;
@@ -75,49 +72,25 @@ public final class InMemoryTrafficLog implements TrafficLog {
     @Override
     public synchronized ClickLogged logClick(ClickToLog click) {
         TrafficEvent event = click.event();
-        Optional<Campaign> campaign = campaigns.findById(event.campaignId());
-        Optional<Advertiser> advertiser = campaign.flatMap(c -> advertisers.findById(c.advertiserId()));
-        if (campaign.isEmpty() || advertiser.isEmpty()
-                || !Billability.isBillable(campaign.get().status(), advertiser.get().status())) {
-            return invalid(event, InvalidClickReason.CAMPAIGN_NOT_BILLABLE);
-        }
-        if (event.userId().filter(advertiser.get().userId()::equals).isPresent()) {
-            return invalid(event, InvalidClickReason.SELF_CLICK);
-        }
-        boolean clickedBefore = events.stream().anyMatch(e -> e.type() == EventType.CLICK
-                && e.impressionId().equals(event.impressionId()));
-        if (clickedBefore) {
-            return invalid(event, InvalidClickReason.DUPLICATE_IMPRESSION);
-        }
-        boolean repeated = event.viewerKey().isPresent() && events.stream().anyMatch(e -> e.type() == EventType.CLICK
-                && e.campaignId().equals(event.campaignId()) && e.viewerKey().equals(event.viewerKey())
-                && !e.ts().isBefore(click.repeatSince()));
-        if (repeated) {
-            return invalid(event, InvalidClickReason.REPEATED_VIEWER);
-        }
-        SpendOutcome outcome = ledger.spend(click.spend(), click.budgetDay());
-        if (outcome instanceof SpendOutcome.Billed billed) {
-            TrafficEvent logged = event.withExtra(Map.of(TrafficEvent.BILLED_CENTS, billed.entry().amount().cents()));
-            events.add(logged);
-            return new ClickLogged.Billed(logged, billed.entry());
-        }
-        NotBilledReason reason = ((SpendOutcome.NotBilled) outcome).reason();
-        if (reason == NotBilledReason.CAMPAIGN_NOT_BILLABLE) {
-            return invalid(event, InvalidClickReason.CAMPAIGN_NOT_BILLABLE);
-        }
-        if (reason == NotBilledReason.DUPLICATE) {
-            return invalid(event, InvalidClickReason.DUPLICATE_IMPRESSION);
-        }
-        TrafficEvent logged = event.withExtra(Map.of(TrafficEvent.BILLED_CENTS, 0L,
-                TrafficEvent.REASON, reason.name().toLowerCase(Locale.ROOT)));
-        events.add(logged);
-        return new ClickLogged.NotBilled(logged, reason);
+        Optional<InvalidClickReason> invalid = ClickPolicy.invalidReason(event, facts(click));
+        ClickLogged logged = invalid.isPresent() ? ClickPolicy.invalid(event, invalid.get())
+                : ClickPolicy.afterSpend(event, ledger.spend(click.spend(), click.budgetDay()));
+        events.add(logged.event());
+        return logged;
     }
 
-    private ClickLogged invalid(TrafficEvent click, InvalidClickReason reason) {
-        TrafficEvent logged = click.asInvalid(reason);
-        events.add(logged);
-        return new ClickLogged.Invalid(logged, reason);
+    /** The facts {@link ClickPolicy} decides from, read under this log's lock. */
+    private ClickFacts facts(ClickToLog click) {
+        TrafficEvent event = click.event();
+        Optional<ClickFacts.Payer> payer = campaigns.findById(event.campaignId()).flatMap(campaign ->
+                advertisers.findById(campaign.advertiserId()).map(advertiser ->
+                        new ClickFacts.Payer(campaign.status(), advertiser.status(), advertiser.userId())));
+        boolean impressionClicked = events.stream().anyMatch(e -> e.type() == EventType.CLICK
+                && e.impressionId().equals(event.impressionId()));
+        boolean viewerClickedLately = event.viewerKey().isPresent() && events.stream().anyMatch(e -> e.type() == EventType.CLICK
+                && e.campaignId().equals(event.campaignId()) && e.viewerKey().equals(event.viewerKey())
+                && !e.ts().isBefore(click.repeatSince()));
+        return new ClickFacts(payer, impressionClicked, viewerClickedLately);
     }
 
     @Override
@@ -152,12 +125,12 @@ public final class InMemoryTrafficLog implements TrafficLog {
             long billed = 0;
             long credited = 0;
             long creditedCents = 0;
-            Map<String, Long> notBilled = new TreeMap<>();
-            Map<String, Long> invalid = new TreeMap<>();
+            Map<NotBilledReason, Long> notBilled = new EnumMap<>(NotBilledReason.class);
+            Map<InvalidClickReason, Long> invalid = new EnumMap<>(InvalidClickReason.class);
             for (TrafficEvent e : byDay.getOrDefault(day, List.of())) {
                 switch (e.type()) {
                     case IMPRESSION -> impressions++;
-                    case INVALID_CLICK -> invalid.merge(e.reason().orElseThrow(), 1L, Long::sum);
+                    case INVALID_CLICK -> invalid.merge(e.detail().invalidReason().orElseThrow(), 1L, Long::sum);
                     case CLICK -> {
                         if (e.billedCents() > 0) {
                             billed++;
@@ -168,7 +141,7 @@ public final class InMemoryTrafficLog implements TrafficLog {
                                 creditedCents += credit.get().amount().cents();
                             }
                         } else {
-                            notBilled.merge(e.reason().orElseThrow(), 1L, Long::sum);
+                            notBilled.merge(e.detail().notBilledReason().orElseThrow(), 1L, Long::sum);
                         }
                     }
                 }
@@ -182,7 +155,7 @@ public final class InMemoryTrafficLog implements TrafficLog {
     }
 
     @Override
-    public synchronized Map<CampaignId, CtrCounts> ctrCountsSince(LocalDate firstDay) {
+    public synchronized Map<CampaignId, CtrCounts> countsSince(LocalDate firstDay) {
         Map<CampaignId, long[]> counts = new HashMap<>();
         for (TrafficEvent e : events) {
             if (calendar.dayOf(e.ts()).isBefore(firstDay) || e.type() == EventType.INVALID_CLICK) {

@@ -1,38 +1,39 @@
 package io.promo.domain.traffic;
 
-import io.promo.domain.advertiser.AdvertiserRepository;
-import io.promo.domain.advertiser.InMemoryAdvertiserRepository;
-import io.promo.domain.campaign.CampaignRepository;
-import io.promo.domain.campaign.InMemoryCampaignRepository;
-import io.promo.domain.ledger.BudgetCalendar;
-import io.promo.domain.ledger.BudgetLedger;
-import io.promo.domain.ledger.InMemoryBudgetLedger;
+import org.junit.jupiter.api.Nested;
 
-/** Keeps the fake honest: it passes the same contract as the PostgreSQL adapter. */
-class InMemoryTrafficLogTest extends TrafficLogContract {
+/** Keeps the fake honest: it passes the same contracts as the PostgreSQL adapters, port by port. */
+class InMemoryTrafficLogTest {
 
-    private final InMemoryAdvertiserRepository advertisers = new InMemoryAdvertiserRepository();
-    private final InMemoryCampaignRepository campaigns = new InMemoryCampaignRepository();
-    private final InMemoryBudgetLedger ledger = new InMemoryBudgetLedger(campaigns, advertisers);
-    private final InMemoryTrafficLog log = new InMemoryTrafficLog(campaigns, advertisers, ledger, BudgetCalendar.UTC);
-
-    @Override
-    protected AdvertiserRepository advertisers() {
-        return advertisers;
+    @Nested
+    class Impressions extends ImpressionLogContract {
+        @Override
+        protected TrafficStores stores() {
+            return TrafficStores.inMemory();
+        }
     }
 
-    @Override
-    protected CampaignRepository campaigns() {
-        return campaigns;
+    @Nested
+    class Clicks extends ClickLogContract {
+        @Override
+        protected TrafficStores stores() {
+            return TrafficStores.inMemory();
+        }
     }
 
-    @Override
-    protected BudgetLedger ledger() {
-        return ledger;
+    @Nested
+    class Reports extends TrafficReportSourceContract {
+        @Override
+        protected TrafficStores stores() {
+            return TrafficStores.inMemory();
+        }
     }
 
-    @Override
-    protected TrafficLog trafficLog() {
-        return log;
+    @Nested
+    class CtrFeedOfTheLog extends CtrFeedContract {
+        @Override
+        protected TrafficStores stores() {
+            return TrafficStores.inMemory();
+        }
     }
 }

@@ -27,7 +27,7 @@ class RecordClickEdgesTest {
     }
 
     private TrafficEvent logged(ClickResult result) {
-        return ((InMemoryTrafficLog) traffic.log).events().stream().filter(e -> e.eventId().equals(result.eventId()))
+        return ((InMemoryTrafficLog) traffic.stores.clicks()).events().stream().filter(e -> e.eventId().equals(result.eventId()))
                 .findFirst().orElseThrow();
     }
 

@@ -35,9 +35,9 @@ import io.promo.domain.testing.TestData;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The decision path of the API: decide, sign a token per sponsored slot, log one impression per slot. */
@@ -57,16 +57,21 @@ class ServeSponsoredResultsTest {
     private final ClickTokenSigner signer =
             new ClickTokenSigner(List.of(SigningKey.active("k1", RecordClickTest.TOKEN_SECRET)), Duration.ofMinutes(30), clock);
     private final ClientHasher hasher = new ClientHasher(RecordClickTest.HASH_SECRET);
-    private final ImpressionBuffer buffer = new ImpressionBuffer(log, new ImpressionBuffer.Settings(1_000, 100,
+    private final ImpressionBuffer buffer = new ImpressionBuffer(new ImpressionBuffer.Settings(1_000, 100,
             Duration.ofMillis(10)));
     private final ServeSponsoredResults serve = new ServeSponsoredResults(new DecideAdPage(index, settings, TestData.IDS,
             clock, TrafficRecorder.NONE, querySignature::of), signer, hasher, buffer);
     private final RecordClick recordClick = new RecordClick(signer, hasher, BotUserAgents.standard(), ClickRules.DEFAULTS,
             log, BudgetCalendar.UTC, TestData.IDS, clock);
 
-    @AfterEach
-    void close() {
-        buffer.close();
+    /** What the persistence adapter's writer thread does, done here on the test's thread. */
+    private void writeBuffered() {
+        while (!buffer.isEmpty()) {
+            List<TrafficEvent> batch = new ArrayList<>();
+            buffer.drainInto(batch);
+            log.appendImpressions(batch);
+            buffer.batchWritten(batch.size());
+        }
     }
 
     private Campaign activeCampaign(String entityId) {
@@ -100,6 +105,7 @@ class ServeSponsoredResultsTest {
         List<PagePosition.Sponsored> sponsored = served.page().sponsored();
         assertThat(sponsored).extracting(PagePosition.Sponsored::campaignId).containsExactlyInAnyOrder(first.id(), second.id());
         assertThat(served.impressionsDropped()).isZero();
+        writeBuffered();
         assertThat(buffer.awaitFlushed(Duration.ofSeconds(10))).isTrue();
         List<TrafficEvent> impressions = log.events();
         assertThat(impressions).hasSize(2);
@@ -122,7 +128,8 @@ class ServeSponsoredResultsTest {
             assertThat(impression.ipHash()).isEqualTo(hasher.ip(RecordClickTest.IP));
             assertThat(impression.uaHash()).isEqualTo(hasher.userAgent(RecordClickTest.BROWSER));
             assertThat(impression.ts()).isEqualTo(NOW.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
-            assertThat(impression.extra()).containsEntry("position", (long) slot.position()).containsEntry("cpc_cents", 60L);
+            assertThat(impression.detail()).isEqualTo(new EventDetail.Served(served.page().surface(), slot.position(),
+                    Money.ofCents(60), slot.format()));
         }
     }
 
@@ -142,6 +149,7 @@ class ServeSponsoredResultsTest {
         ServedPage served = serve.serve(new ServeCommand(search("srv_q"), RecordClickTest.IP, RecordClickTest.BROWSER));
 
         assertThat(served.page().sponsored()).isEmpty();
+        writeBuffered();
         assertThat(buffer.awaitFlushed(Duration.ofSeconds(1))).isTrue();
         assertThat(log.events()).isEmpty();
     }

@@ -17,7 +17,7 @@ class TrafficCtrStatisticsTest {
     private final Campaign campaign = traffic.activeCampaign(traffic.advertiser(), 10_000, 10_000);
 
     private Map<?, CtrCounts> lastDays(int days) {
-        return new TrafficCtrStatistics(traffic.log, traffic.calendar, traffic.clock, days).countsByCampaign();
+        return new TrafficCtrStatistics(traffic.stores.ctrFeed(), traffic.calendar, traffic.clock, days).countsByCampaign();
     }
 
     @Test

@@ -4,9 +4,11 @@ import static io.promo.domain.testing.TestData.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.promo.domain.campaign.Format;
 import io.promo.domain.shared.EventId;
+import io.promo.domain.shared.Money;
+import io.promo.domain.shared.Surface;
 import io.promo.domain.testing.TestData;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +17,9 @@ class TrafficEventQueryHashTest {
 
     private static TrafficEvent impression(String queryHash) {
         EventId id = TestData.IDS.newEventId();
-        return new TrafficEvent(id, EventType.IMPRESSION, TestData.IDS.newCampaignId(), id, Optional.empty(),
-                TestData.BERLIN, queryHash, Optional.empty(), Optional.empty(), "ab", "cd", NOW, Map.of());
+        return new TrafficEvent(id, TestData.IDS.newCampaignId(), id, Optional.empty(),
+                TestData.BERLIN, queryHash, Optional.empty(), Optional.empty(), "ab", "cd", NOW,
+                new EventDetail.Served(Surface.PEOPLE_SEARCH, 1, Money.ofCents(50), Format.FEATURED));
     }
 
     @Test

@@ -2,17 +2,15 @@ package io.promo.domain.traffic;
 
 import io.promo.domain.advertiser.Advertiser;
 import io.promo.domain.advertiser.AdvertiserRepository;
-import io.promo.domain.advertiser.InMemoryAdvertiserRepository;
 import io.promo.domain.campaign.Campaign;
 import io.promo.domain.campaign.CampaignAction;
 import io.promo.domain.campaign.CampaignRepository;
-import io.promo.domain.campaign.InMemoryCampaignRepository;
+import io.promo.domain.campaign.Format;
 import io.promo.domain.ledger.BudgetCalendar;
 import io.promo.domain.ledger.BudgetLedger;
 import io.promo.domain.ledger.BudgetQueries;
 import io.promo.domain.ledger.EntryKind;
 import io.promo.domain.ledger.IdempotencyKey;
-import io.promo.domain.ledger.InMemoryBudgetLedger;
 import io.promo.domain.ledger.LedgerEntry;
 import io.promo.domain.report.TrafficReports;
 import io.promo.domain.shared.Actor;
@@ -28,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,7 +43,7 @@ public final class TrafficFixture {
     public final AdvertiserRepository advertisers;
     public final CampaignRepository campaigns;
     public final BudgetLedger ledger;
-    public final TrafficLog log;
+    public final TrafficStores stores;
     public final BudgetCalendar calendar = BudgetCalendar.UTC;
     public final ClickTokenSigner signer;
     public final ClientHasher hasher = new ClientHasher(HASH_SECRET);
@@ -57,25 +54,20 @@ public final class TrafficFixture {
 
     /** Over the in-memory fakes. */
     public static TrafficFixture inMemory(Instant start) {
-        InMemoryAdvertiserRepository advertisers = new InMemoryAdvertiserRepository();
-        InMemoryCampaignRepository campaigns = new InMemoryCampaignRepository();
-        InMemoryBudgetLedger ledger = new InMemoryBudgetLedger(campaigns, advertisers);
-        return new TrafficFixture(start, advertisers, campaigns, ledger,
-                new InMemoryTrafficLog(campaigns, advertisers, ledger, BudgetCalendar.UTC));
+        return new TrafficFixture(start, TrafficStores.inMemory());
     }
 
-    public TrafficFixture(Instant start, AdvertiserRepository advertisers, CampaignRepository campaigns, BudgetLedger ledger,
-            TrafficLog log) {
+    public TrafficFixture(Instant start, TrafficStores stores) {
         this.clock = new MutableClock(start);
-        this.advertisers = advertisers;
-        this.campaigns = campaigns;
-        this.ledger = ledger;
-        this.log = log;
+        this.stores = stores;
+        this.advertisers = stores.advertisers();
+        this.campaigns = stores.campaigns();
+        this.ledger = stores.ledger();
         this.signer = new ClickTokenSigner(List.of(SigningKey.active("k1", TOKEN_SECRET)), Duration.ofMinutes(30), clock);
-        this.recordClick = new RecordClick(signer, hasher, BotUserAgents.standard(), ClickRules.DEFAULTS, log, calendar,
+        this.recordClick = new RecordClick(signer, hasher, BotUserAgents.standard(), ClickRules.DEFAULTS, stores.clicks(), calendar,
                 TestData.IDS, clock);
-        this.creditInvalidClicks = new CreditInvalidClicks(campaigns, log, ledger, TestData.IDS, clock);
-        this.reports = new TrafficReports(campaigns, advertisers, log, new BudgetQueries(ledger, campaigns, calendar, clock));
+        this.creditInvalidClicks = new CreditInvalidClicks(campaigns, stores.clicks(), ledger, TestData.IDS, clock);
+        this.reports = new TrafficReports(campaigns, advertisers, stores.reports(), new BudgetQueries(ledger, campaigns, calendar, clock));
     }
 
     public Advertiser advertiser() {
@@ -118,11 +110,11 @@ public final class TrafficFixture {
         List<TrafficEvent> batch = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             EventId id = TestData.IDS.newEventId();
-            batch.add(new TrafficEvent(id, EventType.IMPRESSION, campaignId, id, Optional.empty(), TestData.BERLIN,
+            batch.add(new TrafficEvent(id, campaignId, id, Optional.empty(), TestData.BERLIN,
                     "0123456789abcdef0123456789abcdef", Optional.empty(), Optional.of(hasher.fingerprint("fp" + i)),
                     hasher.ip("10.9.9." + (i % 256)), hasher.userAgent(BROWSER), clock.instant(),
-                    Map.of(TrafficEvent.POSITION, 1L)));
+                    new EventDetail.Served(Surface.PEOPLE_SEARCH, 1, Money.ofCents(50), Format.FEATURED)));
         }
-        log.appendImpressions(batch);
+        stores.impressions().appendImpressions(batch);
     }
 }

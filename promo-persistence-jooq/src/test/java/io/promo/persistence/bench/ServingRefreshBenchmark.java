@@ -128,7 +128,7 @@ public final class ServingRefreshBenchmark {
                 HourlyTrafficCounter traffic = new HourlyTrafficCounter(CALENDAR, settings.pacing().historyDays() + 1);
                 ServingIndexRefresher refresher = new ServingIndexRefresher(repositories.campaigns(),
                         repositories.advertisers(), repositories.policies(), repositories.ledger(),
-                        new TrafficCtrStatistics(repositories.trafficLog(), CALENDAR, clock, TrafficCtrStatistics.DEFAULT_DAYS),
+                        new TrafficCtrStatistics(repositories.ctrFeed(), CALENDAR, clock, TrafficCtrStatistics.DEFAULT_DAYS),
                         traffic, settings, clock);
 
                 Future<Long> first = refreshing.submit(() -> timed(refresher::refresh));
@@ -342,7 +342,7 @@ public final class ServingRefreshBenchmark {
         long advertisers = timed(() -> repositories.advertisers().findAll());
         long policies = timed(() -> repositories.policies().findAll());
         long states = timed(() -> repositories.ledger().states(ids, today));
-        long ctr = timed(() -> repositories.trafficLog().ctrCountsSince(today.minusDays(TrafficCtrStatistics.DEFAULT_DAYS - 1)));
+        long ctr = timed(() -> repositories.ctrFeed().countsSince(today.minusDays(TrafficCtrStatistics.DEFAULT_DAYS - 1)));
         System.out.printf(Locale.ROOT, "parts: campaigns %.0f ms, advertisers %.0f ms, policies %.0f ms, budget states %.0f ms,"
                 + " CTR counts %.0f ms%n", campaigns / 1e6, advertisers / 1e6, policies / 1e6, states / 1e6, ctr / 1e6);
     }

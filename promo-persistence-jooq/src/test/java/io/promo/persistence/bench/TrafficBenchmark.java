@@ -35,15 +35,17 @@ import io.promo.domain.traffic.ClickResult;
 import io.promo.domain.traffic.ClickRules;
 import io.promo.domain.traffic.ClickTokenSigner;
 import io.promo.domain.traffic.ClientHasher;
-import io.promo.domain.traffic.EventType;
+import io.promo.domain.traffic.EventDetail;
 import io.promo.domain.traffic.ImpressionBuffer;
 import io.promo.domain.traffic.RecordClick;
 import io.promo.domain.traffic.SigningKey;
 import io.promo.domain.traffic.TrafficEvent;
-import io.promo.domain.traffic.TrafficLog;
+import io.promo.domain.traffic.ImpressionLog;
+import io.promo.domain.traffic.TrafficReportSource;
 import io.promo.persistence.ConnectionPool;
 import io.promo.persistence.DatabaseMigrator;
 import io.promo.persistence.EmbeddedPostgresServer;
+import io.promo.persistence.ImpressionWriter;
 import io.promo.persistence.PostgresRepositories;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -77,15 +79,15 @@ import org.postgresql.PGConnection;
  * durable settings ({@code fsync=on, synchronous_commit=on}, as {@link LedgerBenchmark}'s headline) or zonky's
  * defaults, and three parts:
  * <ul>
- *   <li>{@code ingest}: impressions per second through the ingestion path ({@link ImpressionBuffer} with its
- *       default settings, 8 decision threads offering pages of 3, one writer; {@code JooqTrafficLog}'s COPY plus
- *       the per-day counts) against a raw {@code COPY} of the same rows into the same, emptied table, in batches
+ *   <li>{@code ingest}: impressions per second through the ingestion path ({@link ImpressionBuffer} and
+ *       {@link ImpressionWriter} with their default settings, 8 decision threads offering pages of 3, one writer;
+ *       {@code JdbcImpressionLog}'s COPY plus the per-day counts) against a raw {@code COPY} of the same rows into the same, emptied table, in batches
  *       of the same size, with the same number of rows;</li>
  *   <li>{@code clicks}: clicks per second through {@link RecordClick} with a mix of 70% valid, 10% replayed
  *       (duplicate), 10% expired and 10% bot clicks over {@code campaigns} campaigns, 8 threads, against
  *       {@code BudgetLedger.spend} alone (the money part of a valid click) at the same concurrency;</li>
  *   <li>{@code report}: one campaign with {@code reportImpressions} impressions over 30 days: the report's
- *       per-day read from the counts ({@code TrafficLog.daily}) against counting the events with an index on
+ *       per-day read from the counts ({@code TrafficReportSource.daily}) against counting the events with an index on
  *       {@code (campaign_id, ts)}.</li>
  * </ul>
  * Options as {@code name=value} (or {@code -Dbench.name=value}): {@code impressions} (500000), {@code rounds} (3),
@@ -160,13 +162,13 @@ public final class TrafficBenchmark {
                 PostgresRepositories repositories = new PostgresRepositories(pool, ZoneOffset.UTC);
                 List<CampaignId> campaigns = fundedCampaigns(repositories, options.campaigns);
                 if (options.parts.contains("ingest")) {
-                    ingest(pool, repositories.trafficLog(), campaigns, options);
+                    ingest(pool, repositories.impressionLog(), campaigns, options);
                 }
                 if (options.parts.contains("clicks")) {
                     clicks(pool, repositories, campaigns, options);
                 }
                 if (options.parts.contains("report")) {
-                    report(pool, repositories.trafficLog(), campaigns.get(0), options);
+                    report(pool, repositories.impressionLog(), repositories.trafficReportSource(), campaigns.get(0), options);
                 }
             }
         }
@@ -212,19 +214,24 @@ public final class TrafficBenchmark {
             }
             EventId id = new EventId(page + "_p" + (i % 3 + 1));
             boolean signedIn = i % 2 == 0;
-            events.add(new TrafficEvent(id, EventType.IMPRESSION, campaigns.get(i % campaigns.size()), id,
+            events.add(new TrafficEvent(id, campaigns.get(i % campaigns.size()), id,
                     Optional.of(role), berlin, query,
                     signedIn ? Optional.of(new UserId("usr_bench" + (i % 100_000))) : Optional.empty(),
                     signedIn ? Optional.empty() : Optional.of(hasher.fingerprint("fp" + (i % 100_000))),
                     hasher.ip("10.0." + (i / 256 % 256) + "." + (i % 256)), uaHash,
                     spreadMillis == 0 ? at : at.minusMillis(i * spreadMillis / count),
-                    Map.of(TrafficEvent.SURFACE, "people_search", TrafficEvent.POSITION, (long) (i % 3 + 1),
-                            TrafficEvent.CPC_CENTS, 50L, TrafficEvent.FORMAT, "featured")));
+                    new EventDetail.Served(Surface.PEOPLE_SEARCH, i % 3 + 1, Money.ofCents(50), Format.FEATURED)));
         }
         return events;
     }
 
-    private static void ingest(DataSource pool, TrafficLog log, List<CampaignId> campaigns, Options options)
+    /** An impression's extra_json, as JdbcImpressionLog writes it, for the raw COPY the path is measured against. */
+    private static String extraJson(EventDetail.Served served) {
+        return "{\"surface\":\"" + served.surface().code() + "\",\"position\":" + served.position() + ",\"cpc_cents\":"
+                + served.cpc().cents() + ",\"format\":\"" + served.format().code() + "\"}";
+    }
+
+    private static void ingest(DataSource pool, ImpressionLog log, List<CampaignId> campaigns, Options options)
             throws Exception {
         int n = options.impressions;
         List<TrafficEvent> events = impressions(campaigns, n, Instant.now(), 0);
@@ -247,7 +254,7 @@ public final class TrafficBenchmark {
                             .append('\t').append(e.queryHash()).append('\t')
                             .append(e.userId().map(UserId::value).orElse("\\N")).append('\t')
                             .append(e.anonFpHash().orElse("\\N")).append('\t').append(e.ipHash()).append('\t')
-                            .append(e.uaHash()).append('\t').append(e.ts()).append('\t').append(e.extraJson()).append('\n');
+                            .append(e.uaHash()).append('\t').append(e.ts()).append('\t').append(extraJson((EventDetail.Served) e.detail())).append('\n');
                     if ((i + 1) % batch == 0 || i == n - 1) {
                         pg.getCopyAPI().copyIn(COPY, new StringReader(rows.toString()));
                         rows.setLength(0);
@@ -260,7 +267,8 @@ public final class TrafficBenchmark {
                     raw[round], loadAverage());
 
             empty(pool);
-            ImpressionBuffer buffer = new ImpressionBuffer(log, ImpressionBuffer.Settings.DEFAULTS);
+            ImpressionBuffer buffer = new ImpressionBuffer(ImpressionBuffer.Settings.DEFAULTS);
+            ImpressionWriter writer = new ImpressionWriter(buffer, log);
             int capacity = ImpressionBuffer.Settings.DEFAULTS.capacity();
             AtomicLong next = new AtomicLong();
             List<Thread> producers = new ArrayList<>();
@@ -285,7 +293,7 @@ public final class TrafficBenchmark {
             for (Thread producer : producers) {
                 producer.join();
             }
-            buffer.close();
+            writer.close();
             path[round] = n / ((System.nanoTime() - t0) / 1e9);
             check(buffer.dropped() == 0 && buffer.lost() == 0, "nothing dropped or lost: " + buffer.dropped());
             check(count(pool, "select count(*) from promo_event") == n, "the path wrote every row");
@@ -337,7 +345,7 @@ public final class TrafficBenchmark {
             baselines.add(baseline);
 
             RecordClick recordClick = new RecordClick(signer, new ClientHasher(SECRET), BotUserAgents.standard(),
-                    ClickRules.DEFAULTS, repositories.trafficLog(), BudgetCalendar.UTC, IDS, clock);
+                    ClickRules.DEFAULTS, repositories.clickLog(), BudgetCalendar.UTC, IDS, clock);
             AtomicReferenceArray<String> recentTokens = new AtomicReferenceArray<>(1024);
             Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
             long spendsBefore = count(pool, "select count(*) from promo_budget_ledger where kind = 'spend'");
@@ -426,7 +434,8 @@ public final class TrafficBenchmark {
 
     // ------------------------------------------------------------------------------------------ report
 
-    private static void report(DataSource pool, TrafficLog log, CampaignId campaign, Options options) throws Exception {
+    private static void report(DataSource pool, ImpressionLog log, TrafficReportSource reports, CampaignId campaign,
+            Options options) throws Exception {
         int n = options.reportImpressions;
         System.out.printf(Locale.ROOT, "%n=== report: %,d impressions of one campaign over 30 days%n", n);
         empty(pool);
@@ -449,7 +458,7 @@ public final class TrafficBenchmark {
         double[] scan = new double[7];
         for (int i = 0; i < rollup.length; i++) {
             long a = System.nanoTime();
-            long impressions = log.daily(campaign, from, to).stream().mapToLong(d -> d.impressions()).sum();
+            long impressions = reports.daily(campaign, from, to).stream().mapToLong(d -> d.impressions()).sum();
             rollup[i] = (System.nanoTime() - a) / 1e6;
             check(impressions == n, "the counts hold every impression");
             a = System.nanoTime();

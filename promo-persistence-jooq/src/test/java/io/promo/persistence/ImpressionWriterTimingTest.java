@@ -1,4 +1,4 @@
-package io.promo.domain.traffic;
+package io.promo.persistence;
 
 import static io.promo.domain.testing.TestData.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,30 +7,36 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.promo.domain.shared.CampaignId;
 import io.promo.domain.shared.EventId;
 import io.promo.domain.testing.TestData;
+import io.promo.domain.traffic.ImpressionBuffer;
+import io.promo.domain.traffic.TrafficEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The impression buffer's timing rules: a full batch goes at once, a failed one is retried once per flush
+ * The impression writer's timing: a full batch goes at once, a failed one is retried once per flush
  * interval, {@code awaitFlushed} waits no longer than asked, and the writer never keeps the JVM alive.
  */
-class ImpressionBufferTimingTest {
+class ImpressionWriterTimingTest {
 
-    private final ImpressionBufferTest.RecordingLog log = new ImpressionBufferTest.RecordingLog();
+    private final ImpressionWriterTest.RecordingLog log = new ImpressionWriterTest.RecordingLog();
+
+    /** A buffer with these settings and its writer, started on the recording log. */
+    private ImpressionWriter started(ImpressionBuffer.Settings settings) {
+        return new ImpressionWriter(new ImpressionBuffer(settings), log);
+    }
     private final CampaignId campaign = TestData.IDS.newCampaignId();
 
     private List<TrafficEvent> impressions(int count) {
         List<TrafficEvent> events = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             EventId id = TestData.IDS.newEventId();
-            events.add(new TrafficEvent(id, EventType.IMPRESSION, campaign, id, Optional.empty(), TestData.BERLIN, "ab",
-                    Optional.empty(), Optional.of("cd"), "ef", "01", NOW, Map.of()));
+            events.add(new TrafficEvent(id, campaign, id, Optional.empty(), TestData.BERLIN, "ab",
+                    Optional.empty(), Optional.of("cd"), "ef", "01", NOW, ImpressionWriterTest.SERVED));
         }
         return events;
     }
@@ -56,7 +62,8 @@ class ImpressionBufferTimingTest {
     @Test
     void a_full_batch_is_written_at_once_without_waiting_for_the_interval_and_never_grows_past_the_batch_size()
             throws Exception {
-        try (ImpressionBuffer buffer = new ImpressionBuffer(log, new ImpressionBuffer.Settings(1_000, 10, Duration.ofSeconds(3)))) {
+        try (ImpressionWriter writer = started(new ImpressionBuffer.Settings(1_000, 10, Duration.ofSeconds(3)))) {
+            ImpressionBuffer buffer = writer.buffer();
             long started = System.nanoTime();
             buffer.offer(impressions(25));
 
@@ -72,7 +79,8 @@ class ImpressionBufferTimingTest {
     @Test
     void a_failed_batch_is_retried_once_per_flush_interval_not_in_a_tight_loop() throws Exception {
         log.failuresLeft.set(2);
-        try (ImpressionBuffer buffer = new ImpressionBuffer(log, new ImpressionBuffer.Settings(100, 3, Duration.ofMillis(100)))) {
+        try (ImpressionWriter writer = started(new ImpressionBuffer.Settings(100, 3, Duration.ofMillis(100)))) {
+            ImpressionBuffer buffer = writer.buffer();
             long started = System.nanoTime();
             buffer.offer(impressions(3));
 
@@ -87,7 +95,8 @@ class ImpressionBufferTimingTest {
     @Test
     void awaiting_a_flush_waits_for_a_slow_write_within_its_timeout() throws Exception {
         log.gate = new CountDownLatch(1);
-        try (ImpressionBuffer buffer = new ImpressionBuffer(log, new ImpressionBuffer.Settings(100, 2, Duration.ofMillis(10)))) {
+        try (ImpressionWriter writer = started(new ImpressionBuffer.Settings(100, 2, Duration.ofMillis(10)))) {
+            ImpressionBuffer buffer = writer.buffer();
             buffer.offer(impressions(2));
             Thread opener = new Thread(() -> {
                 try {
@@ -108,7 +117,8 @@ class ImpressionBufferTimingTest {
     @Test
     void awaiting_a_flush_gives_up_after_its_timeout_and_says_so() throws Exception {
         log.gate = new CountDownLatch(1);
-        ImpressionBuffer buffer = new ImpressionBuffer(log, new ImpressionBuffer.Settings(100, 2, Duration.ofMillis(10)));
+        ImpressionWriter writer = started(new ImpressionBuffer.Settings(100, 2, Duration.ofMillis(10)));
+        ImpressionBuffer buffer = writer.buffer();
         try {
             buffer.offer(impressions(2));
             long started = System.nanoTime();
@@ -117,7 +127,7 @@ class ImpressionBufferTimingTest {
             assertThat(millisSince(started)).isGreaterThanOrEqualTo(100);
         } finally {
             log.gate.countDown();
-            buffer.close();
+            writer.close();
         }
     }
 
@@ -125,10 +135,11 @@ class ImpressionBufferTimingTest {
     void a_batch_still_failing_at_close_is_tried_three_times_then_counted_as_lost() {
         // Today's rule (ATTEMPTS_ON_CLOSE); a shutdown deadline may replace the count.
         log.failuresLeft.set(Integer.MAX_VALUE);
-        ImpressionBuffer buffer = new ImpressionBuffer(log, new ImpressionBuffer.Settings(100, 10, Duration.ofMillis(50)));
+        ImpressionWriter writer = started(new ImpressionBuffer.Settings(100, 10, Duration.ofMillis(50)));
+        ImpressionBuffer buffer = writer.buffer();
         buffer.offer(impressions(4));
 
-        buffer.close();
+        writer.close();
 
         assertThat(buffer.failedAppends()).isEqualTo(3);
         assertThat(buffer.lost()).isEqualTo(4);
@@ -137,9 +148,10 @@ class ImpressionBufferTimingTest {
     @Test
     void impressions_given_up_at_close_no_longer_keep_anyone_waiting_for_a_flush() throws Exception {
         log.failuresLeft.set(Integer.MAX_VALUE);
-        ImpressionBuffer buffer = new ImpressionBuffer(log, new ImpressionBuffer.Settings(100, 10, Duration.ofMillis(10)));
+        ImpressionWriter writer = started(new ImpressionBuffer.Settings(100, 10, Duration.ofMillis(10)));
+        ImpressionBuffer buffer = writer.buffer();
         buffer.offer(impressions(4));
-        buffer.close();
+        writer.close();
 
         long started = System.nanoTime();
         assertThat(buffer.awaitFlushed(Duration.ofSeconds(5))).isTrue();
@@ -149,12 +161,12 @@ class ImpressionBufferTimingTest {
 
     @Test
     void a_buffer_someone_forgot_to_close_never_keeps_the_jvm_from_exiting() {
-        ImpressionBuffer buffer = new ImpressionBuffer(log, new ImpressionBuffer.Settings(100, 10, Duration.ofMillis(10)));
+        ImpressionWriter writer = started(new ImpressionBuffer.Settings(100, 10, Duration.ofMillis(10)));
         try {
             assertThat(Thread.getAllStackTraces().keySet()).filteredOn(t -> t.getName().equals("impression-writer"))
-                    .isNotEmpty().allSatisfy(writer -> assertThat(writer.isDaemon()).isTrue());
+                    .isNotEmpty().allSatisfy(thread -> assertThat(thread.isDaemon()).isTrue());
         } finally {
-            buffer.close();
+            writer.close();
         }
     }
 }
