@@ -2,10 +2,18 @@ package io.promo.app;
 
 import io.promo.app.config.PromoConfig;
 import io.promo.app.config.Secret;
-import io.promo.app.http.ApiServices;
+import io.promo.app.http.AdvertiserRoutes;
+import io.promo.app.http.ApiRoutes;
 import io.promo.app.http.Authenticator;
+import io.promo.app.http.CampaignRoutes;
 import io.promo.app.http.DatabaseWork;
+import io.promo.app.http.EntityRoutes;
+import io.promo.app.http.FundingRoutes;
 import io.promo.app.http.HttpServer;
+import io.promo.app.http.OperationsRoutes;
+import io.promo.app.http.PolicyRoutes;
+import io.promo.app.http.ServingRoutes;
+import io.promo.app.http.TrafficRoutes;
 import io.promo.app.metrics.PromoMetrics;
 import io.promo.billing.Billing;
 import io.promo.billing.BillingConfig;
@@ -119,10 +127,10 @@ public final class PromoApplication implements AutoCloseable {
 
         Billing billing = Billing.forConfig(billingConfig(config), clock);
         TopUpCampaign topUp = new TopUpCampaign(repositories.campaigns(), repositories.advertisers(),
-                billing.paymentGateway(), useCases.recordFunding, repositories.topUpRequests(), TopUpLimits.defaults(),
+                billing.paymentGateway(), useCases.recordFunding(), repositories.topUpRequests(), TopUpLimits.defaults(),
                 CURRENCY, clock);
         HandlePaymentEvent paymentEvents = new HandlePaymentEvent(repositories.processedPaymentEvents(),
-                repositories.ledger(), useCases.recordFunding, billing.paymentGateway(), repositories.topUpRequests(),
+                repositories.ledger(), useCases.recordFunding(), billing.paymentGateway(), repositories.topUpRequests(),
                 CURRENCY, clock);
 
         // Built before HTTP serves, so that no decision ever builds an index (ADR 0013); from here on the background
@@ -154,20 +162,29 @@ public final class PromoApplication implements AutoCloseable {
         DatabaseWork databaseWork = new DatabaseWork(config.database().concurrentRequests(),
                 DatabaseFailures::unavailability, metrics);
 
-        ApiServices services = new ApiServices(useCases,
-                new IssueApiKey(repositories.advertisers(), repositories.apiKeys(), new SecureRandom(), clock),
-                topUp, new WhyNotShown(servingIndex, repositories.ledger()::state, serving, clock),
-                new ServeSponsoredResults(decideAdPage, clickTokens, clientHasher, impressions),
-                new RecordClick(clickTokens, clientHasher, BotUserAgents.standard(), ClickRules.DEFAULTS,
+        // Every resource's routes, each given the use cases it calls; a new resource is one more entry here.
+        List<ApiRoutes> routes = List.of(
+                new AdvertiserRoutes(useCases.createAdvertiser(),
+                        new IssueApiKey(repositories.advertisers(), repositories.apiKeys(), new SecureRandom(), clock),
+                        useCases.advertiserQueries(), useCases.changeAdvertiserStatus()),
+                new PolicyRoutes(useCases.upsertPolicy(), useCases.policyCatalog()),
+                new CampaignRoutes(useCases.createCampaign(), useCases.campaignQueries(), useCases.updateCampaign(),
+                        useCases.changeCampaignStatus()),
+                new EntityRoutes(useCases.registerEntityOwner()),
+                new FundingRoutes(topUp, useCases.recordFunding(), useCases.budgetQueries()),
+                new ServingRoutes(new ServeSponsoredResults(decideAdPage, clickTokens, clientHasher, impressions),
+                        new WhyNotShown(servingIndex, repositories.ledger()::state, serving, clock), metrics),
+                new TrafficRoutes(new RecordClick(clickTokens, clientHasher, BotUserAgents.standard(), ClickRules.DEFAULTS,
                         repositories.trafficLog(), calendar, ids, clock),
-                new TrafficReports(repositories.campaigns(), repositories.advertisers(), repositories.trafficLog(),
-                        useCases.budgetQueries),
-                new CreditInvalidClicks(repositories.campaigns(), repositories.trafficLog(), repositories.ledger(), ids, clock),
-                billing.webhookEndpoint(paymentEvents), health::current, databaseWork, metrics);
+                        new TrafficReports(repositories.campaigns(), repositories.advertisers(), repositories.trafficLog(),
+                                useCases.budgetQueries()),
+                        new CreditInvalidClicks(repositories.campaigns(), repositories.trafficLog(), repositories.ledger(),
+                                ids, clock), metrics),
+                new OperationsRoutes(health::current, databaseWork, metrics, billing.webhookEndpoint(paymentEvents)));
         Authenticator authenticator = new Authenticator(config.adminKey(), config.serviceKey(),
                 new AuthenticateAdvertiser(repositories.apiKeys()));
-        HttpServer http = HttpServer.start(config.httpHost(), config.httpPort(), config.maxBodyBytes(), services,
-                authenticator);
+        HttpServer http = HttpServer.start(config.httpHost(), config.httpPort(), config.maxBodyBytes(), routes,
+                authenticator, databaseWork, metrics);
         // Requests in flight get at most 30% of the shutdown's time; with the database down they end sooner, by its
         // connection timeout. The other 40% are for the rest (the pool waits up to its login timeout for a
         // connection attempt under way).
@@ -185,7 +202,7 @@ public final class PromoApplication implements AutoCloseable {
      */
     private static void checkWebhookSubscriptions(Billing billing, PromoMetrics metrics) {
         Thread check = new Thread(() -> billing.checkWebhookSubscriptions().ifPresent(found -> {
-            metrics.stripeWebhookTypesUnsubscribed.set(found.known() ? found.missing().size() : -1);
+            metrics.stripeWebhookTypesUnsubscribed(found.known() ? found.missing().size() : -1);
             if (!found.known()) {
                 LOG.log(System.Logger.Level.WARNING, "cannot check Stripe''s webhook subscriptions: {0}", found.detail());
             } else if (!found.missing().isEmpty()) {
