@@ -67,8 +67,6 @@ import javax.sql.DataSource;
  */
 public final class PromoApplication implements AutoCloseable {
 
-    /** The deployment's single currency (docs/design.md: USD). */
-    static final String CURRENCY = "usd";
     /** How often the background thread checks the serving index; it rebuilds only when older than its interval. */
     private static final long INDEX_CHECK_MILLIS = 250;
 
@@ -128,10 +126,10 @@ public final class PromoApplication implements AutoCloseable {
         Billing billing = Billing.forConfig(billingConfig(config), clock);
         TopUpCampaign topUp = new TopUpCampaign(repositories.campaigns(), repositories.advertisers(),
                 billing.paymentGateway(), useCases.recordFunding(), repositories.topUpRequests(), TopUpLimits.defaults(),
-                CURRENCY, clock);
+                config.currency(), clock);
         HandlePaymentEvent paymentEvents = new HandlePaymentEvent(repositories.processedPaymentEvents(),
                 repositories.ledger(), useCases.recordFunding(), billing.paymentGateway(), repositories.topUpRequests(),
-                CURRENCY, clock);
+                config.currency(), clock);
 
         // Built before HTTP serves, so that no decision ever builds an index (ADR 0013); from here on the background
         // thread rebuilds it, and a pause, end or suspension on its own database route (ADR 0020); decisions answer from the
