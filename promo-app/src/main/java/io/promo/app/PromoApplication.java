@@ -30,6 +30,7 @@ import io.promo.domain.serving.DecideAdPage;
 import io.promo.domain.serving.HourlyTrafficCounter;
 import io.promo.domain.serving.ServingIndexRefresher;
 import io.promo.domain.serving.ServingSettings;
+import io.promo.domain.serving.TrafficRecorder;
 import io.promo.domain.serving.WhyNotShown;
 import io.promo.domain.shared.ServingSnapshot;
 import io.promo.domain.shared.SortableRandomIdGenerator;
@@ -58,6 +59,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -76,45 +78,49 @@ public final class PromoApplication implements AutoCloseable {
     private final HttpServer http;
     private final UseCases useCases;
     private final ServingIndexRefresher servingIndex;
-    private final HourlyTrafficCounter traffic;
     private final ImpressionBuffer impressions;
     private final DataSource dataSource;
     private final Duration shutdownTimeout;
 
     private PromoApplication(Resources resources, HttpServer http, UseCases useCases, ServingIndexRefresher servingIndex,
-            HourlyTrafficCounter traffic, ImpressionBuffer impressions, DataSource dataSource, Duration shutdownTimeout) {
+            ImpressionBuffer impressions, DataSource dataSource, Duration shutdownTimeout) {
         this.resources = resources;
         this.shutdownTimeout = shutdownTimeout;
         this.http = http;
         this.useCases = useCases;
         this.servingIndex = servingIndex;
-        this.traffic = traffic;
         this.impressions = impressions;
         this.dataSource = dataSource;
     }
 
     /** Starts everything; on a failure, what was already started is closed again before the exception leaves. */
     public static PromoApplication start(PromoConfig config) {
-        return start(config, Clock.systemUTC());
+        return start(config, Clock.systemUTC(), recorder -> { });
     }
 
-    /** As {@link #start(PromoConfig)}, on a clock of the caller's (the demo's accelerated day). */
-    public static PromoApplication start(PromoConfig config, Clock clock) {
+    /**
+     * As {@link #start(PromoConfig)}, on a caller's clock and told the searches of past days that even pacing learns
+     * its daily curve from (a start knows none: the counts live in memory). For an embedding that moves time itself,
+     * such as {@code ./promo demo} (ADR 0025): what it needs goes in here, nothing reaches into a running application.
+     */
+    public static PromoApplication start(PromoConfig config, Clock clock, Consumer<TrafficRecorder> pastSearches) {
         Resources resources = new Resources();
         try {
-            return start(config, clock, resources);
+            return start(config, clock, pastSearches, resources);
         } catch (RuntimeException e) {
             resources.close();
             throw e;
         }
     }
 
-    private static PromoApplication start(PromoConfig config, Clock clock, Resources resources) {
+    private static PromoApplication start(PromoConfig config, Clock clock, Consumer<TrafficRecorder> pastSearches,
+            Resources resources) {
         BudgetCalendar calendar = new BudgetCalendar(config.budgetZone());
         ConnectionPool pool = resources.register("database connections", openDatabase(config, resources));
         PostgresRepositories repositories = new PostgresRepositories(pool.dataSource(), config.budgetZone());
         ServingSettings serving = ServingSettings.defaults(DeploymentDefaults.POLICY_LIMITS, calendar);
         HourlyTrafficCounter traffic = new HourlyTrafficCounter(calendar, serving.pacing().historyDays() + 1);
+        pastSearches.accept(traffic);
         ServingIndexRefresher servingIndex = new ServingIndexRefresher(repositories.campaigns(),
                 repositories.advertisers(), repositories.policies(), repositories.ledger(),
                 new TrafficCtrStatistics(repositories.trafficLog(), calendar, clock, TrafficCtrStatistics.DEFAULT_DAYS),
@@ -190,7 +196,7 @@ public final class PromoApplication implements AutoCloseable {
         checkWebhookSubscriptions(billing, metrics);
         LOG.log(System.Logger.Level.INFO, "promo {0} serving on {1}:{2,number,#} ({3}, {4} payments)", config.mode().code(),
                 config.httpHost(), http.port(), config.database(), billing.isDevelopment() ? "dev" : "Stripe");
-        return new PromoApplication(resources, http, useCases, servingIndex, traffic, impressions, pool.dataSource(),
+        return new PromoApplication(resources, http, useCases, servingIndex, impressions, pool.dataSource(),
                 config.shutdownTimeout());
     }
 
@@ -337,12 +343,7 @@ public final class PromoApplication implements AutoCloseable {
         return servingIndex;
     }
 
-    /** The searches per hour pacing learns its curves from (the demo tells it last week's). */
-    public HourlyTrafficCounter trafficHistory() {
-        return traffic;
-    }
-
-    /** Waits until every impression offered so far is written (the demo reads reports right after its day). */
+    /** Waits until every impression offered so far is written (for a caller that reads reports right after its traffic). */
     public void flushImpressions() {
         try {
             if (!impressions.awaitFlushed(Duration.ofSeconds(30))) {
