@@ -29,8 +29,9 @@ import picocli.CommandLine.Option;
         description = "The promoted-listings engine of the marketplace. Configuration: environment variables "
                 + "PROMO_* (docs/operations.md); flags override them.",
         subcommands = {Main.Serve.class, Main.Migrate.class, CommandLine.HelpCommand.class},
-        footer = {"  demo     Simulate a marketplace's day through the HTTP API on a throw-away database",
-            "           (./promo demo --help; the launcher runs it from promo-demo)."})
+        // picocli wraps a footer at 80 columns: each line here fits, indented as the commands' descriptions are.
+        footer = {"  demo     Simulate a marketplace's day through the HTTP API on a throw-away",
+            "             database (./promo demo --help; run from the promo-demo module)."})
 public final class Main implements Callable<Integer> {
 
     /** EX_TEMPFAIL (sysexits.h): the data directory is busy; the same command succeeds once it is free. */
