@@ -1,7 +1,6 @@
 package io.promo.app;
 
 import io.promo.app.config.ConfigException;
-import io.promo.app.demo.MarketplaceDemo;
 import io.promo.app.config.PromoConfig;
 import io.promo.app.config.Secret;
 import io.promo.persistence.ConnectionLimits;
@@ -12,7 +11,6 @@ import io.promo.persistence.EmbeddedPostgresServer;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HashMap;
@@ -23,11 +21,17 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The {@code ./promo} command line (picocli): serve, migrate, demo, help. */
+/**
+ * The {@code ./promo} command line (picocli): serve, migrate, help. {@code ./promo demo} is the launcher's too, but
+ * runs from the promo-demo module, so that this jar does not carry it (ADR 0025); the usage names it.
+ */
 @Command(name = "./promo", synopsisHeading = "usage: ", commandListHeading = "%ncommands:%n",
         description = "The promoted-listings engine of the marketplace. Configuration: environment variables "
                 + "PROMO_* (docs/operations.md); flags override them.",
-        subcommands = {Main.Serve.class, Main.Migrate.class, Main.Demo.class, CommandLine.HelpCommand.class})
+        subcommands = {Main.Serve.class, Main.Migrate.class, CommandLine.HelpCommand.class},
+        // picocli wraps a footer at 80 columns: each line here fits, indented as the commands' descriptions are.
+        footer = {"  demo     Simulate a marketplace's day through the HTTP API on a throw-away",
+            "             database (./promo demo --help; run from the promo-demo module)."})
 public final class Main implements Callable<Integer> {
 
     /** EX_TEMPFAIL (sysexits.h): the data directory is busy; the same command succeeds once it is free. */
@@ -50,12 +54,17 @@ public final class Main implements Callable<Integer> {
     static final String LOG_FORMAT = "time=%1$tFT%1$tT.%1$tL%1$tz level=%4$s logger=%3$s msg=\"%5$s\"%6$s%n";
 
     public static void main(String[] args) {
-        // First, before any logger exists: JUL's manager becomes one whose shutdown reset waits for promo's hook.
+        configureLogging();
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** How promo's processes log (this command line's, the demo's): call first, before any logger exists. */
+    public static void configureLogging() {
+        // JUL's manager becomes one whose shutdown reset waits for promo's hook.
         System.setProperty("java.util.logging.manager", PromoLogManager.class.getName());
         // The embedded server and Jetty log every start-up step at INFO; a person wants promo's own story.
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("java.util.logging.SimpleFormatter.format", LOG_FORMAT);
-        System.exit(run(args, System.out, System.err));
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
@@ -101,9 +110,6 @@ public final class Main implements Callable<Integer> {
             }
             if (type == Migrate.class) {
                 return type.cast(new Migrate(out));
-            }
-            if (type == Demo.class) {
-                return type.cast(new Demo(out));
             }
             return CommandLine.defaultFactory().create(type);
         }
@@ -215,30 +221,6 @@ public final class Main implements Callable<Integer> {
                 }
                 out.printf("%s: %s%n", database, DatabaseMigrator.apply(pool.dataSource()).describe());
             }
-            return 0;
-        }
-    }
-
-    @Command(name = "demo", description = "Start promo on a throw-away embedded PostgreSQL, author a marketplace "
-            + "through the HTTP API, simulate one budget day of searches and clicks (some invalid) on an accelerated "
-            + "clock, then print a summary and write an HTML report with charts.")
-    static final class Demo implements Callable<Integer> {
-        private final PrintStream out;
-        @Option(names = "--searches", description = "searches in the simulated day (default ${DEFAULT-VALUE})")
-        int searches = MarketplaceDemo.Options.DEFAULT_SEARCHES;
-        @Option(names = "--seed", description = "the same seed replays the same day (default ${DEFAULT-VALUE})")
-        long seed = 42;
-        @Option(names = "--report", description = "where to write the HTML report (default ${DEFAULT-VALUE})")
-        Path report = Path.of("promo-demo-report.html");
-
-        Demo(PrintStream out) {
-            this.out = out;
-        }
-
-        @Override
-        public Integer call() {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-            new MarketplaceDemo(out, new MarketplaceDemo.Options(searches, seed, report)).run();
             return 0;
         }
     }

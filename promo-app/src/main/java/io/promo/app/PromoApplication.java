@@ -2,10 +2,18 @@ package io.promo.app;
 
 import io.promo.app.config.PromoConfig;
 import io.promo.app.config.Secret;
-import io.promo.app.http.ApiServices;
+import io.promo.app.http.AdvertiserRoutes;
+import io.promo.app.http.ApiRoutes;
 import io.promo.app.http.Authenticator;
+import io.promo.app.http.CampaignRoutes;
 import io.promo.app.http.DatabaseWork;
+import io.promo.app.http.EntityRoutes;
+import io.promo.app.http.FundingRoutes;
 import io.promo.app.http.HttpServer;
+import io.promo.app.http.OperationsRoutes;
+import io.promo.app.http.PolicyRoutes;
+import io.promo.app.http.ServingRoutes;
+import io.promo.app.http.TrafficRoutes;
 import io.promo.app.metrics.PromoMetrics;
 import io.promo.billing.Billing;
 import io.promo.billing.BillingConfig;
@@ -19,10 +27,11 @@ import io.promo.domain.funding.TopUpLimits;
 import io.promo.domain.ledger.BudgetCalendar;
 import io.promo.domain.report.TrafficReports;
 import io.promo.domain.serving.DecideAdPage;
-import io.promo.domain.serving.diagnostics.WhyNotShown;
+import io.promo.domain.serving.pacing.HourlyTrafficCounter;
 import io.promo.domain.serving.index.ServingIndexRefresher;
 import io.promo.domain.serving.index.ServingSettings;
-import io.promo.domain.serving.pacing.HourlyTrafficCounter;
+import io.promo.domain.serving.pacing.TrafficRecorder;
+import io.promo.domain.serving.diagnostics.WhyNotShown;
 import io.promo.domain.shared.ServingSnapshot;
 import io.promo.domain.shared.SortableRandomIdGenerator;
 import io.promo.domain.traffic.BotUserAgents;
@@ -51,6 +60,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -60,8 +70,6 @@ import javax.sql.DataSource;
  */
 public final class PromoApplication implements AutoCloseable {
 
-    /** The deployment's single currency (docs/design.md: USD). */
-    static final String CURRENCY = "usd";
     /** How often the background thread checks the serving index; it rebuilds only when older than its interval. */
     private static final long INDEX_CHECK_MILLIS = 250;
 
@@ -71,45 +79,49 @@ public final class PromoApplication implements AutoCloseable {
     private final HttpServer http;
     private final UseCases useCases;
     private final ServingIndexRefresher servingIndex;
-    private final HourlyTrafficCounter traffic;
     private final ImpressionBuffer impressions;
     private final DataSource dataSource;
     private final Duration shutdownTimeout;
 
     private PromoApplication(Resources resources, HttpServer http, UseCases useCases, ServingIndexRefresher servingIndex,
-            HourlyTrafficCounter traffic, ImpressionBuffer impressions, DataSource dataSource, Duration shutdownTimeout) {
+            ImpressionBuffer impressions, DataSource dataSource, Duration shutdownTimeout) {
         this.resources = resources;
         this.shutdownTimeout = shutdownTimeout;
         this.http = http;
         this.useCases = useCases;
         this.servingIndex = servingIndex;
-        this.traffic = traffic;
         this.impressions = impressions;
         this.dataSource = dataSource;
     }
 
     /** Starts everything; on a failure, what was already started is closed again before the exception leaves. */
     public static PromoApplication start(PromoConfig config) {
-        return start(config, Clock.systemUTC());
+        return start(config, Clock.systemUTC(), recorder -> { });
     }
 
-    /** As {@link #start(PromoConfig)}, on a clock of the caller's (the demo's accelerated day). */
-    public static PromoApplication start(PromoConfig config, Clock clock) {
+    /**
+     * As {@link #start(PromoConfig)}, on a caller's clock and told the searches of past days that even pacing learns
+     * its daily curve from (a start knows none: the counts live in memory). For an embedding that moves time itself,
+     * such as {@code ./promo demo} (ADR 0025): what it needs goes in here, nothing reaches into a running application.
+     */
+    public static PromoApplication start(PromoConfig config, Clock clock, Consumer<TrafficRecorder> pastSearches) {
         Resources resources = new Resources();
         try {
-            return start(config, clock, resources);
+            return start(config, clock, pastSearches, resources);
         } catch (RuntimeException e) {
             resources.close();
             throw e;
         }
     }
 
-    private static PromoApplication start(PromoConfig config, Clock clock, Resources resources) {
+    private static PromoApplication start(PromoConfig config, Clock clock, Consumer<TrafficRecorder> pastSearches,
+            Resources resources) {
         BudgetCalendar calendar = new BudgetCalendar(config.budgetZone());
         ConnectionPool pool = resources.register("database connections", openDatabase(config, resources));
         PostgresRepositories repositories = new PostgresRepositories(pool.dataSource(), config.budgetZone());
         ServingSettings serving = ServingSettings.defaults(DeploymentDefaults.POLICY_LIMITS, calendar);
         HourlyTrafficCounter traffic = new HourlyTrafficCounter(calendar, serving.pacing().historyDays() + 1);
+        pastSearches.accept(traffic);
         ServingIndexRefresher servingIndex = new ServingIndexRefresher(repositories.campaigns(),
                 repositories.advertisers(), repositories.policies(), repositories.ledger(),
                 new TrafficCtrStatistics(repositories.ctrFeed(), calendar, clock, TrafficCtrStatistics.DEFAULT_DAYS),
@@ -120,11 +132,11 @@ public final class PromoApplication implements AutoCloseable {
 
         Billing billing = Billing.forConfig(billingConfig(config), clock);
         TopUpCampaign topUp = new TopUpCampaign(repositories.campaigns(), repositories.advertisers(),
-                billing.paymentGateway(), useCases.recordFunding, repositories.topUpRequests(), TopUpLimits.defaults(),
-                CURRENCY, clock);
+                billing.paymentGateway(), useCases.recordFunding(), repositories.topUpRequests(), TopUpLimits.defaults(),
+                config.currency(), clock);
         HandlePaymentEvent paymentEvents = new HandlePaymentEvent(repositories.processedPaymentEvents(),
-                repositories.ledger(), useCases.recordFunding, billing.paymentGateway(), repositories.topUpRequests(),
-                CURRENCY, clock);
+                repositories.ledger(), useCases.recordFunding(), billing.paymentGateway(), repositories.topUpRequests(),
+                config.currency(), clock);
 
         // Built before HTTP serves, so that no decision ever builds an index (ADR 0013); from here on the background
         // thread rebuilds it, and a pause, end or suspension on its own database route (ADR 0020); decisions answer from the
@@ -156,20 +168,29 @@ public final class PromoApplication implements AutoCloseable {
         DatabaseWork databaseWork = new DatabaseWork(config.database().concurrentRequests(),
                 DatabaseFailures::unavailability, metrics);
 
-        ApiServices services = new ApiServices(useCases,
-                new IssueApiKey(repositories.advertisers(), repositories.apiKeys(), new SecureRandom(), clock),
-                topUp, new WhyNotShown(servingIndex, repositories.ledger()::state, serving, clock),
-                new ServeSponsoredResults(decideAdPage, clickTokens, clientHasher, impressions),
-                new RecordClick(clickTokens, clientHasher, BotUserAgents.standard(), ClickRules.DEFAULTS,
+        // Every resource's routes, each given the use cases it calls; a new resource is one more entry here.
+        List<ApiRoutes> routes = List.of(
+                new AdvertiserRoutes(useCases.createAdvertiser(),
+                        new IssueApiKey(repositories.advertisers(), repositories.apiKeys(), new SecureRandom(), clock),
+                        useCases.advertiserQueries(), useCases.changeAdvertiserStatus()),
+                new PolicyRoutes(useCases.upsertPolicy(), useCases.policyCatalog()),
+                new CampaignRoutes(useCases.createCampaign(), useCases.campaignQueries(), useCases.updateCampaign(),
+                        useCases.changeCampaignStatus()),
+                new EntityRoutes(useCases.registerEntityOwner()),
+                new FundingRoutes(topUp, useCases.recordFunding(), useCases.budgetQueries()),
+                new ServingRoutes(new ServeSponsoredResults(decideAdPage, clickTokens, clientHasher, impressions),
+                        new WhyNotShown(servingIndex, repositories.ledger()::state, serving, clock), metrics),
+                new TrafficRoutes(new RecordClick(clickTokens, clientHasher, BotUserAgents.standard(), ClickRules.DEFAULTS,
                         repositories.clickLog(), calendar, ids, clock),
-                new TrafficReports(repositories.campaigns(), repositories.advertisers(), repositories.trafficReportSource(),
-                        useCases.budgetQueries),
-                new CreditInvalidClicks(repositories.campaigns(), repositories.clickLog(), repositories.ledger(), ids, clock),
-                billing.webhookEndpoint(paymentEvents), health::current, databaseWork, metrics);
+                        new TrafficReports(repositories.campaigns(), repositories.advertisers(), repositories.trafficReportSource(),
+                                useCases.budgetQueries()),
+                        new CreditInvalidClicks(repositories.campaigns(), repositories.clickLog(), repositories.ledger(),
+                                ids, clock), metrics),
+                new OperationsRoutes(health::current, databaseWork, metrics, billing.webhookEndpoint(paymentEvents)));
         Authenticator authenticator = new Authenticator(config.adminKey(), config.serviceKey(),
                 new AuthenticateAdvertiser(repositories.apiKeys()));
-        HttpServer http = HttpServer.start(config.httpHost(), config.httpPort(), config.maxBodyBytes(), services,
-                authenticator);
+        HttpServer http = HttpServer.start(config.httpHost(), config.httpPort(), config.maxBodyBytes(), routes,
+                authenticator, databaseWork, metrics);
         // Requests in flight get at most 30% of the shutdown's time; with the database down they end sooner, by its
         // connection timeout. The other 40% are for the rest (the pool waits up to its login timeout for a
         // connection attempt under way).
@@ -177,7 +198,7 @@ public final class PromoApplication implements AutoCloseable {
         checkWebhookSubscriptions(billing, metrics);
         LOG.log(System.Logger.Level.INFO, "promo {0} serving on {1}:{2,number,#} ({3}, {4} payments)", config.mode().code(),
                 config.httpHost(), http.port(), config.database(), billing.isDevelopment() ? "dev" : "Stripe");
-        return new PromoApplication(resources, http, useCases, servingIndex, traffic, impressions, pool.dataSource(),
+        return new PromoApplication(resources, http, useCases, servingIndex, impressions, pool.dataSource(),
                 config.shutdownTimeout());
     }
 
@@ -187,7 +208,7 @@ public final class PromoApplication implements AutoCloseable {
      */
     private static void checkWebhookSubscriptions(Billing billing, PromoMetrics metrics) {
         Thread check = new Thread(() -> billing.checkWebhookSubscriptions().ifPresent(found -> {
-            metrics.stripeWebhookTypesUnsubscribed.set(found.known() ? found.missing().size() : -1);
+            metrics.stripeWebhookTypesUnsubscribed(found.known() ? found.missing().size() : -1);
             if (!found.known()) {
                 LOG.log(System.Logger.Level.WARNING, "cannot check Stripe''s webhook subscriptions: {0}", found.detail());
             } else if (!found.missing().isEmpty()) {
@@ -324,12 +345,7 @@ public final class PromoApplication implements AutoCloseable {
         return servingIndex;
     }
 
-    /** The searches per hour pacing learns its curves from (the demo tells it last week's). */
-    public HourlyTrafficCounter trafficHistory() {
-        return traffic;
-    }
-
-    /** Waits until every impression offered so far is written (the demo reads reports right after its day). */
+    /** Waits until every impression offered so far is written (for a caller that reads reports right after its traffic). */
     public void flushImpressions() {
         try {
             if (!impressions.awaitFlushed(Duration.ofSeconds(30))) {

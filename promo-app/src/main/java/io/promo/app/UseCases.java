@@ -22,21 +22,21 @@ import io.promo.domain.shared.SortableRandomIdGenerator;
 import io.promo.persistence.PostgresRepositories;
 import java.time.Clock;
 
-/** The wiring: every use case of the domain, built once over the PostgreSQL adapters. */
+/** The wiring: every use case of the domain that works on the repositories, built once over the PostgreSQL adapters. */
 public final class UseCases {
 
-    public final CreateAdvertiser createAdvertiser;
-    public final ChangeAdvertiserStatus changeAdvertiserStatus;
-    public final AdvertiserQueries advertiserQueries;
-    public final CreateCampaign createCampaign;
-    public final RegisterEntityOwner registerEntityOwner;
-    public final UpdateCampaign updateCampaign;
-    public final ChangeCampaignStatus changeCampaignStatus;
-    public final CampaignQueries campaignQueries;
-    public final UpsertPolicy upsertPolicy;
-    public final PolicyCatalog policyCatalog;
-    public final RecordFunding recordFunding;
-    public final BudgetQueries budgetQueries;
+    private final CreateAdvertiser createAdvertiser;
+    private final ChangeAdvertiserStatus changeAdvertiserStatus;
+    private final AdvertiserQueries advertiserQueries;
+    private final CreateCampaign createCampaign;
+    private final RegisterEntityOwner registerEntityOwner;
+    private final UpdateCampaign updateCampaign;
+    private final ChangeCampaignStatus changeCampaignStatus;
+    private final CampaignQueries campaignQueries;
+    private final UpsertPolicy upsertPolicy;
+    private final PolicyCatalog policyCatalog;
+    private final RecordFunding recordFunding;
+    private final BudgetQueries budgetQueries;
 
     /**
      * @param campaignQuota        campaigns not ended one advertiser may have (ADR 0013)
@@ -60,5 +60,53 @@ public final class UseCases {
         this.upsertPolicy = new UpsertPolicy(repositories.policies(), ids, clock);
         this.recordFunding = new RecordFunding(repositories.ledger(), repositories.campaigns(), ids, clock);
         this.budgetQueries = new BudgetQueries(repositories.ledger(), repositories.campaigns(), calendar, clock);
+    }
+
+    public CreateAdvertiser createAdvertiser() {
+        return createAdvertiser;
+    }
+
+    public ChangeAdvertiserStatus changeAdvertiserStatus() {
+        return changeAdvertiserStatus;
+    }
+
+    public AdvertiserQueries advertiserQueries() {
+        return advertiserQueries;
+    }
+
+    public CreateCampaign createCampaign() {
+        return createCampaign;
+    }
+
+    public RegisterEntityOwner registerEntityOwner() {
+        return registerEntityOwner;
+    }
+
+    public UpdateCampaign updateCampaign() {
+        return updateCampaign;
+    }
+
+    public ChangeCampaignStatus changeCampaignStatus() {
+        return changeCampaignStatus;
+    }
+
+    public CampaignQueries campaignQueries() {
+        return campaignQueries;
+    }
+
+    public UpsertPolicy upsertPolicy() {
+        return upsertPolicy;
+    }
+
+    public PolicyCatalog policyCatalog() {
+        return policyCatalog;
+    }
+
+    public RecordFunding recordFunding() {
+        return recordFunding;
+    }
+
+    public BudgetQueries budgetQueries() {
+        return budgetQueries;
     }
 }

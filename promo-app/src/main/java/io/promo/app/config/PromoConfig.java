@@ -10,8 +10,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,6 +24,8 @@ import java.util.Optional;
  *
  * @param maxBodyBytes              the largest request body accepted; a larger one is refused with 413
  * @param maxCampaignsPerAdvertiser the campaign quota: campaigns not ended one advertiser may have
+ * @param currency                  the deployment's single currency (docs/design.md): an ISO 4217 code in lower case,
+ *                                  as Stripe writes it ({@code usd}); top-ups charge in it and payments are held to it
  * @param shutdownTimeout           the longest a stop takes, all of it: HTTP's grace, the impressions' flush, the rest
  */
 public record PromoConfig(
@@ -36,6 +40,7 @@ public record PromoConfig(
         Secret hashSecret,
         ZoneId budgetZone,
         int maxCampaignsPerAdvertiser,
+        String currency,
         Optional<Secret> stripeSecretKey,
         List<Secret> stripeWebhookSecrets,
         Optional<URI> stripeApiBase,
@@ -61,6 +66,7 @@ public record PromoConfig(
     public static final String HASH_SECRET = "PROMO_HASH_SECRET";
     public static final String BUDGET_ZONE = "PROMO_BUDGET_ZONE";
     public static final String MAX_CAMPAIGNS_PER_ADVERTISER = "PROMO_MAX_CAMPAIGNS_PER_ADVERTISER";
+    public static final String CURRENCY = "PROMO_CURRENCY";
     public static final String STRIPE_SECRET_KEY = "PROMO_STRIPE_SECRET_KEY";
     public static final String STRIPE_WEBHOOK_SECRET = "PROMO_STRIPE_WEBHOOK_SECRET";
     public static final String STRIPE_API_BASE = "PROMO_STRIPE_API_BASE";
@@ -80,6 +86,8 @@ public record PromoConfig(
     /** Well below Jetty's 250 threads, so that decisions, /health and /metrics always find one. */
     public static final int DEFAULT_DB_CONCURRENT_REQUESTS = 64;
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(15);
+    /** docs/design.md: one currency per deployment, USD unless configured. */
+    public static final String DEFAULT_CURRENCY = "usd";
 
     /**
      * @param environment the process environment ({@code System.getenv()})
@@ -179,6 +187,7 @@ public record PromoConfig(
             ZoneId zone = budgetZone(values.getOrDefault(BUDGET_ZONE, "UTC"));
 
             int maxCampaigns = (int) number(MAX_CAMPAIGNS_PER_ADVERTISER, CampaignQuota.DEFAULT.maxNotEnded(), 1, 1_000_000);
+            String currency = currency(values.getOrDefault(CURRENCY, DEFAULT_CURRENCY));
 
             Optional<Secret> stripeKey = Optional.ofNullable(values.get(STRIPE_SECRET_KEY)).map(k -> new Secret(k, false));
             List<Secret> webhookSecrets = Optional.ofNullable(values.get(STRIPE_WEBHOOK_SECRET))
@@ -207,7 +216,7 @@ public record PromoConfig(
                 throw new ConfigException(problems);
             }
             return new PromoConfig(mode, host, port, maxBody, database, adminKey, serviceKey, clickSecret, hashSecret,
-                    zone, maxCampaigns, stripeKey, webhookSecrets, apiBase, shutdownTimeout);
+                    zone, maxCampaigns, currency, stripeKey, webhookSecrets, apiBase, shutdownTimeout);
         }
 
         /**
@@ -230,6 +239,22 @@ public record PromoConfig(
                     + " sign (POSIX: '+10:00' is UTC-10 there); for a fixed offset use an Etc/GMT zone, whose sign is"
                     + " inverted by the same convention: Etc/GMT-10 is UTC+10, Etc/GMT+5 is UTC-5.");
             return ZoneId.of("UTC");
+        }
+
+        /**
+         * An ISO 4217 code that {@link Currency} knows, in either case; kept in lower case as Stripe writes and
+         * compares it, so that a payment's currency matches the configured one whatever case was configured.
+         */
+        private String currency(String raw) {
+            try {
+                if (raw.length() == 3) {
+                    return Currency.getInstance(raw.toUpperCase(Locale.ROOT)).getCurrencyCode().toLowerCase(Locale.ROOT);
+                }
+            } catch (IllegalArgumentException e) {
+                // reported below
+            }
+            problems.add(CURRENCY + " must be an ISO 4217 currency code such as usd, eur or gbp (got '" + raw + "')");
+            return DEFAULT_CURRENCY;
         }
 
         private long number(String name, long fallback, long min, long max) {

@@ -6,6 +6,10 @@ import io.promo.app.http.JsonViews.CampaignView;
 import io.promo.app.http.JsonViews.CampaignsView;
 import io.promo.domain.campaign.Campaign;
 import io.promo.domain.campaign.CampaignAction;
+import io.promo.domain.campaign.CampaignQueries;
+import io.promo.domain.campaign.ChangeCampaignStatus;
+import io.promo.domain.campaign.CreateCampaign;
+import io.promo.domain.campaign.UpdateCampaign;
 import io.promo.domain.campaign.CampaignSettings;
 import io.promo.domain.campaign.ChangeCampaignStatusCommand;
 import io.promo.domain.campaign.CreateCampaignCommand;
@@ -24,24 +28,58 @@ import java.util.List;
 import java.util.Optional;
 
 /** Authoring campaigns and moving them through their lifecycle (advertisers on their own, admins on any). */
-final class CampaignRoutes implements ApiRoutes {
+public final class CampaignRoutes implements ApiRoutes {
 
-    private static final String[] PATCHABLE = {"name", "cpc_cents", "daily_budget_cents", "total_budget_cents",
-        "end_date", "city_targets", "keyword_targets", "pacing_mode"};
+    // A campaign's fields, each named once: reading, refusing and listing them all use these.
+    private static final String CAMPAIGN_ID = "campaign_id";
+    private static final String ADVERTISER_ID = "advertiser_id";
+    private static final String TARGET_ENTITY_TYPE = "target_entity_type";
+    private static final String TARGET_ENTITY_ID = "target_entity_id";
+    private static final String NAME = "name";
+    private static final String SURFACE = "surface";
+    private static final String FORMAT = "format";
+    private static final String CITY_TARGETS = "city_targets";
+    private static final String KEYWORD_TARGETS = "keyword_targets";
+    private static final String START_DATE = "start_date";
+    private static final String END_DATE = "end_date";
+    private static final String CPC_CENTS = "cpc_cents";
+    private static final String DAILY_BUDGET_CENTS = "daily_budget_cents";
+    private static final String TOTAL_BUDGET_CENTS = "total_budget_cents";
+    private static final String PACING_MODE = "pacing_mode";
+    private static final String STATUS = "status";
+    private static final String CREATED_AT = "created_at";
+    private static final String UPDATED_AT = "updated_at";
+
+    /** What a POST authors with, in the order an unknown field's error lists them. */
+    private static final String[] AUTHORED = {ADVERTISER_ID, TARGET_ENTITY_TYPE, TARGET_ENTITY_ID, NAME, SURFACE, FORMAT,
+        CITY_TARGETS, KEYWORD_TARGETS, START_DATE, END_DATE, CPC_CENTS, DAILY_BUDGET_CENTS, TOTAL_BUDGET_CENTS,
+        PACING_MODE};
+    private static final String[] PATCHABLE = {NAME, CPC_CENTS, DAILY_BUDGET_CENTS, TOTAL_BUDGET_CENTS, END_DATE,
+        CITY_TARGETS, KEYWORD_TARGETS, PACING_MODE};
     /** Fixed once authored: a PATCH naming one is refused with a reason rather than as an unknown field. */
-    private static final String[] FIXED = {"campaign_id", "advertiser_id", "surface", "target_entity_type",
-        "target_entity_id", "format", "start_date", "status", "created_at", "updated_at"};
+    private static final String[] FIXED = {CAMPAIGN_ID, ADVERTISER_ID, SURFACE, TARGET_ENTITY_TYPE, TARGET_ENTITY_ID,
+        FORMAT, START_DATE, STATUS, CREATED_AT, UPDATED_AT};
+    /** Patchable, but a campaign cannot be without them: a PATCH setting one to null is refused. */
+    private static final String[] NOT_CLEARABLE = {NAME, CPC_CENTS, DAILY_BUDGET_CENTS, CITY_TARGETS, KEYWORD_TARGETS,
+        PACING_MODE};
 
-    private final ApiServices services;
+    private final CreateCampaign createCampaign;
+    private final CampaignQueries campaignQueries;
+    private final UpdateCampaign updateCampaign;
+    private final ChangeCampaignStatus changeCampaignStatus;
 
-    CampaignRoutes(ApiServices services) {
-        this.services = services;
+    public CampaignRoutes(CreateCampaign createCampaign, CampaignQueries campaignQueries, UpdateCampaign updateCampaign,
+            ChangeCampaignStatus changeCampaignStatus) {
+        this.createCampaign = createCampaign;
+        this.campaignQueries = campaignQueries;
+        this.updateCampaign = updateCampaign;
+        this.changeCampaignStatus = changeCampaignStatus;
     }
 
     @Override
     public void register(ApiRouter router) {
         router.post("/v1/campaigns", Access.ADVERTISER, (ctx, caller) -> {
-            Campaign created = accepted(services.useCases().createCampaign.create(createCommand(JsonBody.of(ctx), caller)));
+            Campaign created = accepted(createCampaign.create(createCommand(JsonBody.of(ctx), caller)));
             Respond.json(ctx, 201, CampaignView.of(created));
         });
         router.get("/v1/campaigns", Access.ADVERTISER, (ctx, caller) -> {
@@ -49,46 +87,44 @@ final class CampaignRoutes implements ApiRoutes {
             if (caller instanceof Caller.Advertiser advertiser) {
                 owner = advertiser.advertiserId();
             } else {
-                String raw = ctx.queryParam("advertiser_id");
+                String raw = ctx.queryParam(ADVERTISER_ID);
                 if (raw == null) {
-                    throw InvalidCommandException.of("advertiser_id", "is required for the admin: whose campaigns to list");
+                    throw InvalidCommandException.of(ADVERTISER_ID, "is required for the admin: whose campaigns to list");
                 }
-                owner = AdvertiserId.parse("advertiser_id", raw);
+                owner = AdvertiserId.parse(ADVERTISER_ID, raw);
             }
-            Respond.json(ctx, 200, new CampaignsView(services.useCases().campaignQueries.list(caller.actor(), owner)
+            Respond.json(ctx, 200, new CampaignsView(campaignQueries.list(caller.actor(), owner)
                     .stream().map(CampaignView::of).toList()));
         });
         router.get("/v1/campaigns/{id}", Access.ADVERTISER, (ctx, caller) -> Respond.json(ctx, 200,
-                CampaignView.of(accepted(services.useCases().campaignQueries.get(caller.actor(), Respond.campaignId(ctx))))));
+                CampaignView.of(accepted(campaignQueries.get(caller.actor(), Respond.campaignId(ctx))))));
         router.patch("/v1/campaigns/{id}", Access.ADVERTISER, (ctx, caller) -> {
             UpdateCampaignCommand command = updateCommand(JsonBody.of(ctx),
                     UpdateCampaignCommand.of(caller.actor(), Respond.campaignId(ctx)));
-            Respond.json(ctx, 200, CampaignView.of(accepted(services.useCases().updateCampaign.update(command))));
+            Respond.json(ctx, 200, CampaignView.of(accepted(updateCampaign.update(command))));
         });
         for (CampaignAction action : CampaignAction.values()) {
             router.post("/v1/campaigns/{id}/" + action.code(), action.adminOnly() ? Access.ADMIN : Access.ADVERTISER,
                     (ctx, caller) -> Respond.json(ctx, 200, CampaignView.of(accepted(
-                            services.useCases().changeCampaignStatus.change(new ChangeCampaignStatusCommand(
+                            changeCampaignStatus.change(new ChangeCampaignStatusCommand(
                                     caller.actor(), Respond.campaignId(ctx), action))))));
         }
     }
 
     private static CreateCampaignCommand createCommand(JsonBody body, Caller caller) {
-        body.allowOnly("advertiser_id", "target_entity_type", "target_entity_id", "name", "surface", "format",
-                "city_targets", "keyword_targets", "start_date", "end_date", "cpc_cents", "daily_budget_cents",
-                "total_budget_cents", "pacing_mode");
-        Optional<AdvertiserId> named = body.optionalParsed("advertiser_id", AdvertiserId::parse);
+        body.allowOnly(AUTHORED);
+        Optional<AdvertiserId> named = body.optionalParsed(ADVERTISER_ID, AdvertiserId::parse);
         AdvertiserId owner = null;
         if (caller instanceof Caller.Advertiser advertiser) {
             // Naming another advertiser is answered by the use case as that advertiser not found (I8).
             owner = named.orElse(advertiser.advertiserId());
         } else if (named.isPresent()) {
             owner = named.get();
-        } else if (!body.has("advertiser_id")) {
-            body.reject("advertiser_id", "is required for the admin: whose campaign this is");
+        } else if (!body.has(ADVERTISER_ID)) {
+            body.reject(ADVERTISER_ID, "is required for the admin: whose campaign this is");
         }
-        String type = body.text("target_entity_type");
-        String entityId = body.text("target_entity_id");
+        String type = body.text(TARGET_ENTITY_TYPE);
+        String entityId = body.text(TARGET_ENTITY_ID);
         TargetEntity target = null;
         if (type != null && entityId != null) {
             try {
@@ -97,17 +133,17 @@ final class CampaignRoutes implements ApiRoutes {
                 e.violations().forEach(v -> body.reject(v.field(), v.message()));
             }
         }
-        Surface surface = body.parsed("surface", Surface::parse);
-        String name = body.text("name");
-        Format format = body.parsed("format", Format::parse);
-        List<CityCode> cities = body.parsedTexts("city_targets", CityCode::parse);
-        List<String> keywords = body.optionalTexts("keyword_targets").orElse(List.of());
-        LocalDate start = body.date("start_date");
-        Optional<LocalDate> end = body.optionalDate("end_date");
-        Long cpc = body.wholeNumber("cpc_cents");
-        Long daily = body.wholeNumber("daily_budget_cents");
-        Optional<Long> total = body.optionalWholeNumber("total_budget_cents");
-        PacingMode pacing = body.optionalParsed("pacing_mode", PacingMode::parse).orElse(PacingMode.EVEN);
+        Surface surface = body.parsed(SURFACE, Surface::parse);
+        String name = body.text(NAME);
+        Format format = body.parsed(FORMAT, Format::parse);
+        List<CityCode> cities = body.parsedTexts(CITY_TARGETS, CityCode::parse);
+        List<String> keywords = body.optionalTexts(KEYWORD_TARGETS).orElse(List.of());
+        LocalDate start = body.date(START_DATE);
+        Optional<LocalDate> end = body.optionalDate(END_DATE);
+        Long cpc = body.wholeNumber(CPC_CENTS);
+        Long daily = body.wholeNumber(DAILY_BUDGET_CENTS);
+        Optional<Long> total = body.optionalWholeNumber(TOTAL_BUDGET_CENTS);
+        PacingMode pacing = body.optionalParsed(PACING_MODE, PacingMode::parse).orElse(PacingMode.EVEN);
         body.throwIfInvalid();
         CampaignSettings settings = new CampaignSettings(name, format, cities, keywords, start, end,
                 Money.ofCents(cpc), Money.ofCents(daily), total.map(Money::ofCents), pacing);
@@ -121,36 +157,35 @@ final class CampaignRoutes implements ApiRoutes {
         body.allowOnly(known);
         for (String fixed : FIXED) {
             if (body.has(fixed)) {
-                body.reject(fixed, fixed.equals("status")
+                body.reject(fixed, fixed.equals(STATUS)
                         ? "changes through POST /v1/campaigns/{id}/activate, /pause, /resume or /end"
                         : "cannot be changed once a campaign is authored");
             }
         }
-        for (String required : new String[] {"name", "cpc_cents", "daily_budget_cents", "city_targets",
-            "keyword_targets", "pacing_mode"}) {
+        for (String required : NOT_CLEARABLE) {
             if (body.isNull(required)) {
                 body.reject(required, "cannot be cleared (leave it out to keep it)");
             }
         }
         UpdateCampaignCommand command = unchanged;
-        Optional<String> name = body.optionalText("name");
-        Optional<Long> cpc = body.optionalWholeNumber("cpc_cents");
-        Optional<Long> daily = body.optionalWholeNumber("daily_budget_cents");
-        Optional<Long> total = body.optionalWholeNumber("total_budget_cents");
-        Optional<LocalDate> end = body.optionalDate("end_date");
-        Optional<List<CityCode>> cities = body.optionalParsedTexts("city_targets", CityCode::parse);
-        Optional<List<String>> keywords = body.optionalTexts("keyword_targets");
-        Optional<PacingMode> pacing = body.optionalParsed("pacing_mode", PacingMode::parse);
+        Optional<String> name = body.optionalText(NAME);
+        Optional<Long> cpc = body.optionalWholeNumber(CPC_CENTS);
+        Optional<Long> daily = body.optionalWholeNumber(DAILY_BUDGET_CENTS);
+        Optional<Long> total = body.optionalWholeNumber(TOTAL_BUDGET_CENTS);
+        Optional<LocalDate> end = body.optionalDate(END_DATE);
+        Optional<List<CityCode>> cities = body.optionalParsedTexts(CITY_TARGETS, CityCode::parse);
+        Optional<List<String>> keywords = body.optionalTexts(KEYWORD_TARGETS);
+        Optional<PacingMode> pacing = body.optionalParsed(PACING_MODE, PacingMode::parse);
         body.throwIfInvalid();
         command = name.map(command::withName).orElse(command);
         command = cpc.map(Money::ofCents).map(command::withCpc).orElse(command);
         command = daily.map(Money::ofCents).map(command::withDailyBudget).orElse(command);
-        if (body.isNull("total_budget_cents")) {
+        if (body.isNull(TOTAL_BUDGET_CENTS)) {
             command = command.withTotalBudget(NullableChange.clear());
         } else if (total.isPresent()) {
             command = command.withTotalBudget(NullableChange.set(Money.ofCents(total.get())));
         }
-        if (body.isNull("end_date")) {
+        if (body.isNull(END_DATE)) {
             command = command.withEndDate(NullableChange.clear());
         } else if (end.isPresent()) {
             command = command.withEndDate(NullableChange.set(end.get()));

@@ -51,7 +51,7 @@ public final class DatabaseWork {
     /** Runs {@code work} with a permit, or answers 503 at once when every permit is taken. */
     void run(Work work) throws Exception {
         if (!permits.tryAcquire()) {
-            metrics.databaseUnavailable.labelValues("bulkhead_full").inc();
+            metrics.databaseUnavailable("bulkhead_full");
             throw new ApiProblem(Problem.of(503, "promo is doing as much database work as it allows ("
                     + limit + " requests); retry shortly"), Map.of("Retry-After", RETRY_AFTER_FULL));
         }
@@ -65,7 +65,7 @@ public final class DatabaseWork {
     /** The answer to a failure that means the database cannot do the work now: 503, retry later. */
     Optional<ApiProblem> unavailable(Throwable failure) {
         return unavailability.apply(failure).map(reason -> {
-            metrics.databaseUnavailable.labelValues("database").inc();
+            metrics.databaseUnavailable("database");
             return new ApiProblem(Problem.of(503, reason + "; retry later"),
                     Map.of("Retry-After", RETRY_AFTER_UNAVAILABLE));
         });

@@ -8,13 +8,16 @@ import io.promo.app.http.JsonViews.FundingView;
 import io.promo.app.http.JsonViews.LedgerEntryView;
 import io.promo.app.http.JsonViews.LedgerView;
 import io.promo.app.http.JsonViews.TopUpView;
+import io.promo.domain.funding.TopUpCampaign;
 import io.promo.domain.funding.TopUpCommand;
 import io.promo.domain.funding.TopUpResult;
 import io.promo.domain.ledger.BudgetLedger;
+import io.promo.domain.ledger.BudgetQueries;
 import io.promo.domain.ledger.FundingCommand;
 import io.promo.domain.ledger.IdempotencyKey;
 import io.promo.domain.ledger.LedgerEntry;
 import io.promo.domain.ledger.LedgerPage;
+import io.promo.domain.ledger.RecordFunding;
 import io.promo.domain.shared.CampaignId;
 import io.promo.domain.shared.InvalidCommandException;
 import io.promo.domain.shared.LedgerEntryId;
@@ -24,37 +27,46 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A campaign's money: top-ups through the payment gateway, admins' credits, the balance and the ledger. */
-final class FundingRoutes implements ApiRoutes {
+public final class FundingRoutes implements ApiRoutes {
 
-    private final ApiServices services;
+    // The fields of a top-up and of a credit, each named once.
+    private static final String AMOUNT_CENTS = "amount_cents";
+    private static final String IDEMPOTENCY_KEY = "idempotency_key";
+    private static final String REASON = "reason";
 
-    FundingRoutes(ApiServices services) {
-        this.services = services;
+    private final TopUpCampaign topUpCampaign;
+    private final RecordFunding recordFunding;
+    private final BudgetQueries budgetQueries;
+
+    public FundingRoutes(TopUpCampaign topUpCampaign, RecordFunding recordFunding, BudgetQueries budgetQueries) {
+        this.topUpCampaign = topUpCampaign;
+        this.recordFunding = recordFunding;
+        this.budgetQueries = budgetQueries;
     }
 
     @Override
     public void register(ApiRouter router) {
         router.post("/v1/campaigns/{id}/topups", Access.ADVERTISER, (ctx, caller) -> {
             CampaignId campaignId = Respond.campaignId(ctx);
-            JsonBody body = JsonBody.of(ctx).allowOnly("amount_cents", "idempotency_key");
-            Long amount = body.wholeNumber("amount_cents");
-            String key = body.text("idempotency_key");
+            JsonBody body = JsonBody.of(ctx).allowOnly(AMOUNT_CENTS, IDEMPOTENCY_KEY);
+            Long amount = body.wholeNumber(AMOUNT_CENTS);
+            String key = body.text(IDEMPOTENCY_KEY);
             body.throwIfInvalid();
-            TopUpResult result = accepted(services.topUpCampaign().topUp(
+            TopUpResult result = accepted(topUpCampaign.topUp(
                     new TopUpCommand(caller.actor(), campaignId, Money.ofCents(amount), key)));
             answer(ctx, result);
         });
         router.post("/v1/campaigns/{id}/credits", Access.ADMIN, (ctx, caller) -> {
             CampaignId campaignId = Respond.campaignId(ctx);
-            JsonBody body = JsonBody.of(ctx).allowOnly("amount_cents", "reason", "idempotency_key");
-            Long amount = body.wholeNumber("amount_cents");
-            String reason = body.text("reason");
-            String key = body.text("idempotency_key");
+            JsonBody body = JsonBody.of(ctx).allowOnly(AMOUNT_CENTS, REASON, IDEMPOTENCY_KEY);
+            Long amount = body.wholeNumber(AMOUNT_CENTS);
+            String reason = body.text(REASON);
+            String key = body.text(IDEMPOTENCY_KEY);
             if (key != null && !IdempotencyKey.isValidReference(key)) {
-                body.reject("idempotency_key", "must be 1 to 200 letters, digits or _ . / : = - (a UUID will do)");
+                body.reject(IDEMPOTENCY_KEY, "must be 1 to 200 letters, digits or _ . / : = - (a UUID will do)");
             }
             body.throwIfInvalid();
-            BudgetLedger.Recorded recorded = accepted(services.useCases().recordFunding.record(
+            BudgetLedger.Recorded recorded = accepted(recordFunding.record(
                     FundingCommand.credit(caller.actor(), campaignId, Money.ofCents(amount), reason, key)));
             Respond.json(ctx, recorded.newlyWritten() ? 201 : 200,
                     new FundingView(LedgerEntryView.of(recorded.entry()), recorded.newlyWritten()));
@@ -62,13 +74,13 @@ final class FundingRoutes implements ApiRoutes {
         router.get("/v1/campaigns/{id}/balance", Access.ADVERTISER, (ctx, caller) -> {
             CampaignId campaignId = Respond.campaignId(ctx);
             Respond.json(ctx, 200, BalanceView.of(campaignId.value(),
-                    accepted(services.useCases().budgetQueries.summary(caller.actor(), campaignId))));
+                    accepted(budgetQueries.summary(caller.actor(), campaignId))));
         });
         router.get("/v1/campaigns/{id}/ledger", Access.ADVERTISER, (ctx, caller) -> {
             CampaignId campaignId = Respond.campaignId(ctx);
             LedgerPage page = new LedgerPage(limit(ctx), Optional.ofNullable(ctx.queryParam("before"))
                     .map(before -> LedgerEntryId.parse("before", before)));
-            List<LedgerEntry> entries = accepted(services.useCases().budgetQueries.entries(caller.actor(), campaignId, page));
+            List<LedgerEntry> entries = accepted(budgetQueries.entries(caller.actor(), campaignId, page));
             String next = entries.size() == page.limit() ? entries.get(entries.size() - 1).id().value() : null;
             Respond.json(ctx, 200, new LedgerView(entries.stream().map(LedgerEntryView::of).toList(), next));
         });

@@ -29,29 +29,17 @@ public final class HttpServer implements AutoCloseable {
         this.routes = routes;
     }
 
-    /** Every resource's routes; a new resource is one more entry here. */
-    static List<ApiRoutes> routeGroups(ApiServices services) {
-        return List.of(
-                new AdvertiserRoutes(services),
-                new PolicyRoutes(services),
-                new CampaignRoutes(services),
-                new EntityRoutes(services),
-                new FundingRoutes(services),
-                new ServingRoutes(services),
-                new TrafficRoutes(services),
-                new OperationsRoutes(services));
-    }
-
     /**
      * Starts serving on {@code host:port} (port 0: any free port, see {@link #port()}).
      *
      * @param maxBodyBytes a larger request body is refused with 413
+     * @param routeGroups  every resource's routes, each built with the use cases it calls
+     * @param databaseWork the bulkhead of the routes that need the database, and which failures are outages
      */
-    public static HttpServer start(String host, int port, long maxBodyBytes, ApiServices services,
-            Authenticator authenticator) {
+    public static HttpServer start(String host, int port, long maxBodyBytes, List<ApiRoutes> routeGroups,
+            Authenticator authenticator, DatabaseWork databaseWork, PromoMetrics metrics) {
         AtomicReference<List<ApiRouter.Route>> declared = new AtomicReference<>();
         AtomicReference<Server> jetty = new AtomicReference<>();
-        PromoMetrics metrics = services.metrics();
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -69,12 +57,12 @@ public final class HttpServer implements AutoCloseable {
             });
             config.requestLogger.http((ctx, milliseconds) -> {
                 String route = ctx.attribute(ApiRouter.ROUTE_ATTRIBUTE);
-                metrics.requestDuration.labelValues(ctx.method().name(), route == null ? "unmatched" : route,
-                        Integer.toString(ctx.statusCode())).observe(milliseconds / 1_000.0);
+                metrics.requestServed(ctx.method().name(), route == null ? "unmatched" : route, ctx.statusCode(),
+                        milliseconds / 1_000.0);
             });
-            ApiRouter router = new ApiRouter(config.routes, authenticator, services.databaseWork());
-            ProblemResponses.register(config.routes, services.databaseWork(), router);
-            for (ApiRoutes group : routeGroups(services)) {
+            ApiRouter router = new ApiRouter(config.routes, authenticator, databaseWork);
+            ProblemResponses.register(config.routes, databaseWork, router);
+            for (ApiRoutes group : routeGroups) {
                 group.register(router);
             }
             declared.set(router.declared());

@@ -1,17 +1,34 @@
 package io.promo.app.http;
 
 import io.promo.app.http.JsonViews.HealthView;
+import io.promo.app.metrics.PromoMetrics;
+import io.promo.billing.StripeWebhookEndpoint;
 import io.promo.billing.WebhookResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Liveness, metrics and the Stripe webhook: the routes that take no API key. */
-final class OperationsRoutes implements ApiRoutes {
+public final class OperationsRoutes implements ApiRoutes {
 
-    private final ApiServices services;
+    private final Supplier<Health> health;
+    private final DatabaseWork databaseWork;
+    private final PromoMetrics metrics;
+    private final Optional<StripeWebhookEndpoint> stripeWebhook;
 
-    OperationsRoutes(ApiServices services) {
-        this.services = services;
+    /**
+     * @param health        answers {@code GET /health} without waiting (the database is checked in the background)
+     * @param databaseWork  the bulkhead, whose load {@code /health} reports
+     * @param stripeWebhook empty with the dev gateway or without a signing secret: the webhook answers 404
+     */
+    public OperationsRoutes(Supplier<Health> health, DatabaseWork databaseWork, PromoMetrics metrics,
+            Optional<StripeWebhookEndpoint> stripeWebhook) {
+        this.health = Objects.requireNonNull(health, "health");
+        this.databaseWork = Objects.requireNonNull(databaseWork, "databaseWork");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.stripeWebhook = Objects.requireNonNull(stripeWebhook, "stripeWebhook");
     }
 
     @Override
@@ -19,7 +36,7 @@ final class OperationsRoutes implements ApiRoutes {
         // Neither reads the database on the request: /health reports the last background check, so it answers at
         // once whatever the database does, and both stay outside the database bulkhead.
         router.inMemory().get("/health", Access.PUBLIC, (ctx, caller) -> {
-            HealthView health = HealthView.of(services.health().get(), services.databaseWork());
+            HealthView health = HealthView.of(this.health.get(), databaseWork);
             if (health.status().equals("unavailable")) {
                 throw new ApiProblem(Problem.unhealthy("promo cannot take clicks, top-ups or payments now: the database "
                         + "is down (" + health.checks().database().problem() + ")", health),
@@ -28,15 +45,15 @@ final class OperationsRoutes implements ApiRoutes {
             Respond.json(ctx, 200, health);
         });
         router.inMemory().get("/metrics", Access.PUBLIC, (ctx, caller) -> {
-            ctx.contentType(services.metrics().contentType());
-            ctx.result(services.metrics().scrape());
+            ctx.contentType(metrics.contentType());
+            ctx.result(metrics.scrape());
         });
         router.post("/v1/stripe/webhook", Access.STRIPE_SIGNATURE, (ctx, caller) -> {
-            var endpoint = services.stripeWebhook().orElseThrow(() -> ApiProblem.notFound(
+            var endpoint = stripeWebhook.orElseThrow(() -> ApiProblem.notFound(
                     "Stripe webhooks are not configured: promo runs with the dev payment gateway or without "
                             + "PROMO_STRIPE_WEBHOOK_SECRET"));
             WebhookResponse response = endpoint.handle(ctx.bodyAsBytes(), ctx.header("Stripe-Signature"));
-            services.metrics().stripeWebhookEvents.labelValues(response.eventType().orElse("unread"), response.result()).inc();
+            metrics.stripeWebhookDelivered(response.eventType().orElse("unread"), response.result());
             if (response.status() >= 400) {
                 throw ApiProblem.of(response.status(), response.message());
             }

@@ -8,20 +8,26 @@ import io.promo.domain.traffic.ClickRules;
  */
 record SearchClient(String ip, String userAgent) {
 
-    /** Reads and checks {@code client}; null when it is missing or broken: the violations end the request. */
-    static SearchClient read(JsonBody body) {
-        JsonBody client = body.object("client");
+    // Its fields, each named once.
+    private static final String IP = "ip";
+    private static final String USER_AGENT = "user_agent";
+
+    /**
+     * Reads and checks a {@code client} object; null when it is missing (its absence was reported already) or broken:
+     * the violations end the request.
+     */
+    static SearchClient read(JsonBody client) {
         if (client == null) {
             return null;
         }
-        client.allowOnly("ip", "user_agent");
-        String ip = client.text("ip");
-        String userAgent = client.text("user_agent");
+        client.allowOnly(IP, USER_AGENT);
+        String ip = client.text(IP);
+        String userAgent = client.text(USER_AGENT);
         if (ip != null && (ip.isBlank() || ip.length() > ClickRules.MAX_IP_LENGTH)) {
-            client.reject("ip", "must be 1 to " + ClickRules.MAX_IP_LENGTH + " characters");
+            client.reject(IP, "must be 1 to " + ClickRules.MAX_IP_LENGTH + " characters");
         }
         if (userAgent != null && (userAgent.isBlank() || userAgent.length() > ClickRules.MAX_USER_AGENT_LENGTH)) {
-            client.reject("user_agent", "must be 1 to " + ClickRules.MAX_USER_AGENT_LENGTH + " characters");
+            client.reject(USER_AGENT, "must be 1 to " + ClickRules.MAX_USER_AGENT_LENGTH + " characters");
         }
         return ip == null || userAgent == null ? null : new SearchClient(ip, userAgent);
     }

@@ -9,13 +9,16 @@ record SearchViewer(String userId, String anonymousFingerprint) {
 
     static final SearchViewer NONE = new SearchViewer(null, null);
 
+    // Its fields, each named once.
+    private static final String USER_ID = "user_id";
+    private static final String ANON_FINGERPRINT = "anon_fingerprint";
+
     /** Reads a {@code viewer} object; {@link #NONE} when it is missing (its absence was reported already). */
     static SearchViewer read(JsonBody viewer) {
         if (viewer == null) {
             return NONE;
         }
-        viewer.allowOnly("user_id", "anon_fingerprint");
-        return new SearchViewer(viewer.optionalText("user_id").orElse(null),
-                viewer.optionalText("anon_fingerprint").orElse(null));
+        viewer.allowOnly(USER_ID, ANON_FINGERPRINT);
+        return new SearchViewer(viewer.optionalText(USER_ID).orElse(null), viewer.optionalText(ANON_FINGERPRINT).orElse(null));
     }
 }

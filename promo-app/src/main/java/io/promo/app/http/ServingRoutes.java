@@ -9,42 +9,58 @@ import io.promo.app.metrics.PromoMetrics;
 import io.promo.domain.serving.DecisionPage;
 import io.promo.domain.serving.DecisionRequest;
 import io.promo.domain.serving.PagePosition;
+import io.promo.domain.serving.diagnostics.WhyNotShown;
 import io.promo.domain.serving.diagnostics.WhyNotShownQuery;
 import io.promo.domain.shared.CityCode;
 import io.promo.domain.shared.RoleCode;
 import io.promo.domain.traffic.ServeCommand;
+import io.promo.domain.traffic.ServeSponsoredResults;
 import io.promo.domain.traffic.ServedPage;
 import java.util.List;
 import java.util.Optional;
 
 /** The search service's decisions, and an advertiser's "why was my campaign not shown?". */
-final class ServingRoutes implements ApiRoutes {
+public final class ServingRoutes implements ApiRoutes {
 
-    private final ApiServices services;
+    // The fields of a decision request, each named once ("viewer" and "client" are read by SearchViewer and SearchClient).
+    private static final String SURFACE = "surface";
+    private static final String ROLE = "role";
+    private static final String CITY = "city";
+    private static final String QUERY = "query";
+    private static final String VIEWER = "viewer";
+    private static final String CLIENT = "client";
+    private static final String PAGE_SIZE = "page_size";
+    private static final String ORGANIC_MATCHES = "organic_matches";
 
-    ServingRoutes(ApiServices services) {
-        this.services = services;
+    private final ServeSponsoredResults decisions;
+    private final WhyNotShown whyNotShown;
+    private final PromoMetrics metrics;
+
+    public ServingRoutes(ServeSponsoredResults decisions, WhyNotShown whyNotShown, PromoMetrics metrics) {
+        this.decisions = decisions;
+        this.whyNotShown = whyNotShown;
+        this.metrics = metrics;
     }
 
     @Override
     public void register(ApiRouter router) {
         // Decisions need memory only (the serving index, the impression buffer): outside the database bulkhead.
         router.inMemory().post("/v1/decisions", Access.SEARCH_SERVICE, (ctx, caller) -> {
-            JsonBody body = JsonBody.of(ctx).allowOnly("surface", "role", "city", "query", "viewer", "client",
-                    "page_size", "organic_matches");
-            String surface = body.text("surface");
-            String role = body.optionalText("role").orElse(null);
-            String city = body.text("city");
-            String query = body.optionalText("query").orElse("");
-            SearchViewer viewer = SearchViewer.read(body.object("viewer"));
-            SearchClient client = SearchClient.read(body);
-            Integer pageSize = body.optionalCount("page_size").orElse(null);
-            List<String> organic = body.texts("organic_matches");
+            JsonBody body = JsonBody.of(ctx).allowOnly(SURFACE, ROLE, CITY, QUERY, VIEWER, CLIENT, PAGE_SIZE,
+                    ORGANIC_MATCHES);
+            String surface = body.text(SURFACE);
+            String role = body.optionalText(ROLE).orElse(null);
+            String city = body.text(CITY);
+            String query = body.optionalText(QUERY).orElse("");
+            SearchViewer viewer = SearchViewer.read(body.object(VIEWER));
+            SearchClient client = SearchClient.read(body.object(CLIENT));
+            Integer pageSize = body.optionalCount(PAGE_SIZE).orElse(null);
+            List<String> organic = body.texts(ORGANIC_MATCHES);
             body.throwIfInvalid();
             DecisionRequest request = DecisionRequest.parse(surface, role, city, query, viewer.userId(),
                     viewer.anonymousFingerprint(), pageSize, organic);
-            ServedPage served = services.decisions().serve(new ServeCommand(request, client.ip(), client.userAgent()));
-            count(services.metrics(), served);
+            ServedPage served = decisions.serve(new ServeCommand(request, client.ip(), client.userAgent()));
+            count(served);
             DecisionPage page = served.page();
             Respond.json(ctx, 200, new DecisionView(page.servedAt(), page.surface().code(),
                     page.role().map(RoleCode::value).orElse(null), page.city().value(), page.querySignature(),
@@ -57,17 +73,16 @@ final class ServingRoutes implements ApiRoutes {
                     .map(r -> RoleCode.parse("role", r));
             WhyNotShownQuery query = WhyNotShownQuery.of(caller.actor(), campaignId, role, city,
                     Optional.ofNullable(ctx.queryParam("query")).orElse(""));
-            Respond.json(ctx, 200, DiagnosisView.of(accepted(services.whyNotShown().explain(query))));
+            Respond.json(ctx, 200, DiagnosisView.of(accepted(whyNotShown.explain(query))));
         });
     }
 
-    private static void count(PromoMetrics metrics, ServedPage served) {
+    private void count(ServedPage served) {
         DecisionPage page = served.page();
         String surface = page.surface().code();
-        metrics.impressionsDropped.inc(served.impressionsDropped());
-        metrics.decisions.labelValues(surface).inc();
+        metrics.decisionMade(surface, served.impressionsDropped());
         for (PagePosition.Sponsored sponsored : page.sponsored()) {
-            metrics.sponsoredSlotsFilled.labelValues(surface, sponsored.format().code()).inc();
+            metrics.sponsoredSlotFilled(surface, sponsored.format().code());
         }
     }
 }

@@ -3,17 +3,21 @@ package io.promo.app.http;
 import static io.promo.app.http.ProblemResponses.accepted;
 
 import io.javalin.http.Context;
+import io.promo.app.metrics.PromoMetrics;
 import io.promo.domain.report.AdvertiserReport;
 import io.promo.domain.report.CampaignReport;
 import io.promo.domain.report.TrafficFigures;
+import io.promo.domain.report.TrafficReports;
 import io.promo.domain.shared.InvalidCommandException;
 import io.promo.domain.shared.Money;
 import io.promo.domain.traffic.ClickCommand;
 import io.promo.domain.traffic.ClickResult;
 import io.promo.domain.traffic.ClickTokenSigner;
+import io.promo.domain.traffic.CreditInvalidClicks;
 import io.promo.domain.traffic.CreditInvalidClicksCommand;
 import io.promo.domain.traffic.CreditedClicks;
 import io.promo.domain.traffic.EventType;
+import io.promo.domain.traffic.RecordClick;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,12 +26,28 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Clicks from the search service, reports for advertisers, and the admin's after-the-fact invalid-click credits. */
-final class TrafficRoutes implements ApiRoutes {
+public final class TrafficRoutes implements ApiRoutes {
 
-    private final ApiServices services;
+    // The fields of a click, each named once ("viewer" and "client" are read by SearchViewer and SearchClient).
+    private static final String CLICK_TOKEN = "click_token";
+    private static final String VIEWER = "viewer";
+    private static final String CLIENT = "client";
+    // The fields of an invalid-click credit, each named once.
+    private static final String FROM = "from";
+    private static final String TO = "to";
+    private static final String REASON = "reason";
 
-    TrafficRoutes(ApiServices services) {
-        this.services = services;
+    private final RecordClick recordClick;
+    private final TrafficReports reports;
+    private final CreditInvalidClicks creditInvalidClicks;
+    private final PromoMetrics metrics;
+
+    public TrafficRoutes(RecordClick recordClick, TrafficReports reports, CreditInvalidClicks creditInvalidClicks,
+            PromoMetrics metrics) {
+        this.recordClick = recordClick;
+        this.reports = reports;
+        this.creditInvalidClicks = creditInvalidClicks;
+        this.metrics = metrics;
     }
 
     @Override
@@ -38,39 +58,39 @@ final class TrafficRoutes implements ApiRoutes {
             // token, viewer or client says (forged, expired, neither viewer id, a bot) is the click rules' to
             // classify, so that it is logged as an invalid click with its reason (docs/traffic.md). Text that no
             // column can hold (a NUL) is refused with 400 by JsonBody, as everywhere.
-            JsonBody body = JsonBody.of(ctx).allowOnly("click_token", "viewer", "client");
-            String token = body.text("click_token");
+            JsonBody body = JsonBody.of(ctx).allowOnly(CLICK_TOKEN, VIEWER, CLIENT);
+            String token = body.text(CLICK_TOKEN);
             if (token != null && (token.isEmpty() || token.length() > ClickTokenSigner.MAX_TOKEN_LENGTH)) {
-                body.reject("click_token", "must be 1 to " + ClickTokenSigner.MAX_TOKEN_LENGTH + " characters (got "
+                body.reject(CLICK_TOKEN, "must be 1 to " + ClickTokenSigner.MAX_TOKEN_LENGTH + " characters (got "
                         + token.length() + ")");
             }
-            SearchViewer viewer = SearchViewer.read(body.object("viewer"));
-            SearchClient client = SearchClient.read(body);
+            SearchViewer viewer = SearchViewer.read(body.object(VIEWER));
+            SearchClient client = SearchClient.read(body.object(CLIENT));
             body.throwIfInvalid();
-            ClickResult result = services.recordClick().click(new ClickCommand(token, viewer.userId(),
+            ClickResult result = recordClick.click(new ClickCommand(token, viewer.userId(),
                     viewer.anonymousFingerprint(), client.ip(), client.userAgent()));
             count(result);
             Respond.json(ctx, 200, new ClickView(result.eventId().value(), result.type().code(), result.billedCents(),
                     result.reason().orElse(null)));
         });
         router.get("/v1/campaigns/{id}/report", Access.ADVERTISER, (ctx, caller) -> {
-            CampaignReport report = accepted(services.reports().campaign(caller.actor(), Respond.campaignId(ctx),
+            CampaignReport report = accepted(reports.campaign(caller.actor(), Respond.campaignId(ctx),
                     queryDate(ctx, "from"), queryDate(ctx, "to")));
             Respond.json(ctx, 200, CampaignReportView.of(report));
         });
         router.get("/v1/advertisers/{id}/report", Access.ADVERTISER, (ctx, caller) -> {
-            AdvertiserReport report = accepted(services.reports().advertiser(caller.actor(), Respond.advertiserId(ctx),
+            AdvertiserReport report = accepted(reports.advertiser(caller.actor(), Respond.advertiserId(ctx),
                     queryDate(ctx, "from"), queryDate(ctx, "to")));
             Respond.json(ctx, 200, AdvertiserReportView.of(report));
         });
         router.post("/v1/campaigns/{id}/invalid-clicks", Access.ADMIN, (ctx, caller) -> {
             var campaignId = Respond.campaignId(ctx);
-            JsonBody body = JsonBody.of(ctx).allowOnly("from", "to", "reason");
-            Instant from = instant(body, "from");
-            Instant to = instant(body, "to");
-            String reason = body.optionalText("reason").orElse(null);
+            JsonBody body = JsonBody.of(ctx).allowOnly(FROM, TO, REASON);
+            Instant from = instant(body, FROM);
+            Instant to = instant(body, TO);
+            String reason = body.optionalText(REASON).orElse(null);
             body.throwIfInvalid();
-            CreditedClicks credited = accepted(services.creditInvalidClicks().credit(
+            CreditedClicks credited = accepted(creditInvalidClicks.credit(
                     new CreditInvalidClicksCommand(caller.actor(), campaignId, from, to, reason)));
             Respond.json(ctx, 200, new CreditedClicksView(campaignId.value(), credited.billedClicks(),
                     credited.newlyCredited(), credited.alreadyCredited(), credited.creditedNow().cents()));
@@ -79,12 +99,11 @@ final class TrafficRoutes implements ApiRoutes {
 
     private void count(ClickResult result) {
         if (result.type() == EventType.INVALID_CLICK) {
-            services.metrics().invalidClicks.labelValues(result.reason().orElse("unknown")).inc();
+            metrics.invalidClick(result.reason().orElse("unknown"));
         } else if (result.billed()) {
-            services.metrics().clicksBilled.inc();
-            services.metrics().spendCents.inc(result.billedCents());
+            metrics.clickBilled(result.billedCents());
         } else {
-            services.metrics().clicksNotBilled.labelValues(result.reason().orElse("unknown")).inc();
+            metrics.clickNotBilled(result.reason().orElse("unknown"));
         }
     }
 

@@ -14,8 +14,9 @@ import java.io.UncheckedIOException;
 
 /**
  * Every metric promo exposes on {@code GET /metrics}, registered here in one place (Prometheus' Java client,
- * text format). Add a metric as a field built in the constructor and registered on {@link #registry}; the
- * labels are low-cardinality by rule (surface, route template, status, reason: never an id).
+ * text format). Add a metric as a private field registered on {@link #registry} and a method saying what happened:
+ * callers record events and never reach a metric itself. The labels are low-cardinality by rule (surface, route
+ * template, status, reason: never an id).
  */
 public final class PromoMetrics {
 
@@ -27,7 +28,7 @@ public final class PromoMetrics {
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
 
     /** Seconds per request, by method, route template ({@code /v1/campaigns/{id}}) and status. */
-    public final Histogram requestDuration = Histogram.builder()
+    private final Histogram requestDuration = Histogram.builder()
             .name("promo_http_request_duration_seconds")
             .help("HTTP request latency by method, route template and status")
             .labelNames("method", "route", "status")
@@ -36,27 +37,27 @@ public final class PromoMetrics {
             .register(registry);
 
     /** Decisions made, by surface. */
-    public final Counter decisions = Counter.builder()
+    private final Counter decisions = Counter.builder()
             .name("promo_decisions_total")
             .help("Ad decisions made for search pages, by surface")
             .labelNames("surface")
             .register(registry);
 
     /** Sponsored positions filled on decided pages, by surface and format. */
-    public final Counter sponsoredSlotsFilled = Counter.builder()
+    private final Counter sponsoredSlotsFilled = Counter.builder()
             .name("promo_sponsored_slots_filled_total")
             .help("Sponsored positions filled on decided pages, by surface and format")
             .labelNames("surface", "format")
             .register(registry);
 
     /** Valid clicks billed their cpc. */
-    public final Counter clicksBilled = Counter.builder()
+    private final Counter clicksBilled = Counter.builder()
             .name("promo_clicks_billed_total")
             .help("Valid clicks billed")
             .register(registry);
 
     /** Valid clicks logged but billed 0, by reason (daily_budget, total_budget, balance, ...). */
-    public final Counter clicksNotBilled = Counter.builder()
+    private final Counter clicksNotBilled = Counter.builder()
             .name("promo_clicks_not_billed_total")
             .help("Valid clicks logged but not billed, by reason")
             .labelNames("reason")
@@ -67,7 +68,7 @@ public final class PromoMetrics {
      * the delivery was refused before its type was read) and result. A subscribed type that never arrives
      * is a webhook endpoint not subscribed to it (docs/billing.md, alert in docs/operations.md).
      */
-    public final Counter stripeWebhookEvents = Counter.builder()
+    private final Counter stripeWebhookEvents = Counter.builder()
             .name("promo_stripe_webhook_events_total")
             .help("Stripe webhook deliveries by event type and result")
             .labelNames("type", "result")
@@ -78,7 +79,7 @@ public final class PromoMetrics {
      * at start-up: 0 when all are covered, -1 until known (not checked yet, Stripe could not be asked, or the
      * dev gateway, which has no webhooks).
      */
-    public final Gauge stripeWebhookTypesUnsubscribed = Gauge.builder()
+    private final Gauge stripeWebhookTypesUnsubscribed = Gauge.builder()
             .name("promo_stripe_webhook_types_unsubscribed")
             .help("Event types promo acts on that no enabled Stripe webhook endpoint receives (-1: unknown)")
             .register(registry);
@@ -88,20 +89,20 @@ public final class PromoMetrics {
     }
 
     /** Invalid clicks, by the rule that caught them. */
-    public final Counter invalidClicks = Counter.builder()
+    private final Counter invalidClicks = Counter.builder()
             .name("promo_invalid_clicks_total")
             .help("Invalid clicks, never billed, by reason")
             .labelNames("reason")
             .register(registry);
 
     /** Cents billed for clicks. */
-    public final Counter spendCents = Counter.builder()
+    private final Counter spendCents = Counter.builder()
             .name("promo_spend_cents_total")
             .help("Cents billed for valid clicks")
             .register(registry);
 
     /** Impressions the full buffer refused on the decision path (ADR 0007: dropped and counted, never waited for). */
-    public final Counter impressionsDropped = Counter.builder()
+    private final Counter impressionsDropped = Counter.builder()
             .name("promo_impressions_dropped_total")
             .help("Impressions not logged because the ingestion buffer was full")
             .register(registry);
@@ -110,11 +111,58 @@ public final class PromoMetrics {
      * Requests answered 503 because the database could not do their work: {@code bulkhead_full} (as many requests
      * were doing database work as allowed) or {@code database} (unreachable, a statement or lock timeout).
      */
-    public final Counter databaseUnavailable = Counter.builder()
+    private final Counter databaseUnavailable = Counter.builder()
             .name("promo_database_unavailable_total")
             .help("Requests answered 503 because the database could not do their work, by cause")
             .labelNames("cause")
             .register(registry);
+
+    /** A request answered with {@code status} after {@code seconds}; {@code route} is its template or "unmatched". */
+    public void requestServed(String method, String route, int status, double seconds) {
+        requestDuration.labelValues(method, route, Integer.toString(status)).observe(seconds);
+    }
+
+    /** A decision made on {@code surface}, whose page's {@code impressionsDropped} impressions the full buffer refused. */
+    public void decisionMade(String surface, long impressionsDropped) {
+        this.impressionsDropped.inc(impressionsDropped);
+        decisions.labelValues(surface).inc();
+    }
+
+    /** A sponsored position of {@code format} filled on a page decided on {@code surface}. */
+    public void sponsoredSlotFilled(String surface, String format) {
+        sponsoredSlotsFilled.labelValues(surface, format).inc();
+    }
+
+    /** A valid click billed {@code cents}. */
+    public void clickBilled(long cents) {
+        clicksBilled.inc();
+        spendCents.inc(cents);
+    }
+
+    /** A valid click logged but billed 0, for {@code reason}. */
+    public void clickNotBilled(String reason) {
+        clicksNotBilled.labelValues(reason).inc();
+    }
+
+    /** An invalid click, caught by the rule {@code reason}. */
+    public void invalidClick(String reason) {
+        invalidClicks.labelValues(reason).inc();
+    }
+
+    /** A Stripe webhook delivery of {@code type} ("unread" when refused before its type was read) and its result. */
+    public void stripeWebhookDelivered(String type, String result) {
+        stripeWebhookEvents.labelValues(type, result).inc();
+    }
+
+    /** What Stripe answered at start-up: how many acted-on event types no endpoint receives, -1 when unknown. */
+    public void stripeWebhookTypesUnsubscribed(int missing) {
+        stripeWebhookTypesUnsubscribed.set(missing);
+    }
+
+    /** A request answered 503 because the database could not do its work: {@code bulkhead_full} or {@code database}. */
+    public void databaseUnavailable(String cause) {
+        databaseUnavailable.labelValues(cause).inc();
+    }
 
     /** Exposes how many requests are doing database work (inside the bulkhead), read at each scrape. */
     public void watchDatabaseRequests(java.util.function.IntSupplier inFlight) {

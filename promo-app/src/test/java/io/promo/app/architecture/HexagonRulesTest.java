@@ -17,15 +17,6 @@ import org.junit.jupiter.api.TestFactory;
 /** Applies {@link HexagonRules} to the production classes of every module (this module sees them all). */
 class HexagonRulesTest {
 
-    /**
-     * Rules that the production code breaks until issue 15's reshaping is merged, each with the work it waits for.
-     * They are proven like the others; {@link #every_waiting_rule_still_finds_its_violation} turns red when the
-     * work has landed, and then the rule's line here is deleted, so that it is enforced from then on.
-     */
-    private static final Map<String, String> WAITING_FOR_THE_RESHAPING = Map.of(
-            "routes_take_the_use_cases_they_call_not_a_bag_of_services",
-            "route classes take their use cases through their constructors");
-
     private static JavaClasses production;
 
     @BeforeAll
@@ -58,20 +49,7 @@ class HexagonRulesTest {
     @TestFactory
     Stream<DynamicTest> every_rule_holds_for_the_production_code() {
         return HexagonRules.ALL.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .filter(rule -> !WAITING_FOR_THE_RESHAPING.containsKey(rule.getKey()))
                 .map(rule -> DynamicTest.dynamicTest(rule.getKey(), () -> rule.getValue().rule().check(production)));
-    }
-
-    @TestFactory
-    Stream<DynamicTest> every_waiting_rule_still_finds_its_violation() {
-        return WAITING_FOR_THE_RESHAPING.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(waiting -> DynamicTest.dynamicTest(waiting.getKey(), () -> {
-                    assertThat(HexagonRules.ALL).containsKey(waiting.getKey());
-                    assertThat(HexagonRules.ALL.get(waiting.getKey()).rule().evaluate(production).hasViolation())
-                            .as("%s holds now (%s): delete its line from WAITING_FOR_THE_RESHAPING to enforce it",
-                                    waiting.getKey(), waiting.getValue())
-                            .isTrue();
-                }));
     }
 
     /** A class of the production code, or a class one of them uses (a library is seen through its users). */

@@ -120,19 +120,19 @@ public final class DecisionLoadBenchmark {
     private static void seed(UseCases promo, int campaigns) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         for (int i = 0; i < campaigns; i++) {
-            Advertiser owner = promo.createAdvertiser.create(new CreateAdvertiserCommand(Actor.ADMIN,
+            Advertiser owner = promo.createAdvertiser().create(new CreateAdvertiserCommand(Actor.ADMIN,
                     new UserId("usr_bench_" + i), Optional.of(new PaymentReference("cus_" + i + "/pm_" + i)))).orElseThrow();
             CityCode city = new CityCode(CITIES.get(i % CITIES.size()));
             CampaignSettings settings = new CampaignSettings("bench " + i, i % 3 == 0 ? Format.FEATURED : Format.BOOSTED,
                     List.of(city), i % 2 == 0 ? List.of() : List.of("portrait", "wedding"), today, Optional.empty(),
                     Money.ofCents(30 + i % 50), Money.ofCents(1_000_000), Optional.empty(),
                     i % 4 == 0 ? PacingMode.EVEN : PacingMode.ACCELERATED);
-            Campaign campaign = promo.createCampaign.create(new CreateCampaignCommand(Actor.tenant(owner.id()), owner.id(),
+            Campaign campaign = promo.createCampaign().create(new CreateCampaignCommand(Actor.tenant(owner.id()), owner.id(),
                     Surface.PEOPLE_SEARCH, new TargetEntity(io.promo.domain.campaign.TargetEntityType.SERVICE_PROFILE,
                             "srv_bench_" + i), settings)).orElseThrow();
-            promo.recordFunding.record(FundingCommand.topUp(campaign.id(), Money.ofCents(10_000_000), IdempotencyKey.STRIPE,
+            promo.recordFunding().record(FundingCommand.topUp(campaign.id(), Money.ofCents(10_000_000), IdempotencyKey.STRIPE,
                     "pi_bench_" + i)).orElseThrow();
-            promo.changeCampaignStatus.change(new ChangeCampaignStatusCommand(Actor.tenant(owner.id()), campaign.id(),
+            promo.changeCampaignStatus().change(new ChangeCampaignStatusCommand(Actor.tenant(owner.id()), campaign.id(),
                     CampaignAction.ACTIVATE)).orElseThrow();
         }
     }

@@ -107,6 +107,22 @@ class PromoConfigTest {
                                 .contains("'" + offset + "'").contains("Australia/Brisbane").contains("Etc/GMT-10 is UTC+10")));
     }
 
+    @Test
+    void the_currency_is_usd_unless_configured_and_kept_in_lower_case_as_stripe_writes_it() {
+        assertThat(load(Map.of(), Map.of()).currency()).isEqualTo("usd");
+        assertThat(load(Map.of("PROMO_CURRENCY", "EUR"), Map.of()).currency()).isEqualTo("eur");
+        assertThat(load(Map.of("PROMO_CURRENCY", "gbp"), Map.of()).currency()).isEqualTo("gbp");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"dollars", "US", "ZZZ", "e1r", "€"})
+    void a_currency_that_is_no_iso_4217_code_is_refused_naming_the_setting(String currency) {
+        assertThatThrownBy(() -> load(Map.of("PROMO_CURRENCY", currency), Map.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(problem -> assertThat(problem).startsWith("PROMO_CURRENCY must be an ISO 4217 currency code")
+                                .contains("'" + currency + "'")));
+    }
+
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"UTC", "Australia/Brisbane", "America/New_York", "Etc/GMT-10", "Asia/Kolkata"})
     void a_budget_zone_given_as_a_region_is_accepted(String region) {

@@ -132,7 +132,7 @@ class DatabaseOutageTest {
         }
         JsonNode balance = api.get("/v1/campaigns/" + campaignId + "/balance", lena.key()).json();
         assertThat(balance.path("balance_cents").asLong()).as(balance.toString()).isEqualTo(5_000 - clicks.size() * CPC);
-        Outcome<?> reconciled = app.useCases().budgetQueries.reconcile(Actor.ADMIN);
+        Outcome<?> reconciled = app.useCases().budgetQueries().reconcile(Actor.ADMIN);
         assertThat(reconciled).isEqualTo(Outcome.accepted(List.of()));
     }
 

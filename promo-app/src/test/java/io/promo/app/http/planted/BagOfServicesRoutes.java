@@ -11,6 +11,6 @@ public class BagOfServicesRoutes {
     }
 
     Object campaigns() {
-        return useCases.campaignQueries;
+        return useCases.campaignQueries();
     }
 }

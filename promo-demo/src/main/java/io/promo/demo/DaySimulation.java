@@ -1,13 +1,14 @@
-package io.promo.app.demo;
+package io.promo.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.promo.app.demo.DemoMarketplace.Cell;
-import io.promo.app.demo.DemoMarketplace.Listing;
+import io.promo.demo.DemoMarketplace.Cell;
+import io.promo.demo.DemoMarketplace.Listing;
 import io.promo.domain.serving.pacing.HourlyCounts;
 import io.promo.domain.serving.pacing.HourlyTrafficCounter;
 import io.promo.domain.serving.pacing.HourlyTrafficCurve;
 import io.promo.domain.serving.pacing.PacingSettings;
 import io.promo.domain.serving.pacing.TrafficCurve;
+import io.promo.domain.serving.pacing.TrafficRecorder;
 import io.promo.domain.serving.pacing.TrafficScope;
 import io.promo.domain.shared.CityCode;
 import io.promo.domain.shared.Surface;
@@ -116,7 +117,7 @@ final class DaySimulation {
      * Last week's searches, as the search service would have sent them, told to promo's traffic counter so that
      * even pacing follows the daily curve from the first hour (it learns F from complete past days).
      */
-    static void recordLastWeek(HourlyTrafficCounter traffic, LocalDate day, int searchesPerDay) {
+    static void recordLastWeek(TrafficRecorder traffic, LocalDate day, int searchesPerDay) {
         int[] searchesByHour = searchesByHour(searchesPerDay);
         for (int daysBack = 7; daysBack >= 1; daysBack--) {
             Instant midnight = day.minusDays(daysBack).atStartOfDay(ZoneOffset.UTC).toInstant();

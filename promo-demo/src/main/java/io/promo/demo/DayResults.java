@@ -1,4 +1,4 @@
-package io.promo.app.demo;
+package io.promo.demo;
 
 import java.time.Duration;
 import java.time.LocalDate;

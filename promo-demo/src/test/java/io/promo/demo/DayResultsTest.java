@@ -1,9 +1,9 @@
-package io.promo.app.demo;
+package io.promo.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.promo.app.demo.DayResults.CampaignDay;
+import io.promo.demo.DayResults.CampaignDay;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

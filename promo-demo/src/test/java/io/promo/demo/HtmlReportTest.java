@@ -1,8 +1,8 @@
-package io.promo.app.demo;
+package io.promo.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.promo.app.demo.DayResults.CampaignDay;
+import io.promo.demo.DayResults.CampaignDay;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

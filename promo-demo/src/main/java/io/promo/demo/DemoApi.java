@@ -1,4 +1,4 @@
-package io.promo.app.demo;
+package io.promo.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

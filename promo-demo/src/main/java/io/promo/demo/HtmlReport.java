@@ -1,6 +1,6 @@
-package io.promo.app.demo;
+package io.promo.demo;
 
-import io.promo.app.demo.DayResults.CampaignDay;
+import io.promo.demo.DayResults.CampaignDay;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

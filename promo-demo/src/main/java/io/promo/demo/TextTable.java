@@ -1,19 +1,19 @@
-package io.promo.app;
+package io.promo.demo;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** A plain-text table for the terminal: columns as wide as their widest cell. */
-public final class TextTable {
+final class TextTable {
 
     private final List<String> headers;
     private final List<List<String>> rows = new ArrayList<>();
 
-    public TextTable(String... headers) {
+    TextTable(String... headers) {
         this.headers = List.of(headers);
     }
 
-    public TextTable row(Object... cells) {
+    TextTable row(Object... cells) {
         if (cells.length != headers.size()) {
             throw new IllegalArgumentException("expected " + headers.size() + " cells, got " + cells.length);
         }

@@ -1,11 +1,14 @@
-package io.promo.app.demo;
+package io.promo.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.promo.app.PromoApplication;
-import io.promo.app.TextTable;
 import io.promo.app.config.PromoConfig;
-import io.promo.app.demo.DayResults.CampaignDay;
-import io.promo.app.demo.DemoMarketplace.Listing;
+import io.promo.demo.DayResults.CampaignDay;
+import io.promo.demo.DemoMarketplace.Listing;
+import io.promo.domain.ledger.BudgetCalendar;
+import io.promo.domain.serving.pacing.HourlyTrafficCounter;
+import io.promo.domain.serving.pacing.PacingSettings;
+import io.promo.domain.serving.pacing.TrafficRecorder;
 import io.promo.persistence.EmbeddedPostgresServer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * {@code ./promo demo}: promo as {@code ./promo serve} runs it, on a throw-away embedded PostgreSQL and an
@@ -73,17 +77,19 @@ public final class MarketplaceDemo {
         // Authoring happens the evening before, so that the day's first search finds everything live.
         SettableClock clock = new SettableClock(day.atStartOfDay(ZoneOffset.UTC).minus(Duration.ofHours(1)).toInstant());
         Random random = new Random(options.seed());
+        // Last week's searches, told to promo at its start so that even pacing follows the daily curve from the first
+        // hour; the same searches counted here give the target each campaign's spend is drawn against.
+        Consumer<TrafficRecorder> lastWeek = recorder -> DaySimulation.recordLastWeek(recorder, day,
+                options.searchesPerDay());
+        HourlyTrafficCounter pacingHistory = new HourlyTrafficCounter(BudgetCalendar.UTC,
+                PacingSettings.DEFAULT.historyDays() + 1);
+        lastWeek.accept(pacingHistory);
         try (EmbeddedPostgresServer database = EmbeddedPostgresServer.start();
-             PromoApplication app = PromoApplication.start(PromoConfig.load(Map.of(
-                     PromoConfig.DB_URL, database.jdbcUrl(),
-                     PromoConfig.HTTP_PORT, "0",
-                     PromoConfig.ADMIN_KEY, ADMIN_KEY,
-                     PromoConfig.SERVICE_KEY, SERVICE_KEY), Map.of(), new SecureRandom()), clock)) {
+             PromoApplication app = PromoApplication.start(config(database.jdbcUrl(), options), clock, lastWeek)) {
             out.printf("promo is serving on http://127.0.0.1:%d over an embedded PostgreSQL %s (throw-away).%n",
                     app.port(), database.setting("server_version"));
             DemoApi api = new DemoApi("http://127.0.0.1:" + app.port());
 
-            DaySimulation.recordLastWeek(app.trafficHistory(), day, options.searchesPerDay());
             DemoMarketplace market = new DemoMarketplace(api, ADMIN_KEY, SERVICE_KEY, random);
             int calls = market.author(day);
             out.printf("Authored policies for %d cities, %d advertisers each with a funded, active campaign (%d API calls); "
@@ -100,7 +106,7 @@ public final class MarketplaceDemo {
             List<CampaignDay> campaigns = new ArrayList<>();
             for (Listing listing : market.listings()) {
                 campaigns.add(readBack(api, listing, day, totals.opportunities(listing.campaignId()),
-                        DaySimulation.expectedShareByHour(app.trafficHistory(), day, listing)));
+                        DaySimulation.expectedShareByHour(pacingHistory, day, listing)));
             }
             DayResults results = new DayResults(day, "UTC", options.currency(), campaigns, totals.invalidClicksByReason(),
                     totals.unattributedInvalidClicks(), totals.searches(), totals.sponsoredSlots(),
@@ -113,6 +119,16 @@ public final class MarketplaceDemo {
         } catch (IOException e) {
             throw new UncheckedIOException("writing the report failed", e);
         }
+    }
+
+    /** promo's configuration for the demo: its database, any free port, known keys and the demo's currency. */
+    static PromoConfig config(String jdbcUrl, Options options) {
+        return PromoConfig.load(Map.of(
+                PromoConfig.DB_URL, jdbcUrl,
+                PromoConfig.HTTP_PORT, "0",
+                PromoConfig.ADMIN_KEY, ADMIN_KEY,
+                PromoConfig.SERVICE_KEY, SERVICE_KEY,
+                PromoConfig.CURRENCY, options.currency()), Map.of(), new SecureRandom());
     }
 
     /**
