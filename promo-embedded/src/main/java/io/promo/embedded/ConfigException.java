@@ -9,6 +9,7 @@ import java.util.List;
  */
 public final class ConfigException extends RuntimeException {
 
+    /** Every problem found, each naming its setting. */
     private final List<String> problems;
 
     /** @param problems one sentence per problem, each starting with the setting's name */
