@@ -1,8 +1,9 @@
 package io.promo.app;
 
-import io.promo.app.config.ConfigException;
 import io.promo.app.config.PromoConfig;
-import io.promo.app.config.Secret;
+import io.promo.embedded.ConfigException;
+import io.promo.embedded.internal.Resources;
+import io.promo.embedded.internal.Secret;
 import io.promo.persistence.ConnectionLimits;
 import io.promo.persistence.ConnectionPool;
 import io.promo.persistence.DataDirectoryInUseException;

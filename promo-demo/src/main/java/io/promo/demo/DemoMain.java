@@ -1,7 +1,7 @@
 package io.promo.demo;
 
 import io.promo.app.Main;
-import io.promo.app.config.ConfigException;
+import io.promo.embedded.ConfigException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

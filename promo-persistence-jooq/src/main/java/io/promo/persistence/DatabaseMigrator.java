@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.api.output.ValidateResult;
 
 /** Brings a database to the newest schema with the Flyway migrations in {@code classpath:db/migration}. */
 public final class DatabaseMigrator {
@@ -48,15 +49,39 @@ public final class DatabaseMigrator {
         return apply(dataSource).version();
     }
 
-    /** Applies the pending migrations to the data source's default schema and says what it did. */
-    public static Migration apply(DataSource dataSource) {
+    /**
+     * Checks, changing nothing, that the data source's default schema has every migration of this build applied as
+     * written (for a role that may read but not change the schema, such as a search service's on a replica).
+     *
+     * @return the schema version the database is at
+     * @throws IllegalStateException naming what differs: a migration not applied, one changed since, one unknown
+     */
+    public static String verify(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
-        Flyway flyway = Flyway.configure()
+        Flyway flyway = flyway(dataSource);
+        ValidateResult result = flyway.validateWithResult();
+        MigrationInfo current = flyway.info().current();
+        if (!result.validationSuccessful || current == null || current.getVersion() == null) {
+            throw new IllegalStateException("the database's schema is not the one this promo needs (migrate it first,"
+                    + " with ./promo migrate or Schema.MIGRATE): " + (current == null ? "no migration is applied; " : "")
+                    + result.getAllErrorMessages());
+        }
+        return current.getVersion().getVersion();
+    }
+
+    private static Flyway flyway(DataSource dataSource) {
+        return Flyway.configure()
                 .dataSource(dataSource)
                 .locations(MIGRATIONS_LOCATION)
                 .failOnMissingLocations(true)
                 .cleanDisabled(true)
                 .load();
+    }
+
+    /** Applies the pending migrations to the data source's default schema and says what it did. */
+    public static Migration apply(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        Flyway flyway = flyway(dataSource);
         MigrateResult result = flyway.migrate();
         MigrationInfo current = flyway.info().current();
         if (current == null || current.getVersion() == null) {

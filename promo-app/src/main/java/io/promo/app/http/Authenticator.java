@@ -1,6 +1,6 @@
 package io.promo.app.http;
 
-import io.promo.app.config.Secret;
+import io.promo.embedded.internal.Secret;
 import io.promo.domain.access.ApiKey;
 import io.promo.domain.access.AuthenticateAdvertiser;
 import java.util.Optional;

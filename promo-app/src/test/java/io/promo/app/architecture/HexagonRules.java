@@ -18,7 +18,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.promo.app.Main;
-import io.promo.app.UseCases;
+import io.promo.embedded.internal.UseCases;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +38,10 @@ final class HexagonRules {
     static final String PERSISTENCE = "io.promo.persistence..";
     static final String BILLING = "io.promo.billing..";
     static final String APP = "io.promo.app..";
-    /** The app's own package: {@code Main}, {@code PromoApplication} and the rest of the wiring. */
+    /** The app's own package: {@code Main}, {@code PromoApplication} (the HTTP shell over the wiring). */
     static final String WIRING = "io.promo.app";
+    /** promo-embedded: the wiring ({@code io.promo.embedded.internal}) and the embedders' API over it (ADR 0026). */
+    static final String EMBEDDED = "io.promo.embedded..";
     static final String HTTP = "io.promo.app.http..";
 
     /** The HTTP adapter's route classes, one per resource ({@code CampaignRoutes}, …). */
@@ -67,15 +69,17 @@ final class HexagonRules {
             .should().dependOnClassesThat().resideInAPackage("com.stripe..")
             .because("the payment processor is an adapter that only promo-billing-stripe knows");
 
-    static final ArchRule only_the_app_depends_on_the_persistence_adapter = noClasses()
-            .that().resideOutsideOfPackages(APP, PERSISTENCE)
+    static final ArchRule only_the_wiring_depends_on_the_persistence_adapter = noClasses()
+            .that().resideOutsideOfPackages(EMBEDDED, APP, PERSISTENCE)
             .should().dependOnClassesThat().resideInAPackage(PERSISTENCE)
-            .because("adapters are wired together in promo-app only");
+            .because("adapters are wired together in promo-embedded, and promo-app's shell and command line run"
+                    + " that wiring");
 
-    static final ArchRule only_the_app_depends_on_the_billing_adapter = noClasses()
-            .that().resideOutsideOfPackages(APP, BILLING)
+    static final ArchRule only_the_wiring_depends_on_the_billing_adapter = noClasses()
+            .that().resideOutsideOfPackages(EMBEDDED, APP, BILLING)
             .should().dependOnClassesThat().resideInAPackage(BILLING)
-            .because("adapters are wired together in promo-app only");
+            .because("adapters are wired together in promo-embedded, and promo-app's shell and command line run"
+                    + " that wiring");
 
     static final ArchRule nothing_depends_on_the_app = noClasses()
             .that().resideOutsideOfPackage(APP)
@@ -91,9 +95,11 @@ final class HexagonRules {
     static final ArchRule only_persistence_and_the_wiring_see_a_data_source = noClasses()
             .that().resideOutsideOfPackage(PERSISTENCE)
             .and().resideOutsideOfPackage(WIRING)
+            .and().resideOutsideOfPackage(EMBEDDED)
             .should().dependOnClassesThat().resideInAPackage("javax.sql..")
-            .because("the wiring hands the pool's DataSource to the persistence adapter and the migrations;"
-                    + " the HTTP adapter, configuration, metrics and the domain never hold one");
+            .because("the wiring (promo-embedded, given the embedder's or the pool's DataSource, and promo-app's"
+                    + " shell) hands it to the persistence adapter and the migrations; the HTTP adapter,"
+                    + " configuration, metrics and the domain never hold one");
 
     static final ArchRule the_domain_starts_no_threads = noClasses()
             .that().resideInAPackage(DOMAIN)
@@ -153,15 +159,15 @@ final class HexagonRules {
                     packages(PERSISTENCE, "org.jooq..", "org.flywaydb..", "org.postgresql..", "io.zonky..",
                             "com.zaxxer..")),
             wall("stripe_lives_only_in_billing", stripe_lives_only_in_billing, packages(BILLING, "com.stripe..")),
-            wall("only_the_app_depends_on_the_persistence_adapter", only_the_app_depends_on_the_persistence_adapter,
-                    packages(APP, PERSISTENCE)),
-            wall("only_the_app_depends_on_the_billing_adapter", only_the_app_depends_on_the_billing_adapter,
-                    packages(APP, BILLING)),
+            wall("only_the_wiring_depends_on_the_persistence_adapter", only_the_wiring_depends_on_the_persistence_adapter,
+                    packages(EMBEDDED, APP, PERSISTENCE)),
+            wall("only_the_wiring_depends_on_the_billing_adapter", only_the_wiring_depends_on_the_billing_adapter,
+                    packages(EMBEDDED, APP, BILLING)),
             wall("nothing_depends_on_the_app", nothing_depends_on_the_app, packages(APP)),
             wall("only_persistence_uses_jdbc", only_persistence_uses_jdbc, packages(PERSISTENCE, "java.sql..")),
             wall("only_persistence_and_the_wiring_see_a_data_source",
                     only_persistence_and_the_wiring_see_a_data_source,
-                    packages(PERSISTENCE, WIRING, "javax.sql..")),
+                    packages(PERSISTENCE, WIRING, EMBEDDED, "javax.sql..")),
             wall("the_domain_starts_no_threads", the_domain_starts_no_threads, packages(DOMAIN)),
             wall("domain_members_are_not_named_for_json_or_column_values",
                     domain_members_are_not_named_for_json_or_column_values, packages(DOMAIN)),

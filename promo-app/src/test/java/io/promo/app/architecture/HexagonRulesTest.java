@@ -33,6 +33,8 @@ class HexagonRulesTest {
         assertThat(production.containPackage("io.promo.persistence")).isTrue();
         assertThat(production.containPackage("io.promo.billing")).isTrue();
         assertThat(production.containPackage("io.promo.app")).isTrue();
+        assertThat(production.containPackage("io.promo.embedded")).isTrue();
+        assertThat(production.containPackage("io.promo.embedded.internal")).isTrue();
     }
 
     @TestFactory

@@ -1,7 +1,7 @@
 package io.promo.app.bench;
 
 import io.promo.app.PromoApplication;
-import io.promo.app.UseCases;
+import io.promo.embedded.internal.UseCases;
 import io.promo.app.config.PromoConfig;
 import io.promo.domain.advertiser.Advertiser;
 import io.promo.domain.advertiser.CreateAdvertiserCommand;

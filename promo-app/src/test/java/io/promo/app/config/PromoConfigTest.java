@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.promo.domain.campaign.CampaignQuota;
+import io.promo.embedded.ConfigException;
+import io.promo.embedded.internal.Mode;
+import io.promo.embedded.internal.Secret;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -170,7 +173,7 @@ class PromoConfigTest {
         assertThat(defaults.database().connectionTimeout()).isEqualTo(java.time.Duration.ofSeconds(2));
         assertThat(defaults.database().statementTimeout()).isEqualTo(java.time.Duration.ofSeconds(10));
         assertThat(defaults.database().lockTimeout()).isEqualTo(java.time.Duration.ofSeconds(2));
-        assertThat(defaults.database().concurrentRequests()).isEqualTo(64);
+        assertThat(defaults.databaseConcurrentRequests()).isEqualTo(64);
         assertThat(defaults.shutdownTimeout()).isLessThanOrEqualTo(java.time.Duration.ofSeconds(15));
 
         PromoConfig set = load(Map.of("PROMO_DB_CONNECTION_TIMEOUT", "500ms", "PROMO_DB_STATEMENT_TIMEOUT", "0",
@@ -178,7 +181,7 @@ class PromoConfigTest {
         assertThat(set.database().connectionTimeout()).isEqualTo(java.time.Duration.ofMillis(500));
         assertThat(set.database().statementTimeout()).isZero();
         assertThat(set.database().lockTimeout()).isEqualTo(java.time.Duration.ofMinutes(1));
-        assertThat(set.database().concurrentRequests()).isEqualTo(16);
+        assertThat(set.databaseConcurrentRequests()).isEqualTo(16);
         assertThat(set.shutdownTimeout()).isEqualTo(java.time.Duration.ofSeconds(8));
     }
 

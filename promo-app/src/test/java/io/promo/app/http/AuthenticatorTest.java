@@ -3,7 +3,7 @@ package io.promo.app.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.promo.app.config.Secret;
+import io.promo.embedded.internal.Secret;
 import io.promo.domain.access.ApiKey;
 import io.promo.domain.access.AuthenticateAdvertiser;
 import io.promo.domain.access.AdvertiserApiKeys;

@@ -20,6 +20,9 @@ final class TestServer {
 
     static final String ADMIN_KEY = "test-admin-key-0123456789abcdefghijklmnop";
     static final String SERVICE_KEY = "test-service-key-0123456789abcdefghijklmn";
+    /** Set, not generated, so that an in-process promo on the same database signs and hashes alike. */
+    static final String HASH_SECRET = "test-hash-secret-0123456789abcdefghijklmno";
+    static final String CLICK_TOKEN_SECRET = "test-click-token-secret-0123456789abcdefgh";
     /** Small enough that the oversize-body test is cheap. */
     static final long MAX_BODY_BYTES = 64 * 1024;
 
@@ -33,7 +36,9 @@ final class TestServer {
                 PromoConfig.HTTP_PORT, "0",
                 PromoConfig.HTTP_MAX_BODY_BYTES, Long.toString(MAX_BODY_BYTES),
                 PromoConfig.ADMIN_KEY, ADMIN_KEY,
-                PromoConfig.SERVICE_KEY, SERVICE_KEY), Map.of(), new SecureRandom()));
+                PromoConfig.SERVICE_KEY, SERVICE_KEY,
+                PromoConfig.HASH_SECRET, HASH_SECRET,
+                PromoConfig.CLICK_TOKEN_SECRET, CLICK_TOKEN_SECRET), Map.of(), new SecureRandom()));
 
         static {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -45,6 +50,11 @@ final class TestServer {
 
     static PromoApplication app() {
         return Holder.APP;
+    }
+
+    /** The database the test JVM's promo runs on, for a second promo on it. */
+    static String databaseUrl() {
+        return Holder.DATABASE.jdbcUrl();
     }
 
     static ApiClient client() {

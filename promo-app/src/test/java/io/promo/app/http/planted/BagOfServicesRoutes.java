@@ -1,6 +1,6 @@
 package io.promo.app.http.planted;
 
-import io.promo.app.UseCases;
+import io.promo.embedded.internal.UseCases;
 
 /** A planted violation (test code only): a route class that reads the use case it calls out of the wiring's bag. */
 public class BagOfServicesRoutes {

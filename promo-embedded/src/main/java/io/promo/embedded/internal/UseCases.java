@@ -1,4 +1,4 @@
-package io.promo.app;
+package io.promo.embedded.internal;
 
 import io.promo.domain.advertiser.AdvertiserQueries;
 import io.promo.domain.advertiser.ChangeAdvertiserStatus;

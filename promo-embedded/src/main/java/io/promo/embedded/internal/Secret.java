@@ -1,4 +1,4 @@
-package io.promo.app.config;
+package io.promo.embedded.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;

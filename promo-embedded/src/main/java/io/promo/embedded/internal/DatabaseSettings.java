@@ -1,4 +1,4 @@
-package io.promo.app.config;
+package io.promo.embedded.internal;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,11 +13,10 @@ import java.util.Optional;
  * @param connectionTimeout  the longest a request waits for a pooled connection before it answers 503
  * @param statementTimeout   PostgreSQL's {@code statement_timeout} on promo's connections (zero: none)
  * @param lockTimeout        PostgreSQL's {@code lock_timeout} on promo's connections (zero: none)
- * @param concurrentRequests HTTP requests doing database work at once; more answer 503 at once (the bulkhead)
  */
 public record DatabaseSettings(Optional<String> url, Optional<String> user, Optional<Secret> password,
         Path embeddedDataDirectory, int poolSize, Duration connectionTimeout, Duration statementTimeout,
-        Duration lockTimeout, int concurrentRequests) {
+        Duration lockTimeout) {
 
     public DatabaseSettings {
         Objects.requireNonNull(url, "url");
@@ -27,9 +26,6 @@ public record DatabaseSettings(Optional<String> url, Optional<String> user, Opti
         Objects.requireNonNull(connectionTimeout, "connectionTimeout");
         Objects.requireNonNull(statementTimeout, "statementTimeout");
         Objects.requireNonNull(lockTimeout, "lockTimeout");
-        if (concurrentRequests < 1) {
-            throw new IllegalArgumentException("concurrentRequests must be positive");
-        }
     }
 
     public boolean embedded() {

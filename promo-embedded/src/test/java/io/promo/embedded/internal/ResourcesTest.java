@@ -1,4 +1,4 @@
-package io.promo.app;
+package io.promo.embedded.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.promo.app;
+package io.promo.embedded.internal;
 
 import java.time.Duration;
 import java.util.ArrayDeque;

@@ -1,0 +1,103 @@
+package io.promo.embedded;
+
+import java.util.List;
+
+/**
+ * A search the search service asks sponsored results for: the fields of {@code POST /v1/decisions}, as plain values.
+ * Nothing is checked here: {@link SearchAds#decide(AdRequest)} checks every field at once and names each broken one,
+ * as the HTTP route does.
+ *
+ * @param surface              {@code people_search} or {@code studio_search}
+ * @param role                 the role tab, or null for none
+ * @param city                 the city code, such as {@code berlin}
+ * @param query                what was typed; null or empty for none
+ * @param userId               the signed-in searcher's user id, or null (exactly one of it and the fingerprint)
+ * @param anonymousFingerprint the anonymous searcher's fingerprint hash, or null
+ * @param pageSize             results on the page, or null for 20
+ * @param organicMatches       the search engine's matches in its order (entity ids)
+ * @param clientIp             the searcher's ip as the search service saw it: only ever hashed
+ * @param clientUserAgent      the searcher's user agent: only ever hashed
+ */
+public record AdRequest(String surface, String role, String city, String query, String userId,
+        String anonymousFingerprint, Integer pageSize, List<String> organicMatches, String clientIp,
+        String clientUserAgent) {
+
+    /** Hides the searcher's client, which is never logged. */
+    @Override
+    public String toString() {
+        return "AdRequest[" + surface + ", " + city + ", client hidden]";
+    }
+
+    /** A builder for a search on {@code surface} in {@code city}. */
+    public static Builder builder(String surface, String city) {
+        return new Builder(surface, city);
+    }
+
+    /** Builds an {@link AdRequest} field by field; every field but surface and city starts unset. */
+    public static final class Builder {
+        private final String surface;
+        private final String city;
+        private String role;
+        private String query;
+        private String userId;
+        private String anonymousFingerprint;
+        private Integer pageSize;
+        private List<String> organicMatches = List.of();
+        private String clientIp;
+        private String clientUserAgent;
+
+        private Builder(String surface, String city) {
+            this.surface = surface;
+            this.city = city;
+        }
+
+        /** The role tab searched in. */
+        public Builder role(String role) {
+            this.role = role;
+            return this;
+        }
+
+        /** What was typed. */
+        public Builder query(String query) {
+            this.query = query;
+            return this;
+        }
+
+        /** A signed-in searcher. */
+        public Builder userViewer(String userId) {
+            this.userId = userId;
+            return this;
+        }
+
+        /** An anonymous searcher, by the fingerprint hash the search service keeps. */
+        public Builder anonymousViewer(String fingerprint) {
+            this.anonymousFingerprint = fingerprint;
+            return this;
+        }
+
+        /** Results on the page (20 when not set). */
+        public Builder pageSize(int pageSize) {
+            this.pageSize = pageSize;
+            return this;
+        }
+
+        /** The search engine's matches in its ranking order. */
+        public Builder organicMatches(List<String> entityIds) {
+            this.organicMatches = entityIds;
+            return this;
+        }
+
+        /** The searcher's ip and user agent, as the search service saw them. */
+        public Builder client(String ip, String userAgent) {
+            this.clientIp = ip;
+            this.clientUserAgent = userAgent;
+            return this;
+        }
+
+        /** The request; checked only when decided. */
+        public AdRequest build() {
+            return new AdRequest(surface, role, city, query, userId, anonymousFingerprint, pageSize, organicMatches,
+                    clientIp, clientUserAgent);
+        }
+    }
+}

@@ -1,0 +1,409 @@
+package io.promo.embedded.internal;
+
+import io.promo.billing.Billing;
+import io.promo.billing.BillingConfig;
+import io.promo.billing.StripeSettings;
+import io.promo.domain.access.AuthenticateAdvertiser;
+import io.promo.domain.access.IssueApiKey;
+import io.promo.domain.campaign.EntityOwnership;
+import io.promo.domain.funding.HandlePaymentEvent;
+import io.promo.domain.funding.PaymentGateway;
+import io.promo.domain.funding.TopUpCampaign;
+import io.promo.domain.funding.TopUpLimits;
+import io.promo.domain.ledger.BudgetCalendar;
+import io.promo.domain.report.TrafficReports;
+import io.promo.domain.serving.DecideAdPage;
+import io.promo.domain.serving.diagnostics.WhyNotShown;
+import io.promo.domain.serving.index.ServingIndexRefresher;
+import io.promo.domain.serving.index.ServingSettings;
+import io.promo.domain.serving.pacing.HourlyTrafficCounter;
+import io.promo.domain.serving.pacing.TrafficRecorder;
+import io.promo.domain.shared.ServingSnapshot;
+import io.promo.domain.shared.SortableRandomIdGenerator;
+import io.promo.domain.traffic.BotUserAgents;
+import io.promo.domain.traffic.ClickRules;
+import io.promo.domain.traffic.ClickTokenSigner;
+import io.promo.domain.traffic.ClientHasher;
+import io.promo.domain.traffic.CreditInvalidClicks;
+import io.promo.domain.traffic.ImpressionBuffer;
+import io.promo.domain.traffic.QuerySignature;
+import io.promo.domain.traffic.RecordClick;
+import io.promo.domain.traffic.ServeSponsoredResults;
+import io.promo.domain.traffic.SigningKey;
+import io.promo.domain.traffic.TrafficCtrStatistics;
+import io.promo.persistence.ConnectionLimits;
+import io.promo.persistence.ConnectionPool;
+import io.promo.persistence.DatabaseMigrator;
+import io.promo.persistence.EmbeddedPostgresServer;
+import io.promo.persistence.ImpressionWriter;
+import io.promo.persistence.PostgresRepositories;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+/**
+ * The one wiring of promo: the database (the embedder's {@code DataSource}, a pool over a JDBC URL, or in dev mode an
+ * embedded PostgreSQL), migrated or verified; the adapters, the use cases, billing, the serving index kept fresh by a
+ * thread of its own, the click-token signer and the impression buffer with its writer thread. Everything opened is
+ * registered with {@link Resources}, which closes it in reverse order within the shutdown timeout. The public
+ * {@code io.promo.embedded.Promo} runs on it, and so does promo-app's HTTP shell, which registers its HTTP server and
+ * health monitor on the same {@link #resources()} so that they close first (ADR 0026).
+ */
+public final class Wiring implements AutoCloseable {
+
+    /** How often the background thread checks the serving index; it rebuilds only when older than its interval. */
+    private static final long INDEX_CHECK_MILLIS = 250;
+
+    private static final System.Logger LOG = System.getLogger(Wiring.class.getName());
+
+    /**
+     * What an embedding starts promo with.
+     *
+     * @param dataSource     the embedder's own database connections (promo does not close them); empty: a pool
+     *                       promo opens over {@code PROMO_DB_URL}, or in dev mode an embedded PostgreSQL
+     * @param paymentGateway the embedder's own gateway; empty: Stripe when a key is set, else the dev gateway
+     * @param migrate        migrate the schema (true) or only verify that it is promo's newest (false)
+     * @param pastSearches   told the searches of past days, which even pacing learns its daily curve from
+     */
+    public record Options(PromoSettings settings, Clock clock, Optional<DataSource> dataSource,
+            Optional<PaymentGateway> paymentGateway, boolean migrate, Consumer<TrafficRecorder> pastSearches) {
+        public Options {
+            Objects.requireNonNull(settings, "settings");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(dataSource, "dataSource");
+            Objects.requireNonNull(paymentGateway, "paymentGateway");
+            Objects.requireNonNull(pastSearches, "pastSearches");
+        }
+    }
+
+    private final Resources resources;
+    private final PromoSettings settings;
+    private final Clock clock;
+    private final Optional<ConnectionPool> pool;
+    private final DataSource dataSource;
+    private final String databaseDescription;
+    private final PostgresRepositories repositories;
+    private final UseCases useCases;
+    private final ServingSettings serving;
+    private final ServingIndexRefresher servingIndex;
+    private final Optional<Billing> billing;
+    private final PaymentGateway paymentGateway;
+    private final TopUpCampaign topUp;
+    private final HandlePaymentEvent paymentEvents;
+    private final ImpressionBuffer impressions;
+    private final ServeSponsoredResults serveSponsoredResults;
+    private final WhyNotShown whyNotShown;
+    private final RecordClick recordClick;
+    private final TrafficReports trafficReports;
+    private final CreditInvalidClicks creditInvalidClicks;
+    private final IssueApiKey issueApiKey;
+    private final AuthenticateAdvertiser authenticateAdvertiser;
+
+    /** Starts everything; on a failure, what was already started is closed again before the exception leaves. */
+    public static Wiring start(Options options) {
+        Resources resources = new Resources();
+        try {
+            return new Wiring(options, resources);
+        } catch (RuntimeException e) {
+            resources.close();
+            throw e;
+        }
+    }
+
+    private Wiring(Options options, Resources resources) {
+        this.resources = resources;
+        this.settings = options.settings();
+        this.clock = options.clock();
+        PromoSettings config = settings;
+        BudgetCalendar calendar = new BudgetCalendar(config.budgetZone());
+        if (options.dataSource().isPresent()) {
+            this.pool = Optional.empty();
+            this.dataSource = options.dataSource().get();
+            this.databaseDescription = "the embedder's DataSource";
+            prepareSchema(dataSource, options.migrate());
+        } else {
+            ConnectionPool opened = resources.register("database connections", openDatabase(config, options.migrate()));
+            this.pool = Optional.of(opened);
+            this.dataSource = opened.dataSource();
+            this.databaseDescription = config.database().toString();
+        }
+        this.repositories = new PostgresRepositories(dataSource, config.budgetZone());
+        this.serving = ServingSettings.defaults(DeploymentDefaults.POLICY_LIMITS, calendar);
+        HourlyTrafficCounter traffic = new HourlyTrafficCounter(calendar, serving.pacing().historyDays() + 1);
+        options.pastSearches().accept(traffic);
+        this.servingIndex = new ServingIndexRefresher(repositories.campaigns(),
+                repositories.advertisers(), repositories.policies(), repositories.ledger(),
+                new TrafficCtrStatistics(repositories.ctrFeed(), calendar, clock, TrafficCtrStatistics.DEFAULT_DAYS),
+                traffic, serving, clock);
+        this.useCases = new UseCases(repositories, DeploymentDefaults.POLICY_LIMITS, config.campaignQuota(), calendar,
+                config.production() ? EntityOwnership.Unregistered.REFUSED
+                        : EntityOwnership.Unregistered.CLAIMED_BY_FIRST_PROMOTER, catchingUp(servingIndex), clock);
+
+        this.billing = options.paymentGateway().isPresent() ? Optional.empty()
+                : Optional.of(Billing.forConfig(billingConfig(config), clock));
+        this.paymentGateway = options.paymentGateway().orElseGet(() -> billing.get().paymentGateway());
+        this.topUp = new TopUpCampaign(repositories.campaigns(), repositories.advertisers(), paymentGateway,
+                useCases.recordFunding(), repositories.topUpRequests(), TopUpLimits.defaults(), config.currency(), clock);
+        this.paymentEvents = new HandlePaymentEvent(repositories.processedPaymentEvents(), repositories.ledger(),
+                useCases.recordFunding(), paymentGateway, repositories.topUpRequests(), config.currency(), clock);
+
+        // Built before anything is served, so that no decision ever builds an index (ADR 0013); from here on the
+        // background thread rebuilds it, and a pause, end or suspension on its own request (ADR 0020); decisions
+        // answer from the last snapshot.
+        servingIndex.refresh();
+        resources.register("serving index refresher", keepFresh(servingIndex));
+        SortableRandomIdGenerator ids = new SortableRandomIdGenerator(clock);
+        DecideAdPage decideAdPage = new DecideAdPage(servingIndex, serving, ids, clock, traffic,
+                new QuerySignature(config.hashSecret().bytes())::of);
+        ClickTokenSigner clickTokens = new ClickTokenSigner(
+                List.of(SigningKey.active("k1", config.clickTokenSecret().bytes())), ClickTokenSigner.DEFAULT_LIFETIME, clock);
+        ClientHasher clientHasher = new ClientHasher(config.hashSecret().bytes());
+        // Registered after the database, so that it is closed (its last impressions written) after whatever takes
+        // decisions (an HTTP server registered later) and before the database goes; given at most 30% of the
+        // shutdown's time: what it cannot write by then (the database is down) is dropped and counted.
+        this.impressions = new ImpressionBuffer(ImpressionBuffer.Settings.DEFAULTS);
+        ImpressionWriter impressionWriter = new ImpressionWriter(impressions, repositories.impressionLog());
+        resources.register("impression buffer", 0.3, within -> {
+            long gaveUp = impressionWriter.close(within);
+            if (gaveUp > 0) {
+                LOG.log(System.Logger.Level.WARNING, "{0,number,#} buffered impressions were not written within {1} ms "
+                        + "and are dropped (promo_impressions_lost_total)", gaveUp, within.toMillis());
+            }
+        });
+        this.serveSponsoredResults = new ServeSponsoredResults(decideAdPage, clickTokens, clientHasher, impressions);
+        this.whyNotShown = new WhyNotShown(servingIndex, repositories.ledger()::state, serving, clock);
+        this.recordClick = new RecordClick(clickTokens, clientHasher, BotUserAgents.standard(), ClickRules.DEFAULTS,
+                repositories.clickLog(), calendar, ids, clock);
+        this.trafficReports = new TrafficReports(repositories.campaigns(), repositories.advertisers(),
+                repositories.trafficReportSource(), useCases.budgetQueries());
+        this.creditInvalidClicks = new CreditInvalidClicks(repositories.campaigns(), repositories.clickLog(),
+                repositories.ledger(), ids, clock);
+        this.issueApiKey = new IssueApiKey(repositories.advertisers(), repositories.apiKeys(), new SecureRandom(), clock);
+        this.authenticateAdvertiser = new AuthenticateAdvertiser(repositories.apiKeys());
+    }
+
+    /**
+     * Migrates the database, on connections of its own ({@link ConnectionLimits#MIGRATIONS}: no statement limit), or
+     * verifies its schema; then opens promo's pool, whose connections carry the configured connection, statement and
+     * lock timeouts. In dev mode without a URL, an embedded PostgreSQL whose data stays in {@code PROMO_DATA_DIR}.
+     */
+    private ConnectionPool openDatabase(PromoSettings config, boolean migrate) {
+        var database = config.database();
+        ConnectionLimits limits = new ConnectionLimits(database.connectionTimeout(), database.statementTimeout(),
+                database.lockTimeout());
+        String url;
+        if (database.embedded()) {
+            // Durable settings: the embedded data directory is meant to survive restarts and crashes.
+            EmbeddedPostgresServer server = resources.register("embedded PostgreSQL", EmbeddedPostgresServer.startPersistent(
+                    database.embeddedDataDirectory(), Map.of("fsync", "on", "synchronous_commit", "on")));
+            url = server.jdbcUrl();
+        } else {
+            url = database.url().get();
+        }
+        String user = database.user().orElse(null);
+        String password = database.password().map(Secret::value).orElse(null);
+        try (ConnectionPool migrations = ConnectionPool.open(url, user, password, 2, ConnectionLimits.MIGRATIONS)) {
+            prepareSchema(migrations.dataSource(), migrate);
+        }
+        return ConnectionPool.open(url, user, password, database.poolSize(), limits);
+    }
+
+    private static void prepareSchema(DataSource dataSource, boolean migrate) {
+        if (migrate) {
+            DatabaseMigrator.migrate(dataSource);
+        } else {
+            DatabaseMigrator.verify(dataSource);
+        }
+    }
+
+    /**
+     * What the status-change use cases ask before they answer a pause, end or suspension: the serving index rebuilt on
+     * the changing request's own thread (never a decision), so that this node's next decision sees the change (ADR
+     * 0020). A rebuild that fails leaves the change standing; the background thread brings it later.
+     */
+    private static ServingSnapshot catchingUp(ServingIndexRefresher index) {
+        return () -> {
+            try {
+                index.refreshAfterChange();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "the serving index could not catch up with a status change at once;"
+                        + " the background refresh brings it once the database answers", e);
+            }
+        };
+    }
+
+    private static BillingConfig billingConfig(PromoSettings config) {
+        return new BillingConfig(config.production(), config.stripeSecretKey().map(key -> {
+            StripeSettings settings = StripeSettings.forKey(key.value());
+            return config.stripeApiBase().map(settings::withApiBase).orElse(settings);
+        }), config.stripeWebhookSecrets().stream().map(Secret::value).toList());
+    }
+
+    /** Rebuilds the serving index off the request path, so that no search waits for a rebuild. */
+    private static AutoCloseable keepFresh(ServingIndexRefresher index) {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "serving-index-refresher");
+            thread.setDaemon(true);
+            return thread;
+        });
+        RefreshFailures failures = new RefreshFailures();
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                index.refreshIfStale();
+                failures.recovered();
+            } catch (RuntimeException e) {
+                failures.failed(e);
+            }
+        }, 0, INDEX_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+        return () -> {
+            scheduler.shutdown();
+            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+        };
+    }
+
+    /**
+     * The log of a failing refresh. While the database is down a refresh fails four times a second: the first
+     * failure is logged with its cause, then one line a minute, and the recovery once. Used by one thread only.
+     */
+    private static final class RefreshFailures {
+        private long failures;
+        private long failingSince;
+        private long lastLogged;
+
+        void failed(RuntimeException e) {
+            long now = System.nanoTime();
+            if (failures++ == 0) {
+                failingSince = now;
+                lastLogged = now;
+                LOG.log(System.Logger.Level.WARNING, "serving index refresh failed; serving the previous one", e);
+            } else if (now - lastLogged >= TimeUnit.MINUTES.toNanos(1)) {
+                lastLogged = now;
+                LOG.log(System.Logger.Level.WARNING, "serving index refresh still failing after {0} attempts in {1} s"
+                        + " ({2}); serving the previous one", failures, TimeUnit.NANOSECONDS.toSeconds(now - failingSince),
+                        e.toString());
+            }
+        }
+
+        void recovered() {
+            if (failures > 0) {
+                LOG.log(System.Logger.Level.INFO, "serving index refreshed again after {0} failed attempts", failures);
+                failures = 0;
+            }
+        }
+    }
+
+    /** Waits until every impression offered so far is written, at most {@code within}. */
+    public void flushImpressions(Duration within) {
+        try {
+            if (!impressions.awaitFlushed(within)) {
+                throw new IllegalStateException("impressions not written within " + within.toMillis() + " ms");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for impressions to be written", e);
+        }
+    }
+
+    /** What is open, for a shell that opens more (an HTTP server) to be closed before it. */
+    public Resources resources() {
+        return resources;
+    }
+
+    public PromoSettings settings() {
+        return settings;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** promo's own pool; empty when the embedder gave its {@code DataSource}. */
+    public Optional<ConnectionPool> pool() {
+        return pool;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Where the data lives, for a log line (no password). */
+    public String databaseDescription() {
+        return databaseDescription;
+    }
+
+    public UseCases useCases() {
+        return useCases;
+    }
+
+    public ServingSettings serving() {
+        return serving;
+    }
+
+    public ServingIndexRefresher servingIndex() {
+        return servingIndex;
+    }
+
+    /** The billing adapter as configured; empty when the embedder gave its own payment gateway. */
+    public Optional<Billing> billing() {
+        return billing;
+    }
+
+    public PaymentGateway paymentGateway() {
+        return paymentGateway;
+    }
+
+    public TopUpCampaign topUp() {
+        return topUp;
+    }
+
+    public HandlePaymentEvent paymentEvents() {
+        return paymentEvents;
+    }
+
+    public ImpressionBuffer impressions() {
+        return impressions;
+    }
+
+    public ServeSponsoredResults serveSponsoredResults() {
+        return serveSponsoredResults;
+    }
+
+    public WhyNotShown whyNotShown() {
+        return whyNotShown;
+    }
+
+    public RecordClick recordClick() {
+        return recordClick;
+    }
+
+    public TrafficReports trafficReports() {
+        return trafficReports;
+    }
+
+    public CreditInvalidClicks creditInvalidClicks() {
+        return creditInvalidClicks;
+    }
+
+    public IssueApiKey issueApiKey() {
+        return issueApiKey;
+    }
+
+    public AuthenticateAdvertiser authenticateAdvertiser() {
+        return authenticateAdvertiser;
+    }
+
+    /** Closes everything within the shutdown timeout, in reverse order of opening ({@link Resources}). */
+    @Override
+    public void close() {
+        resources.close(settings.shutdownTimeout());
+    }
+}
