@@ -45,7 +45,7 @@ public final class Resources implements AutoCloseable {
     }
 
     /**
-     * Registers a resource whose close may take at most {@code share} (0 < share ≤ 1) of the stop's timeout, to be
+     * Registers a resource whose close may take at most {@code share} (0 &lt; share ≤ 1) of the stop's timeout, to be
      * closed before everything registered earlier.
      */
     public synchronized void register(String name, double share, Bounded resource) {
