@@ -27,7 +27,8 @@ public final class DemoMain implements Callable<Integer> {
     boolean help;
     @Option(names = "--searches", description = "searches in the simulated day (default ${DEFAULT-VALUE})")
     int searches = MarketplaceDemo.Options.DEFAULT_SEARCHES;
-    @Option(names = "--seed", description = "the same seed replays the same day (default ${DEFAULT-VALUE})")
+    @Option(names = "--seed", description = "seeds the marketplace and its searches; promo's own ids and timing"
+            + " still vary the figures a little (default ${DEFAULT-VALUE})")
     long seed = 42;
     @Option(names = "--report", description = "where to write the HTML report (default ${DEFAULT-VALUE})")
     Path report = Path.of("promo-demo-report.html");

@@ -38,7 +38,8 @@ public final class MarketplaceDemo {
 
     /**
      * @param searchesPerDay searches the day has (the default takes about a minute here)
-     * @param seed           the same seed gives the same marketplace and the same traffic
+     * @param seed           the same seed gives the same marketplace and the same searches; the figures still vary a
+     *                       little between runs (promo's random ids, the real time the HTTP calls take)
      * @param currency       ISO 4217 code the amounts are shown in: the deployment's single currency
      */
     public record Options(int searchesPerDay, long seed, Path reportFile, String currency) {
