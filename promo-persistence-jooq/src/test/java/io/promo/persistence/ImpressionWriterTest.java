@@ -1,90 +1,17 @@
 package io.promo.persistence;
 
-import static io.promo.domain.testing.TestData.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.promo.domain.campaign.Format;
-import io.promo.domain.shared.CampaignId;
-import io.promo.domain.shared.EventId;
-import io.promo.domain.shared.Money;
-import io.promo.domain.shared.Surface;
-import io.promo.domain.testing.TestData;
-import io.promo.domain.traffic.EventDetail;
 import io.promo.domain.traffic.ImpressionBuffer;
-import io.promo.domain.traffic.ImpressionLog;
-import io.promo.domain.traffic.TrafficEvent;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The writer thread over a recording log: batches by size and interval, retries, a close within its deadline. */
 class ImpressionWriterTest {
 
-    /** Records the batches it is given; can be made to block or fail. */
-    static final class RecordingLog implements ImpressionLog {
-        final List<List<TrafficEvent>> batches = Collections.synchronizedList(new ArrayList<>());
-        volatile CountDownLatch gate = new CountDownLatch(0);
-        final AtomicInteger failuresLeft = new AtomicInteger();
-        /** The next failure happens after the batch was stored, as when the connection breaks around a commit. */
-        volatile boolean failAfterCommit;
-
-        @Override
-        public void appendImpressions(List<TrafficEvent> impressions) {
-            try {
-                gate.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            if (failAfterCommit) {
-                failAfterCommit = false;
-                batches.add(List.copyOf(impressions));
-                throw new IllegalStateException("connection lost while committing");
-            }
-            if (failuresLeft.getAndDecrement() > 0) {
-                throw new IllegalStateException("database down");
-            }
-            batches.add(List.copyOf(impressions));
-        }
-
-        @Override
-        public boolean containsEvent(EventId eventId) {
-            synchronized (batches) {
-                return batches.stream().flatMap(List::stream).anyMatch(e -> e.eventId().equals(eventId));
-            }
-        }
-
-        int written() {
-            synchronized (batches) {
-                return batches.stream().mapToInt(List::size).sum();
-            }
-        }
-    }
-
-    static final EventDetail SERVED = new EventDetail.Served(Surface.PEOPLE_SEARCH, 1, Money.ofCents(50), Format.FEATURED);
-
-    private final RecordingLog log = new RecordingLog();
-
-    /** A buffer with these settings and its writer, started on the recording log. */
-    private ImpressionWriter started(ImpressionBuffer.Settings settings) {
-        return new ImpressionWriter(new ImpressionBuffer(settings), log);
-    }
-    private final CampaignId campaign = TestData.IDS.newCampaignId();
-
-    private List<TrafficEvent> impressions(int count) {
-        List<TrafficEvent> events = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            EventId id = TestData.IDS.newEventId();
-            events.add(new TrafficEvent(id, campaign, id, Optional.empty(), TestData.BERLIN, "ab",
-                    Optional.empty(), Optional.of("cd"), "ef", "01", NOW, SERVED));
-        }
-        return events;
-    }
+    private final RecordingImpressionLog log = new RecordingImpressionLog();
 
     private static void eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -97,9 +24,9 @@ class ImpressionWriterTest {
     @Test
     void full_batches_are_written_at_once_and_the_rest_waits_for_the_interval() throws Exception {
         // 2 s, not more: close() waits out the partial batch's interval, and PIT runs this test once per mutant.
-        try (ImpressionWriter writer = started(new ImpressionBuffer.Settings(1_000, 10, Duration.ofSeconds(2)))) {
+        try (ImpressionWriter writer = log.started(new ImpressionBuffer.Settings(1_000, 10, Duration.ofSeconds(2)))) {
             ImpressionBuffer buffer = writer.buffer();
-            buffer.offer(impressions(25));
+            buffer.offer(log.impressions(25));
 
             eventually(() -> log.written() == 20);
             Thread.sleep(50);
@@ -111,9 +38,9 @@ class ImpressionWriterTest {
 
     @Test
     void a_partial_batch_is_written_once_its_first_impression_has_waited_the_flush_interval() throws Exception {
-        try (ImpressionWriter writer = started(new ImpressionBuffer.Settings(1_000, 500, Duration.ofMillis(50)))) {
+        try (ImpressionWriter writer = log.started(new ImpressionBuffer.Settings(1_000, 500, Duration.ofMillis(50)))) {
             ImpressionBuffer buffer = writer.buffer();
-            buffer.offer(impressions(3));
+            buffer.offer(log.impressions(3));
 
             assertThat(buffer.awaitFlushed(Duration.ofSeconds(10))).isTrue();
             assertThat(log.written()).isEqualTo(3);
@@ -124,13 +51,13 @@ class ImpressionWriterTest {
     @Test
     void when_full_the_buffer_drops_and_counts_instead_of_blocking_the_decision() throws Exception {
         log.gate = new CountDownLatch(1);
-        ImpressionWriter writer = started(new ImpressionBuffer.Settings(20, 5, Duration.ofMillis(10)));
+        ImpressionWriter writer = log.started(new ImpressionBuffer.Settings(20, 5, Duration.ofMillis(10)));
         ImpressionBuffer buffer = writer.buffer();
 
         long started = System.nanoTime();
         int taken = 0;
         for (int i = 0; i < 10; i++) {
-            taken += buffer.offer(impressions(10));
+            taken += buffer.offer(log.impressions(10));
         }
         long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
@@ -146,24 +73,24 @@ class ImpressionWriterTest {
 
     @Test
     void close_writes_everything_buffered_and_later_offers_are_dropped() {
-        ImpressionWriter writer = started(new ImpressionBuffer.Settings(10_000, 1_000, Duration.ofSeconds(30)));
+        ImpressionWriter writer = log.started(new ImpressionBuffer.Settings(10_000, 1_000, Duration.ofSeconds(30)));
         ImpressionBuffer buffer = writer.buffer();
-        buffer.offer(impressions(2_345));
+        buffer.offer(log.impressions(2_345));
 
         writer.close();
 
         assertThat(log.written()).isEqualTo(2_345);
         assertThat(buffer.written()).isEqualTo(2_345);
-        assertThat(buffer.offer(impressions(1))).isZero();
+        assertThat(buffer.offer(log.impressions(1))).isZero();
         assertThat(buffer.dropped()).isEqualTo(1);
     }
 
     @Test
     void a_failed_append_is_retried_and_nothing_is_lost() throws Exception {
         log.failuresLeft.set(2);
-        try (ImpressionWriter writer = started(new ImpressionBuffer.Settings(100, 10, Duration.ofMillis(10)))) {
+        try (ImpressionWriter writer = log.started(new ImpressionBuffer.Settings(100, 10, Duration.ofMillis(10)))) {
             ImpressionBuffer buffer = writer.buffer();
-            buffer.offer(impressions(7));
+            buffer.offer(log.impressions(7));
 
             assertThat(buffer.awaitFlushed(Duration.ofSeconds(10))).isTrue();
             assertThat(log.written()).isEqualTo(7);
@@ -175,9 +102,9 @@ class ImpressionWriterTest {
     @Test
     void a_batch_whose_failed_append_did_commit_is_not_written_twice() throws Exception {
         log.failAfterCommit = true;
-        try (ImpressionWriter writer = started(new ImpressionBuffer.Settings(100, 10, Duration.ofMillis(10)))) {
+        try (ImpressionWriter writer = log.started(new ImpressionBuffer.Settings(100, 10, Duration.ofMillis(10)))) {
             ImpressionBuffer buffer = writer.buffer();
-            buffer.offer(impressions(6));
+            buffer.offer(log.impressions(6));
 
             assertThat(buffer.awaitFlushed(Duration.ofSeconds(10))).isTrue();
             assertThat(log.written()).isEqualTo(6);
@@ -189,9 +116,9 @@ class ImpressionWriterTest {
     @Test
     void a_batch_still_failing_at_close_is_counted_as_lost() {
         log.failuresLeft.set(Integer.MAX_VALUE);
-        ImpressionWriter writer = started(new ImpressionBuffer.Settings(100, 10, Duration.ofMillis(10)));
+        ImpressionWriter writer = log.started(new ImpressionBuffer.Settings(100, 10, Duration.ofMillis(10)));
         ImpressionBuffer buffer = writer.buffer();
-        buffer.offer(impressions(4));
+        buffer.offer(log.impressions(4));
 
         writer.close();
 
@@ -204,9 +131,9 @@ class ImpressionWriterTest {
         // As with the database down: each append waits for a connection (here 30 s, HikariCP's default) and fails.
         log.gate = new CountDownLatch(1);
         log.failuresLeft.set(Integer.MAX_VALUE);
-        ImpressionWriter writer = started(new ImpressionBuffer.Settings(10_000, 5_000, Duration.ofMillis(50)));
+        ImpressionWriter writer = log.started(new ImpressionBuffer.Settings(10_000, 5_000, Duration.ofMillis(50)));
         ImpressionBuffer buffer = writer.buffer();
-        buffer.offer(impressions(213));
+        buffer.offer(log.impressions(213));
         eventually(() -> buffer.failedAppends() == 0 && log.gate.getCount() == 1 && buffer.depth() == 213);
         Thread.sleep(100); // the writer is now inside its first append
 
@@ -224,9 +151,9 @@ class ImpressionWriterTest {
     @Test
     void an_append_that_finishes_after_close_gave_up_is_not_counted_twice() throws Exception {
         log.gate = new CountDownLatch(1);
-        ImpressionWriter writer = started(new ImpressionBuffer.Settings(100, 10, Duration.ofMillis(10)));
+        ImpressionWriter writer = log.started(new ImpressionBuffer.Settings(100, 10, Duration.ofMillis(10)));
         ImpressionBuffer buffer = writer.buffer();
-        buffer.offer(impressions(4));
+        buffer.offer(log.impressions(4));
         Thread.sleep(100);
 
         assertThat(writer.close(Duration.ofMillis(200))).isEqualTo(4);
@@ -241,9 +168,9 @@ class ImpressionWriterTest {
     @Test
     void close_within_a_deadline_still_writes_everything_when_the_database_answers() {
         log.failuresLeft.set(1);
-        ImpressionWriter writer = started(new ImpressionBuffer.Settings(10_000, 1_000, Duration.ofMillis(20)));
+        ImpressionWriter writer = log.started(new ImpressionBuffer.Settings(10_000, 1_000, Duration.ofMillis(20)));
         ImpressionBuffer buffer = writer.buffer();
-        buffer.offer(impressions(2_345));
+        buffer.offer(log.impressions(2_345));
 
         assertThat(writer.close(Duration.ofSeconds(5))).isZero();
 
@@ -253,12 +180,12 @@ class ImpressionWriterTest {
 
     @Test
     void close_gives_up_only_what_was_not_written_before_the_database_hung() throws Exception {
-        ImpressionWriter writer = started(new ImpressionBuffer.Settings(100, 10, Duration.ofMillis(10)));
+        ImpressionWriter writer = log.started(new ImpressionBuffer.Settings(100, 10, Duration.ofMillis(10)));
         ImpressionBuffer buffer = writer.buffer();
-        buffer.offer(impressions(10));
+        buffer.offer(log.impressions(10));
         eventually(() -> buffer.written() == 10);
         log.gate = new CountDownLatch(1);
-        buffer.offer(impressions(4));
+        buffer.offer(log.impressions(4));
         Thread.sleep(100); // the writer is now inside the append that hangs
 
         assertThat(writer.close(Duration.ofMillis(200))).isEqualTo(4);
@@ -271,10 +198,10 @@ class ImpressionWriterTest {
     @Test
     void the_buffer_reports_failing_while_its_appends_fail_and_recovers_with_the_first_that_succeeds() throws Exception {
         log.failuresLeft.set(Integer.MAX_VALUE);
-        try (ImpressionWriter writer = started(new ImpressionBuffer.Settings(100, 10, Duration.ofMillis(10)))) {
+        try (ImpressionWriter writer = log.started(new ImpressionBuffer.Settings(100, 10, Duration.ofMillis(10)))) {
             ImpressionBuffer buffer = writer.buffer();
             assertThat(buffer.failing()).isFalse();
-            buffer.offer(impressions(1));
+            buffer.offer(log.impressions(1));
             eventually(buffer::failing);
 
             log.failuresLeft.set(0);

@@ -1,18 +1,10 @@
 package io.promo.persistence;
 
-import static io.promo.domain.testing.TestData.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.promo.domain.shared.CampaignId;
-import io.promo.domain.shared.EventId;
-import io.promo.domain.testing.TestData;
 import io.promo.domain.traffic.ImpressionBuffer;
-import io.promo.domain.traffic.TrafficEvent;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -23,23 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class ImpressionWriterTimingTest {
 
-    private final ImpressionWriterTest.RecordingLog log = new ImpressionWriterTest.RecordingLog();
-
-    /** A buffer with these settings and its writer, started on the recording log. */
-    private ImpressionWriter started(ImpressionBuffer.Settings settings) {
-        return new ImpressionWriter(new ImpressionBuffer(settings), log);
-    }
-    private final CampaignId campaign = TestData.IDS.newCampaignId();
-
-    private List<TrafficEvent> impressions(int count) {
-        List<TrafficEvent> events = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            EventId id = TestData.IDS.newEventId();
-            events.add(new TrafficEvent(id, campaign, id, Optional.empty(), TestData.BERLIN, "ab",
-                    Optional.empty(), Optional.of("cd"), "ef", "01", NOW, ImpressionWriterTest.SERVED));
-        }
-        return events;
-    }
+    private final RecordingImpressionLog log = new RecordingImpressionLog();
 
     private static long millisSince(long startedNanos) {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
@@ -62,10 +38,10 @@ class ImpressionWriterTimingTest {
     @Test
     void a_full_batch_is_written_at_once_without_waiting_for_the_interval_and_never_grows_past_the_batch_size()
             throws Exception {
-        try (ImpressionWriter writer = started(new ImpressionBuffer.Settings(1_000, 10, Duration.ofSeconds(3)))) {
+        try (ImpressionWriter writer = log.started(new ImpressionBuffer.Settings(1_000, 10, Duration.ofSeconds(3)))) {
             ImpressionBuffer buffer = writer.buffer();
             long started = System.nanoTime();
-            buffer.offer(impressions(25));
+            buffer.offer(log.impressions(25));
 
             while (log.written() < 20) {
                 assertThat(millisSince(started)).as("two full batches, well before the 3 s interval").isLessThan(1_500);
@@ -79,10 +55,10 @@ class ImpressionWriterTimingTest {
     @Test
     void a_failed_batch_is_retried_once_per_flush_interval_not_in_a_tight_loop() throws Exception {
         log.failuresLeft.set(2);
-        try (ImpressionWriter writer = started(new ImpressionBuffer.Settings(100, 3, Duration.ofMillis(100)))) {
+        try (ImpressionWriter writer = log.started(new ImpressionBuffer.Settings(100, 3, Duration.ofMillis(100)))) {
             ImpressionBuffer buffer = writer.buffer();
             long started = System.nanoTime();
-            buffer.offer(impressions(3));
+            buffer.offer(log.impressions(3));
 
             assertThat(buffer.awaitFlushed(Duration.ofSeconds(10))).isTrue();
 
@@ -95,9 +71,9 @@ class ImpressionWriterTimingTest {
     @Test
     void awaiting_a_flush_waits_for_a_slow_write_within_its_timeout() throws Exception {
         log.gate = new CountDownLatch(1);
-        try (ImpressionWriter writer = started(new ImpressionBuffer.Settings(100, 2, Duration.ofMillis(10)))) {
+        try (ImpressionWriter writer = log.started(new ImpressionBuffer.Settings(100, 2, Duration.ofMillis(10)))) {
             ImpressionBuffer buffer = writer.buffer();
-            buffer.offer(impressions(2));
+            buffer.offer(log.impressions(2));
             Thread opener = new Thread(() -> {
                 try {
                     Thread.sleep(150);
@@ -117,10 +93,10 @@ class ImpressionWriterTimingTest {
     @Test
     void awaiting_a_flush_gives_up_after_its_timeout_and_says_so() throws Exception {
         log.gate = new CountDownLatch(1);
-        ImpressionWriter writer = started(new ImpressionBuffer.Settings(100, 2, Duration.ofMillis(10)));
+        ImpressionWriter writer = log.started(new ImpressionBuffer.Settings(100, 2, Duration.ofMillis(10)));
         ImpressionBuffer buffer = writer.buffer();
         try {
-            buffer.offer(impressions(2));
+            buffer.offer(log.impressions(2));
             long started = System.nanoTime();
 
             assertThat(buffer.awaitFlushed(Duration.ofMillis(100))).isFalse();
@@ -135,9 +111,9 @@ class ImpressionWriterTimingTest {
     void a_batch_still_failing_at_close_is_tried_three_times_then_counted_as_lost() {
         // Today's rule (ATTEMPTS_ON_CLOSE); a shutdown deadline may replace the count.
         log.failuresLeft.set(Integer.MAX_VALUE);
-        ImpressionWriter writer = started(new ImpressionBuffer.Settings(100, 10, Duration.ofMillis(50)));
+        ImpressionWriter writer = log.started(new ImpressionBuffer.Settings(100, 10, Duration.ofMillis(50)));
         ImpressionBuffer buffer = writer.buffer();
-        buffer.offer(impressions(4));
+        buffer.offer(log.impressions(4));
 
         writer.close();
 
@@ -148,9 +124,9 @@ class ImpressionWriterTimingTest {
     @Test
     void impressions_given_up_at_close_no_longer_keep_anyone_waiting_for_a_flush() throws Exception {
         log.failuresLeft.set(Integer.MAX_VALUE);
-        ImpressionWriter writer = started(new ImpressionBuffer.Settings(100, 10, Duration.ofMillis(10)));
+        ImpressionWriter writer = log.started(new ImpressionBuffer.Settings(100, 10, Duration.ofMillis(10)));
         ImpressionBuffer buffer = writer.buffer();
-        buffer.offer(impressions(4));
+        buffer.offer(log.impressions(4));
         writer.close();
 
         long started = System.nanoTime();
@@ -161,7 +137,7 @@ class ImpressionWriterTimingTest {
 
     @Test
     void a_buffer_someone_forgot_to_close_never_keeps_the_jvm_from_exiting() {
-        ImpressionWriter writer = started(new ImpressionBuffer.Settings(100, 10, Duration.ofMillis(10)));
+        ImpressionWriter writer = log.started(new ImpressionBuffer.Settings(100, 10, Duration.ofMillis(10)));
         try {
             assertThat(Thread.getAllStackTraces().keySet()).filteredOn(t -> t.getName().equals("impression-writer"))
                     .isNotEmpty().allSatisfy(thread -> assertThat(thread.isDaemon()).isTrue());
