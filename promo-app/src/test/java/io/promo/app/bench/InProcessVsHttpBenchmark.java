@@ -1,0 +1,303 @@
+package io.promo.app.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.promo.app.PromoApplication;
+import io.promo.domain.ledger.BudgetCalendar;
+import io.promo.domain.serving.DecideAdPage;
+import io.promo.domain.serving.DecisionRequest;
+import io.promo.domain.serving.index.ServingSettings;
+import io.promo.domain.serving.pacing.HourlyTrafficCounter;
+import io.promo.domain.shared.SortableRandomIdGenerator;
+import io.promo.domain.traffic.QuerySignature;
+import io.promo.embedded.AdPage;
+import io.promo.embedded.AdRequest;
+import io.promo.embedded.Promo;
+import io.promo.embedded.SearchAds;
+import io.promo.embedded.internal.DeploymentDefaults;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToIntFunction;
+
+/**
+ * The same decisions three ways in one run (docs/benchmarks.md, "In process against HTTP"): {@code DecisionLoadBenchmark}'s
+ * request mix (600 campaigns in 3 cities, 200 organic matches of which one in ten has a campaign in the city, 64
+ * rotating searches) decided
+ *
+ * <ul>
+ * <li><b>bare</b>: {@code DecisionRequest.parse} and {@code DecideAdPage.decide} on the serving index, what the JMH
+ *     {@code DecisionBenchmark} times: no click tokens, no impressions;</li>
+ * <li><b>in process</b>: through promo-embedded's public API only ({@code Promo.serving().decide(AdRequest)}), the
+ *     whole use case of {@code POST /v1/decisions}: tokens signed, impressions buffered and written by promo's thread;</li>
+ * <li><b>HTTP</b>: {@code POST /v1/decisions} on promo-app, by {@code DecisionLoadBenchmark}'s closed-loop client in
+ *     this JVM.</li>
+ * </ul>
+ *
+ * Each round runs the three one after the other, so their ratios meet the same load. Per side: decisions per second,
+ * p50/p99/p99.9 latency, decisions per CPU-second of the deciding threads (in process and bare: the "per core"
+ * figure) and per CPU-second of the whole process (everything: GC, promo's own threads, and for HTTP the server and
+ * the client). Options as {@code name=value}: {@code rounds} [5], {@code warmup} seconds [3], {@code measure} seconds
+ * [8], {@code threads} deciding in process and bare [1], {@code concurrency} HTTP client connections [8],
+ * {@code campaigns} [600], {@code matches} [200].
+ */
+public final class InProcessVsHttpBenchmark {
+
+    private static final int SEARCHES = 64;
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = DecisionLoadBenchmark.options(args);
+        int rounds = Integer.parseInt(options.getOrDefault("rounds", "5"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "3"));
+        int measure = Integer.parseInt(options.getOrDefault("measure", "8"));
+        int threads = Integer.parseInt(options.getOrDefault("threads", "1"));
+        int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "8"));
+        int campaigns = Integer.parseInt(options.getOrDefault("campaigns", "600"));
+        int matches = Integer.parseInt(options.getOrDefault("matches", "200"));
+
+        try (PromoApplication app = DecisionLoadBenchmark.startSeeded(campaigns);
+                // The embedder's promo: the public API on the same database, the schema only verified.
+                Promo promo = Promo.builder().dataSource(app.dataSource()).schema(Promo.Schema.VERIFY).start()) {
+            promo.refreshServingIndex();
+            List<String> bodies = new ArrayList<>();
+            Random random = new Random(42);
+            for (int i = 0; i < SEARCHES; i++) {
+                bodies.add(DecisionLoadBenchmark.decisionBody(random, campaigns, matches));
+            }
+            List<AdRequest> adRequests = bodies.stream().map(InProcessVsHttpBenchmark::adRequest).toList();
+            List<byte[]> httpRequests = bodies.stream()
+                    .map(body -> DecisionLoadBenchmark.request("/v1/decisions", body, DecisionLoadBenchmark.SERVICE_KEY))
+                    .toList();
+            DecideAdPage bare = bareDecideAdPage(app);
+            SearchAds searchAds = promo.serving();
+            System.out.printf(Locale.ROOT, "%d campaigns in 3 cities, %d organic matches per search, %d searches rotating;"
+                    + " %d deciding thread(s) in process and bare, %d HTTP connections; %d processors, %s, load %s%n",
+                    campaigns, matches, SEARCHES, threads, concurrency, Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.vm.name") + " " + Runtime.version(), loadAverage());
+
+            List<Round> results = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                Side bareSide = inProcess("bare DecideAdPage", threads, warmup, measure, adRequests, request -> {
+                    bare.decide(decisionRequest(request));
+                    return 0;
+                });
+                Side inProcessSide = inProcess("in process (public API)", threads, warmup, measure, adRequests,
+                        request -> searchAds.decide(request).impressionsDropped());
+                Side httpSide = http(app.port(), concurrency, warmup, measure, httpRequests);
+                Round result = new Round(bareSide, inProcessSide, httpSide);
+                results.add(result);
+                System.out.printf(Locale.ROOT, "round %d%n  %s%n  %s%n  %s%n  in process / bare, per core: %.2f;"
+                        + " HTTP p99 / in-process p99: %.0fx%n", round, bareSide, inProcessSide, httpSide,
+                        result.perCoreRatio(), result.p99Ratio());
+            }
+            System.out.printf(Locale.ROOT, "medians of %d rounds:%n", rounds);
+            System.out.printf(Locale.ROOT, "  bare:       %s%n", Side.medians(results.stream().map(Round::bare).toList()));
+            System.out.printf(Locale.ROOT, "  in process: %s%n", Side.medians(results.stream().map(Round::inProcess).toList()));
+            System.out.printf(Locale.ROOT, "  HTTP:       %s%n", Side.medians(results.stream().map(Round::http).toList()));
+            System.out.printf(Locale.ROOT, "  in process / bare, per core (goal >= 0.9): %.2f; HTTP p99 / in-process p99"
+                    + " (goal >= 100): %.0fx; load %s%n", median(results.stream().mapToDouble(Round::perCoreRatio).toArray()),
+                    median(results.stream().mapToDouble(Round::p99Ratio).toArray()), loadAverage());
+        }
+    }
+
+    /** The body as the search service's {@link AdRequest}: the in-process client gets exactly what HTTP gets. */
+    private static AdRequest adRequest(String body) {
+        try {
+            JsonNode json = new ObjectMapper().readTree(body);
+            List<String> organic = new ArrayList<>();
+            json.get("organic_matches").forEach(id -> organic.add(id.textValue()));
+            return AdRequest.builder(json.get("surface").textValue(), json.get("city").textValue())
+                    .role(json.get("role").textValue()).query(json.get("query").textValue())
+                    .anonymousViewer(json.get("viewer").get("anon_fingerprint").textValue())
+                    .client(json.get("client").get("ip").textValue(), json.get("client").get("user_agent").textValue())
+                    .pageSize(json.get("page_size").intValue()).organicMatches(organic).build();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static DecisionRequest decisionRequest(AdRequest r) {
+        return DecisionRequest.parse(r.surface(), r.role(), r.city(), r.query(), r.userId(), r.anonymousFingerprint(),
+                r.pageSize(), r.organicMatches());
+    }
+
+    /** A {@link DecideAdPage} built as the wiring builds it, on the app's serving index. */
+    private static DecideAdPage bareDecideAdPage(PromoApplication app) {
+        BudgetCalendar calendar = new BudgetCalendar(ZoneOffset.UTC);
+        ServingSettings settings = ServingSettings.defaults(DeploymentDefaults.POLICY_LIMITS, calendar);
+        Clock clock = Clock.systemUTC();
+        return new DecideAdPage(app.servingIndex(), settings, new SortableRandomIdGenerator(clock), clock,
+                new HourlyTrafficCounter(calendar, settings.pacing().historyDays() + 1),
+                new QuerySignature("bench-hash-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8))::of);
+    }
+
+    /**
+     * {@code threads} closed loops calling {@code decide} on the searches in turn; latencies, thread CPU time and process
+     * CPU time of the measured window only. {@code decide} answers the impressions dropped.
+     */
+    private static Side inProcess(String name, int threads, int warmupSeconds, int measureSeconds,
+            List<AdRequest> requests, ToIntFunction<AdRequest> decide) throws InterruptedException {
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        long start = System.nanoTime();
+        long measureFrom = start + warmupSeconds * 1_000_000_000L;
+        long measureUntil = measureFrom + measureSeconds * 1_000_000_000L;
+        long[][] latencies = new long[threads][];
+        int[] counts = new int[threads];
+        AtomicLong threadCpu = new AtomicLong();
+        AtomicLong dropped = new AtomicLong();
+        AtomicLong processCpuFrom = new AtomicLong();
+        String loadFrom = loadAverage();
+        CountDownLatch measuring = new CountDownLatch(threads);
+        CountDownLatch done = new CountDownLatch(threads);
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            latencies[t] = new long[Math.min(measureSeconds * 200_000, 20_000_000)];
+            Thread decider = new Thread(() -> {
+                long[] mine = latencies[thread];
+                int n = thread;
+                long now = System.nanoTime();
+                while (now < measureFrom) {
+                    decide.applyAsInt(requests.get(n++ % requests.size()));
+                    now = System.nanoTime();
+                }
+                measuring.countDown();
+                long cpuFrom = cpu.getCurrentThreadCpuTime();
+                int count = 0;
+                long lost = 0;
+                while (now < measureUntil && count < mine.length) {
+                    lost += decide.applyAsInt(requests.get(n++ % requests.size()));
+                    long after = System.nanoTime();
+                    mine[count++] = after - now;
+                    now = after;
+                }
+                threadCpu.addAndGet(cpu.getCurrentThreadCpuTime() - cpuFrom);
+                dropped.addAndGet(lost);
+                counts[thread] = count;
+                done.countDown();
+            }, "bench-decider-" + t);
+            decider.start();
+        }
+        measuring.await();
+        processCpuFrom.set(processCpuNanos());
+        done.await();
+        long processCpu = processCpuNanos() - processCpuFrom.get();
+        long[] all = merge(latencies, counts);
+        return new Side(name, all.length, measureSeconds, percentile(all, 0.50), percentile(all, 0.99),
+                percentile(all, 0.999), threadCpu.get(), processCpu, dropped.get(), loadFrom + " → " + loadAverage());
+    }
+
+    /** DecisionLoadBenchmark's client: a warm-up run, then the measured one with the process's CPU time around it. */
+    private static Side http(int port, int concurrency, int warmupSeconds, int measureSeconds, List<byte[]> requests)
+            throws Exception {
+        String loadFrom = loadAverage();
+        DecisionLoadBenchmark.run(port, DecisionLoadBenchmark.rotating(requests), 200, concurrency, 0, warmupSeconds, null);
+        long processCpuFrom = processCpuNanos();
+        DecisionLoadBenchmark.Result result = DecisionLoadBenchmark.run(port, DecisionLoadBenchmark.rotating(requests),
+                200, concurrency, 0, measureSeconds, null);
+        long processCpu = processCpuNanos() - processCpuFrom;
+        if (result.errors() > 0) {
+            throw new IllegalStateException(result.errors() + " HTTP answers were not 200");
+        }
+        return new Side("HTTP, " + concurrency + " connections", result.requests(), result.seconds(),
+                result.p50Micros() * 1_000, result.p99Micros() * 1_000, result.p999Micros() * 1_000, -1, processCpu, 0,
+                loadFrom + " → " + loadAverage());
+    }
+
+    record Side(String name, long decisions, double seconds, long p50Nanos, long p99Nanos, long p999Nanos,
+            long threadCpuNanos, long processCpuNanos, long impressionsDropped, String load) {
+
+        double perSecond() {
+            return decisions / seconds;
+        }
+
+        /** Decisions per CPU-second of the deciding threads; NaN when they are not ours to time (HTTP). */
+        double perThreadCpuSecond() {
+            return threadCpuNanos < 0 ? Double.NaN : decisions / (threadCpuNanos / 1e9);
+        }
+
+        double perProcessCpuSecond() {
+            return decisions / (processCpuNanos / 1e9);
+        }
+
+        static String medians(List<Side> sides) {
+            return String.format(Locale.ROOT, "%,.0f decisions/s, %,.0f per deciding-thread CPU-second, %,.0f per process"
+                    + " CPU-second, p50 %s, p99 %s, p99.9 %s",
+                    median(sides.stream().mapToDouble(Side::perSecond).toArray()),
+                    median(sides.stream().mapToDouble(Side::perThreadCpuSecond).toArray()),
+                    median(sides.stream().mapToDouble(Side::perProcessCpuSecond).toArray()),
+                    time(median(sides.stream().mapToDouble(Side::p50Nanos).toArray())),
+                    time(median(sides.stream().mapToDouble(Side::p99Nanos).toArray())),
+                    time(median(sides.stream().mapToDouble(Side::p999Nanos).toArray())));
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%-26s %,9.0f decisions/s, %,9.0f per deciding-thread CPU-s, %,9.0f per"
+                    + " process CPU-s, p50 %s, p99 %s, p99.9 %s, %,d impressions dropped, load %s", name, perSecond(),
+                    perThreadCpuSecond(), perProcessCpuSecond(), time(p50Nanos), time(p99Nanos), time(p999Nanos),
+                    impressionsDropped, load);
+        }
+    }
+
+    record Round(Side bare, Side inProcess, Side http) {
+        double perCoreRatio() {
+            return inProcess.perThreadCpuSecond() / bare.perThreadCpuSecond();
+        }
+
+        double p99Ratio() {
+            return (double) http.p99Nanos() / inProcess.p99Nanos();
+        }
+    }
+
+    private static String time(double nanos) {
+        return nanos >= 1_000_000 ? String.format(Locale.ROOT, "%.2f ms", nanos / 1e6)
+                : String.format(Locale.ROOT, "%.1f µs", nanos / 1e3);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + "/" + fields[1] + "/" + fields[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static long[] merge(long[][] latencies, int[] counts) {
+        long[] all = new long[Arrays.stream(counts).sum()];
+        int at = 0;
+        for (int t = 0; t < counts.length; t++) {
+            System.arraycopy(latencies[t], 0, all, at, counts[t]);
+            at += counts[t];
+        }
+        Arrays.sort(all);
+        return all;
+    }
+
+    private static long percentile(long[] sorted, double p) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n == 0 ? Double.NaN : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+}
