@@ -2,13 +2,9 @@ package io.promo.app;
 
 import io.promo.app.config.PromoConfig;
 import io.promo.embedded.ConfigException;
-import io.promo.embedded.internal.Resources;
 import io.promo.embedded.internal.Secret;
-import io.promo.persistence.ConnectionLimits;
-import io.promo.persistence.ConnectionPool;
+import io.promo.embedded.internal.Wiring;
 import io.promo.persistence.DataDirectoryInUseException;
-import io.promo.persistence.DatabaseMigrator;
-import io.promo.persistence.EmbeddedPostgresServer;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -206,22 +202,8 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() {
             PromoConfig config = flags.load();
-            var database = config.database();
-            try (Resources resources = new Resources()) {
-                ConnectionPool pool;
-                if (database.embedded()) {
-                    EmbeddedPostgresServer server = resources.register("embedded PostgreSQL",
-                            EmbeddedPostgresServer.startPersistent(database.embeddedDataDirectory(),
-                                    Map.of("fsync", "on", "synchronous_commit", "on")));
-                    pool = resources.register("database connections",
-                            ConnectionPool.open(server, 2, ConnectionLimits.MIGRATIONS));
-                } else {
-                    pool = resources.register("database connections", ConnectionPool.open(database.url().get(),
-                            database.user().orElse(null), database.password().map(Secret::value).orElse(null), 2,
-                            ConnectionLimits.MIGRATIONS));
-                }
-                out.printf("%s: %s%n", database, DatabaseMigrator.apply(pool.dataSource()).describe());
-            }
+            // The embedded wiring opens the database as ./promo serve does, migrates it and closes it again.
+            out.printf("%s: %s%n", config.database(), Wiring.migrate(config.promo()).describe());
             return 0;
         }
     }

@@ -200,21 +200,46 @@ public final class Wiring implements AutoCloseable {
         var database = config.database();
         ConnectionLimits limits = new ConnectionLimits(database.connectionTimeout(), database.statementTimeout(),
                 database.lockTimeout());
-        String url;
-        if (database.embedded()) {
-            // Durable settings: the embedded data directory is meant to survive restarts and crashes.
-            EmbeddedPostgresServer server = resources.register("embedded PostgreSQL", EmbeddedPostgresServer.startPersistent(
-                    database.embeddedDataDirectory(), Map.of("fsync", "on", "synchronous_commit", "on")));
-            url = server.jdbcUrl();
-        } else {
-            url = database.url().get();
-        }
-        String user = database.user().orElse(null);
-        String password = database.password().map(Secret::value).orElse(null);
-        try (ConnectionPool migrations = ConnectionPool.open(url, user, password, 2, ConnectionLimits.MIGRATIONS)) {
+        String url = databaseUrl(config, resources);
+        try (ConnectionPool migrations = migrationConnections(config, url)) {
             prepareSchema(migrations.dataSource(), migrate);
         }
-        return ConnectionPool.open(url, user, password, database.poolSize(), limits);
+        return ConnectionPool.open(url, database.user().orElse(null), database.password().map(Secret::value).orElse(null),
+                database.poolSize(), limits);
+    }
+
+    /**
+     * Brings the configured database to promo's newest schema and closes what it opened, starting nothing else
+     * ({@code ./promo migrate}): the database found and opened as {@link #start} finds and opens it, the same
+     * migrations on the same kind of connections.
+     *
+     * @return what was applied, from which version to which
+     */
+    public static DatabaseMigrator.Migration migrate(PromoSettings settings) {
+        try (Resources resources = new Resources()) {
+            try (ConnectionPool migrations = migrationConnections(settings, databaseUrl(settings, resources))) {
+                return DatabaseMigrator.apply(migrations.dataSource());
+            }
+        }
+    }
+
+    /** The configured database's URL; in dev mode without one, an embedded PostgreSQL's, started and registered. */
+    private static String databaseUrl(PromoSettings config, Resources resources) {
+        var database = config.database();
+        if (!database.embedded()) {
+            return database.url().get();
+        }
+        // Durable settings: the embedded data directory is meant to survive restarts and crashes.
+        EmbeddedPostgresServer server = resources.register("embedded PostgreSQL", EmbeddedPostgresServer.startPersistent(
+                database.embeddedDataDirectory(), Map.of("fsync", "on", "synchronous_commit", "on")));
+        return server.jdbcUrl();
+    }
+
+    /** Two connections without a statement limit, for migrating or verifying the schema. */
+    private static ConnectionPool migrationConnections(PromoSettings config, String url) {
+        var database = config.database();
+        return ConnectionPool.open(url, database.user().orElse(null), database.password().map(Secret::value).orElse(null),
+                2, ConnectionLimits.MIGRATIONS);
     }
 
     private static void prepareSchema(DataSource dataSource, boolean migrate) {
