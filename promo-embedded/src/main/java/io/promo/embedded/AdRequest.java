@@ -28,7 +28,13 @@ public record AdRequest(String surface, String role, String city, String query, 
         return "AdRequest[" + surface + ", " + city + ", client hidden]";
     }
 
-    /** A builder for a search on {@code surface} in {@code city}. */
+    /**
+     * A builder for a search on {@code surface} in {@code city}.
+     *
+     * @param surface {@code people_search} or {@code studio_search}
+     * @param city the city code, such as {@code berlin}
+     * @return a builder with every other field unset
+     */
     public static Builder builder(String surface, String city) {
         return new Builder(surface, city);
     }
@@ -51,50 +57,90 @@ public record AdRequest(String surface, String role, String city, String query, 
             this.city = city;
         }
 
-        /** The role tab searched in. */
+        /**
+         * The role tab searched in.
+         *
+         * @param role the role tab, such as {@code photographer}
+         * @return this builder
+         */
         public Builder role(String role) {
             this.role = role;
             return this;
         }
 
-        /** What was typed. */
+        /**
+         * What was typed.
+         *
+         * @param query what the searcher typed
+         * @return this builder
+         */
         public Builder query(String query) {
             this.query = query;
             return this;
         }
 
-        /** A signed-in searcher. */
+        /**
+         * A signed-in searcher.
+         *
+         * @param userId the signed-in searcher's user id
+         * @return this builder
+         */
         public Builder userViewer(String userId) {
             this.userId = userId;
             return this;
         }
 
-        /** An anonymous searcher, by the fingerprint hash the search service keeps. */
+        /**
+         * An anonymous searcher, by the fingerprint hash the search service keeps.
+         *
+         * @param fingerprint the anonymous searcher's fingerprint hash
+         * @return this builder
+         */
         public Builder anonymousViewer(String fingerprint) {
             this.anonymousFingerprint = fingerprint;
             return this;
         }
 
-        /** Results on the page (20 when not set). */
+        /**
+         * Results on the page (20 when not set).
+         *
+         * @param pageSize results on the page
+         * @return this builder
+         */
         public Builder pageSize(int pageSize) {
             this.pageSize = pageSize;
             return this;
         }
 
-        /** The search engine's matches in its ranking order. */
+        /**
+         * The search engine's matches in its ranking order.
+         *
+         * @param entityIds entity ids, best match first
+         * @return this builder
+         */
         public Builder organicMatches(List<String> entityIds) {
             this.organicMatches = entityIds;
             return this;
         }
 
-        /** The searcher's ip and user agent, as the search service saw them. */
+        /**
+         * The searcher's ip and user agent, as the search service saw them.
+         *
+         * @param ip the searcher's ip
+         * @param userAgent the searcher's user agent
+         * @return this builder
+         */
         public Builder client(String ip, String userAgent) {
             this.clientIp = ip;
             this.clientUserAgent = userAgent;
             return this;
         }
 
-        /** The request; checked only when decided. */
+        /**
+         * The request; checked only when decided.
+         *
+         * @return the request
+         */
         public AdRequest build() {
             return new AdRequest(surface, role, city, query, userId, anonymousFingerprint, pageSize, organicMatches,
                     clientIp, clientUserAgent);

@@ -18,7 +18,11 @@ public final class ConfigException extends RuntimeException {
         this.problems = List.copyOf(problems);
     }
 
-    /** Every problem found, each starting with the name of the setting it is about. */
+    /**
+     * Every problem found, each starting with the name of the setting it is about.
+     *
+     * @return the problems, in the order found
+     */
     public List<String> problems() {
         return problems;
     }

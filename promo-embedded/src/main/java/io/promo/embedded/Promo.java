@@ -95,7 +95,11 @@ public final class Promo implements AutoCloseable {
         }
     }
 
-    /** A builder with the system's UTC clock, no settings (the defaults of dev mode) and {@link Schema#MIGRATE}. */
+    /**
+     * A builder with the system's UTC clock, no settings (the defaults of dev mode) and {@link Schema#MIGRATE}.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -115,6 +119,9 @@ public final class Promo implements AutoCloseable {
          * The embedder's database connections (a pool of its own is best: a click is one transaction). promo never
          * closes them; their timeouts are the embedder's (the {@code PROMO_DB_*} pool settings apply only to a pool
          * promo opens). Not together with {@link #jdbcUrl(String)}.
+         *
+         * @param dataSource the embedder's data source on promo's database
+         * @return this builder
          */
         public Builder dataSource(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -126,12 +133,20 @@ public final class Promo implements AutoCloseable {
          * as the setting {@code PROMO_DB_URL} (with {@code PROMO_DB_USER}, {@code PROMO_DB_PASSWORD} and the
          * {@code PROMO_DB_*} pool settings). With neither this nor a data source, dev mode runs an embedded PostgreSQL
          * whose data stays in {@code PROMO_DATA_DIR}; production refuses to start.
+         *
+         * @param jdbcUrl a {@code jdbc:postgresql://…} URL
+         * @return this builder
          */
         public Builder jdbcUrl(String jdbcUrl) {
             return setting(PromoSettings.DB_URL, Objects.requireNonNull(jdbcUrl, "jdbcUrl"));
         }
 
-        /** The time promo decides, bills and reports by (UTC system time when not set). */
+        /**
+         * The time promo decides, bills and reports by (UTC system time when not set).
+         *
+         * @param clock the clock promo decides, bills and reports by
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -142,13 +157,22 @@ public final class Promo implements AutoCloseable {
          * {@code PROMO_HASH_SECRET}, {@code PROMO_CLICK_TOKEN_SECRET}, {@code PROMO_CURRENCY}, …; docs/operations.md),
          * added to those given before. The HTTP server's settings ({@code PROMO_HTTP_*}, the API keys) are not
          * promo-embedded's: naming one, or an unknown name, fails {@link #start()}. Blank values count as unset.
+         *
+         * @param settings settings by name
+         * @return this builder
          */
         public Builder settings(Map<String, String> settings) {
             settings.forEach(this::setting);
             return this;
         }
 
-        /** One setting, as {@link #settings(Map)}. */
+        /**
+         * One setting, as {@link #settings(Map)}.
+         *
+         * @param name the setting's name, such as {@code PROMO_BUDGET_ZONE}
+         * @param value its value; null or blank unsets it
+         * @return this builder
+         */
         public Builder setting(String name, String value) {
             Objects.requireNonNull(name, "name");
             if (value == null || value.isBlank()) {
@@ -163,13 +187,21 @@ public final class Promo implements AutoCloseable {
          * The embedder's own payment gateway for top-ups (the domain's port). Without one, promo charges through
          * Stripe when {@code PROMO_STRIPE_SECRET_KEY} is set, and otherwise through the dev gateway, which charges
          * nobody and is refused in production.
+         *
+         * @param paymentGateway the gateway top-ups are charged through
+         * @return this builder
          */
         public Builder paymentGateway(PaymentGateway paymentGateway) {
             this.paymentGateway = Objects.requireNonNull(paymentGateway, "paymentGateway");
             return this;
         }
 
-        /** Migrate the schema ({@link Schema#MIGRATE}, the default) or only verify it ({@link Schema#VERIFY}). */
+        /**
+         * Migrate the schema ({@link Schema#MIGRATE}, the default) or only verify it ({@link Schema#VERIFY}).
+         *
+         * @param schema what to do with the schema
+         * @return this builder
+         */
         public Builder schema(Schema schema) {
             this.schema = Objects.requireNonNull(schema, "schema");
             return this;
@@ -179,6 +211,7 @@ public final class Promo implements AutoCloseable {
          * Reads the settings, then opens the database, migrates or verifies its schema, builds the serving index and
          * starts promo's two threads. On any failure, what was opened is closed again before the exception leaves.
          *
+         * @return the started promo, to be closed when the embedder stops
          * @throws ConfigException       naming every bad or unknown setting, before anything is opened
          * @throws IllegalStateException when the schema is verified and is not this promo's
          * @throws RuntimeException      when the database cannot be reached or migrated
@@ -215,107 +248,191 @@ public final class Promo implements AutoCloseable {
         return useCase.get();
     }
 
-    /** The search service's in-process client: decides pages as {@code POST /v1/decisions} does. */
+    /**
+     * The search service's in-process client: decides pages as {@code POST /v1/decisions} does.
+     *
+     * @return the serving client, the same for every call
+     */
     public SearchAds serving() {
         return open(() -> searchAds);
     }
 
-    /** Records a searcher's click on a sponsored result: validated, classified, billed at most once. */
+    /**
+     * Records a searcher's click on a sponsored result: validated, classified, billed at most once.
+     *
+     * @return the {@code RecordClick} use case
+     */
     public RecordClick clicks() {
         return open(wiring::recordClick);
     }
 
-    /** Campaign and advertiser reports: impressions, clicks, spend and invalid clicks per budget day. */
+    /**
+     * Campaign and advertiser reports: impressions, clicks, spend and invalid clicks per budget day.
+     *
+     * @return the {@code TrafficReports} use case
+     */
     public TrafficReports reports() {
         return open(wiring::trafficReports);
     }
 
-    /** "Why was my campaign not shown?": every eligibility check of a campaign for a search. */
+    /**
+     * "Why was my campaign not shown?": every eligibility check of a campaign for a search.
+     *
+     * @return the {@code WhyNotShown} use case
+     */
     public WhyNotShown whyNotShown() {
         return open(wiring::whyNotShown);
     }
 
-    /** Credits invalid clicks found after the fact (admin only), freeing their budget. */
+    /**
+     * Credits invalid clicks found after the fact (admin only), freeing their budget.
+     *
+     * @return the {@code CreditInvalidClicks} use case
+     */
     public CreditInvalidClicks creditInvalidClicks() {
         return open(wiring::creditInvalidClicks);
     }
 
-    /** Onboards an advertiser (admin only). */
+    /**
+     * Onboards an advertiser (admin only).
+     *
+     * @return the {@code CreateAdvertiser} use case
+     */
     public CreateAdvertiser createAdvertiser() {
         return open(() -> wiring.useCases().createAdvertiser());
     }
 
-    /** Suspends, reinstates, … an advertiser. */
+    /**
+     * Suspends, reinstates, … an advertiser.
+     *
+     * @return the {@code ChangeAdvertiserStatus} use case
+     */
     public ChangeAdvertiserStatus changeAdvertiserStatus() {
         return open(() -> wiring.useCases().changeAdvertiserStatus());
     }
 
-    /** Reads advertisers as an actor may see them. */
+    /**
+     * Reads advertisers as an actor may see them.
+     *
+     * @return the {@code AdvertiserQueries} use case
+     */
     public AdvertiserQueries advertisers() {
         return open(() -> wiring.useCases().advertiserQueries());
     }
 
-    /** Issues an advertiser's API key (admin only), for an embedder that authenticates advertisers with promo's keys. */
+    /**
+     * Issues an advertiser's API key (admin only), for an embedder that authenticates advertisers with promo's keys.
+     *
+     * @return the {@code IssueApiKey} use case
+     */
     public IssueApiKey issueApiKey() {
         return open(wiring::issueApiKey);
     }
 
-    /** Finds the advertiser a presented API key belongs to. */
+    /**
+     * Finds the advertiser a presented API key belongs to.
+     *
+     * @return the {@code AuthenticateAdvertiser} use case
+     */
     public AuthenticateAdvertiser authenticateAdvertiser() {
         return open(wiring::authenticateAdvertiser);
     }
 
-    /** Authors a campaign under every authoring rule (floors, cities, budgets, ownership of the promoted entity). */
+    /**
+     * Authors a campaign under every authoring rule (floors, cities, budgets, ownership of the promoted entity).
+     *
+     * @return the {@code CreateCampaign} use case
+     */
     public CreateCampaign createCampaign() {
         return open(() -> wiring.useCases().createCampaign());
     }
 
-    /** Edits a campaign's settings. */
+    /**
+     * Edits a campaign's settings.
+     *
+     * @return the {@code UpdateCampaign} use case
+     */
     public UpdateCampaign updateCampaign() {
         return open(() -> wiring.useCases().updateCampaign());
     }
 
-    /** Activates, pauses, ends, … a campaign; a pause, end or suspension is served at once. */
+    /**
+     * Activates, pauses, ends, … a campaign; a pause, end or suspension is served at once.
+     *
+     * @return the {@code ChangeCampaignStatus} use case
+     */
     public ChangeCampaignStatus changeCampaignStatus() {
         return open(() -> wiring.useCases().changeCampaignStatus());
     }
 
-    /** Reads campaigns as an actor may see them. */
+    /**
+     * Reads campaigns as an actor may see them.
+     *
+     * @return the {@code CampaignQueries} use case
+     */
     public CampaignQueries campaigns() {
         return open(() -> wiring.useCases().campaignQueries());
     }
 
-    /** Registers which marketplace user owns an entity (only its owner's advertiser may promote it). */
+    /**
+     * Registers which marketplace user owns an entity (only its owner's advertiser may promote it).
+     *
+     * @return the {@code RegisterEntityOwner} use case
+     */
     public RegisterEntityOwner registerEntityOwner() {
         return open(() -> wiring.useCases().registerEntityOwner());
     }
 
-    /** Sets a floor and density policy for a surface, role and city (admin only). */
+    /**
+     * Sets a floor and density policy for a surface, role and city (admin only).
+     *
+     * @return the {@code UpsertPolicy} use case
+     */
     public UpsertPolicy upsertPolicy() {
         return open(() -> wiring.useCases().upsertPolicy());
     }
 
-    /** Reads the policies and resolves the one that applies where. */
+    /**
+     * Reads the policies and resolves the one that applies where.
+     *
+     * @return the {@code PolicyCatalog} use case
+     */
     public PolicyCatalog policies() {
         return open(() -> wiring.useCases().policyCatalog());
     }
 
-    /** Records top-ups, credits and adjustments in the budget ledger, each once per idempotency key. */
+    /**
+     * Records top-ups, credits and adjustments in the budget ledger, each once per idempotency key.
+     *
+     * @return the {@code RecordFunding} use case
+     */
     public RecordFunding recordFunding() {
         return open(() -> wiring.useCases().recordFunding());
     }
 
-    /** A campaign's budget, balance and ledger entries; reconciliation (admin only). */
+    /**
+     * A campaign's budget, balance and ledger entries; reconciliation (admin only).
+     *
+     * @return the {@code BudgetQueries} use case
+     */
     public BudgetQueries budgets() {
         return open(() -> wiring.useCases().budgetQueries());
     }
 
-    /** Charges the advertiser's payment method through the payment gateway and records the top-up, once per key. */
+    /**
+     * Charges the advertiser's payment method through the payment gateway and records the top-up, once per key.
+     *
+     * @return the {@code TopUpCampaign} use case
+     */
     public TopUpCampaign topUp() {
         return open(wiring::topUp);
     }
 
-    /** Books the payment processor's verified events (succeeded, failed, refunded, disputed), each once. */
+    /**
+     * Books the payment processor's verified events (succeeded, failed, refunded, disputed), each once.
+     *
+     * @return the {@code HandlePaymentEvent} use case
+     */
     public HandlePaymentEvent paymentEvents() {
         return open(wiring::paymentEvents);
     }
@@ -334,6 +451,7 @@ public final class Promo implements AutoCloseable {
      * embedder that reads reports right after its traffic).
      *
      * @throws IllegalStateException when they are not written in time
+     * @param within how long to wait at most
      */
     public void flushImpressions(Duration within) {
         requireOpen();

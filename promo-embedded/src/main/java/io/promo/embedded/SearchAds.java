@@ -30,6 +30,8 @@ public final class SearchAds {
     /**
      * Decides the page for {@code request}.
      *
+     * @param request the search
+     * @return the decided page: every position, the sponsored ones with their click tokens
      * @throws InvalidCommandException when the request is broken, naming every broken field as the HTTP API does
      *                                 ({@code surface}, {@code city}, {@code viewer}, {@code organic_matches},
      *                                 {@code client.ip}, …); nothing was decided or logged
