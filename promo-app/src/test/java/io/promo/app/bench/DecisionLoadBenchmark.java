@@ -57,7 +57,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ul>
  *
  * Options as {@code name=value} arguments: {@code concurrency} [8], {@code warmup} seconds [5], {@code measure}
- * seconds [15], {@code rounds} [3], {@code campaigns} [600], {@code matches} [200].
+ * seconds [15], {@code rounds} [3], {@code campaigns} [600], {@code matches} [200]; {@code hold} seconds: instead of
+ * measuring, serve the seeded promo that long for an external load generator ({@code scripts/bench/wrk-decisions.sh}).
  */
 public final class DecisionLoadBenchmark {
 
@@ -74,6 +75,11 @@ public final class DecisionLoadBenchmark {
         int campaigns = Integer.parseInt(options.getOrDefault("campaigns", "600"));
         int matches = Integer.parseInt(options.getOrDefault("matches", "200"));
         try (PromoApplication app = startSeeded(campaigns)) {
+            if (options.containsKey("hold")) {
+                hold(app, campaigns, matches, Integer.parseInt(options.get("hold")), Path.of(options.getOrDefault("bodies",
+                        "promo-app/target/decision-bodies")));
+                return;
+            }
             System.out.printf(Locale.ROOT, "promo on port %d, %d campaigns in %d cities, %d organic matches per request, "
                     + "%d client threads, %d processors%n", app.port(), campaigns, CITIES.size(), matches, concurrency,
                     Runtime.getRuntime().availableProcessors());
@@ -93,6 +99,24 @@ public final class DecisionLoadBenchmark {
                         decisions, decisions.perSecond() / baseline.perSecond());
             }
         }
+    }
+
+    /**
+     * For an external load generator ({@code scripts/bench/wrk-decisions.sh}): writes the 64 request bodies to
+     * {@code bodies} as {@code body-0.json} …, prints the port and the search service's key, and keeps serving for
+     * {@code seconds}.
+     */
+    private static void hold(PromoApplication app, int campaigns, int matches, int seconds, Path bodies)
+            throws IOException, InterruptedException {
+        Files.createDirectories(bodies);
+        Random random = new Random(42);
+        for (int i = 0; i < 64; i++) {
+            Files.writeString(bodies.resolve("body-" + i + ".json"), decisionBody(random, campaigns, matches));
+        }
+        System.out.printf(Locale.ROOT, "serving port=%d key=%s bodies=%s for %d s%n", app.port(), SERVICE_KEY,
+                bodies.toAbsolutePath(), seconds);
+        System.out.flush();
+        Thread.sleep(seconds * 1_000L);
     }
 
     static Map<String, String> options(String[] args) {

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# POST /v1/decisions under wrk, an external load generator: starts promo seeded as DecisionLoadBenchmark seeds it
+# (its hold mode), runs wrk `runs` times, stops promo. docs/benchmarks.md, "HTTP load".
+#   scripts/bench/wrk-decisions.sh [connections=16] [seconds=20] [runs=3] [threads=2]
+# Build first (from the repository root):
+#   mvn -B -q -pl promo-app -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
+# CLASSES=dir overrides promo-app/target (its test-classes and classes, for comparing a build copied elsewhere).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+connections=${1:-16}; seconds=${2:-20}; runs=${3:-3}; threads=${4:-2}
+classes=${CLASSES:-promo-app/target}
+command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wrk)" >&2; exit 1; }
+bodies=$(mktemp -d); log=$(mktemp)
+java ${JAVA_OPTS:-} -cp "$classes/test-classes:$classes/classes:$(cat promo-app/target/bench.classpath)" \
+    io.promo.app.bench.DecisionLoadBenchmark hold=$(( (seconds + 2) * runs + 60 )) bodies="$bodies" >"$log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$bodies" "$log"' EXIT
+until grep -q '^serving port=' "$log"; do
+  kill -0 $server 2>/dev/null || { cat "$log" >&2; exit 1; }
+  sleep 1
+done
+port=$(sed -n 's/^serving port=\([0-9]*\) .*/\1/p' "$log"); key=$(sed -n 's/^serving .* key=\([^ ]*\) .*/\1/p' "$log")
+echo "promo on port $port; wrk -t$threads -c$connections -d${seconds}s, $runs runs; $(nproc) processors"
+# A first short run warms the JIT up; not reported.
+wrk -t"$threads" -c"$connections" -d5s -s scripts/bench/decisions.lua "http://127.0.0.1:$port" -- "$bodies" "$key" >/dev/null
+for run in $(seq 1 "$runs"); do
+  echo "run $run, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency -s scripts/bench/decisions.lua \
+      "http://127.0.0.1:$port" -- "$bodies" "$key" | grep -E 'Latency  |50%|90%|99%|Requests/sec|Non-2xx|Socket errors'
+done
