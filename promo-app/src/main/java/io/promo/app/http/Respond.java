@@ -21,13 +21,6 @@ final class Respond {
         }
     }
 
-    /** An answer already written as JSON bytes (the decision's, {@link DecisionJson}). */
-    static void json(Context ctx, int status, byte[] body) {
-        ctx.status(status);
-        ctx.contentType("application/json");
-        ctx.result(body);
-    }
-
     static CampaignId campaignId(Context ctx) {
         return CampaignId.parse("campaign_id", ctx.pathParam("id"));
     }

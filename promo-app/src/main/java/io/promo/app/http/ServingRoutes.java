@@ -16,7 +16,6 @@ import io.promo.domain.shared.RoleCode;
 import io.promo.domain.traffic.ServeCommand;
 import io.promo.domain.traffic.ServeSponsoredResults;
 import io.promo.domain.traffic.ServedPage;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -63,12 +62,9 @@ public final class ServingRoutes implements ApiRoutes {
             ServedPage served = decisions.serve(new ServeCommand(request, client.ip(), client.userAgent()));
             count(served);
             DecisionPage page = served.page();
-            List<ResultView> results = new ArrayList<>(page.positions().size());
-            for (PagePosition position : page.positions()) {
-                results.add(ResultView.of(position, served));
-            }
-            Respond.json(ctx, 200, DecisionJson.of(new DecisionView(page.servedAt(), page.surface().code(),
-                    page.role().map(RoleCode::value).orElse(null), page.city().value(), page.querySignature(), results)));
+            Respond.json(ctx, 200, new DecisionView(page.servedAt(), page.surface().code(),
+                    page.role().map(RoleCode::value).orElse(null), page.city().value(), page.querySignature(),
+                    page.positions().stream().map(p -> ResultView.of(p, served)).toList()));
         });
         router.get("/v1/campaigns/{id}/diagnostics", Access.ADVERTISER, (ctx, caller) -> {
             var campaignId = Respond.campaignId(ctx);
