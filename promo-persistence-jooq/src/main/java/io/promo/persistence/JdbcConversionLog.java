@@ -64,7 +64,7 @@ public final class JdbcConversionLog implements ConversionLog {
 
     /**
      * The viewer's clicks on the campaigns promoting the entity, in the window (promo_event_click_by_viewer).
-     * Parameters: entity type, entity id, viewer key, window start, conversion time.
+     * Parameters: viewer key, window start, window end, entity type, entity id.
      */
     private static final String CLICKS_BY_VIEWER = """
             select e.event_id, e.campaign_id, e.ts, %s
@@ -128,7 +128,7 @@ public final class JdbcConversionLog implements ConversionLog {
             query = connection.prepareStatement(CLICKS_BY_VIEWER);
             query.setString(1, viewer.viewerKey());
             query.setObject(2, Timestamps.toColumn(policy.windowStart(conversion.occurredAt())));
-            query.setObject(3, Timestamps.toColumn(conversion.occurredAt()));
+            query.setObject(3, Timestamps.toColumn(policy.windowEnd(conversion.occurredAt())));
             query.setString(4, viewer.entity().type().code());
             query.setString(5, viewer.entity().id());
         }

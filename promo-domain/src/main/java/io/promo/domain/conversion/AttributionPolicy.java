@@ -17,10 +17,12 @@ import java.util.Optional;
  *       within the click window after it. A conversion dated before its click is refused; an id that names no click
  *       is recorded as {@link UnattributedReason#UNKNOWN_CLICK}.</li>
  *   <li>By viewer and entity: the last click by that viewer on a campaign promoting that entity, among those that
- *       were billed, are not credited and lie in {@code [occurredAt - window, occurredAt]}; ties in time go to the
+ *       were billed, are not credited and lie in {@code [occurredAt - window, occurredAt + skew]}; ties in time go to the
  *       greater click id (ids are time-ordered). Two campaigns on one entity: the one whose click was last.</li>
  *   <li>View-through (crediting an impression without a click) is not done.</li>
  * </ul>
+ * Clocks differ: the marketplace dates a conversion by its clock, promo a click by its own. A conversion dated up to
+ * {@link ConversionSettings#CLOCK_SKEW} before a click is taken as at that click, not before it.
  */
 public final class AttributionPolicy {
 
@@ -44,10 +46,15 @@ public final class AttributionPolicy {
         return occurredAt.minus(window);
     }
 
+    /** The latest click time a conversion at {@code occurredAt} can be credited to (the clocks' skew allowed). */
+    public Instant windowEnd(Instant occurredAt) {
+        return occurredAt.plus(ConversionSettings.CLOCK_SKEW);
+    }
+
     /**
      * @param candidates for a {@link ConversionSubject.Click}: that click if it was logged (any type), else none; for
      *                   a {@link ConversionSubject.ViewerOnEntity}: that viewer's clicks on campaigns of that entity,
-     *                   at least those from {@link #windowStart} to {@code occurredAt} (others are ignored)
+     *                   at least those from {@link #windowStart} to {@link #windowEnd} (others are ignored)
      */
     public AttributionDecision decide(ConversionSubject subject, Instant occurredAt, List<CandidateClick> candidates) {
         Objects.requireNonNull(occurredAt, "occurredAt");
@@ -58,7 +65,7 @@ public final class AttributionPolicy {
                 return new Attribution.Unattributed(UnattributedReason.UNKNOWN_CLICK);
             }
             CandidateClick found = click.get();
-            if (occurredAt.isBefore(found.clickedAt())) {
+            if (windowEnd(occurredAt).isBefore(found.clickedAt())) {
                 return new AttributionDecision.BeforeClick(found.clickedAt());
             }
             if (!found.billed()) {
@@ -73,9 +80,10 @@ public final class AttributionPolicy {
             return attributed(found);
         }
         Instant start = windowStart(occurredAt);
+        Instant end = windowEnd(occurredAt);
         return candidates.stream()
                 .filter(CandidateClick::earns)
-                .filter(click -> !click.clickedAt().isAfter(occurredAt) && !click.clickedAt().isBefore(start))
+                .filter(click -> !click.clickedAt().isAfter(end) && !click.clickedAt().isBefore(start))
                 .max(LAST)
                 .<Attribution>map(this::attributed)
                 .orElse(new Attribution.Unattributed(UnattributedReason.NO_CLICK));

@@ -10,7 +10,7 @@ public interface ConversionLog {
      * In one step no concurrent call with the same conversion id can interleave with: when the id is stored already,
      * answers {@link ConversionLogged.AlreadyRecorded} with the stored conversion and writes nothing; else loads the
      * {@link CandidateClick}s of {@code conversion.subject()} (the named click; or the viewer's clicks on campaigns
-     * promoting the entity from {@link AttributionPolicy#windowStart} to the conversion's time), asks
+     * promoting the entity from {@link AttributionPolicy#windowStart} to {@link AttributionPolicy#windowEnd}), asks
      * {@code policy}, and stores the conversion as it decides, adding it to its campaign's count of its click's
      * budget day when attributed; {@link ConversionLogged.BeforeClick} writes nothing.
      */

@@ -155,7 +155,7 @@ class RecordConversionTest extends TrafficContractSupport {
 
     @Test
     void a_conversion_dated_before_its_click_is_refused_naming_occurred_at_and_writes_nothing() {
-        RecordConversionCommand early = new RecordConversionCommand("bk-1", "booking", null, null, NOW.minusSeconds(5),
+        RecordConversionCommand early = new RecordConversionCommand("bk-1", "booking", null, null, NOW.minus(Duration.ofMinutes(5)),
                 click.event().eventId().value(), null, null, null, null);
 
         Outcome<ConversionRecorded> outcome = recordConversion.record(early);
