@@ -5,12 +5,14 @@ import io.promo.app.http.AdvertiserRoutes;
 import io.promo.app.http.ApiRoutes;
 import io.promo.app.http.Authenticator;
 import io.promo.app.http.CampaignRoutes;
+import io.promo.app.http.ConversionRoutes;
 import io.promo.app.http.DatabaseWork;
 import io.promo.app.http.EntityRoutes;
 import io.promo.app.http.FundingRoutes;
 import io.promo.app.http.HttpServer;
 import io.promo.app.http.OperationsRoutes;
 import io.promo.app.http.PolicyRoutes;
+import io.promo.app.http.ReportCsvRoutes;
 import io.promo.app.http.ServingRoutes;
 import io.promo.app.http.TrafficRoutes;
 import io.promo.app.metrics.PromoMetrics;
@@ -92,6 +94,9 @@ public final class PromoApplication implements AutoCloseable {
                 new FundingRoutes(wiring.topUp(), useCases.recordFunding(), useCases.budgetQueries()),
                 new ServingRoutes(wiring.serveSponsoredResults(), wiring.whyNotShown(), metrics),
                 new TrafficRoutes(wiring.recordClick(), wiring.trafficReports(), wiring.creditInvalidClicks(), metrics),
+                new ConversionRoutes(wiring.recordConversion()),
+                new ReportCsvRoutes(wiring.trafficReports(), useCases.campaignQueries(),
+                        wiring.recordConversion().settings().types()),
                 new OperationsRoutes(health::current, databaseWork, metrics,
                         billing.webhookEndpoint(wiring.paymentEvents())));
         Authenticator authenticator = new Authenticator(config.adminKey(), config.serviceKey(),

@@ -61,6 +61,16 @@ public record DayResults(
         return unattributedInvalidClicks.values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /**
+     * What a campaign's clicks of the day earned, as its report says (ADR 0035).
+     *
+     * @param costPerInquiryCents net spend / inquiries; null without inquiries
+     * @param roas                booking and inquiry value / net spend; null without spend
+     */
+    public record Conversions(long inquiries, long bookings, long valueCents, Long costPerInquiryCents, Double roas) {
+        public static final Conversions NONE = new Conversions(0, 0, 0, null, null);
+    }
+
     /** One campaign's day. */
     public record CampaignDay(
             String campaignId,
@@ -78,7 +88,8 @@ public record DayResults(
             long searchesWithItsEntity,
             long[] cumulativeSpendByHour,
             double[] expectedTrafficShareByHour,
-            String notShownBecause) {
+            String notShownBecause,
+            Conversions conversions) {
 
         public static final int HOURS = 24;
         /** Spend below this share of the budget, with a click's worth left, counts as under-delivered. */
@@ -97,6 +108,7 @@ public record DayResults(
          */
         public CampaignDay {
             Objects.requireNonNull(campaignId, "campaignId");
+            Objects.requireNonNull(conversions, "conversions");
             Objects.requireNonNull(label, "label");
             if (cumulativeSpendByHour.length != HOURS || expectedTrafficShareByHour.length != HOURS) {
                 throw new IllegalArgumentException("one value per hour of the day is expected");
@@ -110,11 +122,21 @@ public record DayResults(
             expectedTrafficShareByHour = expectedTrafficShareByHour.clone();
         }
 
+        /** A day without conversions. */
+        public CampaignDay(String campaignId, String label, String format, String pacing, long cpcCents,
+                long dailyBudgetCents, long spendCents, long impressions, long clicks, Map<String, Long> invalidClicksByReason,
+                List<String> keywords, long matchingSearches, long searchesWithItsEntity, long[] cumulativeSpendByHour,
+                double[] expectedTrafficShareByHour, String notShownBecause) {
+            this(campaignId, label, format, pacing, cpcCents, dailyBudgetCents, spendCents, impressions, clicks,
+                    invalidClicksByReason, keywords, matchingSearches, searchesWithItsEntity, cumulativeSpendByHour,
+                    expectedTrafficShareByHour, notShownBecause, Conversions.NONE);
+        }
+
         /** The same day with what its diagnostics named at the day's end. */
         CampaignDay withNotShownBecause(String check) {
             return new CampaignDay(campaignId, label, format, pacing, cpcCents, dailyBudgetCents, spendCents, impressions,
                     clicks, invalidClicksByReason, keywords, matchingSearches, searchesWithItsEntity, cumulativeSpendByHour,
-                    expectedTrafficShareByHour, check);
+                    expectedTrafficShareByHour, check, conversions);
         }
 
         public boolean paced() {

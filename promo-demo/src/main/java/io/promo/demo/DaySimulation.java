@@ -50,6 +50,10 @@ final class DaySimulation {
 
     private final Map<String, Listing> listingsByCampaign = new HashMap<>();
     private final PriorityQueue<LateClick> lateClicks = new PriorityQueue<>();
+    private final PriorityQueue<PendingConversion> conversions = new PriorityQueue<>();
+    private final ConversionCounts conversionCounts = new ConversionCounts();
+    private String currency = "USD";
+    private long nextConversion;
     private final Map<String, Long> invalidByReasonSeen = new TreeMap<>();
     private final Map<String, Long> unattributedByReasonSeen = new TreeMap<>();
     private final Map<String, Opportunities> opportunities = new HashMap<>();
@@ -137,6 +141,17 @@ final class DaySimulation {
         }
     }
 
+    /** The deployment's currency, which a booking's value is sent in. */
+    DaySimulation currency(String isoCode) {
+        this.currency = isoCode;
+        return this;
+    }
+
+    /** What the marketplace reported after the clicks: conversions sent, late, duplicated, and how promo answered. */
+    ConversionCounts conversions() {
+        return conversionCounts;
+    }
+
     /** The day, hour by hour; {@code progress} hears of each hour done. */
     Totals run(LocalDate day, ProgressBar progress) {
         int[] searchesByHour = searchesByHour(searchesPerDay);
@@ -150,6 +165,7 @@ final class DaySimulation {
                 // The farm's searches come half a second apart, so its clicks burst past the per-ip limit.
                 Instant at = clickFarm ? hourStart.plusMillis(i * 500L) : hourStart.plusMillis(i * 3_600_000L / inHour);
                 sendLateClicksDueBy(at);
+                sendConversionsDueBy(at);
                 clock.set(at);
                 refreshIndex.run();
                 search(at, clickFarm);
@@ -157,6 +173,7 @@ final class DaySimulation {
             progress.show(hour + 1, "hour " + (hour + 1) + "/24");
         }
         sendLateClicksDueBy(midnight.plus(Duration.ofHours(24)).minusSeconds(1));
+        sendConversionsDueBy(midnight.plus(Duration.ofHours(24)).minusSeconds(1));
         return new Totals(searches, sponsoredSlots, invalidByReasonSeen, unattributedByReasonSeen, opportunities);
     }
 
@@ -267,16 +284,78 @@ final class DaySimulation {
             Listing own = listingsByCampaign.get(campaignId);
             click(token, new Viewer(own.advertiserUserId(), null), ip, BROWSER_AGENT);
         } else {
-            click(token, viewer, ip, BROWSER_AGENT);
+            convertPerhaps(click(token, viewer, ip, BROWSER_AGENT), listingsByCampaign.get(campaignId), viewer, at);
         }
     }
 
-    private void click(String token, Viewer viewer, String ip, String userAgent) {
-        click(token, viewer, ip, userAgent, false);
+    /**
+     * The searcher, having clicked, may inquire or book on the marketplace at the rates of the listing's role, some
+     * minutes later. The marketplace reports it mostly with the click's id, otherwise with the viewer and the entity;
+     * one in five reports arrives hours late (by the day's end at the latest) and one in twenty twice.
+     */
+    private void convertPerhaps(JsonNode clicked, Listing listing, Viewer viewer, Instant at) {
+        if (!"click".equals(clicked.path("type").asText())) {
+            return;
+        }
+        Rates rates = Rates.of(listing.role());
+        double roll = random.nextDouble();
+        boolean booking = roll < rates.booking();
+        if (!booking && roll >= rates.booking() + rates.inquiry()) {
+            return;
+        }
+        Instant endOfDay = at.atZone(ZoneOffset.UTC).toLocalDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()
+                .minusSeconds(1);
+        Instant occurred = min(at.plusSeconds(60 + random.nextInt(40 * 60)), endOfDay);
+        boolean late = random.nextDouble() < 0.2;
+        Instant due = late ? min(occurred.plus(Duration.ofMinutes(60 + random.nextInt(7 * 60))), endOfDay) : occurred;
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("conversion_id", "cnv_" + (++nextConversion));
+        body.put("type", booking ? "booking" : "inquiry");
+        if (booking) {
+            body.put("value_cents", Math.round(rates.bookingCents() * (0.6 + 0.8 * random.nextDouble()) / 100) * 100);
+            body.put("currency", currency);
+        }
+        body.put("occurred_at", occurred.toString());
+        if (random.nextDouble() < 0.7) {
+            body.put("click_id", clicked.path("event_id").asText());
+        } else {
+            body.put("viewer", viewer.json());
+            body.put("entity_type", DemoMarketplace.STUDIOS.equals(listing.surface()) ? "studio" : "service_profile");
+            body.put("entity_id", listing.entityId());
+        }
+        conversions.add(new PendingConversion(due, nextConversion, body, false, late));
+        if (random.nextDouble() < 0.05) {
+            conversions.add(new PendingConversion(min(due.plus(Duration.ofMinutes(10)), endOfDay), nextConversion, body, true, late));
+        }
+    }
+
+    private void sendConversionsDueBy(Instant at) {
+        while (!conversions.isEmpty() && !conversions.peek().due().isAfter(at)) {
+            PendingConversion conversion = conversions.poll();
+            if (conversion.due().isAfter(clock.instant())) {
+                clock.set(conversion.due());
+            }
+            JsonNode answer = api.call("POST", "/v1/conversions", serviceKey, conversion.body(), conversion.duplicate() ? 200 : 201);
+            conversionCounts.sent++;
+            if (conversion.duplicate()) {
+                conversionCounts.duplicates++;
+            } else {
+                conversionCounts.late += conversion.late() ? 1 : 0;
+                conversionCounts.attributed += "attributed".equals(answer.path("attribution").asText()) ? 1 : 0;
+            }
+        }
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private JsonNode click(String token, Viewer viewer, String ip, String userAgent) {
+        return click(token, viewer, ip, userAgent, false);
     }
 
     /** @param tampered whether the demo broke the token's signature: then no campaign can be known for the click */
-    private void click(String token, Viewer viewer, String ip, String userAgent, boolean tampered) {
+    private JsonNode click(String token, Viewer viewer, String ip, String userAgent, boolean tampered) {
         JsonNode clicked = api.call("POST", "/v1/clicks", serviceKey,
                 Map.of("click_token", token, "viewer", viewer.json(), "client", Map.of("ip", ip, "user_agent", userAgent)),
                 200);
@@ -287,6 +366,7 @@ final class DaySimulation {
                 unattributedByReasonSeen.merge(reason, 1L, Long::sum);
             }
         }
+        return clicked;
     }
 
     private void sendLateClicksDueBy(Instant at) {
@@ -352,6 +432,47 @@ final class DaySimulation {
     private record Viewer(String userId, String fingerprint) {
         Map<String, String> json() {
             return userId != null ? Map.of("user_id", userId) : Map.of("anon_fingerprint", fingerprint);
+        }
+    }
+
+    /**
+     * How a click on a listing of a role turns into business, per valid click: the chance of an inquiry, of a booking,
+     * and a booking's typical value in cents. Models book at the highest fees, studios by the hour.
+     */
+    private record Rates(double inquiry, double booking, long bookingCents) {
+        static Rates of(String role) {
+            if (role == null) {
+                return new Rates(0.06, 0.05, 12_000);
+            }
+            return switch (role) {
+                case "photographer" -> new Rates(0.12, 0.03, 30_000);
+                case "model" -> new Rates(0.08, 0.02, 45_000);
+                default -> new Rates(0.10, 0.04, 18_000);
+            };
+        }
+    }
+
+    /** A conversion report the marketplace will send at {@code due}. */
+    private record PendingConversion(Instant due, long order, Map<String, Object> body, boolean duplicate, boolean late)
+            implements Comparable<PendingConversion> {
+        @Override
+        public int compareTo(PendingConversion other) {
+            int byDue = due.compareTo(other.due);
+            return byDue != 0 ? byDue : Long.compare(order, other.order);
+        }
+    }
+
+    /** What the marketplace sent: every report, the late ones, the repeated ones (answered 200), the attributed ones. */
+    static final class ConversionCounts {
+        long sent;
+        long late;
+        long duplicates;
+        long attributed;
+
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "%,d conversion reports sent (%,d late, %,d duplicates answered"
+                    + " with the stored conversion); %,d attributed to a billed click", sent, late, duplicates, attributed);
         }
     }
 

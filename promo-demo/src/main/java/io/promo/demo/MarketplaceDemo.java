@@ -100,7 +100,7 @@ public final class MarketplaceDemo {
 
             clock.set(day.atStartOfDay(ZoneOffset.UTC).toInstant());
             DaySimulation simulation = new DaySimulation(api, SERVICE_KEY, clock, app.servingIndex()::refreshIfStale, market,
-                    random, options.searchesPerDay());
+                    random, options.searchesPerDay()).currency(options.currency());
             DaySimulation.Totals totals = simulation.run(day, ProgressBar.forConsole(out, 24));
             app.flushImpressions();
 
@@ -114,6 +114,7 @@ public final class MarketplaceDemo {
                     Duration.between(started, Instant.now()));
             out.println();
             out.print(summary(results));
+            out.println(simulation.conversions() + "; cost per inquiry and ROAS per campaign in the table, from the reports.");
             HtmlReport.write(results, options.reportFile());
             out.printf("%nHTML report with charts: %s%n", options.reportFile().toAbsolutePath().toUri());
             return results;
@@ -170,9 +171,18 @@ public final class MarketplaceDemo {
         CampaignDay campaign = new CampaignDay(listing.campaignId(), listing.label(), listing.format(), listing.pacing(),
                 listing.cpcCents(), listing.dailyBudgetCents(), reportedSpend, report.path("impressions").asLong(),
                 report.path("clicks").asLong(), invalid, listing.keywords(), searches.matchingSearches(),
-                searches.searchesWithItsEntity(), cumulative, expectedShare, null);
+                searches.searchesWithItsEntity(), cumulative, expectedShare, null, conversions(report.path("conversions")));
         return campaign.impressions() > 0 && !campaign.underDelivered() ? campaign
                 : campaign.withNotShownBecause(whyNotShown(api, listing));
+    }
+
+    private static DayResults.Conversions conversions(JsonNode conversions) {
+        JsonNode byType = conversions.path("by_type");
+        JsonNode inquiries = byType.path("inquiry");
+        return new DayResults.Conversions(inquiries.path("conversions").asLong(), byType.path("booking").path("conversions").asLong(),
+                conversions.path("value_cents").asLong(),
+                inquiries.path("cost_per_conversion_cents").isNumber() ? inquiries.path("cost_per_conversion_cents").asLong() : null,
+                conversions.path("roas").isNumber() ? conversions.path("roas").asDouble() : null);
     }
 
     /** The deciding check the campaign's diagnostics name for a search in its city, role and keywords; null if shown. */
@@ -187,20 +197,25 @@ public final class MarketplaceDemo {
     static String summary(DayResults results) {
         String currency = results.currency();
         TextTable table = new TextTable("campaign", "format", "budget " + currency, "spend " + currency, "delivered",
-                "impr.", "clicks", "invalid", "CTR", "pacing against target", "why under-delivered");
+                "impr.", "clicks", "invalid", "CTR", "inq.", "book.", "cost/inquiry", "ROAS", "pacing against target",
+                "why under-delivered");
         for (CampaignDay campaign : results.campaigns()) {
+            DayResults.Conversions conversions = campaign.conversions();
             table.row(campaign.label(), campaign.format(), HtmlReport.money(campaign.dailyBudgetCents()),
                     HtmlReport.money(campaign.spendCents()), HtmlReport.percent(campaign.delivered()), campaign.impressions(),
-                    campaign.clicks(), campaign.invalidClicks(), HtmlReport.percent(campaign.ctr()),
+                    campaign.clicks(), campaign.invalidClicks(), HtmlReport.percent(campaign.ctr()), conversions.inquiries(),
+                    conversions.bookings(), HtmlReport.costPerInquiry(conversions), HtmlReport.roas(conversions),
                     campaign.paced() ? "even: " + campaign.pacingAgainstTarget() : "accelerated: " + campaign.pacingAgainstTarget(),
                     campaign.whyUnderDelivered() == null ? "" : campaign.whyUnderDelivered());
         }
         table.row("unattributed (token signature broken)", "", "", "", "", "", "", results.unattributedInvalidClickCount(),
-                "", "", "");
+                "", "", "", "", "", "", "");
         Totals totals = Totals.of(results);
         table.row("all campaigns", "", HtmlReport.money(totals.budgetCents()), HtmlReport.money(totals.spendCents()),
                 HtmlReport.percent(totals.delivered()), totals.impressions(), totals.clicks(), totals.invalidClicks(),
-                HtmlReport.percent(totals.ctr()), "", totals.underDelivered() + " under-delivered");
+                HtmlReport.percent(totals.ctr()), results.campaigns().stream().mapToLong(c -> c.conversions().inquiries()).sum(),
+                results.campaigns().stream().mapToLong(c -> c.conversions().bookings()).sum(), "", "", "",
+                totals.underDelivered() + " under-delivered");
         StringBuilder text = new StringBuilder(table.render());
         text.append(String.format("%n%,d searches, %,d sponsored slots; report spend equals the ledger for every campaign.%n",
                 results.searches(), results.sponsoredSlots()));

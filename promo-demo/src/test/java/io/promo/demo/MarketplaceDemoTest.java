@@ -53,6 +53,16 @@ class MarketplaceDemoTest {
                 .contains("all campaigns").contains("the campaigns' reports plus the unattributed clicks add up to them")
                 .contains("budget USD").contains("100% hour 24/24");
         assertThat(Files.readString(report)).contains("<svg").contains("bot_user_agent").contains("even-pacing target")
-                .contains("why under-delivered");
+                .contains("why under-delivered").contains("cost per inquiry (USD)").contains("ROAS");
+        // Conversions: the marketplace's inquiries and bookings, attributed by promo and read back from the reports.
+        assertThat(printed).contains("conversion reports sent").contains("cost/inquiry").contains("ROAS");
+        long inquiries = day.campaigns().stream().mapToLong(c -> c.conversions().inquiries()).sum();
+        assertThat(inquiries).as("inquiries in the reports").isPositive();
+        assertThat(day.campaigns()).filteredOn(c -> c.conversions().inquiries() > 0)
+                .allSatisfy(c -> assertThat(c.conversions().costPerInquiryCents()).as(c.label())
+                        .isEqualTo(Math.round((double) c.spendCents() / c.conversions().inquiries())));
+        assertThat(day.campaigns()).filteredOn(c -> c.conversions().bookings() > 0).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.conversions().roas()).as(c.label())
+                        .isCloseTo((double) c.conversions().valueCents() / c.spendCents(), org.assertj.core.data.Offset.offset(1e-9)));
     }
 }

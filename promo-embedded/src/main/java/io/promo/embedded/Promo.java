@@ -10,6 +10,7 @@ import io.promo.domain.campaign.ChangeCampaignStatus;
 import io.promo.domain.campaign.CreateCampaign;
 import io.promo.domain.campaign.RegisterEntityOwner;
 import io.promo.domain.campaign.UpdateCampaign;
+import io.promo.domain.conversion.RecordConversion;
 import io.promo.domain.funding.HandlePaymentEvent;
 import io.promo.domain.funding.PaymentGateway;
 import io.promo.domain.funding.TopUpCampaign;
@@ -267,7 +268,21 @@ public final class Promo implements AutoCloseable {
     }
 
     /**
-     * Campaign and advertiser reports: impressions, clicks, spend and invalid clicks per budget day.
+     * Records a conversion the marketplace saw (an inquiry, a booking, a type of the deployment's
+     * {@code PROMO_CONVERSION_TYPES}), as {@code POST /v1/conversions} does: once per conversion id, attributed to
+     * the last billed click on the entity within the click window ({@code PROMO_CONVERSION_WINDOW_DAYS}, 7 days unless
+     * configured), or recorded unattributed with the reason. The same id with the same content again answers the
+     * stored conversion; with other content it is refused as a conflict.
+     *
+     * @return the use case; its {@code record} answers an {@code Outcome}, never throws on bad input
+     */
+    public RecordConversion conversions() {
+        return open(wiring::recordConversion);
+    }
+
+    /**
+     * Campaign and advertiser reports: impressions, clicks, spend and invalid clicks per budget day, and the
+     * conversions the clicks earned beside them (cost per conversion, return on ad spend).
      *
      * @return the {@code TrafficReports} use case
      */

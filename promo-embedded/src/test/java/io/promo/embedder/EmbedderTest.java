@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.promo.domain.campaign.Campaign;
+import io.promo.domain.conversion.Attribution;
+import io.promo.domain.conversion.ConversionRecorded;
+import io.promo.domain.conversion.RecordConversionCommand;
 import io.promo.domain.report.CampaignReport;
 import io.promo.domain.shared.Actor;
 import io.promo.domain.shared.InvalidCommandException;
@@ -20,6 +23,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -95,6 +99,15 @@ class EmbedderTest {
         assertThat(report.totals().impressions()).isEqualTo(1);
         assertThat(report.totals().billedClicks()).isEqualTo(1);
         assertThat(report.totals().spent()).isEqualTo(Money.ofCents(60));
+
+        // The searcher books: the embedder reports it in process, as POST /v1/conversions does.
+        ConversionRecorded booking = promo.conversions().record(new RecordConversionCommand("bk_embedded", "booking",
+                24_000L, "USD", Instant.now(), first.eventId().value(), null, null, null, null)).orElseThrow();
+        assertThat(booking.conversion().attribution()).isInstanceOf(Attribution.Attributed.class);
+        CampaignReport withBooking = promo.reports().campaign(Actor.tenant(campaign.advertiserId()), campaign.id(), today,
+                today).orElseThrow();
+        assertThat(withBooking.conversionTotals().conversions()).isEqualTo(1);
+        assertThat(withBooking.conversionTotals().roas()).contains(400.0);
     }
 
     @Test

@@ -4,6 +4,8 @@ import io.promo.domain.access.AdvertiserApiKeys;
 import io.promo.domain.advertiser.AdvertiserRepository;
 import io.promo.domain.campaign.CampaignRepository;
 import io.promo.domain.campaign.EntityOwners;
+import io.promo.domain.conversion.ConversionLog;
+import io.promo.domain.conversion.ConversionReportSource;
 import io.promo.domain.funding.ProcessedPaymentEvents;
 import io.promo.domain.funding.TopUpRequests;
 import io.promo.domain.ledger.BudgetLedger;
@@ -38,6 +40,8 @@ public final class PostgresRepositories {
     private final TrafficReportSource trafficReportSource;
     private final CtrFeed ctrFeed;
     private final EntityOwners entityOwners;
+    private final ConversionLog conversionLog;
+    private final ConversionReportSource conversionReportSource;
 
     /**
      * @param budgetZone the zone of the budget day, which reconciling spend per day needs
@@ -60,6 +64,8 @@ public final class PostgresRepositories {
         this.clickLog = new JdbcClickLog(dataSource, budgetZone);
         this.trafficReportSource = new JdbcTrafficReportSource(dataSource, budgetZone);
         this.ctrFeed = new JdbcCtrFeed(dataSource);
+        this.conversionLog = new JdbcConversionLog(dataSource);
+        this.conversionReportSource = new JdbcConversionReportSource(dataSource);
         this.entityOwners = new JooqEntityOwners(db);
     }
 
@@ -109,5 +115,13 @@ public final class PostgresRepositories {
 
     public EntityOwners entityOwners() {
         return entityOwners;
+    }
+
+    public ConversionLog conversionLog() {
+        return conversionLog;
+    }
+
+    public ConversionReportSource conversionReportSource() {
+        return conversionReportSource;
     }
 }

@@ -49,6 +49,27 @@ class AppendOnlyTablesTest {
         assertThat(count("select count(*) from promo_event where type = 'impression'")).isEqualTo(1);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "update promo_conversion set value_cents = 1",
+        "update promo_conversion set unattributed_reason = 'no_click'",
+        "delete from promo_conversion",
+        "truncate promo_conversion"
+    })
+    void changing_or_removing_a_conversion_is_refused(String statement) throws SQLException {
+        execute("""
+                insert into promo_conversion (conversion_id, type, value_cents, occurred_at, recorded_at, subject_hash,
+                  unattributed_reason)
+                values ('bk-1', 'booking', 12000, now(), now(), 'h', 'unknown_click')""");
+
+        assertThatThrownBy(() -> execute(statement))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("is append-only");
+
+        assertThat(count("select count(*) from promo_conversion where value_cents = 12000 and unattributed_reason = 'unknown_click'"))
+                .isEqualTo(1);
+    }
+
     @Test
     void deleting_a_campaign_with_ledger_entries_is_refused_because_its_money_history_must_stay() {
         assertThatThrownBy(() -> execute("delete from promo_campaign where campaign_id = 'pcmp_1'"))

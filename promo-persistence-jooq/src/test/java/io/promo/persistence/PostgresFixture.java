@@ -24,7 +24,7 @@ final class PostgresFixture {
     static TrafficStores trafficStores(PostgresRepositories repositories) {
         return new TrafficStores(repositories.advertisers(), repositories.campaigns(), repositories.ledger(),
                 repositories.impressionLog(), repositories.clickLog(), repositories.trafficReportSource(),
-                repositories.ctrFeed());
+                repositories.ctrFeed(), repositories.conversionLog(), repositories.conversionReportSource());
     }
 
     static void emptyDatabase() {

@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.promo.app.metrics.PromoMetrics;
 import io.promo.domain.report.AdvertiserReport;
 import io.promo.domain.report.CampaignReport;
+import io.promo.domain.report.ConversionFigures;
 import io.promo.domain.report.TrafficFigures;
 import io.promo.domain.report.TrafficReports;
 import io.promo.domain.shared.InvalidCommandException;
@@ -138,26 +139,43 @@ public final class TrafficRoutes implements ApiRoutes {
     /** A span's figures as the report shows them; money in cents, average cpc null without billed clicks. */
     record FiguresView(long impressions, long clicks, long billedClicks, Map<String, Long> notBilledClicks,
             Map<String, Long> invalidClicks, double ctr, long spendCents, Long avgCpcCents, long creditedClicks,
-            long creditedCents) {
-        static FiguresView of(TrafficFigures f) {
+            long creditedCents, ConversionsView conversions) {
+        static FiguresView of(TrafficFigures f, ConversionFigures conversions) {
             Map<String, Long> notBilled = new TreeMap<>();
             f.notBilledClicks().forEach((reason, count) -> notBilled.put(reason.name().toLowerCase(Locale.ROOT), count));
             Map<String, Long> invalid = new TreeMap<>();
             f.invalidClicks().forEach((reason, count) -> invalid.put(reason.code(), count));
             return new FiguresView(f.impressions(), f.clicks(), f.billedClicks(), notBilled, invalid,
                     f.ctr(), f.spent().cents(), f.billedClicks() == 0 ? null : f.averageCpc().cents(), f.creditedClicks(),
-                    f.credited().cents());
+                    f.credited().cents(), ConversionsView.of(conversions, f));
         }
+    }
+
+    /** What the span's clicks earned (ADR 0035); money in cents, figures that would divide by zero null. */
+    record ConversionsView(long conversions, Map<String, TypeView> byType, long valueCents, long netSpendCents,
+            double conversionRate, Long costPerConversionCents, Double roas) {
+        static ConversionsView of(ConversionFigures c, TrafficFigures traffic) {
+            Map<String, TypeView> byType = new TreeMap<>();
+            c.byType().forEach((type, totals) -> byType.put(type.code(), new TypeView(totals.conversions(),
+                    totals.value().cents(), c.costPer(type, traffic).map(Money::cents).orElse(null))));
+            return new ConversionsView(c.conversions(), byType, c.value().cents(),
+                    ConversionFigures.netSpend(traffic).cents(), c.conversionRate(),
+                    c.costPerConversion().map(Money::cents).orElse(null), c.roas().orElse(null));
+        }
+    }
+
+    record TypeView(long conversions, long valueCents, Long costPerConversionCents) {
     }
 
     record DayView(LocalDate day, long impressions, long clicks, long billedClicks, Map<String, Long> notBilledClicks,
             Map<String, Long> invalidClicks, double ctr, long spendCents, Long avgCpcCents, long creditedClicks,
-            long creditedCents, long remainingDailyBudgetCents, Long remainingTotalBudgetCents) {
+            long creditedCents, long remainingDailyBudgetCents, Long remainingTotalBudgetCents, ConversionsView conversions) {
         static DayView of(CampaignReport.Day day, CampaignReport report) {
-            FiguresView f = FiguresView.of(day.figures());
+            FiguresView f = FiguresView.of(day.figures(), day.conversions());
             return new DayView(day.day(), f.impressions(), f.clicks(), f.billedClicks(), f.notBilledClicks(),
                     f.invalidClicks(), f.ctr(), f.spendCents(), f.avgCpcCents(), f.creditedClicks(), f.creditedCents(),
-                    day.remainingDailyBudget().cents(), report.remaining().remainingTotalBudget().map(Money::cents).orElse(null));
+                    day.remainingDailyBudget().cents(), report.remaining().remainingTotalBudget().map(Money::cents).orElse(null),
+                    f.conversions());
         }
     }
 
@@ -165,7 +183,8 @@ public final class TrafficRoutes implements ApiRoutes {
             JsonViews.BalanceView remaining) {
         static CampaignReportView of(CampaignReport report) {
             return new CampaignReportView(report.campaignId().value(), report.from(), report.to(),
-                    report.days().stream().map(day -> DayView.of(day, report)).toList(), FiguresView.of(report.totals()),
+                    report.days().stream().map(day -> DayView.of(day, report)).toList(),
+                    FiguresView.of(report.totals(), report.conversionTotals()),
                     JsonViews.BalanceView.of(report.campaignId().value(), report.remaining()));
         }
     }
@@ -178,7 +197,8 @@ public final class TrafficRoutes implements ApiRoutes {
         static AdvertiserReportView of(AdvertiserReport report) {
             return new AdvertiserReportView(report.advertiserId().value(), report.from(), report.to(),
                     report.campaigns().stream().map(c -> new CampaignTotalsView(c.campaignId().value(), c.name(),
-                            FiguresView.of(c.totals()))).toList(), FiguresView.of(report.totals()));
+                            FiguresView.of(c.totals(), c.conversions()))).toList(),
+                    FiguresView.of(report.totals(), report.conversionTotals()));
         }
     }
 }

@@ -29,7 +29,9 @@ class TenantIsolationTest {
             Map.entry("GET /v1/campaigns/{id}/ledger", ""),
             Map.entry("GET /v1/campaigns/{id}/diagnostics?city=berlin", ""),
             Map.entry("GET /v1/campaigns/{id}/report?from=2026-11-01&to=2026-11-30", ""),
-            Map.entry("GET /v1/advertisers/{id}/report?from=2026-11-01&to=2026-11-30", "")));
+            Map.entry("GET /v1/advertisers/{id}/report?from=2026-11-01&to=2026-11-30", ""),
+            Map.entry("GET /v1/campaigns/{id}/report.csv?from=2026-11-01&to=2026-11-30", ""),
+            Map.entry("GET /v1/advertisers/{id}/report.csv?from=2026-11-01&to=2026-11-30", "")));
 
     private final Marketplace market = new Marketplace();
     private final ApiClient api = market.api;

@@ -6,20 +6,27 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
-/** An advertiser's totals over a period: per campaign, and over all of them. */
+/**
+ * An advertiser's totals over a period: per campaign, and over all of them.
+ *
+ * @param conversionTotals what all its campaigns' clicks earned (ADR 0035)
+ */
 public record AdvertiserReport(AdvertiserId advertiserId, LocalDate from, LocalDate to, List<CampaignTotals> campaigns,
-        TrafficFigures totals) {
+        TrafficFigures totals, ConversionFigures conversionTotals) {
 
     public AdvertiserReport {
         Objects.requireNonNull(advertiserId, "advertiserId");
         Objects.requireNonNull(totals, "totals");
+        Objects.requireNonNull(conversionTotals, "conversionTotals");
         campaigns = List.copyOf(campaigns);
     }
 
-    public record CampaignTotals(CampaignId campaignId, String name, TrafficFigures totals) {
+    /** @param conversions what the campaign's clicks of the period earned */
+    public record CampaignTotals(CampaignId campaignId, String name, TrafficFigures totals, ConversionFigures conversions) {
         public CampaignTotals {
             Objects.requireNonNull(campaignId, "campaignId");
             Objects.requireNonNull(totals, "totals");
+            Objects.requireNonNull(conversions, "conversions");
         }
     }
 }

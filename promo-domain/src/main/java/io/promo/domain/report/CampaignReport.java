@@ -11,24 +11,30 @@ import java.util.Objects;
  * {@code GET /v1/campaigns/{id}/report?from=&to=}: every budget day of the period (in the deployment's budget
  * zone), the period's totals, and what remains of the budgets now.
  *
- * @param remaining the campaign's balance and remaining daily and total budgets as of now
+ * @param remaining         the campaign's balance and remaining daily and total budgets as of now
+ * @param conversionTotals  the period's conversions beside its totals (ADR 0035)
  */
 public record CampaignReport(CampaignId campaignId, LocalDate from, LocalDate to, List<Day> days, TrafficFigures totals,
-        BudgetSummary remaining) {
+        BudgetSummary remaining, ConversionFigures conversionTotals) {
 
     public CampaignReport {
         Objects.requireNonNull(campaignId, "campaignId");
         Objects.requireNonNull(totals, "totals");
         Objects.requireNonNull(remaining, "remaining");
+        Objects.requireNonNull(conversionTotals, "conversionTotals");
         days = List.copyOf(days);
     }
 
-    /** @param remainingDailyBudget the daily budget (as set now) less that day's spend */
-    public record Day(LocalDate day, TrafficFigures figures, Money remainingDailyBudget) {
+    /**
+     * @param remainingDailyBudget the daily budget (as set now) less that day's spend
+     * @param conversions          what that day's clicks earned
+     */
+    public record Day(LocalDate day, TrafficFigures figures, Money remainingDailyBudget, ConversionFigures conversions) {
         public Day {
             Objects.requireNonNull(day, "day");
             Objects.requireNonNull(figures, "figures");
             Objects.requireNonNull(remainingDailyBudget, "remainingDailyBudget");
+            Objects.requireNonNull(conversions, "conversions");
         }
     }
 }

@@ -3,6 +3,10 @@ package io.promo.domain.report;
 import io.promo.domain.advertiser.AdvertiserRepository;
 import io.promo.domain.campaign.Campaign;
 import io.promo.domain.campaign.CampaignRepository;
+import io.promo.domain.conversion.ConversionReportSource;
+import io.promo.domain.conversion.ConversionType;
+import io.promo.domain.conversion.DayConversions;
+import io.promo.domain.conversion.DayConversions.TypeTotals;
 import io.promo.domain.ledger.BudgetQueries;
 import io.promo.domain.ledger.BudgetSummary;
 import io.promo.domain.shared.Actor;
@@ -24,7 +28,7 @@ import java.util.Optional;
 /**
  * Use cases: traffic and money per campaign and budget day, and per advertiser (docs/design.md "Report"). Counts
  * come from the event log's per-day counts, money from the ledger's reconciled day counters (so a report's
- * spend always equals the ledger's, I7). A tenant sees only its own campaigns: another's answers NOT_FOUND (I8).
+ * spend always equals the ledger's, I7), conversions from the conversion log's counts on their clicks' days. A tenant sees only its own campaigns: another's answers NOT_FOUND (I8).
  */
 public final class TrafficReports {
 
@@ -35,13 +39,15 @@ public final class TrafficReports {
     private final AdvertiserRepository advertisers;
     private final TrafficReportSource traffic;
     private final BudgetQueries budgets;
+    private final ConversionReportSource conversions;
 
     public TrafficReports(CampaignRepository campaigns, AdvertiserRepository advertisers, TrafficReportSource traffic,
-            BudgetQueries budgets) {
+            BudgetQueries budgets, ConversionReportSource conversions) {
         this.campaigns = campaigns;
         this.advertisers = advertisers;
         this.traffic = traffic;
         this.budgets = budgets;
+        this.conversions = conversions;
     }
 
     /** Every budget day from {@code from} to {@code to}, both included, zeros for days without traffic. */
@@ -58,19 +64,25 @@ public final class TrafficReports {
         for (DayTraffic day : traffic.daily(campaignId, from, to)) {
             byDay.put(day.day(), day);
         }
+        Map<LocalDate, Map<ConversionType, TypeTotals>> conversionsByDay = conversionsByDay(campaignId, from, to);
         Money dailyBudget = campaign.get().settings().dailyBudget();
         List<CampaignReport.Day> days = new ArrayList<>();
         TrafficFigures totals = TrafficFigures.NONE;
+        Map<ConversionType, TypeTotals> conversionTotals = Map.of();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             DayTraffic dayTraffic = byDay.get(day);
             TrafficFigures figures = dayTraffic == null ? TrafficFigures.NONE : TrafficFigures.of(dayTraffic);
             // Credits of invalid clicks free the budget their clicks used (ADR 0016).
             Money remaining = dailyBudget.minus(figures.spent().minus(figures.credited()));
-            days.add(new CampaignReport.Day(day, figures, remaining.isNegative() ? Money.ZERO : remaining));
+            Map<ConversionType, TypeTotals> dayConversions = conversionsByDay.getOrDefault(day, Map.of());
+            days.add(new CampaignReport.Day(day, figures, remaining.isNegative() ? Money.ZERO : remaining,
+                    ConversionFigures.of(dayConversions, figures)));
             totals = totals.plus(figures);
+            conversionTotals = ConversionFigures.merge(conversionTotals, dayConversions);
         }
         BudgetSummary remaining = budgets.summary(actor, campaignId).orElseThrow();
-        return Outcome.accepted(new CampaignReport(campaignId, from, to, days, totals, remaining));
+        return Outcome.accepted(new CampaignReport(campaignId, from, to, days, totals, remaining,
+                ConversionFigures.of(conversionTotals, totals)));
     }
 
     /** The advertiser's campaigns' totals over the period, oldest campaign first. */
@@ -84,15 +96,32 @@ public final class TrafficReports {
         }
         List<AdvertiserReport.CampaignTotals> perCampaign = new ArrayList<>();
         TrafficFigures totals = TrafficFigures.NONE;
+        Map<ConversionType, TypeTotals> conversionTotals = Map.of();
         for (Campaign campaign : campaigns.findByAdvertiser(advertiserId)) {
             TrafficFigures campaignTotals = TrafficFigures.NONE;
             for (DayTraffic day : traffic.daily(campaign.id(), from, to)) {
                 campaignTotals = campaignTotals.plus(TrafficFigures.of(day));
             }
-            perCampaign.add(new AdvertiserReport.CampaignTotals(campaign.id(), campaign.settings().name(), campaignTotals));
+            Map<ConversionType, TypeTotals> campaignConversions = Map.of();
+            for (DayConversions day : conversions.daily(campaign.id(), from, to)) {
+                campaignConversions = ConversionFigures.merge(campaignConversions, day.byType());
+            }
+            perCampaign.add(new AdvertiserReport.CampaignTotals(campaign.id(), campaign.settings().name(), campaignTotals,
+                    ConversionFigures.of(campaignConversions, campaignTotals)));
             totals = totals.plus(campaignTotals);
+            conversionTotals = ConversionFigures.merge(conversionTotals, campaignConversions);
         }
-        return Outcome.accepted(new AdvertiserReport(advertiserId, from, to, perCampaign, totals));
+        return Outcome.accepted(new AdvertiserReport(advertiserId, from, to, perCampaign, totals,
+                ConversionFigures.of(conversionTotals, totals)));
+    }
+
+    private Map<LocalDate, Map<ConversionType, TypeTotals>> conversionsByDay(CampaignId campaignId, LocalDate from,
+            LocalDate to) {
+        Map<LocalDate, Map<ConversionType, TypeTotals>> byDay = new HashMap<>();
+        for (DayConversions day : conversions.daily(campaignId, from, to)) {
+            byDay.put(day.day(), day.byType());
+        }
+        return byDay;
     }
 
     private static <T> Optional<Outcome<T>> checkPeriod(LocalDate from, LocalDate to) {

@@ -36,6 +36,11 @@ public final class ClientHasher {
         return hash("fp", fingerprintHash == null ? "" : fingerprintHash);
     }
 
+    /** What a conversion named (a click, or a viewer key and an entity), so that a replay naming another is told apart. */
+    public String conversionSubject(String subject) {
+        return hash("cs", subject == null ? "" : subject);
+    }
+
     private String hash(String label, String value) {
         byte[] mac = hmac.sign((label + '\u0000' + value).getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(mac, 0, BYTES);

@@ -67,7 +67,8 @@ public final class TrafficFixture {
         this.recordClick = new RecordClick(signer, hasher, BotUserAgents.standard(), ClickRules.DEFAULTS, stores.clicks(), calendar,
                 TestData.IDS, clock);
         this.creditInvalidClicks = new CreditInvalidClicks(campaigns, stores.clicks(), ledger, TestData.IDS, clock);
-        this.reports = new TrafficReports(campaigns, advertisers, stores.reports(), new BudgetQueries(ledger, campaigns, calendar, clock));
+        this.reports = new TrafficReports(campaigns, advertisers, stores.reports(), new BudgetQueries(ledger, campaigns, calendar, clock),
+                stores.conversionReports());
     }
 
     public Advertiser advertiser() {

@@ -1,6 +1,8 @@
 package io.promo.embedded.internal;
 
 import io.promo.domain.campaign.CampaignQuota;
+import io.promo.domain.conversion.ConversionSettings;
+import io.promo.domain.conversion.ConversionType;
 import io.promo.embedded.ConfigException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -16,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -102,8 +106,26 @@ public final class SettingsReader {
             problem(PromoSettings.STRIPE_WEBHOOK_SECRET
                     + " is required in production: payments confirmed later would never be booked");
         }
+        ConversionSettings conversions = conversions(currency);
         return new PromoSettings(mode, database, clickSecret, hashSecret, zone, maxCampaigns, currency, stripeKey,
-                webhookSecrets, apiBase, shutdownTimeout);
+                webhookSecrets, apiBase, shutdownTimeout, conversions);
+    }
+
+    /** The deployment's conversion types (beyond inquiry and booking) and click window (ADR 0035). */
+    private ConversionSettings conversions(String currency) {
+        long windowDays = number(PromoSettings.CONVERSION_WINDOW_DAYS, ConversionSettings.DEFAULT_CLICK_WINDOW.toDays(), 1,
+                ConversionSettings.MAX_CLICK_WINDOW.toDays());
+        Set<ConversionType> types = new TreeSet<>();
+        for (String code : values.getOrDefault(PromoSettings.CONVERSION_TYPES, "").split(",")) {
+            String trimmed = code.trim();
+            if (ConversionType.isWellFormed(trimmed)) {
+                types.add(new ConversionType(trimmed));
+            } else if (!trimmed.isEmpty()) {
+                problem(PromoSettings.CONVERSION_TYPES + " is a comma-separated list of lower-case codes such as"
+                        + " quote_request,callback (letters, digits and _, at most 32; got '" + trimmed + "')");
+            }
+        }
+        return new ConversionSettings(types, Duration.ofDays(windowDays), currency);
     }
 
     /** A setting's text, or {@code fallback} when it is not set. */

@@ -6,6 +6,7 @@ import io.promo.billing.StripeSettings;
 import io.promo.domain.access.AuthenticateAdvertiser;
 import io.promo.domain.access.IssueApiKey;
 import io.promo.domain.campaign.EntityOwnership;
+import io.promo.domain.conversion.RecordConversion;
 import io.promo.domain.funding.HandlePaymentEvent;
 import io.promo.domain.funding.PaymentGateway;
 import io.promo.domain.funding.TopUpCampaign;
@@ -104,6 +105,7 @@ public final class Wiring implements AutoCloseable {
     private final WhyNotShown whyNotShown;
     private final RecordClick recordClick;
     private final TrafficReports trafficReports;
+    private final RecordConversion recordConversion;
     private final CreditInvalidClicks creditInvalidClicks;
     private final IssueApiKey issueApiKey;
     private final AuthenticateAdvertiser authenticateAdvertiser;
@@ -184,7 +186,9 @@ public final class Wiring implements AutoCloseable {
         this.recordClick = new RecordClick(clickTokens, clientHasher, BotUserAgents.standard(), ClickRules.DEFAULTS,
                 repositories.clickLog(), calendar, ids, clock);
         this.trafficReports = new TrafficReports(repositories.campaigns(), repositories.advertisers(),
-                repositories.trafficReportSource(), useCases.budgetQueries());
+                repositories.trafficReportSource(), useCases.budgetQueries(), repositories.conversionReportSource());
+        this.recordConversion = new RecordConversion(repositories.conversionLog(), clientHasher, config.conversions(),
+                calendar, clock);
         this.creditInvalidClicks = new CreditInvalidClicks(repositories.campaigns(), repositories.clickLog(),
                 repositories.ledger(), ids, clock);
         this.issueApiKey = new IssueApiKey(repositories.advertisers(), repositories.apiKeys(), new SecureRandom(), clock);
@@ -412,6 +416,10 @@ public final class Wiring implements AutoCloseable {
 
     public TrafficReports trafficReports() {
         return trafficReports;
+    }
+
+    public RecordConversion recordConversion() {
+        return recordConversion;
     }
 
     public CreditInvalidClicks creditInvalidClicks() {
