@@ -48,6 +48,9 @@ class ApiStoryTest {
         JsonNode campaign = api.get("/v1/campaigns/" + campaignId, lena.key()).json();
         assertThat(campaign.path("status").asText()).isEqualTo("draft");
         assertThat(campaign.path("keyword_targets").toString()).isEqualTo("[\"portrait\",\"headshot\"]");
+        assertThat(campaign.path("keyword_target_matches").toString()).isEqualTo(
+                "[{\"keyword\":\"portrait\",\"match_type\":\"broad\",\"negative\":false},"
+                        + "{\"keyword\":\"headshot\",\"match_type\":\"broad\",\"negative\":false}]");
         assertThat(campaign.path("cpc_cents").asLong()).isEqualTo(60);
         assertThat(api.get("/v1/campaigns", lena.key()).json().path("campaigns").size()).isEqualTo(1);
 

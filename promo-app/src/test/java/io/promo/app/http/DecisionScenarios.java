@@ -123,6 +123,30 @@ abstract class DecisionScenarios {
     }
 
     @Test
+    void phrase_exact_and_negative_keywords_decide_which_queries_show_the_campaign() {
+        String city = city();
+        String lena = Marketplace.unique("srv_lena");
+        Marketplace.Advertiser owner = market.advertiser();
+        String campaign = market.campaign(owner, lena, city, 60);
+        ApiClient.Response patched = market.api.patch("/v1/campaigns/" + campaign, owner.key(),
+                "{\"keyword_targets\":[\"\\\"Portrait Photographer\\\"\",\"[headshot]\",\"-cheap\"]}");
+        assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+        market.fund(owner, campaign, 5_000);
+        assertThat(market.api.post("/v1/campaigns/" + campaign + "/activate", owner.key(), null).status()).isEqualTo(200);
+        catchUp();
+
+        List<String> shownFor = new ArrayList<>();
+        for (String query : List.of("best portrait photographer", "photographer portrait", "Headshot", "headshot studio",
+                "cheap portrait photographer", "portrait-photographer!")) {
+            if (!decide(search(city, query, List.of("srv_anna", lena)).build()).sponsored().isEmpty()) {
+                shownFor.add(query);
+            }
+        }
+
+        assertThat(shownFor).containsExactly("best portrait photographer", "Headshot", "portrait-photographer!");
+    }
+
+    @Test
     void without_candidates_the_page_is_the_organic_matches_in_their_order() {
         String city = city();
 

@@ -177,7 +177,7 @@ class PlacementPropertiesTest {
         CampaignSettings s = campaign.settings();
         BudgetState budget = market.budgets.get(campaign.id());
         Advertiser advertiser = market.advertiser(campaign.advertiserId());
-        String query = " " + TextNormalizer.normalize(request.query()) + " ";
+        String query = TextNormalizer.words(request.query());
         long cpc = s.cpc().cents();
         long daily = s.dailyBudget().cents();
         long floor = market.resolver().resolve(request.surface(), request.role(), request.city()).limits().cpcFloor().cents();
@@ -185,7 +185,7 @@ class PlacementPropertiesTest {
                 * 24.0 / Duration.ofDays(1).toMillis();
         long allowance = (long) Math.floor(daily * TrafficCurve.uniform().cumulativeShare(hours)) + cpc;
         return s.cityTargets().contains(request.city())
-                && (s.keywordTargets().isEmpty() || s.keywordTargets().stream().anyMatch(k -> query.contains(" " + k + " ")))
+                && referenceKeywordsMatch(s.keywordTargets(), query)
                 && campaign.status() == CampaignStatus.ACTIVE
                 && !RandomMarketplace.TODAY.isBefore(s.startDate())
                 && s.endDate().map(end -> !RandomMarketplace.TODAY.isAfter(end)).orElse(true)
@@ -195,6 +195,34 @@ class PlacementPropertiesTest {
                 && s.totalBudget().map(total -> budget.spentTotal().cents() + cpc <= total.cents()).orElse(true)
                 && budget.balance().cents() >= cpc
                 && (s.pacingMode() == PacingMode.ACCELERATED || budget.spentOnDay().cents() + cpc <= allowance);
+    }
+
+    /**
+     * docs/design.md "Keyword matching", naively: some positive target matches (or there is none) and no negative
+     * does; broad as a set of words, phrase as a substring between spaces, exact as equality.
+     */
+    static boolean referenceKeywordsMatch(List<String> targets, String query) {
+        List<String> queryWords = query.isEmpty() ? List.of() : List.of(query.split(" "));
+        boolean anyPositive = false;
+        boolean positiveMatched = false;
+        for (String typed : targets) {
+            boolean negative = typed.startsWith("-");
+            String body = negative ? typed.substring(1) : typed;
+            boolean matched;
+            if (body.startsWith("\"")) {
+                matched = (" " + query + " ").contains(" " + body.substring(1, body.length() - 1) + " ");
+            } else if (body.startsWith("[")) {
+                matched = query.equals(body.substring(1, body.length() - 1));
+            } else {
+                matched = queryWords.containsAll(List.of(body.split(" ")));
+            }
+            if (negative && matched) {
+                return false;
+            }
+            anyPositive |= !negative;
+            positiveMatched |= !negative && matched;
+        }
+        return !anyPositive || positiveMatched;
     }
 
     private static List<Double> scores(RandomMarketplace market, List<PagePosition.Sponsored> sponsored) {

@@ -127,6 +127,15 @@ final class RandomMarketplace {
         return query.toString();
     }
 
+    /** The words as a broad, "phrase" or [exact] target, at random. */
+    private String typed(String words) {
+        return switch (random.nextInt(3)) {
+            case 0 -> words;
+            case 1 -> '"' + words + '"';
+            default -> '[' + words + ']';
+        };
+    }
+
     private void addCampaign(int c) {
         CampaignId id = new CampaignId("pcmp_r" + c);
         Advertiser advertiser = advertisers.get(random.nextInt(advertisers.size()));
@@ -143,8 +152,12 @@ final class RandomMarketplace {
         if (random.nextBoolean()) {
             for (int k = 1 + random.nextInt(2); k > 0; k--) {
                 String keyword = WORDS.get(random.nextInt(WORDS.size()));
-                keywords.add(random.nextInt(4) == 0 ? keyword + " " + WORDS.get(random.nextInt(WORDS.size())) : keyword);
+                keywords.add(typed(random.nextInt(4) == 0 ? keyword + " " + WORDS.get(random.nextInt(WORDS.size())) : keyword));
             }
+        }
+        if (random.nextInt(3) == 0) {
+            String negative = WORDS.get(random.nextInt(WORDS.size()));
+            keywords.add("-" + typed(random.nextBoolean() ? negative : negative + " " + WORDS.get(random.nextInt(WORDS.size()))));
         }
         LocalDate start = TODAY.plusDays(random.nextInt(10) == 0 ? 1 : -random.nextInt(30));
         Optional<LocalDate> end = random.nextInt(3) == 0 ? Optional.empty()

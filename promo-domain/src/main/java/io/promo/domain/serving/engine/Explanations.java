@@ -23,11 +23,19 @@ final class Explanations {
                         : "targets " + c.details.cities().stream().map(CityCode::value).sorted().collect(Collectors.joining(", "))
                         + ", not " + search.city;
             case KEYWORD:
-                if (c.details.keywords().isEmpty()) {
+                if (!c.hasKeywords) {
                     return "no keyword targets: matches every query";
                 }
-                return (passed ? "one of " : "none of ") + c.details.keywords() + " occurs"
-                        + " as whole words in the query '" + search.normalizedQuery + "'";
+                return (passed ? "one of " : "none of ") + positives(c) + " matches the query '" + search.normalizedQuery
+                        + "' (broad: each word in the query; \"phrase\": the words in order; [exact]: the whole query)";
+            case NEGATIVE_KEYWORD:
+                if (!c.hasNegatives) {
+                    return "no negative keywords";
+                }
+                int negative = search.matchingNegative(c);
+                return negative < 0 ? "none of " + negatives(c) + " matches the query '" + search.normalizedQuery + "'"
+                        : "the negative keyword " + negatives(c).get(negative) + " matches the query '"
+                                + search.normalizedQuery + "'";
             case STATUS:
                 return "the campaign is " + c.details.status().code();
             case SCHEDULE:
@@ -61,6 +69,15 @@ final class Explanations {
             default:
                 throw new IllegalArgumentException(check + " is not an eligibility check");
         }
+    }
+
+    private static java.util.List<String> positives(ServingCampaign c) {
+        return c.details.keywords().stream().filter(k -> !k.startsWith("-")).toList();
+    }
+
+    /** The negative targets in the order of {@link ServingCampaign#negatives}: stored ones start with a '-'. */
+    private static java.util.List<String> negatives(ServingCampaign c) {
+        return c.details.keywords().stream().filter(k -> k.startsWith("-")).toList();
     }
 
     static String policySource(SearchContext search) {

@@ -79,6 +79,14 @@ class EligibilityReasonsTest {
                     t.aCampaignThatWouldBeShown(s -> s.keywords("portrait"));
                     return ServingFixture.search(ServingFixture.BERLIN, "portraits", TARGET);
                 }),
+                row("a negative keyword matches the query", Check.NEGATIVE_KEYWORD, t -> {
+                    t.aCampaignThatWouldBeShown(s -> s.keywords("portrait", "-\"portrait photographer\""));
+                    return t.defaultSearch();
+                }),
+                row("an exact keyword is only part of the query", Check.KEYWORD, t -> {
+                    t.aCampaignThatWouldBeShown(s -> s.keywords("[portrait]"));
+                    return t.defaultSearch();
+                }),
                 row("the campaign is paused", Check.STATUS, t -> {
                     t.aCampaignThatWouldBeShown(s -> s);
                     t.fixture.move(t.campaign, CampaignAction.PAUSE);
