@@ -110,6 +110,9 @@ class PlacementPropertiesTest {
                 .as(as + "\norganic matches keep their order; a promoted one leaves its organic position")
                 .isEqualTo(expectedOrganic);
 
+        Map<String, Long> perAdvertiser = perAdvertiser(campaigns, sponsored);
+        assertThat(perAdvertiser.values()).as(as + "\nat most " + market.settings.maxSlotsPerAdvertiser()
+                + " positions per advertiser").allMatch(n -> n <= market.settings.maxSlotsPerAdvertiser());
         for (PagePosition.Sponsored s : sponsored) {
             Campaign campaign = campaigns.get(s.campaignId().value());
             assertThat(campaign.target().id()).as(as + "\nsponsored entity is the campaign's").isEqualTo(s.entityId());
@@ -134,8 +137,13 @@ class PlacementPropertiesTest {
         Set<String> placed = new HashSet<>();
         above.forEach(s -> placed.add(s.campaignId().value()));
         below.forEach(s -> placed.add(s.campaignId().value()));
+        List<PagePosition.Sponsored> all = new ArrayList<>(above);
+        all.addAll(below);
+        Map<String, Long> perAdvertiser = perAdvertiser(campaigns, all);
         for (Campaign campaign : campaigns.values()) {
-            if (placed.contains(campaign.id().value()) || promoted.contains(campaign.target().id())
+            boolean advertiserFull = perAdvertiser.getOrDefault(campaign.advertiserId().value(), 0L)
+                    >= market.settings.maxSlotsPerAdvertiser();
+            if (placed.contains(campaign.id().value()) || promoted.contains(campaign.target().id()) || advertiserFull
                     || !request.organicMatches().contains(campaign.target().id())
                     || !referenceEligible(market, campaign, request)) {
                 continue;
@@ -223,6 +231,12 @@ class PlacementPropertiesTest {
             positiveMatched |= !negative && matched;
         }
         return !anyPositive || positiveMatched;
+    }
+
+    /** Sponsored positions per advertiser id. */
+    private static Map<String, Long> perAdvertiser(Map<String, Campaign> campaigns, List<PagePosition.Sponsored> sponsored) {
+        return sponsored.stream().collect(Collectors.groupingBy(
+                s -> campaigns.get(s.campaignId().value()).advertiserId().value(), Collectors.counting()));
     }
 
     private static List<Double> scores(RandomMarketplace market, List<PagePosition.Sponsored> sponsored) {

@@ -66,7 +66,8 @@ final class RandomMarketplace {
         int fold = random.nextInt(9);
         PolicyLimits deploymentDefault = limits();
         settings = ServingSettings.defaults(deploymentDefault, BudgetCalendar.UTC)
-                .withLayout(Surface.PEOPLE_SEARCH, random.nextBoolean() ? SlotLayout.standard(fold) : randomLayout(fold));
+                .withLayout(Surface.PEOPLE_SEARCH, random.nextBoolean() ? SlotLayout.standard(fold) : randomLayout(fold))
+                .withMaxSlotsPerAdvertiser(List.of(1, 2, 3, 20).get(random.nextInt(4)));
         for (CityCode city : List.of(BERLIN, PARIS)) {
             if (random.nextBoolean()) {
                 policies.add(policy(Optional.empty(), city));

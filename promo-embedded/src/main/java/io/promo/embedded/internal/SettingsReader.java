@@ -1,6 +1,7 @@
 package io.promo.embedded.internal;
 
 import io.promo.domain.campaign.CampaignQuota;
+import io.promo.domain.serving.index.ServingSettings;
 import io.promo.embedded.ConfigException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -76,6 +77,8 @@ public final class SettingsReader {
         int maxCampaigns = (int) number(PromoSettings.MAX_CAMPAIGNS_PER_ADVERTISER, CampaignQuota.DEFAULT.maxNotEnded(),
                 1, 1_000_000);
         String currency = currency(values.getOrDefault(PromoSettings.CURRENCY, PromoSettings.DEFAULT_CURRENCY));
+        int maxSlots = (int) number(PromoSettings.MAX_SLOTS_PER_ADVERTISER,
+                ServingSettings.DEFAULT_MAX_SLOTS_PER_ADVERTISER, 1, 20);
 
         Optional<Secret> stripeKey = Optional.ofNullable(values.get(PromoSettings.STRIPE_SECRET_KEY))
                 .map(k -> new Secret(k, false));
@@ -103,7 +106,7 @@ public final class SettingsReader {
                     + " is required in production: payments confirmed later would never be booked");
         }
         return new PromoSettings(mode, database, clickSecret, hashSecret, zone, maxCampaigns, currency, stripeKey,
-                webhookSecrets, apiBase, shutdownTimeout);
+                webhookSecrets, apiBase, shutdownTimeout, maxSlots);
     }
 
     /** A setting's text, or {@code fallback} when it is not set. */

@@ -40,7 +40,12 @@ public enum Check {
      */
     DENSITY,
     /** The campaign won a position: fails when better-ranked campaigns took every position it could take, or another campaign of its entity was placed. */
-    OUTRANKED;
+    OUTRANKED,
+    /**
+     * Competitive separation: the campaign's advertiser had fewer than the deployment's
+     * {@code PROMO_MAX_SLOTS_PER_ADVERTISER} positions on the page when the placement came to it.
+     */
+    ADVERTISER_SLOTS;
 
     /** The checks {@link Eligibility} evaluates, before placement. */
     static final Check[] ELIGIBILITY = {CITY, KEYWORD, NEGATIVE_KEYWORD, STATUS, SCHEDULE, ADVERTISER, FLOOR, DAILY_BUDGET,

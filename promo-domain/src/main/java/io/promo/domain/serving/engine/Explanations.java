@@ -80,6 +80,21 @@ final class Explanations {
         return c.details.keywords().stream().filter(k -> k.startsWith("-")).toList();
     }
 
+    /** The ADVERTISER_SLOTS result, after the placement's others: what competitive separation did to the campaign. */
+    static void advertiserSlots(DiagnosisTrace trace, Placement placement, SearchContext search) {
+        ServingCampaign c = trace.campaign;
+        int max = search.maxSlotsPerAdvertiser;
+        if (trace.wasAdvertiserFull()) {
+            trace.placement(Check.ADVERTISER_SLOTS, CheckResult.Verdict.FAIL, "its advertiser already had " + max
+                    + " of the page's sponsored positions, as many as one advertiser may take (PROMO_MAX_SLOTS_PER_ADVERTISER)");
+        } else if (placement.positionOf(c) > 0) {
+            trace.placement(Check.ADVERTISER_SLOTS, CheckResult.Verdict.PASS, "its advertiser has "
+                    + placement.advertiserPositions(c) + " of the page's sponsored positions, at most " + max);
+        } else {
+            trace.placement(Check.ADVERTISER_SLOTS, CheckResult.Verdict.SKIPPED, "not placed for another reason");
+        }
+    }
+
     static String policySource(SearchContext search) {
         EffectivePolicy policy = search.policy;
         switch (policy.source()) {

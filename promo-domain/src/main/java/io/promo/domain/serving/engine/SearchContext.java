@@ -36,6 +36,8 @@ final class SearchContext {
     double hoursIntoDay;
     /** F(now) of the (surface, city) traffic curve. */
     double trafficShare;
+    /** How many positions of the page one advertiser may take ({@link ServingSettings#maxSlotsPerAdvertiser}). */
+    int maxSlotsPerAdvertiser;
     /** Seeds the rotation of tied campaigns; a function of the request and the time only. */
     long rotationSeed;
     private boolean keywordsMatched;
@@ -58,6 +60,7 @@ final class SearchContext {
         this.policy = slice != null ? slice.policy(role) : index.policies.resolve(surface, role, city);
         this.floorCents = policy.limits().cpcFloor().cents();
         this.nowMillis = now.toEpochMilli();
+        this.maxSlotsPerAdvertiser = settings.maxSlotsPerAdvertiser();
         long dayStart;
         long dayEnd;
         if (nowMillis >= index.dayStartMillis && nowMillis < index.dayEndMillis) {

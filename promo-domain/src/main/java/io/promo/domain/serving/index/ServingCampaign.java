@@ -69,6 +69,8 @@ public final class ServingCampaign {
     /** The index's numbers of the city targets. */
     final int[] cityIds;
     public final CampaignId id;
+    /** The owner: competitive separation counts a page's positions per advertiser. */
+    public final AdvertiserId advertiserId;
     public final String targetEntityId;
     public final Format format;
     public final Details details;
@@ -85,6 +87,7 @@ public final class ServingCampaign {
             int[] keywords, int[] negatives, int[] cityIds) {
         CampaignSettings settings = campaign.settings();
         this.id = campaign.id();
+        this.advertiserId = campaign.advertiserId();
         this.idHash = hash64(campaign.id().value());
         this.targetEntityId = campaign.target().id();
         this.format = settings.format();
@@ -117,6 +120,7 @@ public final class ServingCampaign {
     /** A copy of {@code from} whose budget fields are {@code budget}'s: everything else, the score included, is kept. */
     private ServingCampaign(ServingCampaign from, BudgetState budget) {
         this.id = from.id;
+        this.advertiserId = from.advertiserId;
         this.idHash = from.idHash;
         this.targetEntityId = from.targetEntityId;
         this.format = from.format;

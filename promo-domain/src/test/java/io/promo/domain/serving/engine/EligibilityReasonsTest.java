@@ -190,6 +190,13 @@ class EligibilityReasonsTest {
                     t.fixture.active(t.fixture.advertiser(), "srv_o2", TestData.settings().keywords().cpc(51).build(), 5_000);
                     return t.defaultSearch();
                 }),
+                row("its advertiser already has two positions on the page", Check.ADVERTISER_SLOTS, t -> {
+                    t.aCampaignThatWouldBeShown(s -> s);
+                    t.fixture.policy(Optional.empty(), ServingFixture.BERLIN, 25, 3, 3);
+                    t.fixture.active(t.owner, "srv_o1", TestData.settings().keywords().cpc(60).build(), 5_000);
+                    t.fixture.active(t.owner, "srv_o2", TestData.settings().keywords().cpc(70).build(), 5_000);
+                    return t.defaultSearch();
+                }),
                 row("another campaign for the same entity ranks higher", Check.OUTRANKED, t -> {
                     t.aCampaignThatWouldBeShown(s -> s);
                     t.fixture.active(t.fixture.advertiser(), TARGET, TestData.settings().keywords().cpc(60).build(), 5_000);
