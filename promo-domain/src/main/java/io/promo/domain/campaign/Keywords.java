@@ -33,6 +33,26 @@ public final class Keywords {
         return normalize(keywords).equals(keywords);
     }
 
+    /**
+     * Keywords as read from storage. One stored before match types existed that their syntax refuses (a stray
+     * bracket or quote, which authoring refuses now) is read as the broad target of its words, which matches what it
+     * matched before up to word order, so that its campaign still loads; one without letters or digits is dropped.
+     */
+    public static List<String> fromStorage(List<String> stored) {
+        List<String> read = new ArrayList<>(stored.size());
+        for (String keyword : stored) {
+            if (KeywordTarget.parse(keyword) instanceof KeywordTarget.Valid) {
+                read.add(keyword);
+            } else {
+                String words = io.promo.domain.shared.TextNormalizer.words(keyword);
+                if (!words.isEmpty()) {
+                    read.add(words);
+                }
+            }
+        }
+        return read;
+    }
+
     /** The targets of normalized keywords; malformed ones are left out. */
     public static List<KeywordTarget> targets(List<String> keywords) {
         List<KeywordTarget> targets = new ArrayList<>(keywords.size());

@@ -50,6 +50,12 @@ class KeywordTargetTest {
     }
 
     @Test
+    void a_keyword_stored_before_match_types_that_their_syntax_refuses_is_read_as_the_broad_target_of_its_words() {
+        assertThat(Keywords.fromStorage(List.of("[studio", "portrait", "a\"b", "\"wedding\"", "!!!")))
+                .containsExactly("studio", "portrait", "a b", "\"wedding\"");
+    }
+
+    @Test
     void stored_keywords_keep_a_malformed_one_as_typed_so_that_it_can_be_named() {
         List<String> keywords = Keywords.normalize(List.of(" [Unclosed ", "Portrait", "\"portrait\""));
 

@@ -24,7 +24,7 @@ final class Explanations {
                         + ", not " + search.city;
             case KEYWORD:
                 if (!c.hasKeywords) {
-                    return "no keyword targets: matches every query";
+                    return "no positive keyword targets: matches every query its negatives allow";
                 }
                 return (passed ? "one of " : "none of ") + positives(c) + " matches the query '" + search.normalizedQuery
                         + "' (broad: each word in the query; \"phrase\": the words in order; [exact]: the whole query)";

@@ -103,10 +103,11 @@ public final class ServingIndex {
             List<KeywordTarget> keywordTargets = new ArrayList<>(typed.size());
             for (String keyword : typed) {
                 // Parsed once per distinct keyword of a build: campaigns share most of theirs.
-                keywordTargets.add(parsedKeywords.computeIfAbsent(keyword,
-                        k -> Keywords.targets(List.of(k)).stream().findFirst().orElse(null)));
+                KeywordTarget target = parsedKeywords.computeIfAbsent(keyword, ServingIndex::keywordTarget);
+                if (target != null) {
+                    keywordTargets.add(target);
+                }
             }
-            keywordTargets.removeIf(java.util.Objects::isNull);
             int[] keywords = KeywordProgram.compile(keywordTargets, false, dictionary);
             int[] negatives = KeywordProgram.compile(keywordTargets, true, dictionary);
             double predictedCtr = settings.ctrModel().predict(data.ctr().getOrDefault(campaign.id(), CtrCounts.NONE));
@@ -161,6 +162,11 @@ public final class ServingIndex {
         return new ServingIndex(builtAt, day, settings.calendar().startOf(day).toEpochMilli(),
                 settings.calendar().endOf(day).toEpochMilli(), policies, dictionary.build(), slices, byId, null,
                 Map.copyOf(data.curves()), Map.copyOf(cityIds));
+    }
+
+    /** A campaign's keyword as a target: a campaign holds only valid ones ({@link Keywords#fromStorage}), else null. */
+    private static KeywordTarget keywordTarget(String keyword) {
+        return KeywordTarget.parse(keyword) instanceof KeywordTarget.Valid valid ? valid.target() : null;
     }
 
     /** The campaigns of one entity so far with one more: a campaign alone, or an array of several. */
