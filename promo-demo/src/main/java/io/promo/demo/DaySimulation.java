@@ -249,13 +249,14 @@ final class DaySimulation {
 
     /**
      * The demo's own knowledge of the search it sent: a keyword-targeted listing matches only a query that is one of
-     * its keywords, since the demo's queries are a single keyword, "creative team" or empty.
+     * its keywords, since the demo's queries are a single keyword, "creative team" or empty; one with the negative
+     * {@code -"creative team"} every query but that one.
      */
     private void countOpportunities(Cell cell, String query, List<String> organic) {
         for (Listing listing : market.listings()) {
             boolean inCell = listing.surface().equals(cell.surface()) && listing.city().equals(cell.city())
                     && java.util.Objects.equals(listing.role(), cell.role());
-            if (inCell && (listing.keywords().isEmpty() || listing.keywords().contains(query))) {
+            if (inCell && listing.matches(query)) {
                 Opportunities counts = opportunities.computeIfAbsent(listing.campaignId(), id -> new Opportunities());
                 counts.matching++;
                 if (organic.contains(listing.entityId())) {

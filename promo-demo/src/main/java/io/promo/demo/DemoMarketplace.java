@@ -34,6 +34,30 @@ final class DemoMarketplace {
     record Listing(String campaignId, String label, String advertiserKey, String advertiserUserId, String entityId,
             String surface, String role, String city, String format, String pacing, long cpcCents,
             long dailyBudgetCents, List<String> keywords) {
+
+        /** The keyword targets that are not negatives. */
+        List<String> positiveKeywords() {
+            return keywords.stream().filter(k -> !k.startsWith("-")).toList();
+        }
+
+        /**
+         * Whether a query of the demo (one keyword, "creative team" or empty) matches the keywords as promo does: a
+         * positive one, if any, occurs in it, and no negative ({@code -"creative team"}) does.
+         */
+        boolean matches(String query) {
+            String padded = " " + query + " ";
+            boolean positive = positiveKeywords().isEmpty();
+            for (String keyword : keywords) {
+                boolean negative = keyword.startsWith("-");
+                String words = keyword.replaceAll("^-|[\"\\[\\]]", "");
+                boolean occurs = padded.contains(" " + words + " ");
+                if (negative && occurs) {
+                    return false;
+                }
+                positive |= !negative && occurs;
+            }
+            return positive;
+        }
     }
 
     /** The search engine's side: which entities a search in a cell can match. */
@@ -129,7 +153,10 @@ final class DemoMarketplace {
             long dailyBudget = cpc * clicksPerDay;
             String format = i == 0 ? "featured" : "boosted";
             String pacing = number % 2 == 0 ? "even" : "accelerated";
-            List<String> keywords = number % 5 == 4 ? KEYWORDS.get(kind) : List.of();
+            // Every fifth listing targets its kind's keywords; another fifth excludes the generic "creative team"
+            // searches with a negative phrase.
+            List<String> keywords = number % 5 == 4 ? KEYWORDS.get(kind)
+                    : number % 5 == 2 ? List.of("-\"creative team\"") : List.of();
             String label = String.format("#%02d %s %s %s", number + 1, cell.city(), kind, pacing);
 
             String userId = String.format("usr_demo_%02d", number + 1);

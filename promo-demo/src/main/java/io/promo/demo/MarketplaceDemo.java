@@ -187,7 +187,7 @@ public final class MarketplaceDemo {
 
     /** The deciding check the campaign's diagnostics name for a search in its city, role and keywords; null if shown. */
     private static String whyNotShown(DemoApi api, Listing listing) {
-        String query = listing.keywords().isEmpty() ? "" : listing.keywords().get(0);
+        String query = listing.positiveKeywords().isEmpty() ? "" : listing.positiveKeywords().get(0);
         JsonNode diagnosis = api.call("GET", "/v1/campaigns/" + listing.campaignId() + "/diagnostics?city=" + listing.city()
                 + (listing.role() == null ? "" : "&role=" + listing.role()) + "&query=" + query, listing.advertiserKey(), null, 200);
         JsonNode reason = diagnosis.path("deciding_reason");

@@ -4,6 +4,7 @@ import io.promo.domain.campaign.Campaign;
 import io.promo.domain.campaign.CampaignSettings;
 import io.promo.domain.campaign.CampaignStatus;
 import io.promo.domain.campaign.Format;
+import io.promo.domain.campaign.Keywords;
 import io.promo.domain.campaign.PacingMode;
 import io.promo.domain.campaign.TargetEntity;
 import io.promo.domain.campaign.TargetEntityType;
@@ -29,7 +30,7 @@ final class CampaignMapper {
                 Format.parse("format", row.getFormat()),
                 Arrays.stream(row.getCityTargets()).map(CityCode::new).toList(),
                 // keyword_targets is nullable in the seed; null and '{}' both mean "no keyword targeting".
-                row.getKeywordTargets() == null ? List.of() : Arrays.asList(row.getKeywordTargets()),
+                row.getKeywordTargets() == null ? List.of() : Keywords.fromStorage(Arrays.asList(row.getKeywordTargets())),
                 row.getStartDate(),
                 Optional.ofNullable(row.getEndDate()),
                 Money.ofCents(row.getCpcCents()),

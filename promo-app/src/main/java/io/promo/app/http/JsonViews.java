@@ -5,6 +5,8 @@ import io.promo.domain.advertiser.Advertiser;
 import io.promo.domain.advertiser.PaymentReference;
 import io.promo.domain.campaign.Campaign;
 import io.promo.domain.campaign.CampaignSettings;
+import io.promo.domain.campaign.KeywordTarget;
+import io.promo.domain.campaign.Keywords;
 import io.promo.domain.ledger.BudgetSummary;
 import io.promo.domain.ledger.LedgerEntry;
 import io.promo.domain.pricing.Policy;
@@ -66,15 +68,23 @@ final class JsonViews {
 
     record CampaignView(String campaignId, String advertiserId, String targetEntityType, String targetEntityId,
             String name, String surface, String format, List<String> cityTargets, List<String> keywordTargets,
+            List<KeywordTargetView> keywordTargetMatches,
             String status, LocalDate startDate, LocalDate endDate, long cpcCents, long dailyBudgetCents,
             Long totalBudgetCents, String pacingMode, Instant createdAt, Instant updatedAt) {
         static CampaignView of(Campaign c) {
             CampaignSettings s = c.settings();
             return new CampaignView(c.id().value(), c.advertiserId().value(), c.target().type().code(), c.target().id(),
                     s.name(), c.surface().code(), s.format().code(), s.cityTargets().stream().map(CityCode::value).toList(),
-                    s.keywordTargets(), c.status().code(), s.startDate(), s.endDate().orElse(null), s.cpc().cents(),
+                    s.keywordTargets(), Keywords.targets(s.keywordTargets()).stream().map(KeywordTargetView::of).toList(),
+                    c.status().code(), s.startDate(), s.endDate().orElse(null), s.cpc().cents(),
                     s.dailyBudget().cents(), s.totalBudget().map(Money::cents).orElse(null), s.pacingMode().code(),
                     c.createdAt(), c.updatedAt());
+        }
+    }
+
+    record KeywordTargetView(String keyword, String matchType, boolean negative) {
+        static KeywordTargetView of(KeywordTarget target) {
+            return new KeywordTargetView(target.text(), target.match().code(), target.negative());
         }
     }
 

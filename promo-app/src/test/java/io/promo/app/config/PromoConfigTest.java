@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -115,6 +116,17 @@ class PromoConfigTest {
         assertThat(load(Map.of(), Map.of()).currency()).isEqualTo("usd");
         assertThat(load(Map.of("PROMO_CURRENCY", "EUR"), Map.of()).currency()).isEqualTo("eur");
         assertThat(load(Map.of("PROMO_CURRENCY", "gbp"), Map.of()).currency()).isEqualTo("gbp");
+    }
+
+    @Test
+    void the_sponsored_positions_one_advertiser_may_take_are_two_unless_configured_from_1_to_20() {
+        assertThat(load(Map.of(), Map.of()).promo().maxSlotsPerAdvertiser()).isEqualTo(2);
+        assertThat(load(Map.of("PROMO_MAX_SLOTS_PER_ADVERTISER", "1"), Map.of()).promo().maxSlotsPerAdvertiser()).isEqualTo(1);
+        for (String bad : List.of("0", "-1", "21", "two")) {
+            assertThatThrownBy(() -> load(Map.of("PROMO_MAX_SLOTS_PER_ADVERTISER", bad), Map.of()))
+                    .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement()
+                            .satisfies(problem -> assertThat(problem).startsWith("PROMO_MAX_SLOTS_PER_ADVERTISER")));
+        }
     }
 
     @org.junit.jupiter.params.ParameterizedTest

@@ -18,7 +18,7 @@ class ApiStoryTest {
     private final ApiClient api = market.api;
 
     @Test
-    void admin_onboards_advertiser_funds_and_activates_and_the_search_service_gets_it_sponsored() {
+    void admin_onboards_advertiser_funds_and_activates_and_the_search_service_gets_it_sponsored() throws InterruptedException {
         String city = Marketplace.unique("city").toLowerCase();
         String entity = Marketplace.unique("srv");
 
@@ -48,6 +48,9 @@ class ApiStoryTest {
         JsonNode campaign = api.get("/v1/campaigns/" + campaignId, lena.key()).json();
         assertThat(campaign.path("status").asText()).isEqualTo("draft");
         assertThat(campaign.path("keyword_targets").toString()).isEqualTo("[\"portrait\",\"headshot\"]");
+        assertThat(campaign.path("keyword_target_matches").toString()).isEqualTo(
+                "[{\"keyword\":\"portrait\",\"match_type\":\"broad\",\"negative\":false},"
+                        + "{\"keyword\":\"headshot\",\"match_type\":\"broad\",\"negative\":false}]");
         assertThat(campaign.path("cpc_cents").asLong()).isEqualTo(60);
         assertThat(api.get("/v1/campaigns", lena.key()).json().path("campaigns").size()).isEqualTo(1);
 
@@ -88,6 +91,24 @@ class ApiStoryTest {
         JsonNode elsewhere = api.get("/v1/campaigns/" + campaignId + "/diagnostics?city=paris&query=portrait",
                 lena.key()).json();
         assertThat(elsewhere.path("deciding_reason").asText()).isEqualTo("CITY");
+        JsonNode unmatched = api.get("/v1/campaigns/" + campaignId + "/diagnostics?city=" + city + "&query=wedding",
+                lena.key()).json();
+        assertThat(unmatched.path("deciding_reason").asText()).isEqualTo("KEYWORD");
+        ApiClient.Response negative = api.patch("/v1/campaigns/" + campaignId, lena.key(),
+                "{\"keyword_targets\":[\"portrait\",\"headshot\",\"-\\\"Cheap Shoot\\\"\"]}");
+        assertThat(negative.status()).as(negative.toString()).isEqualTo(200);
+        assertThat(negative.json().path("keyword_target_matches").get(2).toString())
+                .isEqualTo("{\"keyword\":\"cheap shoot\",\"match_type\":\"phrase\",\"negative\":true}");
+        JsonNode excluded = null;
+        for (long until = System.nanoTime() + 10_000_000_000L; System.nanoTime() < until; Thread.sleep(100)) {
+            excluded = api.get("/v1/campaigns/" + campaignId + "/diagnostics?city=" + city
+                    + "&query=cheap+shoot+portrait", lena.key()).json();
+            if (excluded.path("deciding_reason").asText().equals("NEGATIVE_KEYWORD")) {
+                break; // the index has the edit (it is rebuilt every second)
+            }
+        }
+        assertThat(excluded.path("deciding_reason").asText()).as(excluded.toString()).isEqualTo("NEGATIVE_KEYWORD");
+        assertThat(excluded.toString()).contains("-\\\"cheap shoot\\\"");
 
         ApiClient.Response credit = api.post("/v1/campaigns/" + campaignId + "/credits", TestServer.ADMIN_KEY,
                 "{\"amount_cents\":150,\"reason\":\"2 invalid clicks\",\"idempotency_key\":\"cr-1\"}");

@@ -123,6 +123,58 @@ abstract class DecisionScenarios {
     }
 
     @Test
+    void phrase_exact_and_negative_keywords_decide_which_queries_show_the_campaign() {
+        String city = city();
+        String lena = Marketplace.unique("srv_lena");
+        Marketplace.Advertiser owner = market.advertiser();
+        String campaign = market.campaign(owner, lena, city, 60);
+        ApiClient.Response patched = market.api.patch("/v1/campaigns/" + campaign, owner.key(),
+                "{\"keyword_targets\":[\"\\\"Portrait Photographer\\\"\",\"[headshot]\",\"-cheap\"]}");
+        assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+        market.fund(owner, campaign, 5_000);
+        assertThat(market.api.post("/v1/campaigns/" + campaign + "/activate", owner.key(), null).status()).isEqualTo(200);
+        catchUp();
+
+        List<String> shownFor = new ArrayList<>();
+        for (String query : List.of("best portrait photographer", "photographer portrait", "Headshot", "headshot studio",
+                "cheap portrait photographer", "portrait-photographer!")) {
+            if (!decide(search(city, query, List.of("srv_anna", lena)).build()).sponsored().isEmpty()) {
+                shownFor.add(query);
+            }
+        }
+
+        assertThat(shownFor).containsExactly("best portrait photographer", "Headshot", "portrait-photographer!");
+    }
+
+    @Test
+    void a_studio_with_five_promoted_photographers_takes_two_positions_and_leaves_the_third_to_a_rival() {
+        String city = city();
+        ApiClient.Response policy = market.api.put("/v1/policies", TestServer.ADMIN_KEY, "{\"surface\":\"people_search\","
+                + "\"city\":\"" + city + "\",\"cpc_floor_cents\":25,\"max_density_top20\":3,\"max_above_fold\":3}");
+        assertThat(policy.status()).as(policy.toString()).isEqualTo(200);
+        Marketplace.Advertiser studio = market.advertiser();
+        List<String> organic = new ArrayList<>();
+        List<String> studioCampaigns = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            String photographer = Marketplace.unique("srv_photographer");
+            String campaign = market.campaign(studio, photographer, city, 90 + i);
+            market.fund(studio, campaign, 5_000);
+            assertThat(market.api.post("/v1/campaigns/" + campaign + "/activate", studio.key(), null).status()).isEqualTo(200);
+            organic.add(photographer);
+            studioCampaigns.add(campaign);
+        }
+        String rival = Marketplace.unique("srv_rival");
+        String rivalCampaign = activeCampaign(rival, city, 40);
+        organic.add(rival);
+        catchUp();
+
+        Page page = decide(search(city, "portrait", organic).build());
+
+        assertThat(page.sponsored()).extracting(Position::campaignId)
+                .containsExactly(studioCampaigns.get(4), studioCampaigns.get(3), rivalCampaign);
+    }
+
+    @Test
     void without_candidates_the_page_is_the_organic_matches_in_their_order() {
         String city = city();
 

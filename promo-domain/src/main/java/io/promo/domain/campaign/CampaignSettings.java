@@ -58,8 +58,9 @@ public record CampaignSettings(
         found.requireForm(cityTargets.size() <= MAX_CITIES, "city_targets", "must name at most " + MAX_CITIES + " cities");
         found.requireForm(keywordTargets.size() <= Keywords.MAX_COUNT, "keyword_targets",
                 "must hold at most " + Keywords.MAX_COUNT + " keywords");
-        found.requireForm(keywordTargets.stream().allMatch(k -> k.length() <= Keywords.MAX_LENGTH), "keyword_targets",
-                "each keyword must be at most " + Keywords.MAX_LENGTH + " characters");
+        for (String problem : Keywords.problems(keywordTargets)) {
+            found.requireForm(false, "keyword_targets", problem);
+        }
         endDate.ifPresent(end -> found.require(!end.isBefore(startDate), "end_date",
                 "must not be before start_date (" + startDate + ")"));
         // The budget-versus-cpc rules compare amounts, so they only mean something once each amount is

@@ -14,6 +14,7 @@ public final class TextNormalizer {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     // Unicode white space, so that a non-breaking space typed in a keyword counts as a space.
     private static final Pattern SPACES = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+", Pattern.UNICODE_CHARACTER_CLASS);
 
     private TextNormalizer() {
     }
@@ -21,5 +22,17 @@ public final class TextNormalizer {
     public static String normalize(String text) {
         String folded = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
         return SPACES.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+    }
+
+    /**
+     * The words of a query or of a keyword target, as they are matched (docs/design.md "Keyword matching"):
+     * {@link #normalize} and, besides, every run of characters that are neither letters nor digits (punctuation,
+     * symbols, white space) one space, so that "Wedding-Photographer!" and "wedding photographer" are the same
+     * two words. Marks are folded after lower-casing too ("İ" lower-cases to an i and a combining dot).
+     */
+    public static String words(String text) {
+        String lower = Normalizer.normalize(text, Normalizer.Form.NFD).toLowerCase(Locale.ROOT);
+        String folded = MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+        return NOT_WORD.matcher(folded).replaceAll(" ").trim();
     }
 }

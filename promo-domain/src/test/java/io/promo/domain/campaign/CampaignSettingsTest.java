@@ -44,7 +44,12 @@ class CampaignSettingsTest {
                 arguments("a total budget above the int column", settings().totalBudget(MAX_INT + 1),
                         List.of("total_budget_cents")),
                 arguments("51 keywords", settings().keywords(keywords(51)), List.of("keyword_targets")),
-                arguments("an 81-character keyword", settings().keywords("k".repeat(81)), List.of("keyword_targets")));
+                arguments("an 81-character keyword", settings().keywords("k".repeat(81)), List.of("keyword_targets")),
+                arguments("a 300-character keyword", settings().keywords("k".repeat(300)), List.of("keyword_targets")),
+                arguments("an unclosed exact keyword", settings().keywords("portrait", "[unclosed"), List.of("keyword_targets")),
+                arguments("an empty phrase", settings().keywords("\"\""), List.of("keyword_targets")),
+                arguments("a lone minus", settings().keywords("-"), List.of("keyword_targets")),
+                arguments("two malformed keywords", settings().keywords("-", "\"open"), List.of("keyword_targets", "keyword_targets")));
     }
 
     @ParameterizedTest(name = "{0} is reported on {2}")
@@ -62,6 +67,8 @@ class CampaignSettingsTest {
                 arguments("50 keywords of 80 characters", settings().keywords(IntStream.range(0, 50)
                         .mapToObj(i -> String.format("%02d", i) + "k".repeat(78)).toArray(String[]::new))),
                 arguments("no keywords", settings().keywords()),
+                arguments("every match type and negative", settings().keywords("portrait", "\"portrait photographer\"",
+                        "[wedding photographer]", "-cheap", "-\"free shoot\"", "-[nude]")),
                 arguments("an end on the start day", settings().startDate(START).endDate(START)),
                 arguments("no end date", settings().endDate(null)),
                 arguments("no total budget", settings().totalBudget(null)),

@@ -31,8 +31,9 @@ class DecideAdPageTest {
     private final ServingFixture fixture = new ServingFixture(NOW);
     private final Advertiser advertiser = fixture.advertiser();
 
+    /** A campaign of an advertiser of its own, so that no advertiser reaches its share of a page. */
     private Campaign campaign(String entity, Format format, long cpc) {
-        return fixture.active(advertiser, entity, TestData.settings().keywords().format(format).cpc(cpc)
+        return fixture.active(fixture.advertiser(), entity, TestData.settings().keywords().format(format).cpc(cpc)
                 .pacing(PacingMode.ACCELERATED).build(), 10_000);
     }
 
@@ -191,7 +192,7 @@ class DecideAdPageTest {
 
     @Test
     void keywords_match_whole_words_of_the_normalized_query() {
-        fixture.active(advertiser, "srv_o1", TestData.settings().keywords("wedding photographer").format(Format.FEATURED)
+        fixture.active(advertiser, "srv_o1", TestData.settings().keywords("\"wedding photographer\"").format(Format.FEATURED)
                 .build(), 10_000);
 
         assertThat(fixture.decide(new DecisionRequest(Surface.PEOPLE_SEARCH, Optional.empty(), ServingFixture.BERLIN,
@@ -202,6 +203,17 @@ class DecideAdPageTest {
                 "photographer wedding", Viewer.anonymous("fp"), 20, organicWith(5))).sponsored()).isEmpty();
         assertThat(fixture.decide(new DecisionRequest(Surface.PEOPLE_SEARCH, Optional.empty(), ServingFixture.BERLIN,
                 "Hochzeit wedding photographer", Viewer.anonymous("fp"), 20, organicWith(5))).sponsored()).hasSize(1);
+    }
+
+    @Test
+    void a_plain_keyword_of_several_words_is_broad_its_words_in_any_order() {
+        fixture.active(advertiser, "srv_o1", TestData.settings().keywords("wedding photographer").format(Format.FEATURED)
+                .build(), 10_000);
+
+        assertThat(fixture.decide(new DecisionRequest(Surface.PEOPLE_SEARCH, Optional.empty(), ServingFixture.BERLIN,
+                "photographer for a wedding", Viewer.anonymous("fp"), 20, organicWith(5))).sponsored()).hasSize(1);
+        assertThat(fixture.decide(new DecisionRequest(Surface.PEOPLE_SEARCH, Optional.empty(), ServingFixture.BERLIN,
+                "wedding photographers", Viewer.anonymous("fp"), 20, organicWith(5))).sponsored()).isEmpty();
     }
 
     @Test

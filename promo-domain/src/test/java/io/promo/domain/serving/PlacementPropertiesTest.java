@@ -110,6 +110,9 @@ class PlacementPropertiesTest {
                 .as(as + "\norganic matches keep their order; a promoted one leaves its organic position")
                 .isEqualTo(expectedOrganic);
 
+        Map<String, Long> perAdvertiser = perAdvertiser(campaigns, sponsored);
+        assertThat(perAdvertiser.values()).as(as + "\nat most " + market.settings.maxSlotsPerAdvertiser()
+                + " positions per advertiser").allMatch(n -> n <= market.settings.maxSlotsPerAdvertiser());
         for (PagePosition.Sponsored s : sponsored) {
             Campaign campaign = campaigns.get(s.campaignId().value());
             assertThat(campaign.target().id()).as(as + "\nsponsored entity is the campaign's").isEqualTo(s.entityId());
@@ -134,8 +137,13 @@ class PlacementPropertiesTest {
         Set<String> placed = new HashSet<>();
         above.forEach(s -> placed.add(s.campaignId().value()));
         below.forEach(s -> placed.add(s.campaignId().value()));
+        List<PagePosition.Sponsored> all = new ArrayList<>(above);
+        all.addAll(below);
+        Map<String, Long> perAdvertiser = perAdvertiser(campaigns, all);
         for (Campaign campaign : campaigns.values()) {
-            if (placed.contains(campaign.id().value()) || promoted.contains(campaign.target().id())
+            boolean advertiserFull = perAdvertiser.getOrDefault(campaign.advertiserId().value(), 0L)
+                    >= market.settings.maxSlotsPerAdvertiser();
+            if (placed.contains(campaign.id().value()) || promoted.contains(campaign.target().id()) || advertiserFull
                     || !request.organicMatches().contains(campaign.target().id())
                     || !referenceEligible(market, campaign, request)) {
                 continue;
@@ -177,7 +185,7 @@ class PlacementPropertiesTest {
         CampaignSettings s = campaign.settings();
         BudgetState budget = market.budgets.get(campaign.id());
         Advertiser advertiser = market.advertiser(campaign.advertiserId());
-        String query = " " + TextNormalizer.normalize(request.query()) + " ";
+        String query = TextNormalizer.words(request.query());
         long cpc = s.cpc().cents();
         long daily = s.dailyBudget().cents();
         long floor = market.resolver().resolve(request.surface(), request.role(), request.city()).limits().cpcFloor().cents();
@@ -185,7 +193,7 @@ class PlacementPropertiesTest {
                 * 24.0 / Duration.ofDays(1).toMillis();
         long allowance = (long) Math.floor(daily * TrafficCurve.uniform().cumulativeShare(hours)) + cpc;
         return s.cityTargets().contains(request.city())
-                && (s.keywordTargets().isEmpty() || s.keywordTargets().stream().anyMatch(k -> query.contains(" " + k + " ")))
+                && referenceKeywordsMatch(s.keywordTargets(), query)
                 && campaign.status() == CampaignStatus.ACTIVE
                 && !RandomMarketplace.TODAY.isBefore(s.startDate())
                 && s.endDate().map(end -> !RandomMarketplace.TODAY.isAfter(end)).orElse(true)
@@ -195,6 +203,40 @@ class PlacementPropertiesTest {
                 && s.totalBudget().map(total -> budget.spentTotal().cents() + cpc <= total.cents()).orElse(true)
                 && budget.balance().cents() >= cpc
                 && (s.pacingMode() == PacingMode.ACCELERATED || budget.spentOnDay().cents() + cpc <= allowance);
+    }
+
+    /**
+     * docs/design.md "Keyword matching", naively: some positive target matches (or there is none) and no negative
+     * does; broad as a set of words, phrase as a substring between spaces, exact as equality.
+     */
+    static boolean referenceKeywordsMatch(List<String> targets, String query) {
+        List<String> queryWords = query.isEmpty() ? List.of() : List.of(query.split(" "));
+        boolean anyPositive = false;
+        boolean positiveMatched = false;
+        for (String typed : targets) {
+            boolean negative = typed.startsWith("-");
+            String body = negative ? typed.substring(1) : typed;
+            boolean matched;
+            if (body.startsWith("\"")) {
+                matched = (" " + query + " ").contains(" " + body.substring(1, body.length() - 1) + " ");
+            } else if (body.startsWith("[")) {
+                matched = query.equals(body.substring(1, body.length() - 1));
+            } else {
+                matched = queryWords.containsAll(List.of(body.split(" ")));
+            }
+            if (negative && matched) {
+                return false;
+            }
+            anyPositive |= !negative;
+            positiveMatched |= !negative && matched;
+        }
+        return !anyPositive || positiveMatched;
+    }
+
+    /** Sponsored positions per advertiser id. */
+    private static Map<String, Long> perAdvertiser(Map<String, Campaign> campaigns, List<PagePosition.Sponsored> sponsored) {
+        return sponsored.stream().collect(Collectors.groupingBy(
+                s -> campaigns.get(s.campaignId().value()).advertiserId().value(), Collectors.counting()));
     }
 
     private static List<Double> scores(RandomMarketplace market, List<PagePosition.Sponsored> sponsored) {

@@ -66,7 +66,8 @@ final class RandomMarketplace {
         int fold = random.nextInt(9);
         PolicyLimits deploymentDefault = limits();
         settings = ServingSettings.defaults(deploymentDefault, BudgetCalendar.UTC)
-                .withLayout(Surface.PEOPLE_SEARCH, random.nextBoolean() ? SlotLayout.standard(fold) : randomLayout(fold));
+                .withLayout(Surface.PEOPLE_SEARCH, random.nextBoolean() ? SlotLayout.standard(fold) : randomLayout(fold))
+                .withMaxSlotsPerAdvertiser(List.of(1, 2, 3, 20).get(random.nextInt(4)));
         for (CityCode city : List.of(BERLIN, PARIS)) {
             if (random.nextBoolean()) {
                 policies.add(policy(Optional.empty(), city));
@@ -127,6 +128,15 @@ final class RandomMarketplace {
         return query.toString();
     }
 
+    /** The words as a broad, "phrase" or [exact] target, at random. */
+    private String typed(String words) {
+        return switch (random.nextInt(3)) {
+            case 0 -> words;
+            case 1 -> '"' + words + '"';
+            default -> '[' + words + ']';
+        };
+    }
+
     private void addCampaign(int c) {
         CampaignId id = new CampaignId("pcmp_r" + c);
         Advertiser advertiser = advertisers.get(random.nextInt(advertisers.size()));
@@ -143,8 +153,12 @@ final class RandomMarketplace {
         if (random.nextBoolean()) {
             for (int k = 1 + random.nextInt(2); k > 0; k--) {
                 String keyword = WORDS.get(random.nextInt(WORDS.size()));
-                keywords.add(random.nextInt(4) == 0 ? keyword + " " + WORDS.get(random.nextInt(WORDS.size())) : keyword);
+                keywords.add(typed(random.nextInt(4) == 0 ? keyword + " " + WORDS.get(random.nextInt(WORDS.size())) : keyword));
             }
+        }
+        if (random.nextInt(3) == 0) {
+            String negative = WORDS.get(random.nextInt(WORDS.size()));
+            keywords.add("-" + typed(random.nextBoolean() ? negative : negative + " " + WORDS.get(random.nextInt(WORDS.size()))));
         }
         LocalDate start = TODAY.plusDays(random.nextInt(10) == 0 ? 1 : -random.nextInt(30));
         Optional<LocalDate> end = random.nextInt(3) == 0 ? Optional.empty()

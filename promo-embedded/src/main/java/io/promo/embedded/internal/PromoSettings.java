@@ -35,7 +35,8 @@ public record PromoSettings(
         List<Secret> stripeWebhookSecrets,
         Optional<URI> stripeApiBase,
         Duration shutdownTimeout,
-        ConversionSettings conversions) {
+        ConversionSettings conversions,
+        int maxSlotsPerAdvertiser) {
 
     public static final String MODE = "PROMO_MODE";
     public static final String DB_URL = "PROMO_DB_URL";
@@ -57,12 +58,13 @@ public record PromoSettings(
     public static final String STRIPE_API_BASE = "PROMO_STRIPE_API_BASE";
     public static final String CONVERSION_TYPES = "PROMO_CONVERSION_TYPES";
     public static final String CONVERSION_WINDOW_DAYS = "PROMO_CONVERSION_WINDOW_DAYS";
+    public static final String MAX_SLOTS_PER_ADVERTISER = "PROMO_MAX_SLOTS_PER_ADVERTISER";
 
     /** Every name above: what an embedder may set. */
     public static final Set<String> NAMES = Set.of(MODE, DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE,
             DB_CONNECTION_TIMEOUT, DB_STATEMENT_TIMEOUT, DB_LOCK_TIMEOUT, SHUTDOWN_TIMEOUT, DATA_DIR, CLICK_TOKEN_SECRET,
             HASH_SECRET, BUDGET_ZONE, MAX_CAMPAIGNS_PER_ADVERTISER, CURRENCY, STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET,
-            STRIPE_API_BASE, CONVERSION_TYPES, CONVERSION_WINDOW_DAYS);
+            STRIPE_API_BASE, CONVERSION_TYPES, CONVERSION_WINDOW_DAYS, MAX_SLOTS_PER_ADVERTISER);
 
     public static final Path DEFAULT_DATA_DIR = Path.of(".promo", "postgres");
     public static final int DEFAULT_POOL_SIZE = 10;

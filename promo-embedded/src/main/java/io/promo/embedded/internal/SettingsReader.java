@@ -3,6 +3,7 @@ package io.promo.embedded.internal;
 import io.promo.domain.campaign.CampaignQuota;
 import io.promo.domain.conversion.ConversionSettings;
 import io.promo.domain.conversion.ConversionType;
+import io.promo.domain.serving.index.ServingSettings;
 import io.promo.embedded.ConfigException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -80,6 +81,8 @@ public final class SettingsReader {
         int maxCampaigns = (int) number(PromoSettings.MAX_CAMPAIGNS_PER_ADVERTISER, CampaignQuota.DEFAULT.maxNotEnded(),
                 1, 1_000_000);
         String currency = currency(values.getOrDefault(PromoSettings.CURRENCY, PromoSettings.DEFAULT_CURRENCY));
+        int maxSlots = (int) number(PromoSettings.MAX_SLOTS_PER_ADVERTISER,
+                ServingSettings.DEFAULT_MAX_SLOTS_PER_ADVERTISER, 1, 20);
 
         Optional<Secret> stripeKey = Optional.ofNullable(values.get(PromoSettings.STRIPE_SECRET_KEY))
                 .map(k -> new Secret(k, false));
@@ -108,7 +111,7 @@ public final class SettingsReader {
         }
         ConversionSettings conversions = conversions(currency);
         return new PromoSettings(mode, database, clickSecret, hashSecret, zone, maxCampaigns, currency, stripeKey,
-                webhookSecrets, apiBase, shutdownTimeout, conversions);
+                webhookSecrets, apiBase, shutdownTimeout, conversions, maxSlots);
     }
 
     /** The deployment's conversion types (beyond inquiry and booking) and click window (ADR 0035). */

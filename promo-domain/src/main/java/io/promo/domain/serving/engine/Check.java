@@ -7,8 +7,13 @@ package io.promo.domain.serving.engine;
 public enum Check {
     /** The search's city is one of the campaign's city targets. */
     CITY,
-    /** The campaign has no keyword targets, or one of them occurs in the normalized query as whole words. */
+    /**
+     * The campaign has no positive keyword targets, or one of them matches the normalized query by its match type
+     * (broad: each of its words is a word of the query; phrase: its words occur in order; exact: it is the query).
+     */
     KEYWORD,
+    /** None of the campaign's negative keyword targets matches the query. */
+    NEGATIVE_KEYWORD,
     /** The campaign is {@code active}. */
     STATUS,
     /** Today (the budget day) lies within the campaign's start and end dates. */
@@ -35,9 +40,14 @@ public enum Check {
      */
     DENSITY,
     /** The campaign won a position: fails when better-ranked campaigns took every position it could take, or another campaign of its entity was placed. */
-    OUTRANKED;
+    OUTRANKED,
+    /**
+     * Competitive separation: the campaign's advertiser had fewer than the deployment's
+     * {@code PROMO_MAX_SLOTS_PER_ADVERTISER} positions on the page when the placement came to it.
+     */
+    ADVERTISER_SLOTS;
 
     /** The checks {@link Eligibility} evaluates, before placement. */
-    static final Check[] ELIGIBILITY = {CITY, KEYWORD, STATUS, SCHEDULE, ADVERTISER, FLOOR, DAILY_BUDGET,
+    static final Check[] ELIGIBILITY = {CITY, KEYWORD, NEGATIVE_KEYWORD, STATUS, SCHEDULE, ADVERTISER, FLOOR, DAILY_BUDGET,
         TOTAL_BUDGET, BALANCE, PACING};
 }

@@ -126,7 +126,7 @@ public final class DecisionEngine {
             if (!scratch.featured[next]) {
                 passedOver[passedOverCount++] = next;
             } else if (scratch.mayTake(next, placement, organic, search, trace)) {
-                placement.promote(scratch.organicIndex[next]);
+                placement.promote(scratch.organicIndex[next], scratch.campaign(next));
                 placement.place(scratch.campaign(next), scratch.organicIndex[next], ++placedAbove);
             }
         }
@@ -139,7 +139,7 @@ public final class DecisionEngine {
                 break;
             }
             if (scratch.mayTake(next, placement, organic, search, trace)) {
-                placement.promote(scratch.organicIndex[next]);
+                placement.promote(scratch.organicIndex[next], scratch.campaign(next));
                 scratch.chosen[chosen++] = next;
             }
         }
@@ -159,6 +159,7 @@ public final class DecisionEngine {
         if (trace != null) {
             explainPlacement(trace, scratch.tracedInLoop, search, placement, organic, Math.min(densityCap,
                     (trace.campaign.featured ? aboveCap : 0) + belowOnPage), densityCap, aboveCap);
+            Explanations.advertiserSlots(trace, placement, search);
         }
         return placement;
     }
@@ -208,6 +209,12 @@ public final class DecisionEngine {
                     + campaign.format.code() + " campaign: " + limits);
             trace.placement(Check.OUTRANKED, CheckResult.Verdict.PASS, "placed at position " + position
                     + (position <= aboveCap ? " (above the fold)" : "") + " with score " + score(campaign));
+            return;
+        }
+        if (trace.wasAdvertiserFull()) {
+            trace.placement(Check.DENSITY, CheckResult.Verdict.PASS, capacity + " position(s) open to a "
+                    + campaign.format.code() + " campaign: " + limits);
+            trace.placement(Check.OUTRANKED, CheckResult.Verdict.PASS, "its rank reached an open position");
             return;
         }
         long rotation = search.rotation(campaign);
@@ -472,7 +479,8 @@ public final class DecisionEngine {
                 return false;
             }
             ServingCampaign campaign = campaign(k);
-            return evaluate(campaign, search, trace) && EntityTable.isFor(campaign, organic.get(organicIndex[k]));
+            return evaluate(campaign, search, trace) && EntityTable.isFor(campaign, organic.get(organicIndex[k]))
+                    && placement.advertiserHasRoom(campaign, trace);
         }
 
         private boolean evaluate(ServingCampaign campaign, SearchContext search, DiagnosisTrace trace) {

@@ -19,6 +19,7 @@ public final class DiagnosisTrace {
     private final List<CheckResult> results = new ArrayList<>(Check.values().length);
     private boolean evaluated;
     private boolean eligible;
+    private boolean advertiserFull;
 
     public DiagnosisTrace(ServingCampaign campaign, Actor reader) {
         this.campaign = campaign;
@@ -38,6 +39,15 @@ public final class DiagnosisTrace {
     void eligible(boolean verdict) {
         evaluated = true;
         eligible = verdict;
+    }
+
+    /** The placement passed the campaign over: its advertiser had all the positions one advertiser may take. */
+    void advertiserFull() {
+        advertiserFull = true;
+    }
+
+    boolean wasAdvertiserFull() {
+        return advertiserFull;
     }
 
     boolean evaluated() {

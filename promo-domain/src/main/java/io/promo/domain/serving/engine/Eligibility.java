@@ -18,7 +18,7 @@ final class Eligibility {
 
     static boolean evaluate(ServingCampaign c, SearchContext search, DiagnosisTrace trace) {
         if (trace == null) {
-            return city(c, search) && keyword(c, search) && status(c) && schedule(c, search) && advertiser(c)
+            return city(c, search) && keyword(c, search) && negativeKeyword(c, search) && status(c) && schedule(c, search) && advertiser(c)
                     && floor(c, search) && dailyBudget(c, search) && totalBudget(c) && balance(c) && pacing(c, search);
         }
         boolean eligible = true;
@@ -36,6 +36,8 @@ final class Eligibility {
                 return city(c, search);
             case KEYWORD:
                 return keyword(c, search);
+            case NEGATIVE_KEYWORD:
+                return negativeKeyword(c, search);
             case STATUS:
                 return status(c);
             case SCHEDULE:
@@ -63,6 +65,10 @@ final class Eligibility {
 
     private static boolean keyword(ServingCampaign c, SearchContext search) {
         return !c.hasKeywords || search.matchesAnyKeyword(c);
+    }
+
+    private static boolean negativeKeyword(ServingCampaign c, SearchContext search) {
+        return !c.hasNegatives || search.matchingNegative(c) < 0;
     }
 
     private static boolean status(ServingCampaign c) {

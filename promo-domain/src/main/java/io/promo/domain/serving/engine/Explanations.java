@@ -23,11 +23,19 @@ final class Explanations {
                         : "targets " + c.details.cities().stream().map(CityCode::value).sorted().collect(Collectors.joining(", "))
                         + ", not " + search.city;
             case KEYWORD:
-                if (c.details.keywords().isEmpty()) {
-                    return "no keyword targets: matches every query";
+                if (!c.hasKeywords) {
+                    return "no positive keyword targets: matches every query its negatives allow";
                 }
-                return (passed ? "one of " : "none of ") + c.details.keywords() + " occurs"
-                        + " as whole words in the query '" + search.normalizedQuery + "'";
+                return (passed ? "one of " : "none of ") + positives(c) + " matches the query '" + search.normalizedQuery
+                        + "' (broad: each word in the query; \"phrase\": the words in order; [exact]: the whole query)";
+            case NEGATIVE_KEYWORD:
+                if (!c.hasNegatives) {
+                    return "no negative keywords";
+                }
+                int negative = search.matchingNegative(c);
+                return negative < 0 ? "none of " + negatives(c) + " matches the query '" + search.normalizedQuery + "'"
+                        : "the negative keyword " + negatives(c).get(negative) + " matches the query '"
+                                + search.normalizedQuery + "'";
             case STATUS:
                 return "the campaign is " + c.details.status().code();
             case SCHEDULE:
@@ -60,6 +68,30 @@ final class Explanations {
                         search.trafficShare * 100, cents(search.spentToday(c)), passed ? "fits" : "must wait");
             default:
                 throw new IllegalArgumentException(check + " is not an eligibility check");
+        }
+    }
+
+    private static java.util.List<String> positives(ServingCampaign c) {
+        return c.details.keywords().stream().filter(k -> !k.startsWith("-")).toList();
+    }
+
+    /** The negative targets in the order of {@link ServingCampaign#negatives}: stored ones start with a '-'. */
+    private static java.util.List<String> negatives(ServingCampaign c) {
+        return c.details.keywords().stream().filter(k -> k.startsWith("-")).toList();
+    }
+
+    /** The ADVERTISER_SLOTS result, after the placement's others: what competitive separation did to the campaign. */
+    static void advertiserSlots(DiagnosisTrace trace, Placement placement, SearchContext search) {
+        ServingCampaign c = trace.campaign;
+        int max = search.maxSlotsPerAdvertiser;
+        if (trace.wasAdvertiserFull()) {
+            trace.placement(Check.ADVERTISER_SLOTS, CheckResult.Verdict.FAIL, "its advertiser already had " + max
+                    + " of the page's sponsored positions, as many as one advertiser may take (PROMO_MAX_SLOTS_PER_ADVERTISER)");
+        } else if (placement.positionOf(c) > 0) {
+            trace.placement(Check.ADVERTISER_SLOTS, CheckResult.Verdict.PASS, "its advertiser has "
+                    + placement.advertiserPositions(c) + " of the page's sponsored positions, at most " + max);
+        } else {
+            trace.placement(Check.ADVERTISER_SLOTS, CheckResult.Verdict.SKIPPED, "not placed for another reason");
         }
     }
 

@@ -18,6 +18,8 @@ public final class Placement {
     private final int[] organicIndexAt = new int[TOP + 1];
     private final boolean[] promoted = new boolean[Search.MAX_ORGANIC_MATCHES];
     private final int[] promotedIndexes = new int[TOP];
+    /** The campaign of each promotion, in {@link #promotedIndexes}' order. */
+    private final ServingCampaign[] promotedCampaigns = new ServingCampaign[TOP];
     private int promotedCount;
 
     void reset(int pageLength, SearchContext context) {
@@ -26,16 +28,43 @@ public final class Placement {
         }
         for (int i = 0; i < promotedCount; i++) {
             promoted[promotedIndexes[i]] = false;
+            promotedCampaigns[i] = null;
         }
         promotedCount = 0;
         length = pageLength;
         search = context;
     }
 
-    /** Reserves the organic match at {@code organicIndex} for a sponsored position: it leaves its organic one. */
-    void promote(int organicIndex) {
+    /** Reserves the organic match at {@code organicIndex} for {@code campaign}'s sponsored position: it leaves its organic one. */
+    void promote(int organicIndex, ServingCampaign campaign) {
         promoted[organicIndex] = true;
+        promotedCampaigns[promotedCount] = campaign;
         promotedIndexes[promotedCount++] = organicIndex;
+    }
+
+    /**
+     * Competitive separation: whether {@code campaign}'s advertiser has fewer than the search's
+     * {@code maxSlotsPerAdvertiser} positions so far. Tells a trace listening to {@code campaign} when it has not.
+     */
+    boolean advertiserHasRoom(ServingCampaign campaign, DiagnosisTrace trace) {
+        if (advertiserPositions(campaign) < search.maxSlotsPerAdvertiser) {
+            return true;
+        }
+        if (trace != null && trace.campaign == campaign) {
+            trace.advertiserFull();
+        }
+        return false;
+    }
+
+    /** How many of the positions promoted so far went to {@code campaign}'s advertiser. */
+    int advertiserPositions(ServingCampaign campaign) {
+        int count = 0;
+        for (int i = 0; i < promotedCount; i++) {
+            if (promotedCampaigns[i].advertiserId.equals(campaign.advertiserId)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** Puts {@code campaign}, whose entity was {@link #promote promoted}, at {@code position}. */

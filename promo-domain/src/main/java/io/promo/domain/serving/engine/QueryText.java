@@ -11,9 +11,9 @@ final class QueryText {
     }
 
     /**
-     * {@link TextNormalizer#normalize}, with a fast path for printable ASCII (the common case), where
-     * folding accents and Unicode spaces does nothing, so only case and spaces need work. Returns the very
-     * same string when it is already normalized.
+     * {@link TextNormalizer#words}, with a fast path for printable ASCII (the common case), where folding accents
+     * does nothing, so only case and what separates words need work. Returns the very same string when it is
+     * already normalized.
      */
     static String normalize(String raw) {
         int length = raw.length();
@@ -22,9 +22,9 @@ final class QueryText {
         for (int i = 0; i < length; i++) {
             char c = raw.charAt(i);
             if (c < 0x20 || c > 0x7E) {
-                return TextNormalizer.normalize(raw);
+                return TextNormalizer.words(raw);
             }
-            if ((c >= 'A' && c <= 'Z') || (c == ' ' && previous == ' ')) {
+            if (!(isLowerOrDigit(c) || (c == ' ' && previous != ' '))) {
                 normalized = false;
             }
             previous = c;
@@ -35,12 +35,12 @@ final class QueryText {
         StringBuilder out = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
             char c = raw.charAt(i);
-            if (c == ' ') {
-                if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
-                    out.append(' ');
-                }
-            } else {
-                out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+            if (isLowerOrDigit(c)) {
+                out.append(c);
+            } else if (c >= 'A' && c <= 'Z') {
+                out.append((char) (c + ('a' - 'A')));
+            } else if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
+                out.append(' ');
             }
         }
         int end = out.length();
@@ -48,6 +48,10 @@ final class QueryText {
             out.setLength(end - 1);
         }
         return out.toString();
+    }
+
+    private static boolean isLowerOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     }
 
     /**

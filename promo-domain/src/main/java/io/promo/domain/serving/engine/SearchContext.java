@@ -2,6 +2,7 @@ package io.promo.domain.serving.engine;
 
 import io.promo.domain.pricing.EffectivePolicy;
 import io.promo.domain.serving.index.CitySlice;
+import io.promo.domain.serving.index.KeywordProgram;
 import io.promo.domain.serving.index.ServingCampaign;
 import io.promo.domain.serving.index.ServingIndex;
 import io.promo.domain.serving.index.ServingSettings;
@@ -35,6 +36,8 @@ final class SearchContext {
     double hoursIntoDay;
     /** F(now) of the (surface, city) traffic curve. */
     double trafficShare;
+    /** How many positions of the page one advertiser may take ({@link ServingSettings#maxSlotsPerAdvertiser}). */
+    int maxSlotsPerAdvertiser;
     /** Seeds the rotation of tied campaigns; a function of the request and the time only. */
     long rotationSeed;
     private boolean keywordsMatched;
@@ -44,6 +47,8 @@ final class SearchContext {
     /** keywordMark[id] == keywordGeneration: keyword id matched this decision's query (cleared by a new generation). */
     private int[] keywordMark = new int[0];
     private int keywordGeneration;
+    /** The dictionary id of the whole normalized query, or -1: what an exact target must be. */
+    private int exactQueryId;
 
     void reset(ServingIndex index, Search request, Instant now, ServingSettings settings, CitySlice slice) {
         this.index = index;
@@ -55,6 +60,7 @@ final class SearchContext {
         this.policy = slice != null ? slice.policy(role) : index.policies.resolve(surface, role, city);
         this.floorCents = policy.limits().cpcFloor().cents();
         this.nowMillis = now.toEpochMilli();
+        this.maxSlotsPerAdvertiser = settings.maxSlotsPerAdvertiser();
         long dayStart;
         long dayEnd;
         if (nowMillis >= index.dayStartMillis && nowMillis < index.dayEndMillis) {
@@ -89,19 +95,44 @@ final class SearchContext {
         if (!keywordsMatched) {
             matchKeywords();
         }
-        if ((campaign.keywordBits & matchedKeywordBits) == 0) {
-            return false;
+        return (campaign.keywordBits & matchedKeywordBits) != 0 && firstMatch(campaign.keywords) >= 0;
+    }
+
+    /** The position among the campaign's negative targets of the first that matches the query, or -1. */
+    int matchingNegative(ServingCampaign campaign) {
+        if (!keywordsMatched) {
+            matchKeywords();
         }
-        for (int id : campaign.keywordIds) {
-            if (keywordMark[id] == keywordGeneration) {
-                return true;
+        return (campaign.negativeBits & matchedKeywordBits) == 0 ? -1 : firstMatch(campaign.negatives);
+    }
+
+    /** The position among the targets of {@code program} (a {@link KeywordProgram}) of the first that matches, or -1. */
+    private int firstMatch(int[] program) {
+        int target = 0;
+        for (int at = 0; at < program.length; target++) {
+            int type = program[at];
+            int from = at + 2;
+            at = from + program[at + 1];
+            if (type == KeywordProgram.EXACT) {
+                if (program[from] == exactQueryId) {
+                    return target;
+                }
+                continue;
+            }
+            boolean all = true;
+            for (int i = from; i < at && all; i++) {
+                all = keywordMark[program[i]] == keywordGeneration;
+            }
+            if (all) {
+                return target;
             }
         }
-        return false;
+        return -1;
     }
 
     private void matchKeywords() {
         QueryText.matchKeywords(normalizedQuery, index.keywords, matchedKeywords);
+        exactQueryId = index.keywords.size() == 0 ? -1 : index.keywords.idOf(normalizedQuery, 0, normalizedQuery.length());
         keywordsMatched = true;
         matchedKeywordBits = 0;
         for (int i = 0; i < matchedKeywords.size(); i++) {

@@ -52,17 +52,25 @@ public final class ServingCampaign {
     public final boolean active;
     public final boolean advertiserActive;
     public final boolean accelerated;
+    /** Whether the campaign has positive keyword targets (without, it matches every query but its negatives). */
     public final boolean hasKeywords;
+    public final boolean hasNegatives;
     /**
-     * Bit {@code id % 64} set for each keyword target's id: a campaign none of whose bits the query's matched
-     * keywords set cannot match, and the KEYWORD check then needs no read of {@link #keywordIds} (a cache miss).
+     * {@link KeywordProgram#bits} of the positive targets: a campaign none of whose bits the query's matched
+     * keywords set cannot match, and the KEYWORD check then needs no read of {@link #keywords} (a cache miss).
      */
     public final long keywordBits;
-    /** The {@link KeywordDictionary} ids of the keyword targets. */
-    public final int[] keywordIds;
+    /** The {@link KeywordProgram} of the positive keyword targets. */
+    public final int[] keywords;
+    /** {@link KeywordProgram#bits} of the negative targets. */
+    public final long negativeBits;
+    /** The {@link KeywordProgram} of the negative keyword targets, in the order of {@link Details#keywords}. */
+    public final int[] negatives;
     /** The index's numbers of the city targets. */
     final int[] cityIds;
     public final CampaignId id;
+    /** The owner: competitive separation counts a page's positions per advertiser. */
+    public final AdvertiserId advertiserId;
     public final String targetEntityId;
     public final Format format;
     public final Details details;
@@ -76,9 +84,10 @@ public final class ServingCampaign {
      * @param advertiserStatus null when the advertiser is unknown to the index: the ADVERTISER check fails
      */
     ServingCampaign(Campaign campaign, AdvertiserStatus advertiserStatus, BudgetState budget, double predictedCtr,
-            int[] keywordIds, int[] cityIds) {
+            int[] keywords, int[] negatives, int[] cityIds) {
         CampaignSettings settings = campaign.settings();
         this.id = campaign.id();
+        this.advertiserId = campaign.advertiserId();
         this.idHash = hash64(campaign.id().value());
         this.targetEntityId = campaign.target().id();
         this.format = settings.format();
@@ -91,9 +100,12 @@ public final class ServingCampaign {
         this.cpc = Math.toIntExact(settings.cpc().cents());
         this.dailyBudget = Math.toIntExact(settings.dailyBudget().cents());
         this.totalBudget = settings.totalBudget().map(total -> Math.toIntExact(total.cents())).orElse(NO_TOTAL);
-        this.keywordIds = keywordIds;
-        this.hasKeywords = keywordIds.length > 0;
-        this.keywordBits = keywordBits(keywordIds);
+        this.keywords = keywords;
+        this.hasKeywords = keywords.length > 0;
+        this.keywordBits = KeywordProgram.bits(keywords);
+        this.negatives = negatives;
+        this.hasNegatives = negatives.length > 0;
+        this.negativeBits = KeywordProgram.bits(negatives);
         this.cityIds = cityIds;
         this.firstCityId = cityIds.length > 0 ? cityIds[0] : -1;
         this.cityCount = cityIds.length;
@@ -108,6 +120,7 @@ public final class ServingCampaign {
     /** A copy of {@code from} whose budget fields are {@code budget}'s: everything else, the score included, is kept. */
     private ServingCampaign(ServingCampaign from, BudgetState budget) {
         this.id = from.id;
+        this.advertiserId = from.advertiserId;
         this.idHash = from.idHash;
         this.targetEntityId = from.targetEntityId;
         this.format = from.format;
@@ -120,9 +133,12 @@ public final class ServingCampaign {
         this.cpc = from.cpc;
         this.dailyBudget = from.dailyBudget;
         this.totalBudget = from.totalBudget;
-        this.keywordIds = from.keywordIds;
+        this.keywords = from.keywords;
         this.hasKeywords = from.hasKeywords;
         this.keywordBits = from.keywordBits;
+        this.negatives = from.negatives;
+        this.hasNegatives = from.hasNegatives;
+        this.negativeBits = from.negativeBits;
         this.cityIds = from.cityIds;
         this.firstCityId = from.firstCityId;
         this.cityCount = from.cityCount;
@@ -136,15 +152,6 @@ public final class ServingCampaign {
     /** This campaign with another budget state (of the same budget day as the index that holds it). */
     ServingCampaign withBudget(BudgetState budget) {
         return new ServingCampaign(this, budget);
-    }
-
-    /** The {@link #keywordBits} of a set of keyword ids. */
-    static long keywordBits(int[] keywordIds) {
-        long bits = 0;
-        for (int id : keywordIds) {
-            bits |= 1L << id;
-        }
-        return bits;
     }
 
     /** Days far outside the int range are clamped: compared with today, they mean the same. */

@@ -4,6 +4,8 @@ import io.promo.domain.advertiser.Advertiser;
 import io.promo.domain.advertiser.AdvertiserStatus;
 import io.promo.domain.campaign.Campaign;
 import io.promo.domain.campaign.CampaignStatus;
+import io.promo.domain.campaign.KeywordTarget;
+import io.promo.domain.campaign.Keywords;
 import io.promo.domain.ledger.BudgetState;
 import io.promo.domain.pricing.EffectivePolicy;
 import io.promo.domain.pricing.Policy;
@@ -90,17 +92,24 @@ public final class ServingIndex {
         EnumMap<Surface, Map<CityCode, Map<String, Object>>> grouped = new EnumMap<>(Surface.class);
         BudgetState noMoney = BudgetState.empty(day);
         Map<CityCode, Integer> cityIds = new HashMap<>();
+        Map<String, KeywordTarget> parsedKeywords = new HashMap<>();
         for (Campaign campaign : data.campaigns()) {
             BudgetState budget = data.budgets().getOrDefault(campaign.id(), noMoney);
             if (!budget.day().equals(day)) {
                 throw new IllegalArgumentException("budget state of " + campaign.id() + " is for " + budget.day()
                         + ", the index is for " + day);
             }
-            List<String> campaignKeywords = campaign.settings().keywordTargets();
-            int[] keywordIds = new int[campaignKeywords.size()];
-            for (int i = 0; i < keywordIds.length; i++) {
-                keywordIds[i] = dictionary.add(campaignKeywords.get(i));
+            List<String> typed = campaign.settings().keywordTargets();
+            List<KeywordTarget> keywordTargets = new ArrayList<>(typed.size());
+            for (String keyword : typed) {
+                // Parsed once per distinct keyword of a build: campaigns share most of theirs.
+                KeywordTarget target = parsedKeywords.computeIfAbsent(keyword, ServingIndex::keywordTarget);
+                if (target != null) {
+                    keywordTargets.add(target);
+                }
             }
+            int[] keywords = KeywordProgram.compile(keywordTargets, false, dictionary);
+            int[] negatives = KeywordProgram.compile(keywordTargets, true, dictionary);
             double predictedCtr = settings.ctrModel().predict(data.ctr().getOrDefault(campaign.id(), CtrCounts.NONE));
             List<CityCode> targets = campaign.settings().cityTargets();
             int[] campaignCities = new int[targets.size()];
@@ -108,7 +117,7 @@ public final class ServingIndex {
                 campaignCities[i] = cityIds.computeIfAbsent(targets.get(i), city -> cityIds.size());
             }
             ServingCampaign serving = new ServingCampaign(campaign, advertiserStatus.get(campaign.advertiserId()),
-                    budget, predictedCtr, keywordIds, campaignCities);
+                    budget, predictedCtr, keywords, negatives, campaignCities);
             if (byId.put(campaign.id(), serving) != null) {
                 throw new IllegalArgumentException("campaign " + campaign.id() + " twice");
             }
@@ -153,6 +162,11 @@ public final class ServingIndex {
         return new ServingIndex(builtAt, day, settings.calendar().startOf(day).toEpochMilli(),
                 settings.calendar().endOf(day).toEpochMilli(), policies, dictionary.build(), slices, byId, null,
                 Map.copyOf(data.curves()), Map.copyOf(cityIds));
+    }
+
+    /** A campaign's keyword as a target: a campaign holds only valid ones ({@link Keywords#fromStorage}), else null. */
+    private static KeywordTarget keywordTarget(String keyword) {
+        return KeywordTarget.parse(keyword) instanceof KeywordTarget.Valid valid ? valid.target() : null;
     }
 
     /** The campaigns of one entity so far with one more: a campaign alone, or an array of several. */

@@ -20,6 +20,9 @@ import java.util.Objects;
  * @param layouts           the slot layout of every surface (defaults: people_search fold 4, studio_search fold 3)
  * @param ctrModel          how CTR is predicted for ranking
  * @param pacing            how the traffic curve for even pacing is learned
+ * @param maxSlotsPerAdvertiser how many sponsored positions of one page one advertiser may take (default
+ *                          {@value #DEFAULT_MAX_SLOTS_PER_ADVERTISER}), whatever the density allows: a studio with
+ *                          five promoted photographers does not take every slot
  */
 public record ServingSettings(
         Duration refreshInterval,
@@ -27,13 +30,16 @@ public record ServingSettings(
         PolicyLimits deploymentDefault,
         Map<Surface, SlotLayout> layouts,
         CtrModel ctrModel,
-        PacingSettings pacing) {
+        PacingSettings pacing,
+        int maxSlotsPerAdvertiser) {
 
     public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofSeconds(1);
     /** A people-search result card is small: four fit above the fold. */
     public static final int DEFAULT_PEOPLE_SEARCH_FOLD = 4;
     /** A studio card is larger (photos of the space): three fit above the fold. */
     public static final int DEFAULT_STUDIO_SEARCH_FOLD = 3;
+    /** Two: as many as the default density allows, so one advertiser fills them only where no rival is eligible. */
+    public static final int DEFAULT_MAX_SLOTS_PER_ADVERTISER = 2;
 
     public ServingSettings {
         Objects.requireNonNull(refreshInterval, "refreshInterval");
@@ -52,6 +58,15 @@ public record ServingSettings(
             }
         }
         layouts = java.util.Collections.unmodifiableMap(copy);
+        if (maxSlotsPerAdvertiser < 1) {
+            throw new IllegalArgumentException("maxSlotsPerAdvertiser must be at least 1: " + maxSlotsPerAdvertiser);
+        }
+    }
+
+    /** The settings with the default {@link #maxSlotsPerAdvertiser}. */
+    public ServingSettings(Duration refreshInterval, BudgetCalendar calendar, PolicyLimits deploymentDefault,
+            Map<Surface, SlotLayout> layouts, CtrModel ctrModel, PacingSettings pacing) {
+        this(refreshInterval, calendar, deploymentDefault, layouts, ctrModel, pacing, DEFAULT_MAX_SLOTS_PER_ADVERTISER);
     }
 
     public static ServingSettings defaults(PolicyLimits deploymentDefault, BudgetCalendar calendar) {
@@ -66,24 +81,30 @@ public record ServingSettings(
     }
 
     public ServingSettings withRefreshInterval(Duration interval) {
-        return new ServingSettings(interval, calendar, deploymentDefault, layouts, ctrModel, pacing);
+        return new ServingSettings(interval, calendar, deploymentDefault, layouts, ctrModel, pacing, maxSlotsPerAdvertiser);
     }
 
     public ServingSettings withLayout(Surface surface, SlotLayout layout) {
         EnumMap<Surface, SlotLayout> changed = new EnumMap<>(layouts);
         changed.put(surface, layout);
-        return new ServingSettings(refreshInterval, calendar, deploymentDefault, changed, ctrModel, pacing);
+        return new ServingSettings(refreshInterval, calendar, deploymentDefault, changed, ctrModel, pacing,
+                maxSlotsPerAdvertiser);
     }
 
     public ServingSettings withCtrModel(CtrModel model) {
-        return new ServingSettings(refreshInterval, calendar, deploymentDefault, layouts, model, pacing);
+        return new ServingSettings(refreshInterval, calendar, deploymentDefault, layouts, model, pacing, maxSlotsPerAdvertiser);
     }
 
     public ServingSettings withPacing(PacingSettings settings) {
-        return new ServingSettings(refreshInterval, calendar, deploymentDefault, layouts, ctrModel, settings);
+        return new ServingSettings(refreshInterval, calendar, deploymentDefault, layouts, ctrModel, settings,
+                maxSlotsPerAdvertiser);
     }
 
     public ServingSettings withDeploymentDefault(PolicyLimits limits) {
-        return new ServingSettings(refreshInterval, calendar, limits, layouts, ctrModel, pacing);
+        return new ServingSettings(refreshInterval, calendar, limits, layouts, ctrModel, pacing, maxSlotsPerAdvertiser);
+    }
+
+    public ServingSettings withMaxSlotsPerAdvertiser(int max) {
+        return new ServingSettings(refreshInterval, calendar, deploymentDefault, layouts, ctrModel, pacing, max);
     }
 }

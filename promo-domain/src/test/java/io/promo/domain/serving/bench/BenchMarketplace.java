@@ -71,6 +71,10 @@ final class BenchMarketplace {
     BenchMarketplace(int campaignCount, int cities, int campaignsInFirstCity, long seed) {
         this.campaignsInFirstCity = campaignsInFirstCity;
         Random random = new Random(seed);
+        // -Dpromo.bench.matchTypes=true: the same marketplace, its keywords a third each broad, "phrase" and [exact],
+        // and a third of all campaigns with a negative (drawn from a random of their own, so nothing else changes).
+        boolean matchTypes = Boolean.getBoolean("promo.bench.matchTypes");
+        Random typing = new Random(seed ^ 0x5EEDL);
         for (int k = 0; k < 500; k++) {
             keywords.add("kw" + k);
         }
@@ -108,6 +112,16 @@ final class BenchMarketplace {
             if (random.nextInt(10) < 3) {
                 for (int k = 1 + random.nextInt(3); k > 0; k--) {
                     campaignKeywords.add(keywords.get(random.nextInt(keywords.size())));
+                }
+            }
+            if (matchTypes) {
+                campaignKeywords.replaceAll(k -> switch (typing.nextInt(3)) {
+                    case 0 -> k;
+                    case 1 -> '"' + k + '"';
+                    default -> '[' + k + ']';
+                });
+                if (typing.nextInt(3) == 0) {
+                    campaignKeywords.add(typing.nextBoolean() ? "-cheap" : "-\"" + keywords.get(typing.nextInt(keywords.size())) + "\"");
                 }
             }
             long cpc = 25 + random.nextInt(176);

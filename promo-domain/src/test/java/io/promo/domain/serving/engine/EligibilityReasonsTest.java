@@ -79,6 +79,14 @@ class EligibilityReasonsTest {
                     t.aCampaignThatWouldBeShown(s -> s.keywords("portrait"));
                     return ServingFixture.search(ServingFixture.BERLIN, "portraits", TARGET);
                 }),
+                row("a negative keyword matches the query", Check.NEGATIVE_KEYWORD, t -> {
+                    t.aCampaignThatWouldBeShown(s -> s.keywords("portrait", "-\"portrait photographer\""));
+                    return t.defaultSearch();
+                }),
+                row("an exact keyword is only part of the query", Check.KEYWORD, t -> {
+                    t.aCampaignThatWouldBeShown(s -> s.keywords("[portrait]"));
+                    return t.defaultSearch();
+                }),
                 row("the campaign is paused", Check.STATUS, t -> {
                     t.aCampaignThatWouldBeShown(s -> s);
                     t.fixture.move(t.campaign, CampaignAction.PAUSE);
@@ -180,6 +188,13 @@ class EligibilityReasonsTest {
                     t.aCampaignThatWouldBeShown(s -> s);
                     t.fixture.policy(Optional.empty(), ServingFixture.BERLIN, 25, 1, 1);
                     t.fixture.active(t.fixture.advertiser(), "srv_o2", TestData.settings().keywords().cpc(51).build(), 5_000);
+                    return t.defaultSearch();
+                }),
+                row("its advertiser already has two positions on the page", Check.ADVERTISER_SLOTS, t -> {
+                    t.aCampaignThatWouldBeShown(s -> s);
+                    t.fixture.policy(Optional.empty(), ServingFixture.BERLIN, 25, 3, 3);
+                    t.fixture.active(t.owner, "srv_o1", TestData.settings().keywords().cpc(60).build(), 5_000);
+                    t.fixture.active(t.owner, "srv_o2", TestData.settings().keywords().cpc(70).build(), 5_000);
                     return t.defaultSearch();
                 }),
                 row("another campaign for the same entity ranks higher", Check.OUTRANKED, t -> {

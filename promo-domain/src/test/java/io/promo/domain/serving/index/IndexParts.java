@@ -16,7 +16,13 @@ public final class IndexParts {
 
     public static ServingCampaign servingCampaign(Campaign campaign, AdvertiserStatus advertiserStatus, BudgetState budget,
             double predictedCtr, int[] keywordIds, int[] cityIds) {
-        return new ServingCampaign(campaign, advertiserStatus, budget, predictedCtr, keywordIds, cityIds);
+        int[] keywords = new int[keywordIds.length * 3];
+        for (int i = 0; i < keywordIds.length; i++) {
+            keywords[3 * i] = KeywordProgram.BROAD;
+            keywords[3 * i + 1] = 1;
+            keywords[3 * i + 2] = keywordIds[i];
+        }
+        return new ServingCampaign(campaign, advertiserStatus, budget, predictedCtr, keywords, KeywordProgram.NONE, cityIds);
     }
 
     /** @param entries entity id → its campaign, or its campaigns ordered by campaign id in an array */
