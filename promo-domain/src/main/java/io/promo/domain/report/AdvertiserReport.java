@@ -1,25 +1,32 @@
 package io.promo.domain.report;
 
+import io.promo.domain.serving.share.ShareCounts;
 import io.promo.domain.shared.AdvertiserId;
 import io.promo.domain.shared.CampaignId;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
-/** An advertiser's totals over a period: per campaign, and over all of them. */
+/**
+ * An advertiser's totals over a period: per campaign, and over all of them.
+ *
+ * @param auctions the impression share of all its campaigns together: their candidate auctions summed
+ */
 public record AdvertiserReport(AdvertiserId advertiserId, LocalDate from, LocalDate to, List<CampaignTotals> campaigns,
-        TrafficFigures totals) {
+        TrafficFigures totals, ShareCounts auctions) {
 
     public AdvertiserReport {
         Objects.requireNonNull(advertiserId, "advertiserId");
         Objects.requireNonNull(totals, "totals");
+        Objects.requireNonNull(auctions, "auctions");
         campaigns = List.copyOf(campaigns);
     }
 
-    public record CampaignTotals(CampaignId campaignId, String name, TrafficFigures totals) {
+    public record CampaignTotals(CampaignId campaignId, String name, TrafficFigures totals, ShareCounts auctions) {
         public CampaignTotals {
             Objects.requireNonNull(campaignId, "campaignId");
             Objects.requireNonNull(totals, "totals");
+            Objects.requireNonNull(auctions, "auctions");
         }
     }
 }

@@ -5,6 +5,8 @@ import io.promo.domain.campaign.Campaign;
 import io.promo.domain.campaign.CampaignRepository;
 import io.promo.domain.ledger.BudgetQueries;
 import io.promo.domain.ledger.BudgetSummary;
+import io.promo.domain.serving.share.ImpressionShareLog;
+import io.promo.domain.serving.share.ShareCounts;
 import io.promo.domain.shared.Actor;
 import io.promo.domain.shared.AdvertiserId;
 import io.promo.domain.shared.CampaignId;
@@ -35,13 +37,15 @@ public final class TrafficReports {
     private final AdvertiserRepository advertisers;
     private final TrafficReportSource traffic;
     private final BudgetQueries budgets;
+    private final ImpressionShareLog shares;
 
     public TrafficReports(CampaignRepository campaigns, AdvertiserRepository advertisers, TrafficReportSource traffic,
-            BudgetQueries budgets) {
+            BudgetQueries budgets, ImpressionShareLog shares) {
         this.campaigns = campaigns;
         this.advertisers = advertisers;
         this.traffic = traffic;
         this.budgets = budgets;
+        this.shares = shares;
     }
 
     /** Every budget day from {@code from} to {@code to}, both included, zeros for days without traffic. */
@@ -58,6 +62,8 @@ public final class TrafficReports {
         for (DayTraffic day : traffic.daily(campaignId, from, to)) {
             byDay.put(day.day(), day);
         }
+        Map<LocalDate, ShareCounts> auctionsByDay = shares.daily(campaignId, from, to);
+        ShareCounts auctionTotals = ShareCounts.NONE;
         Money dailyBudget = campaign.get().settings().dailyBudget();
         List<CampaignReport.Day> days = new ArrayList<>();
         TrafficFigures totals = TrafficFigures.NONE;
@@ -66,11 +72,14 @@ public final class TrafficReports {
             TrafficFigures figures = dayTraffic == null ? TrafficFigures.NONE : TrafficFigures.of(dayTraffic);
             // Credits of invalid clicks free the budget their clicks used (ADR 0016).
             Money remaining = dailyBudget.minus(figures.spent().minus(figures.credited()));
-            days.add(new CampaignReport.Day(day, figures, remaining.isNegative() ? Money.ZERO : remaining));
+            // A day before impression share was counted has no counts: zeros, like a day without traffic.
+            ShareCounts auctions = auctionsByDay.getOrDefault(day, ShareCounts.NONE);
+            days.add(new CampaignReport.Day(day, figures, remaining.isNegative() ? Money.ZERO : remaining, auctions));
             totals = totals.plus(figures);
+            auctionTotals = auctionTotals.plus(auctions);
         }
         BudgetSummary remaining = budgets.summary(actor, campaignId).orElseThrow();
-        return Outcome.accepted(new CampaignReport(campaignId, from, to, days, totals, remaining));
+        return Outcome.accepted(new CampaignReport(campaignId, from, to, days, totals, remaining, auctionTotals));
     }
 
     /** The advertiser's campaigns' totals over the period, oldest campaign first. */
@@ -84,15 +93,20 @@ public final class TrafficReports {
         }
         List<AdvertiserReport.CampaignTotals> perCampaign = new ArrayList<>();
         TrafficFigures totals = TrafficFigures.NONE;
+        ShareCounts auctionTotals = ShareCounts.NONE;
         for (Campaign campaign : campaigns.findByAdvertiser(advertiserId)) {
             TrafficFigures campaignTotals = TrafficFigures.NONE;
             for (DayTraffic day : traffic.daily(campaign.id(), from, to)) {
                 campaignTotals = campaignTotals.plus(TrafficFigures.of(day));
             }
-            perCampaign.add(new AdvertiserReport.CampaignTotals(campaign.id(), campaign.settings().name(), campaignTotals));
+            ShareCounts auctions = shares.daily(campaign.id(), from, to).values().stream()
+                    .reduce(ShareCounts.NONE, ShareCounts::plus);
+            perCampaign.add(new AdvertiserReport.CampaignTotals(campaign.id(), campaign.settings().name(), campaignTotals,
+                    auctions));
             totals = totals.plus(campaignTotals);
+            auctionTotals = auctionTotals.plus(auctions);
         }
-        return Outcome.accepted(new AdvertiserReport(advertiserId, from, to, perCampaign, totals));
+        return Outcome.accepted(new AdvertiserReport(advertiserId, from, to, perCampaign, totals, auctionTotals));
     }
 
     private static <T> Optional<Outcome<T>> checkPeriod(LocalDate from, LocalDate to) {
