@@ -33,9 +33,9 @@ public final class ImpressionShareCounter {
      * beyond, one per this interval on average. At the traffic of most nodes that is every decision (exact counts);
      * at the speed of {@code DecisionBenchmark} about one in 60 (ADR 0031 measures why).
      */
-    public static final Duration DEPLOYMENT_SAMPLING = Duration.ofMillis(1);
+    public static final Duration DEPLOYMENT_SAMPLING = Duration.ofMillis(2);
     /** How many decisions a thread counts in a row before sampling starts: a second's worth at the sampling rate. */
-    public static final int DEPLOYMENT_BURST = 1_000;
+    public static final int DEPLOYMENT_BURST = 500;
 
     private final long sampleEveryNanos;
     private final long burstNanos;
