@@ -103,6 +103,7 @@ public final class MarketplaceDemo {
                     random, options.searchesPerDay());
             DaySimulation.Totals totals = simulation.run(day, ProgressBar.forConsole(out, 24));
             app.flushImpressions();
+            app.flushImpressionShare();
 
             List<CampaignDay> campaigns = new ArrayList<>();
             for (Listing listing : market.listings()) {
@@ -170,9 +171,17 @@ public final class MarketplaceDemo {
         CampaignDay campaign = new CampaignDay(listing.campaignId(), listing.label(), listing.format(), listing.pacing(),
                 listing.cpcCents(), listing.dailyBudgetCents(), reportedSpend, report.path("impressions").asLong(),
                 report.path("clicks").asLong(), invalid, listing.keywords(), searches.matchingSearches(),
-                searches.searchesWithItsEntity(), cumulative, expectedShare, null);
+                searches.searchesWithItsEntity(), cumulative, expectedShare, null, auctions(report.path("auctions")));
         return campaign.impressions() > 0 && !campaign.underDelivered() ? campaign
                 : campaign.withNotShownBecause(whyNotShown(api, listing));
+    }
+
+    private static DayResults.Auctions auctions(JsonNode auctions) {
+        double other = auctions.path("lost_to_floor").asDouble() + auctions.path("lost_to_status").asDouble()
+                + auctions.path("lost_to_page_caps").asDouble();
+        return new DayResults.Auctions(auctions.path("candidate_auctions").asLong(),
+                auctions.path("impression_share").asDouble(), auctions.path("lost_to_rank").asDouble(),
+                auctions.path("lost_to_budget").asDouble(), auctions.path("lost_to_pacing").asDouble(), other);
     }
 
     /** The deciding check the campaign's diagnostics name for a search in its city, role and keywords; null if shown. */
@@ -187,20 +196,20 @@ public final class MarketplaceDemo {
     static String summary(DayResults results) {
         String currency = results.currency();
         TextTable table = new TextTable("campaign", "format", "budget " + currency, "spend " + currency, "delivered",
-                "impr.", "clicks", "invalid", "CTR", "pacing against target", "why under-delivered");
+                "impr.", "clicks", "invalid", "CTR", "impression share", "pacing against target", "why under-delivered");
         for (CampaignDay campaign : results.campaigns()) {
             table.row(campaign.label(), campaign.format(), HtmlReport.money(campaign.dailyBudgetCents()),
                     HtmlReport.money(campaign.spendCents()), HtmlReport.percent(campaign.delivered()), campaign.impressions(),
                     campaign.clicks(), campaign.invalidClicks(), HtmlReport.percent(campaign.ctr()),
-                    campaign.paced() ? "even: " + campaign.pacingAgainstTarget() : "accelerated: " + campaign.pacingAgainstTarget(),
+                    campaign.impressionShareText(), campaign.paced() ? "even: " + campaign.pacingAgainstTarget() : "accelerated: " + campaign.pacingAgainstTarget(),
                     campaign.whyUnderDelivered() == null ? "" : campaign.whyUnderDelivered());
         }
         table.row("unattributed (token signature broken)", "", "", "", "", "", "", results.unattributedInvalidClickCount(),
-                "", "", "");
+                "", "", "", "");
         Totals totals = Totals.of(results);
         table.row("all campaigns", "", HtmlReport.money(totals.budgetCents()), HtmlReport.money(totals.spendCents()),
                 HtmlReport.percent(totals.delivered()), totals.impressions(), totals.clicks(), totals.invalidClicks(),
-                HtmlReport.percent(totals.ctr()), "", totals.underDelivered() + " under-delivered");
+                HtmlReport.percent(totals.ctr()), "", "", totals.underDelivered() + " under-delivered");
         StringBuilder text = new StringBuilder(table.render());
         text.append(String.format("%n%,d searches, %,d sponsored slots; report spend equals the ledger for every campaign.%n",
                 results.searches(), results.sponsoredSlots()));
