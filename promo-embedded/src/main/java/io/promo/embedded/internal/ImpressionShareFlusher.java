@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ImpressionShareFlusher implements Resources.Bounded {
 
-    static final Duration INTERVAL = Duration.ofSeconds(5);
+    static final Duration INTERVAL = Duration.ofSeconds(1);
     private static final System.Logger LOG = System.getLogger(ImpressionShareFlusher.class.getName());
 
     private final ImpressionShareCounter counter;
