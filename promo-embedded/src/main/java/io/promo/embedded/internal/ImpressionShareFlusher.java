@@ -21,7 +21,8 @@ final class ImpressionShareFlusher implements Resources.Bounded {
     private final ImpressionShareCounter counter;
     private final ImpressionShareLog log;
     private final ScheduledExecutorService scheduler;
-    private long failingSince = -1;
+    /** When flushes started failing ({@link System#nanoTime}), or -1 while they succeed; read by {@link #close}. */
+    private volatile long failingSince = -1;
     private long lastLogged;
 
     private ImpressionShareFlusher(ImpressionShareCounter counter, ImpressionShareLog log) {
@@ -41,8 +42,11 @@ final class ImpressionShareFlusher implements Resources.Bounded {
         return flusher;
     }
 
-    /** Writes what is counted so far, now, on the caller's thread; throws when the database refuses it. */
-    void flush() {
+    /**
+     * Writes what is counted so far, now, on the caller's thread, after a background flush under way (so that what
+     * was counted before the call is written when it returns); throws when the database refuses it.
+     */
+    synchronized void flush() {
         counter.flushTo(log);
     }
 
@@ -67,10 +71,20 @@ final class ImpressionShareFlusher implements Resources.Bounded {
         }
     }
 
+    /**
+     * Stops the background flushes (interrupting one that waits for a connection) and writes what is left, unless the
+     * database was failing: then a last attempt would only wait for a connection the pool cannot give, eating into the
+     * time the rest of the stop needs, and the counts are dropped with a warning.
+     */
     @Override
     public void close(Duration within) throws InterruptedException {
-        scheduler.shutdown();
-        scheduler.awaitTermination(within.toMillis() / 2, TimeUnit.MILLISECONDS);
+        scheduler.shutdownNow();
+        boolean stopped = scheduler.awaitTermination(Math.max(1, within.toMillis() / 2), TimeUnit.MILLISECONDS);
+        if (!stopped || failingSince >= 0) {
+            LOG.log(System.Logger.Level.WARNING, "impression share counts not written at shutdown: the database was"
+                    + " failing");
+            return;
+        }
         flushLogged();
     }
 }

@@ -184,7 +184,7 @@ public final class Wiring implements AutoCloseable {
         });
         // Registered after the impressions, so closed before them: the decisions have stopped, the database is up.
         this.impressionShare = ImpressionShareFlusher.start(shares, repositories.impressionShareLog());
-        resources.register("impression share counts", 0.1, impressionShare);
+        resources.register("impression share counts", 0.05, impressionShare);
         this.serveSponsoredResults = new ServeSponsoredResults(decideAdPage, clickTokens, clientHasher, impressions);
         this.whyNotShown = new WhyNotShown(servingIndex, repositories.ledger()::state, serving, clock);
         this.recordClick = new RecordClick(clickTokens, clientHasher, BotUserAgents.standard(), ClickRules.DEFAULTS,
