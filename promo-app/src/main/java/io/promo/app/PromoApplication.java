@@ -160,6 +160,11 @@ public final class PromoApplication implements AutoCloseable {
         wiring.flushImpressions(Duration.ofSeconds(30));
     }
 
+    /** Writes the impression-share counts kept so far (for a caller that reads reports right after its traffic). */
+    public void flushImpressionShare() {
+        wiring.flushImpressionShare();
+    }
+
     public DataSource dataSource() {
         return wiring.dataSource();
     }

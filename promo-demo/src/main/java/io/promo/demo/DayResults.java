@@ -89,7 +89,8 @@ public record DayResults(
             long[] cumulativeSpendByHour,
             double[] expectedTrafficShareByHour,
             String notShownBecause,
-            Conversions conversions) {
+            Conversions conversions,
+            Auctions auctions) {
 
         public static final int HOURS = 24;
         /** Spend below this share of the budget, with a click's worth left, counts as under-delivered. */
@@ -109,6 +110,7 @@ public record DayResults(
         public CampaignDay {
             Objects.requireNonNull(campaignId, "campaignId");
             Objects.requireNonNull(conversions, "conversions");
+            Objects.requireNonNull(auctions, "auctions");
             Objects.requireNonNull(label, "label");
             if (cumulativeSpendByHour.length != HOURS || expectedTrafficShareByHour.length != HOURS) {
                 throw new IllegalArgumentException("one value per hour of the day is expected");
@@ -122,21 +124,42 @@ public record DayResults(
             expectedTrafficShareByHour = expectedTrafficShareByHour.clone();
         }
 
-        /** A day without conversions. */
+        /** A day without conversions or impression share figures. */
         public CampaignDay(String campaignId, String label, String format, String pacing, long cpcCents,
                 long dailyBudgetCents, long spendCents, long impressions, long clicks, Map<String, Long> invalidClicksByReason,
                 List<String> keywords, long matchingSearches, long searchesWithItsEntity, long[] cumulativeSpendByHour,
                 double[] expectedTrafficShareByHour, String notShownBecause) {
             this(campaignId, label, format, pacing, cpcCents, dailyBudgetCents, spendCents, impressions, clicks,
                     invalidClicksByReason, keywords, matchingSearches, searchesWithItsEntity, cumulativeSpendByHour,
-                    expectedTrafficShareByHour, notShownBecause, Conversions.NONE);
+                    expectedTrafficShareByHour, notShownBecause, Conversions.NONE, Auctions.NONE);
         }
 
         /** The same day with what its diagnostics named at the day's end. */
         CampaignDay withNotShownBecause(String check) {
             return new CampaignDay(campaignId, label, format, pacing, cpcCents, dailyBudgetCents, spendCents, impressions,
                     clicks, invalidClicksByReason, keywords, matchingSearches, searchesWithItsEntity, cumulativeSpendByHour,
-                    expectedTrafficShareByHour, check, conversions);
+                    expectedTrafficShareByHour, check, conversions, auctions);
+        }
+
+        /** "62 % of 140 (lost: rank 30 %, budget 8 %)": its impression share as the report's auctions block has it. */
+        public String impressionShareText() {
+            if (auctions.candidateAuctions() == 0) {
+                return "no candidate auctions";
+            }
+            StringBuilder text = new StringBuilder(HtmlReport.percent(auctions.impressionShare())).append(" of ")
+                    .append(auctions.candidateAuctions());
+            StringBuilder lost = new StringBuilder();
+            appendLost(lost, "rank", auctions.lostToRank());
+            appendLost(lost, "budget", auctions.lostToBudget());
+            appendLost(lost, "pacing", auctions.lostToPacing());
+            appendLost(lost, "other", auctions.lostToOther());
+            return lost.length() == 0 ? text.toString() : text.append(" (lost: ").append(lost).append(')').toString();
+        }
+
+        private static void appendLost(StringBuilder lost, String reason, double share) {
+            if (share > 0) {
+                lost.append(lost.length() == 0 ? "" : ", ").append(reason).append(' ').append(HtmlReport.percent(share));
+            }
         }
 
         public boolean paced() {
@@ -253,6 +276,23 @@ public record DayResults(
         @Override
         public double[] expectedTrafficShareByHour() {
             return expectedTrafficShareByHour.clone();
+        }
+    }
+
+    /**
+     * A campaign's impression share of the day, as its report's {@code auctions} block has it: the searches it was a
+     * candidate for, the share that showed it and the shares lost to rank, budget, pacing and the other reasons
+     * (floor, status, page caps) together.
+     */
+    public record Auctions(long candidateAuctions, double impressionShare, double lostToRank, double lostToBudget,
+            double lostToPacing, double lostToOther) {
+
+        public static final Auctions NONE = new Auctions(0, 0, 0, 0, 0, 0);
+
+        public Auctions {
+            if (candidateAuctions < 0) {
+                throw new IllegalArgumentException("candidate auctions are never negative: " + candidateAuctions);
+            }
         }
     }
 }

@@ -257,7 +257,7 @@ public final class HtmlReport {
         StringBuilder table = new StringBuilder("<table><tr><th>campaign</th><th>format</th>"
                 + "<th class=\"n\">daily budget (" + currency + ")</th><th class=\"n\">spend (" + currency + ")</th>"
                 + "<th class=\"n\">delivered</th><th class=\"n\">impressions</th><th class=\"n\">clicks</th>"
-                + "<th class=\"n\">invalid clicks</th><th class=\"n\">CTR</th><th class=\"n\">inquiries</th>"
+                + "<th class=\"n\">invalid clicks</th><th class=\"n\">CTR</th><th>impression share</th><th class=\"n\">inquiries</th>"
                 + "<th class=\"n\">bookings</th><th class=\"n\">cost per inquiry (" + currency + ")</th>"
                 + "<th class=\"n\">ROAS</th><th>pacing against target</th><th>why under-delivered</th></tr>\n");
         for (CampaignDay campaign : results.campaigns()) {
@@ -266,6 +266,7 @@ public final class HtmlReport {
                     .append(numberCell(percent(campaign.delivered()))).append(numberCell(Long.toString(campaign.impressions())))
                     .append(numberCell(Long.toString(campaign.clicks()))).append(numberCell(Long.toString(campaign.invalidClicks())))
                     .append(numberCell(percent(campaign.ctr())))
+                    .append("<td>").append(escape(campaign.impressionShareText())).append("</td>")
                     .append(numberCell(Long.toString(campaign.conversions().inquiries())))
                     .append(numberCell(Long.toString(campaign.conversions().bookings())))
                     .append(numberCell(costPerInquiry(campaign.conversions()))).append(numberCell(roas(campaign.conversions())))
@@ -276,13 +277,13 @@ public final class HtmlReport {
         }
         table.append("<tr class=\"unattributed\"><td>unattributed (token signature broken)</td><td></td><td></td><td></td>"
                 + "<td></td><td></td><td></td>").append(numberCell(Long.toString(results.unattributedInvalidClickCount())))
-                .append("<td></td><td></td><td></td><td></td><td></td><td></td><td></td></tr>\n");
+                .append("<td></td><td></td><td></td><td></td><td></td><td></td><td></td><td></td></tr>\n");
         MarketplaceDemo.Totals totals = MarketplaceDemo.Totals.of(results);
         table.append("<tr class=\"total\"><td>all campaigns</td><td></td>")
                 .append(numberCell(money(totals.budgetCents()))).append(numberCell(money(totals.spendCents())))
                 .append(numberCell(percent(totals.delivered()))).append(numberCell(Long.toString(totals.impressions())))
                 .append(numberCell(Long.toString(totals.clicks()))).append(numberCell(Long.toString(totals.invalidClicks())))
-                .append(numberCell(percent(totals.ctr())))
+                .append(numberCell(percent(totals.ctr()))).append("<td></td>")
                 .append(numberCell(Long.toString(results.campaigns().stream().mapToLong(c -> c.conversions().inquiries()).sum())))
                 .append(numberCell(Long.toString(results.campaigns().stream().mapToLong(c -> c.conversions().bookings()).sum())))
                 .append("<td></td><td></td><td></td><td>").append(totals.underDelivered())

@@ -103,6 +103,7 @@ public final class MarketplaceDemo {
                     random, options.searchesPerDay()).currency(options.currency());
             DaySimulation.Totals totals = simulation.run(day, ProgressBar.forConsole(out, 24));
             app.flushImpressions();
+            app.flushImpressionShare();
 
             List<CampaignDay> campaigns = new ArrayList<>();
             for (Listing listing : market.listings()) {
@@ -171,7 +172,8 @@ public final class MarketplaceDemo {
         CampaignDay campaign = new CampaignDay(listing.campaignId(), listing.label(), listing.format(), listing.pacing(),
                 listing.cpcCents(), listing.dailyBudgetCents(), reportedSpend, report.path("impressions").asLong(),
                 report.path("clicks").asLong(), invalid, listing.keywords(), searches.matchingSearches(),
-                searches.searchesWithItsEntity(), cumulative, expectedShare, null, conversions(report.path("conversions")));
+                searches.searchesWithItsEntity(), cumulative, expectedShare, null, conversions(report.path("conversions")),
+                auctions(report.path("auctions")));
         return campaign.impressions() > 0 && !campaign.underDelivered() ? campaign
                 : campaign.withNotShownBecause(whyNotShown(api, listing));
     }
@@ -183,6 +185,14 @@ public final class MarketplaceDemo {
                 conversions.path("value_cents").asLong(),
                 inquiries.path("cost_per_conversion_cents").isNumber() ? inquiries.path("cost_per_conversion_cents").asLong() : null,
                 conversions.path("roas").isNumber() ? conversions.path("roas").asDouble() : null);
+    }
+
+    private static DayResults.Auctions auctions(JsonNode auctions) {
+        double other = auctions.path("lost_to_floor").asDouble() + auctions.path("lost_to_status").asDouble()
+                + auctions.path("lost_to_page_caps").asDouble();
+        return new DayResults.Auctions(auctions.path("candidate_auctions").asLong(),
+                auctions.path("impression_share").asDouble(), auctions.path("lost_to_rank").asDouble(),
+                auctions.path("lost_to_budget").asDouble(), auctions.path("lost_to_pacing").asDouble(), other);
     }
 
     /** The deciding check the campaign's diagnostics name for a search in its city, role and keywords; null if shown. */
@@ -197,23 +207,24 @@ public final class MarketplaceDemo {
     static String summary(DayResults results) {
         String currency = results.currency();
         TextTable table = new TextTable("campaign", "format", "budget " + currency, "spend " + currency, "delivered",
-                "impr.", "clicks", "invalid", "CTR", "inq.", "book.", "cost/inquiry", "ROAS", "pacing against target",
-                "why under-delivered");
+                "impr.", "clicks", "invalid", "CTR", "impression share", "inq.", "book.", "cost/inquiry", "ROAS",
+                "pacing against target", "why under-delivered");
         for (CampaignDay campaign : results.campaigns()) {
             DayResults.Conversions conversions = campaign.conversions();
             table.row(campaign.label(), campaign.format(), HtmlReport.money(campaign.dailyBudgetCents()),
                     HtmlReport.money(campaign.spendCents()), HtmlReport.percent(campaign.delivered()), campaign.impressions(),
-                    campaign.clicks(), campaign.invalidClicks(), HtmlReport.percent(campaign.ctr()), conversions.inquiries(),
+                    campaign.clicks(), campaign.invalidClicks(), HtmlReport.percent(campaign.ctr()),
+                    campaign.impressionShareText(), conversions.inquiries(),
                     conversions.bookings(), HtmlReport.costPerInquiry(conversions), HtmlReport.roas(conversions),
                     campaign.paced() ? "even: " + campaign.pacingAgainstTarget() : "accelerated: " + campaign.pacingAgainstTarget(),
                     campaign.whyUnderDelivered() == null ? "" : campaign.whyUnderDelivered());
         }
         table.row("unattributed (token signature broken)", "", "", "", "", "", "", results.unattributedInvalidClickCount(),
-                "", "", "", "", "", "", "");
+                "", "", "", "", "", "", "", "");
         Totals totals = Totals.of(results);
         table.row("all campaigns", "", HtmlReport.money(totals.budgetCents()), HtmlReport.money(totals.spendCents()),
                 HtmlReport.percent(totals.delivered()), totals.impressions(), totals.clicks(), totals.invalidClicks(),
-                HtmlReport.percent(totals.ctr()), results.campaigns().stream().mapToLong(c -> c.conversions().inquiries()).sum(),
+                HtmlReport.percent(totals.ctr()), "", results.campaigns().stream().mapToLong(c -> c.conversions().inquiries()).sum(),
                 results.campaigns().stream().mapToLong(c -> c.conversions().bookings()).sum(), "", "", "",
                 totals.underDelivered() + " under-delivered");
         StringBuilder text = new StringBuilder(table.render());

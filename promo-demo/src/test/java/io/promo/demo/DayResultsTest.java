@@ -67,6 +67,17 @@ class DayResultsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("currency").hasMessageContaining("dollars");
     }
 
+    @Test
+    void the_impression_share_column_names_the_share_of_candidate_auctions_and_what_the_rest_was_lost_to() {
+        CampaignDay none = day("even", hourly(hour -> 0), 0, 0, 0, 0, null);
+        assertThat(none.impressionShareText()).isEqualTo("no candidate auctions");
+        CampaignDay counted = new CampaignDay("pcmp_1", "Test", "boosted", "even", CPC, BUDGET, 0, 0, 0, Map.of(),
+                List.of(), 0, 0, hourly(hour -> 0), new double[24], null,
+                DayResults.Conversions.NONE, new DayResults.Auctions(140, 0.62, 0.30, 0.08, 0, 0));
+        assertThat(counted.impressionShareText()).isEqualTo(HtmlReport.percent(0.62) + " of 140 (lost: rank "
+                + HtmlReport.percent(0.30) + ", budget " + HtmlReport.percent(0.08) + ")");
+    }
+
     private static CampaignDay day(String pacing, long[] cumulative, long impressions, long clicks, long matching,
             long withItsEntity, String notShownBecause) {
         double[] share = new double[24];

@@ -31,6 +31,9 @@ class MarketplaceDemoTest {
             assertThat(campaign.cumulativeSpendByHour()[23]).as(campaign.label()).isEqualTo(campaign.spendCents());
         }
         assertThat(day.campaigns().stream().mapToLong(CampaignDay::spendCents).sum()).isPositive();
+        assertThat(day.campaigns()).as("impression share: every impression came from a candidate auction")
+                .allSatisfy(c -> assertThat(c.auctions().candidateAuctions()).as(c.label()).isGreaterThanOrEqualTo(c.impressions()));
+        assertThat(day.campaigns().stream().mapToLong(c -> c.auctions().candidateAuctions()).sum()).isPositive();
         assertThat(day.campaigns().stream().filter(c -> c.label().startsWith("#01")).findFirst().orElseThrow()
                 .notShownBecause()).as("priced below the photographers' floor in Berlin").isEqualTo("FLOOR");
         assertThat(day.invalidClicksByReason()).containsKeys("bot_user_agent", "duplicate_impression", "self_click",

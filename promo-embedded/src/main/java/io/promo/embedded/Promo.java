@@ -49,9 +49,10 @@ import javax.sql.DataSource;
  * nothing. A promo dropped without {@code close()} is closed when the garbage collector finds it unreachable, with a
  * warning: late, so its last impressions may be lost, but its connections and threads do not leak.
  *
- * <p>promo runs two threads of its own, both daemons: {@code serving-index-refresher} (rebuilds the in-memory serving
- * index from the database every second, so that a decision never waits for it) and the impression writer (writes the
- * buffered impressions with {@code COPY}). Everything else runs on the embedder's threads. The use cases are the
+ * <p>promo runs three threads of its own, all daemons: {@code serving-index-refresher} (rebuilds the in-memory serving
+ * index from the database every second, so that a decision never waits for it), the impression writer (writes the
+ * buffered impressions with {@code COPY}) and {@code impression-share-flusher} (writes the impression-share counts the
+ * decisions keep, every second). Everything else runs on the embedder's threads. The use cases are the
  * domain's ({@code io.promo.domain..}): their commands, outcomes and rules are documented there and in
  * docs/architecture.md.
  */
@@ -210,7 +211,7 @@ public final class Promo implements AutoCloseable {
 
         /**
          * Reads the settings, then opens the database, migrates or verifies its schema, builds the serving index and
-         * starts promo's two threads. On any failure, what was opened is closed again before the exception leaves.
+         * starts promo's three threads. On any failure, what was opened is closed again before the exception leaves.
          *
          * @return the started promo, to be closed when the embedder stops
          * @throws ConfigException       naming every bad or unknown setting, before anything is opened

@@ -13,6 +13,7 @@ import io.promo.domain.pricing.PolicyRepository;
 import io.promo.domain.traffic.ClickLog;
 import io.promo.domain.traffic.CtrFeed;
 import io.promo.domain.traffic.ImpressionLog;
+import io.promo.domain.serving.share.ImpressionShareLog;
 import io.promo.domain.traffic.TrafficReportSource;
 import java.time.ZoneId;
 import javax.sql.DataSource;
@@ -38,6 +39,7 @@ public final class PostgresRepositories {
     private final ImpressionLog impressionLog;
     private final ClickLog clickLog;
     private final TrafficReportSource trafficReportSource;
+    private final ImpressionShareLog impressionShareLog;
     private final CtrFeed ctrFeed;
     private final EntityOwners entityOwners;
     private final ConversionLog conversionLog;
@@ -63,6 +65,7 @@ public final class PostgresRepositories {
         this.impressionLog = new JdbcImpressionLog(dataSource, budgetZone);
         this.clickLog = new JdbcClickLog(dataSource, budgetZone);
         this.trafficReportSource = new JdbcTrafficReportSource(dataSource, budgetZone);
+        this.impressionShareLog = new JdbcImpressionShareLog(dataSource);
         this.ctrFeed = new JdbcCtrFeed(dataSource);
         this.conversionLog = new JdbcConversionLog(dataSource);
         this.conversionReportSource = new JdbcConversionReportSource(dataSource);
@@ -107,6 +110,10 @@ public final class PostgresRepositories {
 
     public TrafficReportSource trafficReportSource() {
         return trafficReportSource;
+    }
+
+    public ImpressionShareLog impressionShareLog() {
+        return impressionShareLog;
     }
 
     public CtrFeed ctrFeed() {

@@ -9,6 +9,8 @@ import io.promo.domain.report.CampaignReport;
 import io.promo.domain.report.ConversionFigures;
 import io.promo.domain.report.TrafficFigures;
 import io.promo.domain.report.TrafficReports;
+import io.promo.domain.serving.share.LostReason;
+import io.promo.domain.serving.share.ShareCounts;
 import io.promo.domain.shared.InvalidCommandException;
 import io.promo.domain.shared.Money;
 import io.promo.domain.traffic.ClickCommand;
@@ -167,38 +169,50 @@ public final class TrafficRoutes implements ApiRoutes {
     record TypeView(long conversions, long valueCents, Long costPerConversionCents) {
     }
 
+    /** {@code ShareCounts} as the reports show them: the shares of the candidate auctions, by reason. */
+    record AuctionsView(long candidateAuctions, long impressions, double impressionShare, double lostToFloor,
+            double lostToStatus, double lostToBudget, double lostToPacing, double lostToRank, double lostToPageCaps) {
+        static AuctionsView of(ShareCounts c) {
+            return new AuctionsView(c.candidateAuctions(), c.impressions(), c.impressionShare(),
+                    c.lostShare(LostReason.FLOOR), c.lostShare(LostReason.STATUS), c.lostShare(LostReason.BUDGET),
+                    c.lostShare(LostReason.PACING), c.lostShare(LostReason.RANK), c.lostShare(LostReason.PAGE_CAPS));
+        }
+    }
+
     record DayView(LocalDate day, long impressions, long clicks, long billedClicks, Map<String, Long> notBilledClicks,
             Map<String, Long> invalidClicks, double ctr, long spendCents, Long avgCpcCents, long creditedClicks,
-            long creditedCents, long remainingDailyBudgetCents, Long remainingTotalBudgetCents, ConversionsView conversions) {
+            long creditedCents, long remainingDailyBudgetCents, Long remainingTotalBudgetCents, ConversionsView conversions,
+            AuctionsView auctions) {
         static DayView of(CampaignReport.Day day, CampaignReport report) {
             FiguresView f = FiguresView.of(day.figures(), day.conversions());
             return new DayView(day.day(), f.impressions(), f.clicks(), f.billedClicks(), f.notBilledClicks(),
                     f.invalidClicks(), f.ctr(), f.spendCents(), f.avgCpcCents(), f.creditedClicks(), f.creditedCents(),
                     day.remainingDailyBudget().cents(), report.remaining().remainingTotalBudget().map(Money::cents).orElse(null),
-                    f.conversions());
+                    f.conversions(), AuctionsView.of(day.auctions()));
         }
     }
 
     record CampaignReportView(String campaignId, LocalDate from, LocalDate to, List<DayView> days, FiguresView totals,
-            JsonViews.BalanceView remaining) {
+            JsonViews.BalanceView remaining, AuctionsView auctions) {
         static CampaignReportView of(CampaignReport report) {
             return new CampaignReportView(report.campaignId().value(), report.from(), report.to(),
                     report.days().stream().map(day -> DayView.of(day, report)).toList(),
                     FiguresView.of(report.totals(), report.conversionTotals()),
-                    JsonViews.BalanceView.of(report.campaignId().value(), report.remaining()));
+                    JsonViews.BalanceView.of(report.campaignId().value(), report.remaining()),
+                    AuctionsView.of(report.auctions()));
         }
     }
 
-    record CampaignTotalsView(String campaignId, String name, FiguresView totals) {
+    record CampaignTotalsView(String campaignId, String name, FiguresView totals, AuctionsView auctions) {
     }
 
     record AdvertiserReportView(String advertiserId, LocalDate from, LocalDate to, List<CampaignTotalsView> campaigns,
-            FiguresView totals) {
+            FiguresView totals, AuctionsView auctions) {
         static AdvertiserReportView of(AdvertiserReport report) {
             return new AdvertiserReportView(report.advertiserId().value(), report.from(), report.to(),
                     report.campaigns().stream().map(c -> new CampaignTotalsView(c.campaignId().value(), c.name(),
-                            FiguresView.of(c.totals(), c.conversions()))).toList(),
-                    FiguresView.of(report.totals(), report.conversionTotals()));
+                            FiguresView.of(c.totals(), c.conversions()), AuctionsView.of(c.auctions()))).toList(),
+                    FiguresView.of(report.totals(), report.conversionTotals()), AuctionsView.of(report.auctions()));
         }
     }
 }

@@ -65,9 +65,11 @@ final class TestServer {
      * Every table's content as one digest per table: equal snapshots mean nothing was written, by anyone.
      */
     static Map<String, String> databaseSnapshot() {
-        // Impressions of earlier tests' decisions are written in the background: let them land first, so that a
-        // snapshot taken before a request and one taken after differ only by what the request did.
+        // Impressions of earlier tests' decisions, and their impression-share counts, are written in the background:
+        // let them land first, so that a snapshot taken before a request and one taken after differ only by what the
+        // request did.
         Holder.APP.flushImpressions();
+        Holder.APP.flushImpressionShare();
         Map<String, String> digests = new TreeMap<>();
         try (Connection connection = Holder.APP.dataSource().getConnection();
              Statement statement = connection.createStatement()) {

@@ -9,6 +9,8 @@ import io.promo.domain.conversion.DayConversions;
 import io.promo.domain.conversion.DayConversions.TypeTotals;
 import io.promo.domain.ledger.BudgetQueries;
 import io.promo.domain.ledger.BudgetSummary;
+import io.promo.domain.serving.share.ImpressionShareLog;
+import io.promo.domain.serving.share.ShareCounts;
 import io.promo.domain.shared.Actor;
 import io.promo.domain.shared.AdvertiserId;
 import io.promo.domain.shared.CampaignId;
@@ -40,14 +42,16 @@ public final class TrafficReports {
     private final TrafficReportSource traffic;
     private final BudgetQueries budgets;
     private final ConversionReportSource conversions;
+    private final ImpressionShareLog shares;
 
     public TrafficReports(CampaignRepository campaigns, AdvertiserRepository advertisers, TrafficReportSource traffic,
-            BudgetQueries budgets, ConversionReportSource conversions) {
+            BudgetQueries budgets, ConversionReportSource conversions, ImpressionShareLog shares) {
         this.campaigns = campaigns;
         this.advertisers = advertisers;
         this.traffic = traffic;
         this.budgets = budgets;
         this.conversions = conversions;
+        this.shares = shares;
     }
 
     /** Every budget day from {@code from} to {@code to}, both included, zeros for days without traffic. */
@@ -65,6 +69,8 @@ public final class TrafficReports {
             byDay.put(day.day(), day);
         }
         Map<LocalDate, Map<ConversionType, TypeTotals>> conversionsByDay = conversionsByDay(campaignId, from, to);
+        Map<LocalDate, ShareCounts> auctionsByDay = shares.daily(campaignId, from, to);
+        ShareCounts auctionTotals = ShareCounts.NONE;
         Money dailyBudget = campaign.get().settings().dailyBudget();
         List<CampaignReport.Day> days = new ArrayList<>();
         TrafficFigures totals = TrafficFigures.NONE;
@@ -75,14 +81,17 @@ public final class TrafficReports {
             // Credits of invalid clicks free the budget their clicks used (ADR 0016).
             Money remaining = dailyBudget.minus(figures.spent().minus(figures.credited()));
             Map<ConversionType, TypeTotals> dayConversions = conversionsByDay.getOrDefault(day, Map.of());
+            // A day before impression share was counted has no counts: zeros, like a day without traffic.
+            ShareCounts auctions = auctionsByDay.getOrDefault(day, ShareCounts.NONE);
             days.add(new CampaignReport.Day(day, figures, remaining.isNegative() ? Money.ZERO : remaining,
-                    ConversionFigures.of(dayConversions, figures)));
+                    ConversionFigures.of(dayConversions, figures), auctions));
             totals = totals.plus(figures);
             conversionTotals = ConversionFigures.merge(conversionTotals, dayConversions);
+            auctionTotals = auctionTotals.plus(auctions);
         }
         BudgetSummary remaining = budgets.summary(actor, campaignId).orElseThrow();
         return Outcome.accepted(new CampaignReport(campaignId, from, to, days, totals, remaining,
-                ConversionFigures.of(conversionTotals, totals)));
+                ConversionFigures.of(conversionTotals, totals), auctionTotals));
     }
 
     /** The advertiser's campaigns' totals over the period, oldest campaign first. */
@@ -97,6 +106,7 @@ public final class TrafficReports {
         List<AdvertiserReport.CampaignTotals> perCampaign = new ArrayList<>();
         TrafficFigures totals = TrafficFigures.NONE;
         Map<ConversionType, TypeTotals> conversionTotals = Map.of();
+        ShareCounts auctionTotals = ShareCounts.NONE;
         for (Campaign campaign : campaigns.findByAdvertiser(advertiserId)) {
             TrafficFigures campaignTotals = TrafficFigures.NONE;
             for (DayTraffic day : traffic.daily(campaign.id(), from, to)) {
@@ -106,13 +116,16 @@ public final class TrafficReports {
             for (DayConversions day : conversions.daily(campaign.id(), from, to)) {
                 campaignConversions = ConversionFigures.merge(campaignConversions, day.byType());
             }
+            ShareCounts auctions = shares.daily(campaign.id(), from, to).values().stream()
+                    .reduce(ShareCounts.NONE, ShareCounts::plus);
             perCampaign.add(new AdvertiserReport.CampaignTotals(campaign.id(), campaign.settings().name(), campaignTotals,
-                    ConversionFigures.of(campaignConversions, campaignTotals)));
+                    ConversionFigures.of(campaignConversions, campaignTotals), auctions));
             totals = totals.plus(campaignTotals);
             conversionTotals = ConversionFigures.merge(conversionTotals, campaignConversions);
+            auctionTotals = auctionTotals.plus(auctions);
         }
         return Outcome.accepted(new AdvertiserReport(advertiserId, from, to, perCampaign, totals,
-                ConversionFigures.of(conversionTotals, totals)));
+                ConversionFigures.of(conversionTotals, totals), auctionTotals));
     }
 
     private Map<LocalDate, Map<ConversionType, TypeTotals>> conversionsByDay(CampaignId campaignId, LocalDate from,

@@ -7,6 +7,7 @@ import io.promo.domain.serving.index.ServingIndex;
 import io.promo.domain.serving.index.ServingIndexSource;
 import io.promo.domain.serving.index.ServingSettings;
 import io.promo.domain.serving.pacing.TrafficRecorder;
+import io.promo.domain.serving.share.ImpressionShareCounter;
 import io.promo.domain.shared.EventId;
 import io.promo.domain.shared.IdGenerator;
 import io.promo.domain.shared.Money;
@@ -46,8 +47,14 @@ public final class DecideAdPage {
      */
     public DecideAdPage(ServingIndexSource indexes, ServingSettings settings, IdGenerator ids, Clock clock,
             TrafficRecorder traffic, QuerySigner querySigner) {
+        this(indexes, settings, ids, clock, traffic, querySigner, null);
+    }
+
+    /** @param shares where every candidate's auction is counted for impression share, or null to count none */
+    public DecideAdPage(ServingIndexSource indexes, ServingSettings settings, IdGenerator ids, Clock clock,
+            TrafficRecorder traffic, QuerySigner querySigner, ImpressionShareCounter shares) {
         this.indexes = indexes;
-        this.engine = new DecisionEngine(settings);
+        this.engine = new DecisionEngine(settings, shares);
         this.ids = ids;
         this.clock = clock;
         this.traffic = traffic;

@@ -7,6 +7,9 @@ import io.promo.domain.campaign.Campaign;
 import io.promo.domain.ledger.EntryKind;
 import io.promo.domain.ledger.LedgerPage;
 import io.promo.domain.serving.ranking.CtrCounts;
+import io.promo.domain.serving.share.HourlyShare;
+import io.promo.domain.serving.share.LostReason;
+import io.promo.domain.serving.share.ShareCounts;
 import io.promo.domain.ledger.NotBilledReason;
 import io.promo.domain.shared.Actor;
 import io.promo.domain.shared.Money;
@@ -19,6 +22,7 @@ import io.promo.domain.traffic.TrafficFixture;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +78,37 @@ class TrafficReportsTest {
         assertThat(report.remaining().balance()).isEqualTo(Money.ofCents(10_000 - 250));
         assertThat(report.remaining().remainingDailyBudget()).isEqualTo(Money.ofCents(150));
         assertThat(report.remaining().remainingTotalBudget()).contains(Money.ofCents(10_000 - 250));
+    }
+
+    @Test
+    void the_reports_carry_impression_share_per_day_and_zeros_for_days_before_it_was_counted() {
+        traffic.shareLog.add(List.of(
+                new HourlyShare(campaign.id(), MONDAY_DAY, 9, new ShareCounts(3, 0, 0, 2, 1, 4, 0)),
+                new HourlyShare(campaign.id(), MONDAY_DAY, 10, new ShareCounts(1, 0, 0, 0, 0, 1, 0))));
+        Campaign other = traffic.activeCampaign(owner, 200, 10_000);
+        traffic.shareLog.add(List.of(new HourlyShare(other.id(), MONDAY_DAY, 9, new ShareCounts(2, 0, 0, 0, 0, 0, 0))));
+
+        CampaignReport report = traffic.reports.campaign(Actor.tenant(owner.id()), campaign.id(), MONDAY_DAY.minusDays(300),
+                MONDAY_DAY).orElseThrow();
+
+        assertThat(report.days()).hasSize(301);
+        assertThat(report.days().get(0).auctions()).isEqualTo(ShareCounts.NONE);
+        assertThat(report.days().get(0).auctions().impressionShare()).isZero();
+        ShareCounts monday = report.days().get(300).auctions();
+        assertThat(monday.candidateAuctions()).isEqualTo(12);
+        assertThat(monday.impressions()).isEqualTo(4);
+        assertThat(monday.impressionShare()).isEqualTo(4.0 / 12);
+        assertThat(monday.lostShare(LostReason.RANK)).isEqualTo(5.0 / 12);
+        assertThat(monday.lostShare(LostReason.BUDGET)).isEqualTo(2.0 / 12);
+        assertThat(monday.lostShare(LostReason.PACING)).isEqualTo(1.0 / 12);
+        assertThat(report.auctions()).isEqualTo(monday);
+
+        AdvertiserReport advertiser = traffic.reports.advertiser(Actor.tenant(owner.id()), owner.id(), MONDAY_DAY,
+                MONDAY_DAY).orElseThrow();
+        assertThat(advertiser.campaigns()).extracting(AdvertiserReport.CampaignTotals::auctions)
+                .containsExactly(monday, new ShareCounts(2, 0, 0, 0, 0, 0, 0));
+        assertThat(advertiser.auctions().candidateAuctions()).isEqualTo(14);
+        assertThat(advertiser.auctions().impressions()).isEqualTo(6);
     }
 
     @Test

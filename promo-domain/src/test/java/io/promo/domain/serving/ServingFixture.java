@@ -28,6 +28,9 @@ import io.promo.domain.serving.index.ServingIndexRefresher;
 import io.promo.domain.serving.index.ServingSettings;
 import io.promo.domain.serving.pacing.HourlyTrafficCounter;
 import io.promo.domain.serving.ranking.InMemoryCtrStatistics;
+import io.promo.domain.serving.share.ImpressionShareCounter;
+import io.promo.domain.serving.share.InMemoryImpressionShareLog;
+import io.promo.domain.serving.share.ShareCounts;
 import io.promo.domain.shared.Actor;
 import io.promo.domain.shared.CampaignId;
 import io.promo.domain.shared.CityCode;
@@ -69,6 +72,9 @@ public final class ServingFixture {
     public final HourlyTrafficCounter traffic = new HourlyTrafficCounter(calendar, 8);
     public final ServingSettings settings;
     public final ServingIndexRefresher refresher;
+    /** Every decision's auctions, for impression share; {@link #flushShares} writes them to {@link #shareLog}. */
+    public final ImpressionShareCounter shares = new ImpressionShareCounter();
+    public final InMemoryImpressionShareLog shareLog = new InMemoryImpressionShareLog();
     public final DecideAdPage decideAdPage;
     public final WhyNotShown whyNotShown;
     public final BillClick billClick;
@@ -82,7 +88,7 @@ public final class ServingFixture {
         this.clock = new MutableClock(start);
         this.settings = settings;
         this.refresher = new ServingIndexRefresher(campaigns, advertisers, policies, ledger, ctr, traffic, settings, clock);
-        this.decideAdPage = new DecideAdPage(refresher, settings, ids, clock, traffic, SIGNER);
+        this.decideAdPage = new DecideAdPage(refresher, settings, ids, clock, traffic, SIGNER, shares);
         this.whyNotShown = new WhyNotShown(refresher, ledger::state, settings, clock);
         this.billClick = new BillClick(ledger, calendar, ids);
     }
@@ -166,6 +172,13 @@ public final class ServingFixture {
     public DecisionPage decide(DecisionRequest request) {
         refresher.refreshIfStale();
         return decideAdPage.decide(request);
+    }
+
+    /** Writes the counted auctions to {@link #shareLog}; returns the campaign's figures of the fixture's day. */
+    public ShareCounts flushShares(CampaignId campaignId) {
+        shares.flushTo(shareLog);
+        java.time.LocalDate day = calendar.dayOf(clock.instant());
+        return shareLog.daily(campaignId, day, day).getOrDefault(day, ShareCounts.NONE);
     }
 
     public Diagnosis diagnose(CampaignId campaignId, DecisionRequest request) {

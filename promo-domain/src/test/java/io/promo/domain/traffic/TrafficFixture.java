@@ -13,6 +13,7 @@ import io.promo.domain.ledger.EntryKind;
 import io.promo.domain.ledger.IdempotencyKey;
 import io.promo.domain.ledger.LedgerEntry;
 import io.promo.domain.report.TrafficReports;
+import io.promo.domain.serving.share.InMemoryImpressionShareLog;
 import io.promo.domain.shared.Actor;
 import io.promo.domain.shared.CampaignId;
 import io.promo.domain.shared.EventId;
@@ -57,6 +58,9 @@ public final class TrafficFixture {
         return new TrafficFixture(start, TrafficStores.inMemory());
     }
 
+    /** The impression-share counts the reports read (in memory: the decisions that count them are serving's). */
+    public final InMemoryImpressionShareLog shareLog = new InMemoryImpressionShareLog();
+
     public TrafficFixture(Instant start, TrafficStores stores) {
         this.clock = new MutableClock(start);
         this.stores = stores;
@@ -68,7 +72,7 @@ public final class TrafficFixture {
                 TestData.IDS, clock);
         this.creditInvalidClicks = new CreditInvalidClicks(campaigns, stores.clicks(), ledger, TestData.IDS, clock);
         this.reports = new TrafficReports(campaigns, advertisers, stores.reports(), new BudgetQueries(ledger, campaigns, calendar, clock),
-                stores.conversionReports());
+                stores.conversionReports(), shareLog);
     }
 
     public Advertiser advertiser() {

@@ -19,6 +19,7 @@ import io.promo.domain.serving.index.ServingIndexRefresher;
 import io.promo.domain.serving.index.ServingSettings;
 import io.promo.domain.serving.pacing.HourlyTrafficCounter;
 import io.promo.domain.serving.pacing.TrafficRecorder;
+import io.promo.domain.serving.share.ImpressionShareCounter;
 import io.promo.domain.shared.ServingSnapshot;
 import io.promo.domain.shared.SortableRandomIdGenerator;
 import io.promo.domain.traffic.BotUserAgents;
@@ -101,6 +102,7 @@ public final class Wiring implements AutoCloseable {
     private final TopUpCampaign topUp;
     private final HandlePaymentEvent paymentEvents;
     private final ImpressionBuffer impressions;
+    private final ImpressionShareFlusher impressionShare;
     private final ServeSponsoredResults serveSponsoredResults;
     private final WhyNotShown whyNotShown;
     private final RecordClick recordClick;
@@ -165,8 +167,9 @@ public final class Wiring implements AutoCloseable {
         servingIndex.refresh();
         resources.register("serving index refresher", keepFresh(servingIndex));
         SortableRandomIdGenerator ids = new SortableRandomIdGenerator(clock);
+        ImpressionShareCounter shares = ImpressionShareCounter.sampling();
         DecideAdPage decideAdPage = new DecideAdPage(servingIndex, serving, ids, clock, traffic,
-                new QuerySignature(config.hashSecret().bytes())::of);
+                new QuerySignature(config.hashSecret().bytes())::of, shares);
         ClickTokenSigner clickTokens = new ClickTokenSigner(
                 List.of(SigningKey.active("k1", config.clickTokenSecret().bytes())), ClickTokenSigner.DEFAULT_LIFETIME, clock);
         ClientHasher clientHasher = new ClientHasher(config.hashSecret().bytes());
@@ -182,12 +185,16 @@ public final class Wiring implements AutoCloseable {
                         + "and are dropped (promo_impressions_lost_total)", gaveUp, within.toMillis());
             }
         });
+        // Registered after the impressions, so closed before them: the decisions have stopped, the database is up.
+        this.impressionShare = ImpressionShareFlusher.start(shares, repositories.impressionShareLog());
+        resources.register("impression share counts", 0.05, impressionShare);
         this.serveSponsoredResults = new ServeSponsoredResults(decideAdPage, clickTokens, clientHasher, impressions);
         this.whyNotShown = new WhyNotShown(servingIndex, repositories.ledger()::state, serving, clock);
         this.recordClick = new RecordClick(clickTokens, clientHasher, BotUserAgents.standard(), ClickRules.DEFAULTS,
                 repositories.clickLog(), calendar, ids, clock);
         this.trafficReports = new TrafficReports(repositories.campaigns(), repositories.advertisers(),
-                repositories.trafficReportSource(), useCases.budgetQueries(), repositories.conversionReportSource());
+                repositories.trafficReportSource(), useCases.budgetQueries(), repositories.conversionReportSource(),
+                repositories.impressionShareLog());
         this.recordConversion = new RecordConversion(repositories.conversionLog(), clientHasher, config.conversions(),
                 calendar, clock);
         this.creditInvalidClicks = new CreditInvalidClicks(repositories.campaigns(), repositories.clickLog(),
@@ -341,6 +348,11 @@ public final class Wiring implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for impressions to be written", e);
         }
+    }
+
+    /** Writes the impression-share counts kept so far, now (for a caller that reads reports right after its traffic). */
+    public void flushImpressionShare() {
+        impressionShare.flush();
     }
 
     /** What is open, for a shell that opens more (an HTTP server) to be closed before it. */

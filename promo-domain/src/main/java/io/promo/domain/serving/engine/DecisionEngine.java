@@ -7,6 +7,8 @@ import io.promo.domain.serving.index.ServingCampaign;
 import io.promo.domain.serving.index.ServingIndex;
 import io.promo.domain.serving.index.ServingSettings;
 import io.promo.domain.serving.index.SlotLayout;
+import io.promo.domain.serving.share.ImpressionShareCounter;
+import io.promo.domain.serving.share.ShareTally;
 import io.promo.domain.shared.Surface;
 import java.time.Instant;
 import java.util.Arrays;
@@ -43,9 +45,16 @@ public final class DecisionEngine {
     /** Per surface (by ordinal), the below-fold positions in the order they are used. */
     private final int[][] belowFoldOrder;
     private final ThreadLocal<Scratch> scratches = ThreadLocal.withInitial(Scratch::new);
+    /** Where decisions count every candidate's auction ({@link AuctionCounting}), or null: a diagnosis never counts. */
+    private final ImpressionShareCounter shares;
 
     public DecisionEngine(ServingSettings settings) {
+        this(settings, null);
+    }
+
+    public DecisionEngine(ServingSettings settings, ImpressionShareCounter shares) {
         this.settings = settings;
+        this.shares = shares;
         this.belowFoldOrder = new int[Surface.values().length][];
         for (Surface surface : Surface.values()) {
             belowFoldOrder[surface.ordinal()] = settings.layout(surface).belowFoldOrder().stream()
@@ -86,7 +95,8 @@ public final class DecisionEngine {
         int densityCap = limits.maxDensityTop20();
 
         scratch.clearCandidates();
-        if (slice != null && densityCap > 0 && aboveCap + belowOnPage > 0) {
+        boolean counting = shares != null && trace == null;
+        if (slice != null && (counting || densityCap > 0 && aboveCap + belowOnPage > 0)) {
             // Two passes instead of one: the decision is bound by cache misses, and tight loops of independent
             // loads let the CPU wait for many misses at once instead of one after another.
             EntityTable table = slice.byEntity;
@@ -156,6 +166,9 @@ public final class DecisionEngine {
             placement.place(scratch.campaign(candidate), scratch.organicIndex[candidate], positions[j]);
         }
 
+        if (counting && scratch.count > 0) {
+            AuctionCounting.count(scratch, shares, organic, placedAbove == aboveCap, chosen, Math.max(0, belowSlots));
+        }
         if (trace != null) {
             explainPlacement(trace, scratch.tracedInLoop, search, placement, organic, Math.min(densityCap,
                     (trace.campaign.featured ? aboveCap : 0) + belowOnPage), densityCap, aboveCap);
@@ -306,6 +319,13 @@ public final class DecisionEngine {
         boolean[] rotated = new boolean[256];
         /** Whether the candidate is in {@link #best}; the heap takes the others. */
         boolean[] inBest = new boolean[256];
+        /** Per candidate, how far the placement took it: {@link AuctionCounting}'s UNREACHED, HANDED_OUT, …. */
+        byte[] reached = new byte[256];
+        /** The tally this thread's decisions count into (ADR 0031), replaced when the index or the hour changes. */
+        ShareTally tally;
+        /** This thread's impression-share sampling: its allowance time, and the decisions made since it last counted. */
+        long shareAllowedAt;
+        long decisionsSinceCounted;
         /** The best candidates added so far, best first ({@link #bestCount} of them). */
         final int[] best = new int[BEST];
         int bestCount;
@@ -352,6 +372,7 @@ public final class DecisionEngine {
                 rotation = Arrays.copyOf(rotation, grown);
                 rotated = Arrays.copyOf(rotated, grown);
                 inBest = Arrays.copyOf(inBest, grown);
+                reached = Arrays.copyOf(reached, grown);
                 heap = new int[grown];
                 passedOver = new int[grown];
             }
@@ -363,6 +384,7 @@ public final class DecisionEngine {
             featured[k] = candidateFeatured;
             rotated[k] = false;
             inBest[k] = false;
+            reached[k] = AuctionCounting.UNREACHED;
             keepIfAmongBest(k);
         }
 
@@ -392,6 +414,7 @@ public final class DecisionEngine {
          */
         int nextRanked() {
             if (bestTaken < bestCount) {
+                reached[best[bestTaken]] = AuctionCounting.HANDED_OUT;
                 return best[bestTaken++];
             }
             if (!heapBuilt) {
@@ -403,6 +426,7 @@ public final class DecisionEngine {
             int top = heap[0];
             heap[0] = heap[--heapSize];
             siftDown(0);
+            reached[top] = AuctionCounting.HANDED_OUT;
             return top;
         }
 
@@ -457,7 +481,7 @@ public final class DecisionEngine {
         }
 
         /** {@link DecisionEngine#ranksAbove} for candidates k and j; the campaigns are read only on a tie of scores. */
-        private boolean ranksAbove(int k, int j) {
+        boolean ranksAbove(int k, int j) {
             if (score[k] != score[j]) {
                 return score[k] > score[j];
             }
@@ -479,8 +503,18 @@ public final class DecisionEngine {
                 return false;
             }
             ServingCampaign campaign = campaign(k);
-            return evaluate(campaign, search, trace) && EntityTable.isFor(campaign, organic.get(organicIndex[k]))
-                    && placement.advertiserHasRoom(campaign, trace);
+            if (!evaluate(campaign, search, trace)) {
+                reached[k] = AuctionCounting.INELIGIBLE;
+                return false;
+            }
+            if (!EntityTable.isFor(campaign, organic.get(organicIndex[k]))) {
+                reached[k] = AuctionCounting.STRAY;
+                return false;
+            }
+            // Eligible but its advertiser's share of the page is taken: handed out, not placed (a page cap).
+            boolean room = placement.advertiserHasRoom(campaign, trace);
+            reached[k] = room ? AuctionCounting.PLACED : AuctionCounting.HANDED_OUT;
+            return room;
         }
 
         private boolean evaluate(ServingCampaign campaign, SearchContext search, DiagnosisTrace trace) {

@@ -34,6 +34,8 @@ public final class ServingCampaign {
     public static final int NO_TOTAL = -1;
 
     public final long idHash;
+    /** The campaign's number in its index, 0 to campaignCount - 1: where decisions count its auctions (ADR 0031). */
+    public final int position;
     /** Expected revenue per impression in cents: cpc × predicted CTR. */
     public final double score;
     public final long balance;
@@ -85,7 +87,13 @@ public final class ServingCampaign {
      */
     ServingCampaign(Campaign campaign, AdvertiserStatus advertiserStatus, BudgetState budget, double predictedCtr,
             int[] keywords, int[] negatives, int[] cityIds) {
+        this(campaign, advertiserStatus, budget, predictedCtr, keywords, negatives, cityIds, 0);
+    }
+
+    ServingCampaign(Campaign campaign, AdvertiserStatus advertiserStatus, BudgetState budget, double predictedCtr,
+            int[] keywords, int[] negatives, int[] cityIds, int position) {
         CampaignSettings settings = campaign.settings();
+        this.position = position;
         this.id = campaign.id();
         this.advertiserId = campaign.advertiserId();
         this.idHash = hash64(campaign.id().value());
@@ -122,6 +130,7 @@ public final class ServingCampaign {
         this.id = from.id;
         this.advertiserId = from.advertiserId;
         this.idHash = from.idHash;
+        this.position = from.position;
         this.targetEntityId = from.targetEntityId;
         this.format = from.format;
         this.featured = from.featured;

@@ -55,6 +55,8 @@ public final class ServingIndex {
     public final KeywordDictionary keywords;
     private final EnumMap<Surface, Map<CityCode, CitySlice>> slices;
     private final Map<CampaignId, ServingCampaign> byId;
+    /** The campaigns' ids by {@link ServingCampaign#position}. */
+    private final CampaignId[] byPosition;
     /** The one campaign {@link #withBudget} replaced, or null: it stands in for its entry of {@link #byId}. */
     private final ServingCampaign replaced;
     private final Map<TrafficScope, TrafficCurve> curves;
@@ -62,8 +64,8 @@ public final class ServingIndex {
 
     private ServingIndex(Instant builtAt, LocalDate day, long dayStartMillis, long dayEndMillis, PolicyResolver policies,
             KeywordDictionary keywords, EnumMap<Surface, Map<CityCode, CitySlice>> slices,
-            Map<CampaignId, ServingCampaign> byId, ServingCampaign replaced, Map<TrafficScope, TrafficCurve> curves,
-            Map<CityCode, Integer> cityIds) {
+            Map<CampaignId, ServingCampaign> byId, CampaignId[] byPosition, ServingCampaign replaced,
+            Map<TrafficScope, TrafficCurve> curves, Map<CityCode, Integer> cityIds) {
         this.builtAt = builtAt;
         this.day = day;
         this.dayEpoch = day.toEpochDay();
@@ -73,6 +75,7 @@ public final class ServingIndex {
         this.keywords = keywords;
         this.slices = slices;
         this.byId = byId;
+        this.byPosition = byPosition;
         this.replaced = replaced;
         this.curves = curves;
         this.cityIds = cityIds;
@@ -93,6 +96,7 @@ public final class ServingIndex {
         BudgetState noMoney = BudgetState.empty(day);
         Map<CityCode, Integer> cityIds = new HashMap<>();
         Map<String, KeywordTarget> parsedKeywords = new HashMap<>();
+        CampaignId[] byPosition = new CampaignId[data.campaigns().size()];
         for (Campaign campaign : data.campaigns()) {
             BudgetState budget = data.budgets().getOrDefault(campaign.id(), noMoney);
             if (!budget.day().equals(day)) {
@@ -116,8 +120,10 @@ public final class ServingIndex {
             for (int i = 0; i < campaignCities.length; i++) {
                 campaignCities[i] = cityIds.computeIfAbsent(targets.get(i), city -> cityIds.size());
             }
+            int position = byId.size();
             ServingCampaign serving = new ServingCampaign(campaign, advertiserStatus.get(campaign.advertiserId()),
-                    budget, predictedCtr, keywords, negatives, campaignCities);
+                    budget, predictedCtr, keywords, negatives, campaignCities, position);
+            byPosition[position] = campaign.id();
             if (byId.put(campaign.id(), serving) != null) {
                 throw new IllegalArgumentException("campaign " + campaign.id() + " twice");
             }
@@ -160,7 +166,7 @@ public final class ServingIndex {
                             policies.resolve(surface, Optional.empty(), city), byRole));
         }));
         return new ServingIndex(builtAt, day, settings.calendar().startOf(day).toEpochMilli(),
-                settings.calendar().endOf(day).toEpochMilli(), policies, dictionary.build(), slices, byId, null,
+                settings.calendar().endOf(day).toEpochMilli(), policies, dictionary.build(), slices, byId, byPosition, null,
                 Map.copyOf(data.curves()), Map.copyOf(cityIds));
     }
 
@@ -212,7 +218,7 @@ public final class ServingIndex {
             patched.put(present.details.surface(), patchedCities);
         }
         return new ServingIndex(builtAt, day, dayStartMillis, dayEndMillis, policies, keywords, patched, campaigns,
-                replacement, curves, cityIds);
+                byPosition, replacement, curves, cityIds);
     }
 
     public Instant builtAt() {
@@ -227,6 +233,11 @@ public final class ServingIndex {
     /** Every campaign of the snapshot, ended ones included. */
     public int campaignCount() {
         return byId.size();
+    }
+
+    /** The id of the campaign whose {@link ServingCampaign#position} is {@code position}. */
+    public CampaignId campaignAt(int position) {
+        return byPosition[position];
     }
 
     /** How many (campaign, city) entries the slice of {@code surface} in {@code city} holds. */

@@ -1,6 +1,7 @@
 package io.promo.domain.serving.bench;
 
 import io.promo.domain.serving.DecideAdPage;
+import io.promo.domain.serving.share.ImpressionShareCounter;
 import io.promo.domain.serving.DecisionPage;
 import io.promo.domain.serving.DecisionRequest;
 import io.promo.domain.serving.QuerySigner;
@@ -58,13 +59,23 @@ public class DecisionBenchmark {
     private final List<Viewer> viewers = new ArrayList<>();
     private int next;
 
+    /**
+     * The impression-share counter the deployment runs with; {@code -Dpromo.bench.shareSampleMicros} sets another
+     * sampling interval (0: every decision) and a negative one counts nothing, to compare.
+     */
+    private static ImpressionShareCounter shareCounter() {
+        long micros = Long.getLong("promo.bench.shareSampleMicros", ImpressionShareCounter.DEPLOYMENT_SAMPLING.toNanos() / 1_000);
+        return micros < 0 ? null : new ImpressionShareCounter(java.time.Duration.ofNanos(micros * 1_000),
+                ImpressionShareCounter.DEPLOYMENT_BURST);
+    }
+
     @Setup
     public void setUp() {
         BenchMarketplace market = new BenchMarketplace(20_000, 10, 10_000, 42);
         ServingIndexRefresher refresher = market.refresher();
         refresher.refresh();
         decide = new DecideAdPage(refresher, market.settings, new SortableRandomIdGenerator(Clock.systemUTC()),
-                market.clock, market.traffic, new HmacQuerySigner(new byte[32]));
+                market.clock, market.traffic, new HmacQuerySigner(new byte[32]), shareCounter());
         Random random = new Random(7);
         for (int s = 0; s < SEARCHES; s++) {
             List<String> organic = new ArrayList<>(200);
