@@ -38,6 +38,7 @@ import io.promo.persistence.DatabaseMigrator;
 import io.promo.persistence.EmbeddedPostgresServer;
 import io.promo.persistence.ImpressionWriter;
 import io.promo.persistence.PostgresRepositories;
+import io.promo.persistence.ReplicaReads;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.promo.embedded.internal;
+package io.promo.persistence;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -26,12 +26,12 @@ import javax.sql.DataSource;
  * A replica that fails in the middle of a read fails that read (the refresh keeps its previous index, a report
  * answers 503); the next connection falls back.
  */
-final class ReplicaReads implements DataSource {
+public final class ReplicaReads implements DataSource {
 
     /** How long the reads stay on the writer after the replica refused a connection. */
-    static final Duration FALLBACK = Duration.ofSeconds(30);
+    public static final Duration FALLBACK = Duration.ofSeconds(30);
     /** How long the reads stay on the writer after a status change; a replica lagging longer shows it late. */
-    static final Duration READ_YOUR_WRITES = Duration.ofSeconds(10);
+    public static final Duration READ_YOUR_WRITES = Duration.ofSeconds(10);
 
     private static final System.Logger LOG = System.getLogger(ReplicaReads.class.getName());
     private static final ThreadLocal<Boolean> ON_WRITER = ThreadLocal.withInitial(() -> false);
@@ -44,14 +44,15 @@ final class ReplicaReads implements DataSource {
     private volatile long writerUntil;
     private volatile boolean onWriterAWhile;
 
-    ReplicaReads(DataSource replica, DataSource writer, LongSupplier nanoTime) {
+    /** @param nanoTime the monotonic clock of the fallback's and the read-your-writes' windows */
+    public ReplicaReads(DataSource replica, DataSource writer, LongSupplier nanoTime) {
         this.replica = replica;
         this.writer = writer;
         this.nanoTime = nanoTime;
     }
 
     /** Runs {@code reads} with every connection of this data source taken from the writer, on this thread. */
-    static <T> T onWriter(Callable<T> reads) throws Exception {
+    public static <T> T onWriter(Callable<T> reads) throws Exception {
         boolean before = ON_WRITER.get();
         ON_WRITER.set(true);
         try {
@@ -62,7 +63,7 @@ final class ReplicaReads implements DataSource {
     }
 
     /** Sends every read to the writer for {@link #READ_YOUR_WRITES} from now: a write was just committed. */
-    void stayOnWriter() {
+    public void stayOnWriter() {
         writerUntil = nanoTime.getAsLong() + READ_YOUR_WRITES.toNanos();
         onWriterAWhile = true;
     }
@@ -94,7 +95,7 @@ final class ReplicaReads implements DataSource {
     }
 
     /** Whether reads go to the writer now because the replica failed. */
-    boolean fallingBack() {
+    public boolean fallingBack() {
         return fallingBack && nanoTime.getAsLong() - replicaAgainAt < 0;
     }
 
