@@ -36,12 +36,17 @@ final class Campaigns {
 
     /** An advertiser's funded, active campaign promoting {@code entityId} in {@code city} (keyword "portrait"). */
     static Campaign active(Promo promo, String entityId, String city, long cpcCents) {
+        return active(promo, entityId, city, cpcCents, 1_500);
+    }
+
+    /** The same with a daily budget of {@code dailyBudgetCents}. */
+    static Campaign active(Promo promo, String entityId, String city, long cpcCents, long dailyBudgetCents) {
         int n = SEQUENCE.incrementAndGet();
         Advertiser owner = promo.createAdvertiser().create(new CreateAdvertiserCommand(Actor.ADMIN,
                 new UserId("usr_embedder_" + n), Optional.of(new PaymentReference("cus_" + n + "/pm_visa")))).orElseThrow();
         CampaignSettings settings = new CampaignSettings("Portraits " + n, Format.FEATURED, List.of(new CityCode(city)),
                 List.of("portrait"), LocalDate.now(ZoneOffset.UTC), Optional.empty(), Money.ofCents(cpcCents),
-                Money.ofCents(1_500), Optional.empty(), PacingMode.ACCELERATED);
+                Money.ofCents(dailyBudgetCents), Optional.empty(), PacingMode.ACCELERATED);
         Campaign campaign = promo.createCampaign().create(new CreateCampaignCommand(Actor.tenant(owner.id()), owner.id(),
                 Surface.PEOPLE_SEARCH, new TargetEntity(TargetEntityType.SERVICE_PROFILE, entityId), settings))
                 .orElseThrow();

@@ -39,6 +39,11 @@ import javax.sql.DataSource;
  * a new transaction); the facts are read under {@code pg_advisory_xact_lock} of the campaign and viewer, so two
  * clicks of one viewer on one campaign are decided one after the other. Locks are taken in one order (advisory,
  * then the ledger's key, budget row and day row, then the count row), so clicks cannot deadlock.
+ *
+ * <p>The burst rule counts the ip's click events of every node under an advisory lock of the ip, taken in the same
+ * statement as the viewer's (ip first), so it costs no round trip (ADR 0037). A click refused for money or lost to a
+ * duplicate race is logged in a second transaction, after the locks are gone: a click of the same ip decided in that
+ * gap does not count it yet, so the deployment's bound is the limit plus such clicks in flight at that instant.
  */
 public final class JdbcClickLog implements ClickLog {
 
@@ -61,20 +66,29 @@ public final class JdbcClickLog implements ClickLog {
     /** A click event, unless the impression already has one (the losing side of a concurrent duplicate). */
     private static final String INSERT_CLICK = LOG_EVENT.formatted("on conflict (impression_id) where type = 'click' do nothing");
 
-    // The facts of a click's rules in one round trip, read after the viewer's advisory lock so that the repeat
-    // look sees every click committed before the lock was granted. Parameters: impression_id, viewer key (null for
-    // none), repeat-since, campaign_id. No row: the campaign is unknown.
+    // The facts of a click's rules in one round trip, read after the ip's and the viewer's advisory locks so that the
+    // burst count and the repeat look see every click committed before the locks were granted. Parameters: ip_hash,
+    // burst-since, burst limit, impression_id, viewer key (null for none), repeat-since, campaign_id. A null campaign
+    // status: the campaign is unknown. The burst count stops at the limit (promo_event_clicks_by_ip, V23).
     private static final String CLICK_FACTS = """
-            select c.status, a.status, a.user_id,
+            select (select count(*) from (select 1 from promo_event
+                                          where ip_hash = ? and type in ('click', 'invalid_click') and ts > ?
+                                          limit ?) burst),
+                   c.status, a.status, a.user_id,
                    exists (select 1 from promo_event where impression_id = ? and type = 'click'),
                    exists (select 1 from promo_event
                            where campaign_id = c.campaign_id and type = 'click'
                              and coalesce(user_id, anon_fp_hash) = ? and ts >= ?)
-            from promo_campaign c join promo_advertiser a on a.advertiser_id = c.advertiser_id
-            where c.campaign_id = ?
+            from (values (?)) clicked (campaign_id)
+            left join promo_campaign c on c.campaign_id = clicked.campaign_id
+            left join promo_advertiser a on a.advertiser_id = c.advertiser_id
             """;
 
-    private static final String LOCK_VIEWER = "select pg_advisory_xact_lock(hashtextextended(?, 0))";
+    // Two locks in one round trip, always the ip's first: every click of one ip is decided after the previous one
+    // committed (the burst count, ADR 0037), every click of one viewer on one campaign too (the repeat rule).
+    private static final String LOCK_IP_AND_VIEWER =
+            "select pg_advisory_xact_lock(hashtextextended(?, 0)), pg_advisory_xact_lock(hashtextextended(?, 0))";
+    private static final String LOCK_IP = "select pg_advisory_xact_lock(hashtextextended(?, 0))";
 
     private static final String BILLED_CLICKS = """
             select event_id, (extra_json ->> 'billed_cents')::bigint, ts
@@ -119,13 +133,14 @@ public final class JdbcClickLog implements ClickLog {
     /** Lock, read the facts, ask the policy, spend, log; null when the event lost a duplicate race. */
     private ClickLogged decideAndLog(Connection connection, ClickToLog click) throws SQLException {
         TrafficEvent event = click.event();
-        if (event.viewerKey().isPresent()) {
-            try (PreparedStatement lock = connection.prepareStatement(LOCK_VIEWER)) {
-                lock.setString(1, event.campaignId().value() + "|" + event.viewerKey().get());
-                lock.execute();
+        try (PreparedStatement lock = connection.prepareStatement(event.viewerKey().isPresent() ? LOCK_IP_AND_VIEWER : LOCK_IP)) {
+            lock.setString(1, "ip|" + event.ipHash());
+            if (event.viewerKey().isPresent()) {
+                lock.setString(2, event.campaignId().value() + "|" + event.viewerKey().get());
             }
+            lock.execute();
         }
-        Optional<InvalidClickReason> invalid = ClickPolicy.invalidReason(event, facts(connection, click));
+        Optional<InvalidClickReason> invalid = ClickPolicy.invalidReason(click, facts(connection, click));
         if (invalid.isPresent()) {
             return logInvalid(connection, ClickPolicy.invalid(event, invalid.get()));
         }
@@ -142,17 +157,22 @@ public final class JdbcClickLog implements ClickLog {
     private static ClickFacts facts(Connection connection, ClickToLog click) throws SQLException {
         TrafficEvent event = click.event();
         try (PreparedStatement query = connection.prepareStatement(CLICK_FACTS)) {
-            query.setString(1, event.impressionId().value());
-            query.setString(2, event.viewerKey().orElse(null));
-            query.setObject(3, Timestamps.toColumn(click.repeatSince()));
-            query.setString(4, event.campaignId().value());
+            query.setString(1, event.ipHash());
+            query.setObject(2, Timestamps.toColumn(click.ipBurst().since()));
+            query.setInt(3, click.ipBurst().limit());
+            query.setString(4, event.impressionId().value());
+            query.setString(5, event.viewerKey().orElse(null));
+            query.setObject(6, Timestamps.toColumn(click.repeatSince()));
+            query.setString(7, event.campaignId().value());
             try (ResultSet row = query.executeQuery()) {
-                if (!row.next()) {
-                    return new ClickFacts(Optional.empty(), false, false);
+                row.next();
+                int ipClicks = row.getInt(1);
+                if (row.getString(2) == null) {
+                    return new ClickFacts(Optional.empty(), false, false, ipClicks);
                 }
-                ClickFacts.Payer payer = new ClickFacts.Payer(CampaignStatus.parse("status", row.getString(1)),
-                        AdvertiserStatus.parse("status", row.getString(2)), new UserId(row.getString(3)));
-                return new ClickFacts(Optional.of(payer), row.getBoolean(4), row.getBoolean(5));
+                ClickFacts.Payer payer = new ClickFacts.Payer(CampaignStatus.parse("status", row.getString(2)),
+                        AdvertiserStatus.parse("status", row.getString(3)), new UserId(row.getString(4)));
+                return new ClickFacts(Optional.of(payer), row.getBoolean(5), row.getBoolean(6), ipClicks);
             }
         }
     }

@@ -17,6 +17,7 @@ import io.promo.domain.shared.RoleCode;
 import io.promo.domain.shared.UserId;
 import io.promo.domain.testing.TestData;
 import io.promo.domain.traffic.ClickLogged;
+import io.promo.domain.traffic.ClickRules;
 import io.promo.domain.traffic.ClickToLog;
 import io.promo.domain.traffic.DayTraffic;
 import io.promo.domain.traffic.EventDetail;
@@ -107,7 +108,7 @@ class BudgetZoneOnPostgresTest {
                 Money.ofCents(cents), new IdempotencyKey(IdempotencyKey.CLICK, click.eventId().value()),
                 Optional.of("click " + click.eventId()), at);
         ClickLogged logged = repositories.clickLog().logClick(new ClickToLog(click, spend, calendar.dayOf(at),
-                at.minus(Duration.ofMinutes(10))));
+                at.minus(Duration.ofMinutes(10)), new ClickToLog.IpBurst(ClickRules.DEFAULTS.ipBurstLimit(), at.minus(Duration.ofMinutes(1)))));
         assertThat(logged).isInstanceOf(ClickLogged.Billed.class);
         return logged;
     }

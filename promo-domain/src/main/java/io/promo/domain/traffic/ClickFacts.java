@@ -14,11 +14,22 @@ import java.util.Optional;
  * @param payer               the clicked campaign and its advertiser; empty when the campaign is unknown
  * @param impressionClicked   a click of this impression is logged already
  * @param viewerClickedLately the same viewer clicked this campaign at or after {@link ClickToLog#repeatSince()}
+ * @param ipClicks            clicks of the click's ip logged after {@link ClickToLog.IpBurst#since()} by any node,
+ *                            counted up to the burst limit (read after the ip's lock, so no two clicks of one ip
+ *                            count past each other)
  */
-public record ClickFacts(Optional<Payer> payer, boolean impressionClicked, boolean viewerClickedLately) {
+public record ClickFacts(Optional<Payer> payer, boolean impressionClicked, boolean viewerClickedLately, int ipClicks) {
 
     public ClickFacts {
         Objects.requireNonNull(payer, "payer");
+        if (ipClicks < 0) {
+            throw new IllegalArgumentException("a count of clicks is not negative, got " + ipClicks);
+        }
+    }
+
+    /** The facts of a click whose ip has logged no click within the burst window. */
+    public ClickFacts(Optional<Payer> payer, boolean impressionClicked, boolean viewerClickedLately) {
+        this(payer, impressionClicked, viewerClickedLately, 0);
     }
 
     /** The campaign's and its advertiser's standing, and the advertiser's own marketplace user. */

@@ -11,12 +11,16 @@ import java.util.List;
  */
 public interface ClickLog {
 
-    /** Appends an invalid click that was decided without looking anything up (token, client data, bot, burst). */
+    /**
+     * Appends an invalid click that was decided without looking anything up (token, client data, bot, the node's own
+     * burst count). It counts towards its ip's burst like every click.
+     */
     void appendInvalidClick(TrafficEvent invalidClick);
 
     /**
      * The atomic click. In one step that no concurrent call can interleave with, reads the {@link ClickFacts}, asks
-     * {@link ClickPolicy} (not billable, self-click, duplicate impression, repeated viewer, in that order), and when
+     * {@link ClickPolicy} (ip burst, counting the ip's clicks logged by every node; not billable, self-click, duplicate
+     * impression, repeated viewer, in that order), and when
      * no rule is broken spends {@code click.spend()} ({@code BudgetLedger.spend} semantics); logs exactly one event
      * under {@code click.event()}'s id, as {@link ClickPolicy#afterSpend} classifies it. A spend is never left without
      * its click event, nor a click event with {@code billed_cents > 0} without its spend: both commit together or

@@ -9,6 +9,8 @@ import java.util.Optional;
  * The click rules that need stored facts, in their order, decided once for every click log (the PostgreSQL adapter
  * and the in-memory fake load the {@link ClickFacts} under their locks and ask here):
  * <ol>
+ *   <li>the click's ip has fewer clicks than the burst limit in the window, counted over every node, else
+ *       {@code ip_burst} ({@link #invalidReason(ClickToLog, ClickFacts)}, ADR 0037);</li>
  *   <li>the campaign exists and is billable ({@link Billability}), else {@code campaign_not_billable};</li>
  *   <li>the viewer is not the advertiser's own user, else {@code self_click};</li>
  *   <li>no click of this impression was logged before, else {@code duplicate_impression};</li>
@@ -21,7 +23,15 @@ public final class ClickPolicy {
     private ClickPolicy() {
     }
 
-    /** The first rule {@code click} breaks given {@code facts}; empty when it goes on to the spend. */
+    /** The first rule {@code click} breaks given {@code facts}, the burst rule first; empty when it goes on to the spend. */
+    public static Optional<InvalidClickReason> invalidReason(ClickToLog click, ClickFacts facts) {
+        if (facts.ipClicks() >= click.ipBurst().limit()) {
+            return Optional.of(InvalidClickReason.IP_BURST);
+        }
+        return invalidReason(click.event(), facts);
+    }
+
+    /** The first rule after the burst rule that {@code click} breaks given {@code facts}; empty when none. */
     public static Optional<InvalidClickReason> invalidReason(TrafficEvent click, ClickFacts facts) {
         if (facts.payer().isEmpty()) {
             return Optional.of(InvalidClickReason.CAMPAIGN_NOT_BILLABLE);

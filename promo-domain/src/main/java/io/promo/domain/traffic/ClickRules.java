@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param repeatWindow     a second click by the same viewer on the same campaign within this window is invalid
  * @param ipBurstLimit     at most this many clicks from one ip address ...
- * @param ipBurstWindow    ... in any sliding window this long (per app node, {@link IpBurstLimiter})
+ * @param ipBurstWindow    ... in any sliding window this long, over every node (ADR 0037)
  * @param maxTrackedIps    memory bound of the burst rule
  */
 public record ClickRules(Duration repeatWindow, int ipBurstLimit, Duration ipBurstWindow, int maxTrackedIps) {

@@ -13,14 +13,30 @@ import java.util.Objects;
  * @param spend       the spend it bills if every rule holds (idempotency key: the click event id)
  * @param budgetDay   the budget day of the click
  * @param repeatSince a click by the same viewer on the same campaign at or after this instant is a repeat
+ * @param ipBurst     the per-ip burst rule as it applies to this click (counted over the whole deployment, ADR 0037)
  */
-public record ClickToLog(TrafficEvent event, LedgerEntry spend, LocalDate budgetDay, Instant repeatSince) {
+public record ClickToLog(TrafficEvent event, LedgerEntry spend, LocalDate budgetDay, Instant repeatSince,
+        IpBurst ipBurst) {
+
+    /**
+     * The burst rule at this click: refused once the click's ip has {@code limit} clicks logged after {@code since}
+     * (the click's instant minus the window), whatever became of them and whichever node took them.
+     */
+    public record IpBurst(int limit, Instant since) {
+        public IpBurst {
+            Objects.requireNonNull(since, "since");
+            if (limit < 1) {
+                throw new IllegalArgumentException("a burst limit is at least 1, got " + limit);
+            }
+        }
+    }
 
     public ClickToLog {
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(spend, "spend");
         Objects.requireNonNull(budgetDay, "budgetDay");
         Objects.requireNonNull(repeatSince, "repeatSince");
+        Objects.requireNonNull(ipBurst, "ipBurst");
         if (!(event.detail() instanceof EventDetail.Unclassified) || spend.kind() != EntryKind.SPEND
                 || !spend.campaignId().equals(event.campaignId())) {
             throw new IllegalArgumentException("a click to log is a click event and a spend of its campaign");

@@ -10,10 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * The per-ip burst rule: at most {@code limit} clicks from one (hashed) ip address in any sliding
  * {@code window}. Every click counts, allowed or not, so an ip that keeps hammering stays refused.
  *
- * <p>In memory and per app node: behind a load balancer spreading one ip over n nodes, an ip may reach up to
- * n × limit before every node refuses it. That is accepted (docs/traffic.md): the rule is a cheap first
- * filter against click floods, while the repeat-viewer and duplicate rules, which guard money, are enforced
- * in the database. Memory is bounded: at most {@code maxTrackedIps} addresses, idle ones evicted first.
+ * <p>In memory and per app node: it counts only the clicks this node took, a subset of the deployment's, so it
+ * refuses a flood early and without a lookup but never refuses what the deployment-wide count would allow. The
+ * rule that holds for the deployment is the click log's, which counts every node's logged clicks of the ip inside
+ * the click's transaction ({@link ClickPolicy}, ADR 0037). Memory is bounded: at most {@code maxTrackedIps}
+ * addresses, idle ones evicted first.
  */
 public final class IpBurstLimiter {
 

@@ -21,10 +21,11 @@ import java.util.Optional;
  *   <li>the token ({@link ClickTokenSigner}): malformed, unknown key, bad signature, expired, not yet valid;</li>
  *   <li>client data: ip and user agent present and of sane length, exactly one well-formed viewer;</li>
  *   <li>bot user agent ({@link BotUserAgents});</li>
- *   <li>per-ip burst ({@link IpBurstLimiter}, per node);</li>
- *   <li>in one database transaction ({@link ClickLog#logClick}, decided by {@link ClickPolicy}): campaign or
- *       advertiser not billable, self-click, duplicate impression, repeated viewer, then the atomic spend at the
- *       token's cpc.</li>
+ *   <li>per-ip burst as this node counts it ({@link IpBurstLimiter}): a shield that refuses a flood without a
+ *       lookup; it sees only this node's clicks, so it can refuse only what the deployment's count would refuse;</li>
+ *   <li>in one database transaction ({@link ClickLog#logClick}, decided by {@link ClickPolicy}): per-ip burst
+ *       counted over every node's clicks (ADR 0037), campaign or advertiser not billable, self-click, duplicate
+ *       impression, repeated viewer, then the atomic spend at the token's cpc.</li>
  * </ol>
  * The first four need no lookup and cost nothing when a bot floods us; the last guards money and is atomic.
  * Bad input never throws and is never charged; only a failing database does (the caller answers 503).
@@ -81,7 +82,8 @@ public final class RecordClick {
         }
         LedgerEntry spend = new LedgerEntry(ids.newLedgerEntryId(), claims.campaignId(), EntryKind.SPEND, claims.cpc(),
                 new IdempotencyKey(IdempotencyKey.CLICK, eventId.value()), Optional.of("click " + eventId), now);
-        return ClickResult.of(log.logClick(new ClickToLog(click, spend, calendar.dayOf(now), now.minus(rules.repeatWindow()))));
+        return ClickResult.of(log.logClick(new ClickToLog(click, spend, calendar.dayOf(now), now.minus(rules.repeatWindow()),
+                new ClickToLog.IpBurst(rules.ipBurstLimit(), now.minus(rules.ipBurstWindow())))));
     }
 
     private ClickResult invalid(TrafficEvent click, InvalidClickReason reason) {

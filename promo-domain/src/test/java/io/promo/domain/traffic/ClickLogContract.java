@@ -15,9 +15,11 @@ import io.promo.domain.shared.Money;
 import io.promo.domain.shared.UserId;
 import io.promo.domain.testing.Race;
 import io.promo.domain.testing.TestData;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
@@ -154,5 +156,58 @@ public abstract class ClickLogContract extends TrafficContractSupport {
         assertThat(logged).filteredOn(l -> l instanceof ClickLogged.Invalid invalid
                 && invalid.reason() == InvalidClickReason.REPEATED_VIEWER).hasSize(7);
         assertThat(stores.ledger().state(campaign.id(), TODAY).spentTotal()).isEqualTo(Money.ofCents(50));
+    }
+
+    private ClickLogged clickFromIp(String ipHash, int burstLimit, Instant at) {
+        ClickToLog click = click(campaign.id(), newImpression(), aViewer(), at, 50);
+        TrafficEvent fromIp = new TrafficEvent(click.event().eventId(), click.event().campaignId(),
+                click.event().impressionId(), click.event().role(), click.event().city(), click.event().queryHash(),
+                click.event().userId(), click.event().anonFpHash(), ipHash, click.event().uaHash(), at, EventDetail.UNCLASSIFIED);
+        return stores.clicks().logClick(new ClickToLog(fromIp, click.spend(), click.budgetDay(), click.repeatSince(),
+                new ClickToLog.IpBurst(burstLimit, at.minus(BURST_WINDOW))));
+    }
+
+    @Test
+    void an_ips_clicks_beyond_the_burst_limit_are_refused_counting_every_click_logged_until_the_window_passes() {
+        String ip = "cccccccccccccccccccccccccccccccc";
+        assertThat(clickFromIp(ip, 3, NOW)).isInstanceOf(ClickLogged.Billed.class);
+        // An invalid click another node logged without a lookup counts too: every click of the ip does.
+        stores.clicks().appendInvalidClick(ClickPolicy.invalid(new TrafficEvent(TestData.IDS.newEventId(), campaign.id(),
+                newImpression(), Optional.empty(), TestData.BERLIN, "0123456789abcdef0123456789abcdef", Optional.of(aViewer()),
+                Optional.empty(), ip, "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", NOW, EventDetail.UNCLASSIFIED),
+                InvalidClickReason.BOT_USER_AGENT).event());
+        assertThat(clickFromIp(ip, 3, NOW.plusSeconds(1))).isInstanceOf(ClickLogged.Billed.class);
+
+        ClickLogged refused = clickFromIp(ip, 3, NOW.plusSeconds(2));
+        ClickLogged otherIp = clickFromIp("dddddddddddddddddddddddddddddddd", 3, NOW.plusSeconds(2));
+        Instant windowLater = NOW.plus(BURST_WINDOW);
+
+        assertThat(refused).isInstanceOfSatisfying(ClickLogged.Invalid.class,
+                invalid -> assertThat(invalid.reason()).isEqualTo(InvalidClickReason.IP_BURST));
+        assertThat(otherIp).isInstanceOf(ClickLogged.Billed.class);
+        // The first two left the window; the second billed and the refused one are still in it.
+        assertThat(clickFromIp(ip, 3, windowLater.plusMillis(500))).isInstanceOf(ClickLogged.Billed.class);
+        assertThat(clickFromIp(ip, 3, windowLater.plusMillis(600))).isInstanceOfSatisfying(ClickLogged.Invalid.class,
+                invalid -> assertThat(invalid.reason()).isEqualTo(InvalidClickReason.IP_BURST));
+        assertThat(clickFromIp(ip, 3, windowLater.plusMillis(2_500))).isInstanceOf(ClickLogged.Billed.class);
+        assertThat(stores.ledger().state(campaign.id(), TODAY).spentTotal()).isEqualTo(Money.ofCents(5 * 50));
+    }
+
+    @Test
+    void one_ip_clicking_twelve_impressions_at_once_through_many_nodes_is_allowed_the_burst_limit_only() throws Exception {
+        String ip = "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee";
+        List<Callable<ClickLogged>> clicks = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            clicks.add(() -> clickFromIp(ip, 3, NOW));
+        }
+
+        List<ClickLogged> logged = Race.run(clicks);
+
+        assertThat(logged).filteredOn(ClickLogged.Billed.class::isInstance).hasSize(3);
+        assertThat(logged).filteredOn(l -> l instanceof ClickLogged.Invalid invalid
+                && invalid.reason() == InvalidClickReason.IP_BURST).hasSize(9);
+        assertThat(stores.ledger().state(campaign.id(), TODAY).spentTotal()).isEqualTo(Money.ofCents(3 * 50));
+        assertThat(today().invalidClicks()).isEqualTo(Map.of(InvalidClickReason.IP_BURST, 9L));
+        assertThat(stores.ledger().reconcile()).isEmpty();
     }
 }

@@ -96,4 +96,21 @@ class ClickPolicyTest {
                 .isEqualTo(new ClickLogged.Invalid(CLICK.asInvalid(InvalidClickReason.DUPLICATE_IMPRESSION),
                         InvalidClickReason.DUPLICATE_IMPRESSION));
     }
+
+    private static ClickToLog clickWithBurstLimit(int limit) {
+        LedgerEntry spend = new LedgerEntry(TestData.IDS.newLedgerEntryId(), CLICK.campaignId(), EntryKind.SPEND,
+                Money.ofCents(50), new IdempotencyKey(IdempotencyKey.CLICK, CLICK.eventId().value()), Optional.empty(), NOW);
+        return new ClickToLog(CLICK, spend, java.time.LocalDate.ofInstant(NOW, java.time.ZoneOffset.UTC), NOW, new ClickToLog.IpBurst(limit, NOW.minusSeconds(60)));
+    }
+
+    @Test
+    void an_ip_with_the_limits_clicks_in_the_window_is_a_burst_before_any_other_rule() {
+        ClickFacts everythingAgainst = new ClickFacts(Optional.empty(), true, true, 3);
+
+        assertThat(ClickPolicy.invalidReason(clickWithBurstLimit(3), everythingAgainst)).contains(InvalidClickReason.IP_BURST);
+        assertThat(ClickPolicy.invalidReason(clickWithBurstLimit(4), everythingAgainst))
+                .contains(InvalidClickReason.CAMPAIGN_NOT_BILLABLE);
+        assertThat(ClickPolicy.invalidReason(clickWithBurstLimit(3), new ClickFacts(Optional.of(BILLABLE), false, false, 2)))
+                .isEmpty();
+    }
 }

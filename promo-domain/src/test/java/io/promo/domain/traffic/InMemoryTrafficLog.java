@@ -72,7 +72,7 @@ public final class InMemoryTrafficLog implements ImpressionLog, ClickLog, Traffi
     @Override
     public synchronized ClickLogged logClick(ClickToLog click) {
         TrafficEvent event = click.event();
-        Optional<InvalidClickReason> invalid = ClickPolicy.invalidReason(event, facts(click));
+        Optional<InvalidClickReason> invalid = ClickPolicy.invalidReason(click, facts(click));
         ClickLogged logged = invalid.isPresent() ? ClickPolicy.invalid(event, invalid.get())
                 : ClickPolicy.afterSpend(event, ledger.spend(click.spend(), click.budgetDay()));
         events.add(logged.event());
@@ -90,7 +90,10 @@ public final class InMemoryTrafficLog implements ImpressionLog, ClickLog, Traffi
         boolean viewerClickedLately = event.viewerKey().isPresent() && events.stream().anyMatch(e -> e.type() == EventType.CLICK
                 && e.campaignId().equals(event.campaignId()) && e.viewerKey().equals(event.viewerKey())
                 && !e.ts().isBefore(click.repeatSince()));
-        return new ClickFacts(payer, impressionClicked, viewerClickedLately);
+        int ipClicks = (int) Math.min(click.ipBurst().limit(), events.stream().filter(e ->
+                (e.type() == EventType.CLICK || e.type() == EventType.INVALID_CLICK) && e.ipHash().equals(event.ipHash())
+                        && e.ts().isAfter(click.ipBurst().since())).count());
+        return new ClickFacts(payer, impressionClicked, viewerClickedLately, ipClicks);
     }
 
     @Override

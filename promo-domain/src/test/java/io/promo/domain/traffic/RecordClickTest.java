@@ -216,6 +216,23 @@ class RecordClickTest {
     }
 
     @Test
+    void the_burst_limit_holds_for_the_deployment_not_per_node_when_clicks_of_one_ip_go_to_three_nodes() {
+        // Three nodes: each its own use case and in-memory burst count, one click log between them.
+        List<RecordClick> nodes = List.of(recordClick,
+                new RecordClick(signer, hasher, BotUserAgents.standard(), rules, log, BudgetCalendar.UTC, TestData.IDS, clock),
+                new RecordClick(signer, hasher, BotUserAgents.standard(), rules, log, BudgetCalendar.UTC, TestData.IDS, clock));
+
+        List<ClickResult> results = new java.util.ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            results.add(nodes.get(i % 3).click(byUser(aToken(), aUser())));
+        }
+
+        assertThat(results).filteredOn(ClickResult::billed).hasSize(3);
+        assertThat(results.subList(3, 9)).allSatisfy(result -> assertInvalid(result, InvalidClickReason.IP_BURST));
+        assertThat(spent()).isEqualTo(3 * 75);
+    }
+
+    @Test
     void the_advertisers_own_user_clicking_is_a_self_click() {
         assertInvalid(recordClick.click(byUser(aToken(), owner.userId().value())), InvalidClickReason.SELF_CLICK);
     }

@@ -35,6 +35,9 @@ public abstract class TrafficContractSupport {
 
     protected static final LocalDate TODAY = LocalDate.ofInstant(NOW, ZoneOffset.UTC);
     protected static final Duration REPEAT_WINDOW = Duration.ofMinutes(10);
+    /** The burst window of the contract clicks; their limit is roomy, so that only the burst tests see the rule. */
+    protected static final Duration BURST_WINDOW = Duration.ofMinutes(1);
+    protected static final int ROOMY_BURST_LIMIT = 1_000;
     private static final String QUERY_HASH = "0123456789abcdef0123456789abcdef";
     private static final String IP_HASH = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
     private static final String UA_HASH = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
@@ -94,7 +97,8 @@ public abstract class TrafficContractSupport {
         LedgerEntry spend = new LedgerEntry(TestData.IDS.newLedgerEntryId(), campaignId, EntryKind.SPEND,
                 Money.ofCents(cpcCents), new IdempotencyKey(IdempotencyKey.CLICK, click.eventId().value()),
                 Optional.of("click " + click.eventId()), at);
-        return new ClickToLog(click, spend, LocalDate.ofInstant(at, ZoneOffset.UTC), at.minus(REPEAT_WINDOW));
+        return new ClickToLog(click, spend, LocalDate.ofInstant(at, ZoneOffset.UTC), at.minus(REPEAT_WINDOW),
+                new ClickToLog.IpBurst(ROOMY_BURST_LIMIT, at.minus(BURST_WINDOW)));
     }
 
     protected ClickLogged logClick(EventId impression, UserId viewer, Instant at) {

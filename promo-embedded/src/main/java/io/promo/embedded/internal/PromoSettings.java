@@ -59,12 +59,17 @@ public record PromoSettings(
     public static final String CONVERSION_TYPES = "PROMO_CONVERSION_TYPES";
     public static final String CONVERSION_WINDOW_DAYS = "PROMO_CONVERSION_WINDOW_DAYS";
     public static final String MAX_SLOTS_PER_ADVERTISER = "PROMO_MAX_SLOTS_PER_ADVERTISER";
+    /** A read replica for the serving index's refresh, reports and diagnostics (docs/operations.md "Readers"). */
+    public static final String DB_READ_URL = "PROMO_DB_READ_URL";
+    public static final String DB_READ_USER = "PROMO_DB_READ_USER";
+    public static final String DB_READ_PASSWORD = "PROMO_DB_READ_PASSWORD";
 
     /** Every name above: what an embedder may set. */
     public static final Set<String> NAMES = Set.of(MODE, DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE,
             DB_CONNECTION_TIMEOUT, DB_STATEMENT_TIMEOUT, DB_LOCK_TIMEOUT, SHUTDOWN_TIMEOUT, DATA_DIR, CLICK_TOKEN_SECRET,
             HASH_SECRET, BUDGET_ZONE, MAX_CAMPAIGNS_PER_ADVERTISER, CURRENCY, STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET,
-            STRIPE_API_BASE, CONVERSION_TYPES, CONVERSION_WINDOW_DAYS, MAX_SLOTS_PER_ADVERTISER);
+            STRIPE_API_BASE, CONVERSION_TYPES, CONVERSION_WINDOW_DAYS, MAX_SLOTS_PER_ADVERTISER, DB_READ_URL, DB_READ_USER,
+            DB_READ_PASSWORD);
 
     public static final Path DEFAULT_DATA_DIR = Path.of(".promo", "postgres");
     public static final int DEFAULT_POOL_SIZE = 10;

@@ -70,10 +70,16 @@ public final class SettingsReader {
         if (production && dbUrl.isEmpty() && !databaseGiven) {
             problem(PromoSettings.DB_URL + " is required in production: the embedded PostgreSQL is for local runs only");
         }
+        Optional<String> readUrl = Optional.ofNullable(values.get(PromoSettings.DB_READ_URL));
+        readUrl.filter(url -> !url.startsWith("jdbc:postgresql:")).ifPresent(url ->
+                problem(PromoSettings.DB_READ_URL + " must be a PostgreSQL JDBC URL starting with jdbc:postgresql:"));
+        Optional<DatabaseSettings.Reader> reader = readUrl.map(url -> new DatabaseSettings.Reader(url,
+                Optional.ofNullable(values.get(PromoSettings.DB_READ_USER)),
+                Optional.ofNullable(values.get(PromoSettings.DB_READ_PASSWORD)).map(p -> new Secret(p, false))));
         DatabaseSettings database = new DatabaseSettings(dbUrl, Optional.ofNullable(values.get(PromoSettings.DB_USER)),
                 Optional.ofNullable(values.get(PromoSettings.DB_PASSWORD)).map(p -> new Secret(p, false)),
                 Path.of(values.getOrDefault(PromoSettings.DATA_DIR, PromoSettings.DEFAULT_DATA_DIR.toString())), poolSize,
-                connectionTimeout, statementTimeout, lockTimeout);
+                connectionTimeout, statementTimeout, lockTimeout, reader);
 
         Secret clickSecret = secret(PromoSettings.CLICK_TOKEN_SECRET, production);
         Secret hashSecret = secret(PromoSettings.HASH_SECRET, production);

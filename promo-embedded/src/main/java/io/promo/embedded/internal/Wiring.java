@@ -12,6 +12,7 @@ import io.promo.domain.funding.PaymentGateway;
 import io.promo.domain.funding.TopUpCampaign;
 import io.promo.domain.funding.TopUpLimits;
 import io.promo.domain.ledger.BudgetCalendar;
+import io.promo.domain.ledger.BudgetQueries;
 import io.promo.domain.report.TrafficReports;
 import io.promo.domain.serving.DecideAdPage;
 import io.promo.domain.serving.diagnostics.WhyNotShown;
@@ -39,6 +40,7 @@ import io.promo.persistence.DatabaseMigrator;
 import io.promo.persistence.EmbeddedPostgresServer;
 import io.promo.persistence.ImpressionWriter;
 import io.promo.persistence.PostgresRepositories;
+import io.promo.persistence.ReplicaReads;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,6 +96,10 @@ public final class Wiring implements AutoCloseable {
     private final DataSource dataSource;
     private final String databaseDescription;
     private final PostgresRepositories repositories;
+    /** The adapters of the reads that may lag (reports, diagnostics): a replica's, else the writer's. */
+    private final PostgresRepositories reads;
+    /** The serving index's reads: the replica's, but the writer's for a while after a status change. */
+    private final Optional<ReplicaReads> indexReplica;
     private final UseCases useCases;
     private final ServingSettings serving;
     private final ServingIndexRefresher servingIndex;
@@ -141,13 +147,19 @@ public final class Wiring implements AutoCloseable {
             this.databaseDescription = config.database().toString();
         }
         this.repositories = new PostgresRepositories(dataSource, config.budgetZone());
+        Optional<DataSource> replica = config.database().reader().map(reader -> openReader(config, reader));
+        this.indexReplica = replica.map(pool -> new ReplicaReads(pool, dataSource, System::nanoTime));
+        this.reads = replica.map(pool -> new PostgresRepositories(new ReplicaReads(pool, dataSource, System::nanoTime),
+                config.budgetZone())).orElse(repositories);
+        PostgresRepositories indexReads = indexReplica.map(pool -> new PostgresRepositories(pool, config.budgetZone()))
+                .orElse(repositories);
         this.serving = ServingSettings.defaults(DeploymentDefaults.POLICY_LIMITS, calendar)
                 .withMaxSlotsPerAdvertiser(config.maxSlotsPerAdvertiser());
         HourlyTrafficCounter traffic = new HourlyTrafficCounter(calendar, serving.pacing().historyDays() + 1);
         options.pastSearches().accept(traffic);
-        this.servingIndex = new ServingIndexRefresher(repositories.campaigns(),
-                repositories.advertisers(), repositories.policies(), repositories.ledger(),
-                new TrafficCtrStatistics(repositories.ctrFeed(), calendar, clock, TrafficCtrStatistics.DEFAULT_DAYS),
+        this.servingIndex = new ServingIndexRefresher(indexReads.campaigns(),
+                indexReads.advertisers(), indexReads.policies(), indexReads.ledger(),
+                new TrafficCtrStatistics(indexReads.ctrFeed(), calendar, clock, TrafficCtrStatistics.DEFAULT_DAYS),
                 traffic, serving, clock);
         this.useCases = new UseCases(repositories, DeploymentDefaults.POLICY_LIMITS, config.campaignQuota(), calendar,
                 config.production() ? EntityOwnership.Unregistered.REFUSED
@@ -189,12 +201,13 @@ public final class Wiring implements AutoCloseable {
         this.impressionShare = ImpressionShareFlusher.start(shares, repositories.impressionShareLog());
         resources.register("impression share counts", 0.05, impressionShare);
         this.serveSponsoredResults = new ServeSponsoredResults(decideAdPage, clickTokens, clientHasher, impressions);
-        this.whyNotShown = new WhyNotShown(servingIndex, repositories.ledger()::state, serving, clock);
+        this.whyNotShown = new WhyNotShown(servingIndex, reads.ledger()::state, serving, clock);
         this.recordClick = new RecordClick(clickTokens, clientHasher, BotUserAgents.standard(), ClickRules.DEFAULTS,
                 repositories.clickLog(), calendar, ids, clock);
-        this.trafficReports = new TrafficReports(repositories.campaigns(), repositories.advertisers(),
-                repositories.trafficReportSource(), useCases.budgetQueries(), repositories.conversionReportSource(),
-                repositories.impressionShareLog());
+        this.trafficReports = new TrafficReports(reads.campaigns(), reads.advertisers(), reads.trafficReportSource(),
+                reads == repositories ? useCases.budgetQueries()
+                        : new BudgetQueries(reads.ledger(), reads.campaigns(), calendar, clock),
+                reads.conversionReportSource(), reads.impressionShareLog());
         this.recordConversion = new RecordConversion(repositories.conversionLog(), clientHasher, config.conversions(),
                 calendar, clock);
         this.creditInvalidClicks = new CreditInvalidClicks(repositories.campaigns(), repositories.clickLog(),
@@ -254,6 +267,21 @@ public final class Wiring implements AutoCloseable {
                 2, ConnectionLimits.MIGRATIONS);
     }
 
+    /**
+     * The read replica's pool, to be used behind {@link ReplicaReads} (the writer takes over the reads while the replica
+     * gives no connection, and a rebuild a status change asks for reads the writer). The replica must answer at start.
+     */
+    private DataSource openReader(PromoSettings config, DatabaseSettings.Reader reader) {
+        var database = config.database();
+        ConnectionLimits limits = new ConnectionLimits(database.connectionTimeout(), database.statementTimeout(),
+                database.lockTimeout());
+        String user = reader.user().or(database::user).orElse(null);
+        String password = reader.password().or(database::password).map(Secret::value).orElse(null);
+        ConnectionPool replica = resources.register("read replica connections",
+                ConnectionPool.open(reader.url(), user, password, database.poolSize(), limits));
+        return replica.dataSource();
+    }
+
     private static void prepareSchema(DataSource dataSource, boolean migrate) {
         if (migrate) {
             DatabaseMigrator.migrate(dataSource);
@@ -265,13 +293,15 @@ public final class Wiring implements AutoCloseable {
     /**
      * What the status-change use cases ask before they answer a pause, end or suspension: the serving index rebuilt on
      * the changing request's own thread (never a decision), so that this node's next decision sees the change (ADR
-     * 0020). A rebuild that fails leaves the change standing; the background thread brings it later.
+     * 0020). A rebuild that fails leaves the change standing; the background thread brings it later. With a read
+     * replica, this rebuild and those of the next seconds read the writer, which has the change.
      */
-    private static ServingSnapshot catchingUp(ServingIndexRefresher index) {
+    private ServingSnapshot catchingUp(ServingIndexRefresher index) {
         return () -> {
             try {
-                index.refreshAfterChange();
-            } catch (RuntimeException e) {
+                indexReplica.ifPresent(ReplicaReads::stayOnWriter);
+                ReplicaReads.onWriter(index::refreshAfterChange);
+            } catch (Exception e) {
                 LOG.log(System.Logger.Level.WARNING, "the serving index could not catch up with a status change at once;"
                         + " the background refresh brings it once the database answers", e);
             }
