@@ -1,12 +1,14 @@
 package io.promo.domain.serving.engine;
 
 import io.promo.domain.pricing.PolicyLimits;
+import io.promo.domain.pricing.PricingMode;
 import io.promo.domain.serving.index.CitySlice;
 import io.promo.domain.serving.index.EntityTable;
 import io.promo.domain.serving.index.ServingCampaign;
 import io.promo.domain.serving.index.ServingIndex;
 import io.promo.domain.serving.index.ServingSettings;
 import io.promo.domain.serving.index.SlotLayout;
+import io.promo.domain.serving.ranking.ClearingPrice;
 import io.promo.domain.shared.Surface;
 import java.time.Instant;
 import java.util.Arrays;
@@ -36,16 +38,23 @@ import java.util.List;
  *   <li>never two campaigns for one entity; a promoted entity leaves its organic position; the other
  *       positions take the organic matches in their order.</li>
  * </ol>
+ *
+ * <p>Pricing ({@link PricingMode#SECOND_PRICE}): each placed campaign pays the {@link ClearingPrice} against its
+ * competitor, the first candidate after it in rank order that could have taken its position
+ * ({@link Scratch#competitor}; docs/adr/0029-generalized-second-price-with-the-floor-as-reserve.md). Finding it reads
+ * on from where the placement stopped, so it usually evaluates one or two more candidates.
  */
 public final class DecisionEngine {
 
     private final ServingSettings settings;
+    private final boolean secondPrice;
     /** Per surface (by ordinal), the below-fold positions in the order they are used. */
     private final int[][] belowFoldOrder;
     private final ThreadLocal<Scratch> scratches = ThreadLocal.withInitial(Scratch::new);
 
     public DecisionEngine(ServingSettings settings) {
         this.settings = settings;
+        this.secondPrice = settings.pricingMode() == PricingMode.SECOND_PRICE;
         this.belowFoldOrder = new int[Surface.values().length][];
         for (Surface surface : Surface.values()) {
             belowFoldOrder[surface.ordinal()] = settings.layout(surface).belowFoldOrder().stream()
@@ -126,8 +135,9 @@ public final class DecisionEngine {
             if (!scratch.featured[next]) {
                 passedOver[passedOverCount++] = next;
             } else if (scratch.mayTake(next, placement, organic, search, trace)) {
-                placement.promote(scratch.organicIndex[next]);
+                scratch.promote(next, placement, Scratch.ABOVE);
                 placement.place(scratch.campaign(next), scratch.organicIndex[next], ++placedAbove);
+                scratch.placedAt[placedAbove] = next;
             }
         }
         int belowSlots = Math.min(densityCap - placedAbove, belowOnPage);
@@ -139,7 +149,7 @@ public final class DecisionEngine {
                 break;
             }
             if (scratch.mayTake(next, placement, organic, search, trace)) {
-                placement.promote(scratch.organicIndex[next]);
+                scratch.promote(next, placement, Scratch.BELOW);
                 scratch.chosen[chosen++] = next;
             }
         }
@@ -154,6 +164,13 @@ public final class DecisionEngine {
         for (int j = 0; j < used; j++) {
             int candidate = scratch.chosen[j];
             placement.place(scratch.campaign(candidate), scratch.organicIndex[candidate], positions[j]);
+            scratch.placedAt[positions[j]] = candidate;
+        }
+        for (int j = 1; j <= placedAbove; j++) {
+            placement.price(j, price(scratch, scratch.placedAt[j], true, organic, search, trace));
+        }
+        for (int j = 0; j < used; j++) {
+            placement.price(positions[j], price(scratch, scratch.placedAt[positions[j]], false, organic, search, trace));
         }
 
         if (trace != null) {
@@ -161,6 +178,18 @@ public final class DecisionEngine {
                     (trace.campaign.featured ? aboveCap : 0) + belowOnPage), densityCap, aboveCap);
         }
         return placement;
+    }
+
+    private int price(Scratch scratch, int placed, boolean aboveFold, List<String> organic, SearchContext search,
+            DiagnosisTrace trace) {
+        ServingCampaign campaign = scratch.campaign(placed);
+        if (!secondPrice) {
+            return campaign.cpc;
+        }
+        int competitor = scratch.competitor(placed, aboveFold, organic, search, trace);
+        return competitor < 0 ? ClearingPrice.alone(campaign.cpc, search.floorCents)
+                : ClearingPrice.against(campaign.cpc, campaign.details.predictedCtr(), scratch.score[competitor],
+                        search.floorCents);
     }
 
     /** True when candidate a ranks above candidate b: higher score, then the rotation, then the campaign id. */
@@ -285,6 +314,11 @@ public final class DecisionEngine {
          * placement takes at most 8 in 88–93 % of them. 5 and 16 measured slower.
          */
         static final int BEST = 8;
+        static final byte UNKNOWN = 0;
+        static final byte ELIGIBLE = 1;
+        static final byte INELIGIBLE = 2;
+        static final byte ABOVE = 1;
+        static final byte BELOW = 2;
 
         final SearchContext search = new SearchContext();
         final Placement placement = new Placement();
@@ -312,6 +346,18 @@ public final class DecisionEngine {
         /** The candidates the above-the-fold pass left for not being featured, in rank order. */
         int[] passedOver = new int[256];
         final int[] chosen = new int[Placement.TOP];
+        /** By position, the placed candidate. */
+        final int[] placedAt = new int[Placement.TOP + 1];
+        /** By organic index, the candidate placed for that entity (meaningful where the placement promoted it). */
+        final int[] holder = new int[Search.MAX_ORGANIC_MATCHES];
+        /** The candidates handed out so far, in rank order ({@link #rankedCount} of them), and each one's index there. */
+        int[] ranked = new int[256];
+        int rankedCount;
+        int[] rankAt = new int[256];
+        /** Per candidate: {@link #UNKNOWN}, {@link #ELIGIBLE} or {@link #INELIGIBLE} once evaluated. */
+        byte[] verdict = new byte[256];
+        /** Per candidate: 0, or the band it was placed in ({@link #ABOVE} or {@link #BELOW}). */
+        byte[] band = new byte[256];
         final int[] foundSlot = new int[Search.MAX_ORGANIC_MATCHES];
         final int[] foundAt = new int[Search.MAX_ORGANIC_MATCHES];
         final int[] positions = new int[Placement.TOP];
@@ -327,6 +373,7 @@ public final class DecisionEngine {
             count = 0;
             bestCount = 0;
             bestTaken = 0;
+            rankedCount = 0;
             heapBuilt = false;
             heapSize = 0;
             table = null;
@@ -345,6 +392,10 @@ public final class DecisionEngine {
                 rotation = Arrays.copyOf(rotation, grown);
                 rotated = Arrays.copyOf(rotated, grown);
                 inBest = Arrays.copyOf(inBest, grown);
+                verdict = Arrays.copyOf(verdict, grown);
+                band = Arrays.copyOf(band, grown);
+                ranked = Arrays.copyOf(ranked, grown);
+                rankAt = Arrays.copyOf(rankAt, grown);
                 heap = new int[grown];
                 passedOver = new int[grown];
             }
@@ -356,6 +407,8 @@ public final class DecisionEngine {
             featured[k] = candidateFeatured;
             rotated[k] = false;
             inBest[k] = false;
+            verdict[k] = UNKNOWN;
+            band[k] = 0;
             keepIfAmongBest(k);
         }
 
@@ -384,19 +437,23 @@ public final class DecisionEngine {
          * built on the first call that needs it, the rest. Candidates are added before the first call.
          */
         int nextRanked() {
+            int next;
             if (bestTaken < bestCount) {
-                return best[bestTaken++];
+                next = best[bestTaken++];
+            } else {
+                if (!heapBuilt) {
+                    buildHeap();
+                }
+                if (heapSize == 0) {
+                    return -1;
+                }
+                next = heap[0];
+                heap[0] = heap[--heapSize];
+                siftDown(0);
             }
-            if (!heapBuilt) {
-                buildHeap();
-            }
-            if (heapSize == 0) {
-                return -1;
-            }
-            int top = heap[0];
-            heap[0] = heap[--heapSize];
-            siftDown(0);
-            return top;
+            rankAt[next] = rankedCount;
+            ranked[rankedCount++] = next;
+            return next;
         }
 
         private void buildHeap() {
@@ -471,8 +528,55 @@ public final class DecisionEngine {
             if (placement.isPromoted(organicIndex[k])) {
                 return false;
             }
-            ServingCampaign campaign = campaign(k);
-            return evaluate(campaign, search, trace) && EntityTable.isFor(campaign, organic.get(organicIndex[k]));
+            return eligible(k, organic, search, trace);
+        }
+
+        /** Eligible and not an {@link EntityTable} stray; evaluated once per candidate and decision. */
+        private boolean eligible(int k, List<String> organic, SearchContext search, DiagnosisTrace trace) {
+            if (verdict[k] == UNKNOWN) {
+                ServingCampaign campaign = campaign(k);
+                boolean eligible = evaluate(campaign, search, trace) && EntityTable.isFor(campaign, organic.get(organicIndex[k]));
+                verdict[k] = eligible ? ELIGIBLE : INELIGIBLE;
+            }
+            return verdict[k] == ELIGIBLE;
+        }
+
+        void promote(int k, Placement placement, byte placedIn) {
+            placement.promote(organicIndex[k]);
+            holder[organicIndex[k]] = k;
+            band[k] = placedIn;
+        }
+
+        /**
+         * The competitor of placed candidate k: the first candidate after it in rank order that could have taken its
+         * position had k bid less. It could take an above-fold position if it is featured, a below-fold one if the
+         * placement did not put it above the fold; it is eligible; its advertiser is not k's; and its entity is not
+         * held by another placed campaign that would still keep it (one placed above the fold, for an above-fold
+         * position; any, for a below-fold one), k and itself excepted. Reads on past the placement's last candidate
+         * when it must. -1 when there is none.
+         */
+        int competitor(int k, boolean aboveFold, List<String> organic, SearchContext search, DiagnosisTrace trace) {
+            ServingCampaign placed = campaign(k);
+            for (int r = rankAt[k] + 1; ; r++) {
+                if (r == rankedCount && nextRanked() < 0) {
+                    return -1;
+                }
+                int d = ranked[r];
+                if (aboveFold ? !featured[d] : band[d] == ABOVE) {
+                    continue;
+                }
+                int entity = organicIndex[d];
+                if (placement.isPromoted(entity)) {
+                    int h = holder[entity];
+                    if (h != k && h != d && (!aboveFold || band[h] == ABOVE)) {
+                        continue;
+                    }
+                }
+                if (!eligible(d, organic, search, trace) || campaign(d).advertiserId.equals(placed.advertiserId)) {
+                    continue;
+                }
+                return d;
+            }
         }
 
         private boolean evaluate(ServingCampaign campaign, SearchContext search, DiagnosisTrace trace) {

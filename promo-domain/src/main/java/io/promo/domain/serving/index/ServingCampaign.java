@@ -63,6 +63,8 @@ public final class ServingCampaign {
     /** The index's numbers of the city targets. */
     final int[] cityIds;
     public final CampaignId id;
+    /** Read by the clearing price, which never prices a campaign against another of its advertiser's. */
+    public final AdvertiserId advertiserId;
     public final String targetEntityId;
     public final Format format;
     public final Details details;
@@ -79,6 +81,7 @@ public final class ServingCampaign {
             int[] keywordIds, int[] cityIds) {
         CampaignSettings settings = campaign.settings();
         this.id = campaign.id();
+        this.advertiserId = campaign.advertiserId();
         this.idHash = hash64(campaign.id().value());
         this.targetEntityId = campaign.target().id();
         this.format = settings.format();
@@ -108,6 +111,7 @@ public final class ServingCampaign {
     /** A copy of {@code from} whose budget fields are {@code budget}'s: everything else, the score included, is kept. */
     private ServingCampaign(ServingCampaign from, BudgetState budget) {
         this.id = from.id;
+        this.advertiserId = from.advertiserId;
         this.idHash = from.idHash;
         this.targetEntityId = from.targetEntityId;
         this.format = from.format;

@@ -2,6 +2,7 @@ package io.promo.domain.serving.index;
 
 import io.promo.domain.ledger.BudgetCalendar;
 import io.promo.domain.pricing.PolicyLimits;
+import io.promo.domain.pricing.PricingMode;
 import io.promo.domain.serving.pacing.PacingSettings;
 import io.promo.domain.serving.ranking.CtrModel;
 import io.promo.domain.shared.Surface;
@@ -20,6 +21,7 @@ import java.util.Objects;
  * @param layouts           the slot layout of every surface (defaults: people_search fold 4, studio_search fold 3)
  * @param ctrModel          how CTR is predicted for ranking
  * @param pacing            how the traffic curve for even pacing is learned
+ * @param pricingMode       what a click pays: the clearing price (default) or the campaign's cpc
  */
 public record ServingSettings(
         Duration refreshInterval,
@@ -27,7 +29,8 @@ public record ServingSettings(
         PolicyLimits deploymentDefault,
         Map<Surface, SlotLayout> layouts,
         CtrModel ctrModel,
-        PacingSettings pacing) {
+        PacingSettings pacing,
+        PricingMode pricingMode) {
 
     public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofSeconds(1);
     /** A people-search result card is small: four fit above the fold. */
@@ -41,6 +44,7 @@ public record ServingSettings(
         Objects.requireNonNull(deploymentDefault, "deploymentDefault");
         Objects.requireNonNull(ctrModel, "ctrModel");
         Objects.requireNonNull(pacing, "pacing");
+        Objects.requireNonNull(pricingMode, "pricingMode");
         if (refreshInterval.isNegative() || refreshInterval.isZero()) {
             throw new IllegalArgumentException("refreshInterval must be positive: " + refreshInterval);
         }
@@ -52,6 +56,12 @@ public record ServingSettings(
             }
         }
         layouts = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /** Settings that price by {@link PricingMode#SECOND_PRICE}, the default. */
+    public ServingSettings(Duration refreshInterval, BudgetCalendar calendar, PolicyLimits deploymentDefault,
+            Map<Surface, SlotLayout> layouts, CtrModel ctrModel, PacingSettings pacing) {
+        this(refreshInterval, calendar, deploymentDefault, layouts, ctrModel, pacing, PricingMode.SECOND_PRICE);
     }
 
     public static ServingSettings defaults(PolicyLimits deploymentDefault, BudgetCalendar calendar) {
@@ -66,24 +76,28 @@ public record ServingSettings(
     }
 
     public ServingSettings withRefreshInterval(Duration interval) {
-        return new ServingSettings(interval, calendar, deploymentDefault, layouts, ctrModel, pacing);
+        return new ServingSettings(interval, calendar, deploymentDefault, layouts, ctrModel, pacing, pricingMode);
     }
 
     public ServingSettings withLayout(Surface surface, SlotLayout layout) {
         EnumMap<Surface, SlotLayout> changed = new EnumMap<>(layouts);
         changed.put(surface, layout);
-        return new ServingSettings(refreshInterval, calendar, deploymentDefault, changed, ctrModel, pacing);
+        return new ServingSettings(refreshInterval, calendar, deploymentDefault, changed, ctrModel, pacing, pricingMode);
     }
 
     public ServingSettings withCtrModel(CtrModel model) {
-        return new ServingSettings(refreshInterval, calendar, deploymentDefault, layouts, model, pacing);
+        return new ServingSettings(refreshInterval, calendar, deploymentDefault, layouts, model, pacing, pricingMode);
     }
 
     public ServingSettings withPacing(PacingSettings settings) {
-        return new ServingSettings(refreshInterval, calendar, deploymentDefault, layouts, ctrModel, settings);
+        return new ServingSettings(refreshInterval, calendar, deploymentDefault, layouts, ctrModel, settings, pricingMode);
     }
 
     public ServingSettings withDeploymentDefault(PolicyLimits limits) {
-        return new ServingSettings(refreshInterval, calendar, limits, layouts, ctrModel, pacing);
+        return new ServingSettings(refreshInterval, calendar, limits, layouts, ctrModel, pacing, pricingMode);
+    }
+
+    public ServingSettings withPricingMode(PricingMode mode) {
+        return new ServingSettings(refreshInterval, calendar, deploymentDefault, layouts, ctrModel, pacing, mode);
     }
 }
