@@ -278,7 +278,29 @@ public final class DecisionEngine {
         trace.placement(Check.DENSITY, CheckResult.Verdict.PASS, capacity + " position(s) open to a "
                 + campaign.format.code() + " campaign: " + limits);
         trace.placement(Check.OUTRANKED, CheckResult.Verdict.FAIL, "score " + score(campaign)
-                + " (cpc × predicted CTR); the positions it could take went to higher-ranked campaigns: " + placed);
+                + " (cpc × predicted CTR); the positions it could take went to higher-ranked campaigns: " + placed
+                + bidToWin(campaign, placement, search, aboveCap));
+    }
+
+    /**
+     * "Bid to win": the least cpc that would have outranked the lowest-ranked sponsored result among the positions
+     * the campaign could take (any for a featured campaign, below the fold for another), at least the floor. The
+     * result it would have displaced is not named: it may be another advertiser's.
+     */
+    private static String bidToWin(ServingCampaign campaign, Placement placement, SearchContext search, int aboveCap) {
+        double ctr = campaign.details.predictedCtr();
+        double lowest = Double.POSITIVE_INFINITY;
+        for (int p = campaign.featured ? 1 : aboveCap + 1; p <= Placement.TOP; p++) {
+            ServingCampaign other = placement.campaignAt(p);
+            if (other != null) {
+                lowest = Math.min(lowest, other.score);
+            }
+        }
+        if (!(ctr > 0) || lowest == Double.POSITIVE_INFINITY) {
+            return "";
+        }
+        long bid = Math.max(search.floorCents, ClearingPrice.leastBidAbove(lowest, ctr, Integer.MAX_VALUE));
+        return "; bid to win: a cpc of " + bid + "¢ would have outranked the last sponsored result this page showed";
     }
 
     private static int positionOfEntity(Placement placement, int organicIndex) {
