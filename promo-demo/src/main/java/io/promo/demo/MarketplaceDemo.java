@@ -186,19 +186,21 @@ public final class MarketplaceDemo {
 
     static String summary(DayResults results) {
         String currency = results.currency();
-        TextTable table = new TextTable("campaign", "format", "budget " + currency, "spend " + currency, "delivered",
+        TextTable table = new TextTable("campaign", "format", "budget " + currency, "spend " + currency, "bid / paid ¢",
+                "delivered",
                 "impr.", "clicks", "invalid", "CTR", "pacing against target", "why under-delivered");
         for (CampaignDay campaign : results.campaigns()) {
             table.row(campaign.label(), campaign.format(), HtmlReport.money(campaign.dailyBudgetCents()),
-                    HtmlReport.money(campaign.spendCents()), HtmlReport.percent(campaign.delivered()), campaign.impressions(),
+                    HtmlReport.money(campaign.spendCents()), campaign.bidAndPaid(), HtmlReport.percent(campaign.delivered()),
+                    campaign.impressions(),
                     campaign.clicks(), campaign.invalidClicks(), HtmlReport.percent(campaign.ctr()),
                     campaign.paced() ? "even: " + campaign.pacingAgainstTarget() : "accelerated: " + campaign.pacingAgainstTarget(),
                     campaign.whyUnderDelivered() == null ? "" : campaign.whyUnderDelivered());
         }
-        table.row("unattributed (token signature broken)", "", "", "", "", "", "", results.unattributedInvalidClickCount(),
+        table.row("unattributed (token signature broken)", "", "", "", "", "", "", "", results.unattributedInvalidClickCount(),
                 "", "", "");
         Totals totals = Totals.of(results);
-        table.row("all campaigns", "", HtmlReport.money(totals.budgetCents()), HtmlReport.money(totals.spendCents()),
+        table.row("all campaigns", "", HtmlReport.money(totals.budgetCents()), HtmlReport.money(totals.spendCents()), "",
                 HtmlReport.percent(totals.delivered()), totals.impressions(), totals.clicks(), totals.invalidClicks(),
                 HtmlReport.percent(totals.ctr()), "", totals.underDelivered() + " under-delivered");
         StringBuilder text = new StringBuilder(table.render());
