@@ -1,6 +1,7 @@
 package io.promo.embedded.internal;
 
 import io.promo.domain.campaign.CampaignQuota;
+import io.promo.domain.pricing.PricingMode;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.util.Set;
  * @param currency                  the deployment's single currency (docs/design.md): an ISO 4217 code in lower case,
  *                                  as Stripe writes it ({@code usd}); top-ups charge in it and payments are held to it
  * @param shutdownTimeout           the longest a stop takes, all of it: HTTP's grace, the impressions' flush, the rest
+ * @param pricingMode               what a click pays: its clearing price (default) or its cpc
  */
 public record PromoSettings(
         Mode mode,
@@ -32,7 +34,8 @@ public record PromoSettings(
         Optional<Secret> stripeSecretKey,
         List<Secret> stripeWebhookSecrets,
         Optional<URI> stripeApiBase,
-        Duration shutdownTimeout) {
+        Duration shutdownTimeout,
+        PricingMode pricingMode) {
 
     public static final String MODE = "PROMO_MODE";
     public static final String DB_URL = "PROMO_DB_URL";
@@ -52,12 +55,13 @@ public record PromoSettings(
     public static final String STRIPE_SECRET_KEY = "PROMO_STRIPE_SECRET_KEY";
     public static final String STRIPE_WEBHOOK_SECRET = "PROMO_STRIPE_WEBHOOK_SECRET";
     public static final String STRIPE_API_BASE = "PROMO_STRIPE_API_BASE";
+    public static final String PRICING_MODE = "PROMO_PRICING_MODE";
 
     /** Every name above: what an embedder may set. */
     public static final Set<String> NAMES = Set.of(MODE, DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE,
             DB_CONNECTION_TIMEOUT, DB_STATEMENT_TIMEOUT, DB_LOCK_TIMEOUT, SHUTDOWN_TIMEOUT, DATA_DIR, CLICK_TOKEN_SECRET,
             HASH_SECRET, BUDGET_ZONE, MAX_CAMPAIGNS_PER_ADVERTISER, CURRENCY, STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET,
-            STRIPE_API_BASE);
+            STRIPE_API_BASE, PRICING_MODE);
 
     public static final Path DEFAULT_DATA_DIR = Path.of(".promo", "postgres");
     public static final int DEFAULT_POOL_SIZE = 10;
@@ -82,6 +86,7 @@ public record PromoSettings(
         stripeWebhookSecrets = List.copyOf(stripeWebhookSecrets);
         Objects.requireNonNull(stripeApiBase, "stripeApiBase");
         Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+        Objects.requireNonNull(pricingMode, "pricingMode");
     }
 
     public boolean production() {

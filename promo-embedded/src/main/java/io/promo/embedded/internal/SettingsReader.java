@@ -1,6 +1,7 @@
 package io.promo.embedded.internal;
 
 import io.promo.domain.campaign.CampaignQuota;
+import io.promo.domain.pricing.PricingMode;
 import io.promo.embedded.ConfigException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -102,8 +103,15 @@ public final class SettingsReader {
             problem(PromoSettings.STRIPE_WEBHOOK_SECRET
                     + " is required in production: payments confirmed later would never be booked");
         }
+        PricingMode pricingMode = PricingMode.SECOND_PRICE;
+        try {
+            pricingMode = PricingMode.parse(PromoSettings.PRICING_MODE,
+                    values.getOrDefault(PromoSettings.PRICING_MODE, PricingMode.SECOND_PRICE.code()));
+        } catch (IllegalArgumentException e) {
+            problem(e.getMessage());
+        }
         return new PromoSettings(mode, database, clickSecret, hashSecret, zone, maxCampaigns, currency, stripeKey,
-                webhookSecrets, apiBase, shutdownTimeout);
+                webhookSecrets, apiBase, shutdownTimeout, pricingMode);
     }
 
     /** A setting's text, or {@code fallback} when it is not set. */

@@ -137,7 +137,8 @@ public final class Wiring implements AutoCloseable {
             this.databaseDescription = config.database().toString();
         }
         this.repositories = new PostgresRepositories(dataSource, config.budgetZone());
-        this.serving = ServingSettings.defaults(DeploymentDefaults.POLICY_LIMITS, calendar);
+        this.serving = ServingSettings.defaults(DeploymentDefaults.POLICY_LIMITS, calendar)
+                .withPricingMode(config.pricingMode());
         HourlyTrafficCounter traffic = new HourlyTrafficCounter(calendar, serving.pacing().historyDays() + 1);
         options.pastSearches().accept(traffic);
         this.servingIndex = new ServingIndexRefresher(repositories.campaigns(),
