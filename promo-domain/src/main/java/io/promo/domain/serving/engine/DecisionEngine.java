@@ -429,8 +429,6 @@ public final class DecisionEngine {
             featured[k] = candidateFeatured;
             rotated[k] = false;
             inBest[k] = false;
-            verdict[k] = UNKNOWN;
-            band[k] = 0;
             keepIfAmongBest(k);
         }
 
@@ -473,6 +471,9 @@ public final class DecisionEngine {
                 heap[0] = heap[--heapSize];
                 siftDown(0);
             }
+            // Only a candidate handed out is ever placed or evaluated: its verdict and band start here, not per candidate.
+            verdict[next] = UNKNOWN;
+            band[next] = 0;
             rankAt[next] = rankedCount;
             ranked[rankedCount++] = next;
             return next;
