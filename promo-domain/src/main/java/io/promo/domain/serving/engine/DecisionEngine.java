@@ -362,6 +362,8 @@ public final class DecisionEngine {
         int bestTaken;
         /** Whether {@link #heap} holds the candidates not in {@link #best} (built once all of those are taken). */
         boolean heapBuilt;
+        /** Whether {@link #best} holds the second page of candidates ({@link #refillBest}). */
+        boolean refilled;
         /** A binary max-heap by rank of the candidates below the best ones, not yet handed out. */
         int[] heap = new int[256];
         int heapSize;
@@ -397,6 +399,7 @@ public final class DecisionEngine {
             bestTaken = 0;
             rankedCount = 0;
             heapBuilt = false;
+            refilled = false;
             heapSize = 0;
             table = null;
             tracedInLoop = false;
@@ -453,11 +456,16 @@ public final class DecisionEngine {
         }
 
         /**
-         * The best-ranked candidate not yet handed out, or -1: the best ones first, then, from a heap of the others
-         * built on the first call that needs it, the rest. Candidates are added before the first call.
+         * The best-ranked candidate not yet handed out, or -1: the best ones first, then the next {@link #BEST} of the
+         * others, chosen as the first were (one comparison per candidate: the pricing of the last placed campaign
+         * often reads a little past the first ones, and a heap of all the others would cost it more), then, from a
+         * heap of the rest built on the first call that needs it, the rest. Candidates are added before the first call.
          */
         int nextRanked() {
             int next;
+            if (bestTaken == bestCount && bestCount == BEST && !refilled) {
+                refillBest();
+            }
             if (bestTaken < bestCount) {
                 next = best[bestTaken++];
             } else {
@@ -477,6 +485,18 @@ public final class DecisionEngine {
             rankAt[next] = rankedCount;
             ranked[rankedCount++] = next;
             return next;
+        }
+
+        /** Fills {@link #best} with the best of the candidates never in it; those handed out stay marked as in it. */
+        private void refillBest() {
+            refilled = true;
+            bestCount = 0;
+            bestTaken = 0;
+            for (int k = 0; k < count; k++) {
+                if (!inBest[k]) {
+                    keepIfAmongBest(k);
+                }
+            }
         }
 
         private void buildHeap() {
