@@ -327,8 +327,9 @@ public final class DecisionEngine {
      * <p>The placement takes at most {@code max_density_top20} candidates, plus those it passes over (ineligible,
      * not featured above the fold, a second campaign of an entity), so the best {@link #BEST} are kept in a small
      * sorted array while the candidates are added: most candidates cost one comparison of scores with the worst of
-     * them. Only a placement that wants more than {@link #BEST} puts the others in a heap ({@link #nextRanked}).
-     * Ranking uses this scratch's {@link #search}, which the decision resets first.
+     * them. A placement (or its pricing, which reads on to the last placed campaign's competitor) that wants more
+     * than {@link #BEST} gets the next {@link #BEST} the same way, and only beyond those a heap of the others
+     * ({@link #nextRanked}). Ranking uses this scratch's {@link #search}, which the decision resets first.
      */
     static final class Scratch {
         /**
