@@ -171,6 +171,14 @@ public record DayResults(
         }
 
         /** Click-through rate of the valid clicks, 0 without impressions. */
+        /**
+         * "bid / paid": the cpc beside the spend per click (the click's clearing price, averaged), both in cents; the
+         * bid alone before the first click.
+         */
+        public String bidAndPaid() {
+            return clicks == 0 ? cpcCents + " / –" : cpcCents + " / " + Math.round((double) spendCents / clicks);
+        }
+
         public double ctr() {
             return impressions == 0 ? 0 : (double) clicks / impressions;
         }

@@ -256,14 +256,14 @@ public final class HtmlReport {
         // The label names the campaign's pacing mode already.
         StringBuilder table = new StringBuilder("<table><tr><th>campaign</th><th>format</th>"
                 + "<th class=\"n\">daily budget (" + currency + ")</th><th class=\"n\">spend (" + currency + ")</th>"
-                + "<th class=\"n\">delivered</th><th class=\"n\">impressions</th><th class=\"n\">clicks</th>"
+                + "<th class=\"n\">bid / paid per click (¢)</th><th class=\"n\">delivered</th><th class=\"n\">impressions</th><th class=\"n\">clicks</th>"
                 + "<th class=\"n\">invalid clicks</th><th class=\"n\">CTR</th><th>impression share</th><th class=\"n\">inquiries</th>"
                 + "<th class=\"n\">bookings</th><th class=\"n\">cost per inquiry (" + currency + ")</th>"
                 + "<th class=\"n\">ROAS</th><th>pacing against target</th><th>why under-delivered</th></tr>\n");
         for (CampaignDay campaign : results.campaigns()) {
             table.append("<tr><td>").append(escape(campaign.label())).append("</td><td>").append(escape(campaign.format()))
                     .append("</td>").append(numberCell(money(campaign.dailyBudgetCents()))).append(numberCell(money(campaign.spendCents())))
-                    .append(numberCell(percent(campaign.delivered()))).append(numberCell(Long.toString(campaign.impressions())))
+                    .append(numberCell(escape(campaign.bidAndPaid()))).append(numberCell(percent(campaign.delivered()))).append(numberCell(Long.toString(campaign.impressions())))
                     .append(numberCell(Long.toString(campaign.clicks()))).append(numberCell(Long.toString(campaign.invalidClicks())))
                     .append(numberCell(percent(campaign.ctr())))
                     .append("<td>").append(escape(campaign.impressionShareText())).append("</td>")
@@ -276,12 +276,12 @@ public final class HtmlReport {
                     .append("</td></tr>\n");
         }
         table.append("<tr class=\"unattributed\"><td>unattributed (token signature broken)</td><td></td><td></td><td></td>"
-                + "<td></td><td></td><td></td>").append(numberCell(Long.toString(results.unattributedInvalidClickCount())))
+                + "<td></td><td></td><td></td><td></td>").append(numberCell(Long.toString(results.unattributedInvalidClickCount())))
                 .append("<td></td><td></td><td></td><td></td><td></td><td></td><td></td><td></td></tr>\n");
         MarketplaceDemo.Totals totals = MarketplaceDemo.Totals.of(results);
         table.append("<tr class=\"total\"><td>all campaigns</td><td></td>")
                 .append(numberCell(money(totals.budgetCents()))).append(numberCell(money(totals.spendCents())))
-                .append(numberCell(percent(totals.delivered()))).append(numberCell(Long.toString(totals.impressions())))
+                .append("<td></td>").append(numberCell(percent(totals.delivered()))).append(numberCell(Long.toString(totals.impressions())))
                 .append(numberCell(Long.toString(totals.clicks()))).append(numberCell(Long.toString(totals.invalidClicks())))
                 .append(numberCell(percent(totals.ctr()))).append("<td></td>")
                 .append(numberCell(Long.toString(results.campaigns().stream().mapToLong(c -> c.conversions().inquiries()).sum())))

@@ -206,23 +206,24 @@ public final class MarketplaceDemo {
 
     static String summary(DayResults results) {
         String currency = results.currency();
-        TextTable table = new TextTable("campaign", "format", "budget " + currency, "spend " + currency, "delivered",
-                "impr.", "clicks", "invalid", "CTR", "impression share", "inq.", "book.", "cost/inquiry", "ROAS",
+        TextTable table = new TextTable("campaign", "format", "budget " + currency, "spend " + currency, "bid / paid ¢",
+                "delivered", "impr.", "clicks", "invalid", "CTR", "impression share", "inq.", "book.", "cost/inquiry", "ROAS",
                 "pacing against target", "why under-delivered");
         for (CampaignDay campaign : results.campaigns()) {
             DayResults.Conversions conversions = campaign.conversions();
             table.row(campaign.label(), campaign.format(), HtmlReport.money(campaign.dailyBudgetCents()),
-                    HtmlReport.money(campaign.spendCents()), HtmlReport.percent(campaign.delivered()), campaign.impressions(),
+                    HtmlReport.money(campaign.spendCents()), campaign.bidAndPaid(), HtmlReport.percent(campaign.delivered()),
+                    campaign.impressions(),
                     campaign.clicks(), campaign.invalidClicks(), HtmlReport.percent(campaign.ctr()),
                     campaign.impressionShareText(), conversions.inquiries(),
                     conversions.bookings(), HtmlReport.costPerInquiry(conversions), HtmlReport.roas(conversions),
                     campaign.paced() ? "even: " + campaign.pacingAgainstTarget() : "accelerated: " + campaign.pacingAgainstTarget(),
                     campaign.whyUnderDelivered() == null ? "" : campaign.whyUnderDelivered());
         }
-        table.row("unattributed (token signature broken)", "", "", "", "", "", "", results.unattributedInvalidClickCount(),
+        table.row("unattributed (token signature broken)", "", "", "", "", "", "", "", results.unattributedInvalidClickCount(),
                 "", "", "", "", "", "", "", "");
         Totals totals = Totals.of(results);
-        table.row("all campaigns", "", HtmlReport.money(totals.budgetCents()), HtmlReport.money(totals.spendCents()),
+        table.row("all campaigns", "", HtmlReport.money(totals.budgetCents()), HtmlReport.money(totals.spendCents()), "",
                 HtmlReport.percent(totals.delivered()), totals.impressions(), totals.clicks(), totals.invalidClicks(),
                 HtmlReport.percent(totals.ctr()), "", results.campaigns().stream().mapToLong(c -> c.conversions().inquiries()).sum(),
                 results.campaigns().stream().mapToLong(c -> c.conversions().bookings()).sum(), "", "", "",

@@ -101,6 +101,8 @@ class HtmlReportTest {
                 ">6<", "1 under-delivered");
         assertThat(rowOf(summary, "Few searches")).contains("few matching searches (keywords wedding, portrait)");
         assertThat(rowOf(summary, "Delivered")).contains("budget spent by 23 h").doesNotContain("few matching");
+        assertThat(summary).contains("bid / paid per click (¢)");
+        assertThat(rowOf(summary, "Few searches")).as("a 50¢ bid, 500¢ spent on 10 clicks").contains(">50 / 50<");
         assertThat(rowOf(summary, "unattributed")).contains(">3<");
     }
 

@@ -54,11 +54,12 @@ public record AdPage(Instant servedAt, String surface, String role, String city,
      * @param campaignId   the campaign the sponsored result is paid by
      * @param format       {@code featured} or {@code spotlight}
      * @param impressionId the impression's id, which its click refers to
-     * @param cpcCents     the price of a click, fixed at serve time
+     * @param cpcCents     the campaign's bid, the most a click may cost
      * @param clickToken   the signed token the search service sends back with the searcher's click
+     * @param priceCents   what a click pays, fixed at serve time: the clearing price (at most {@code cpcCents})
      */
     public record Result(int position, String entityId, boolean sponsored, String campaignId, String format,
-            String impressionId, Long cpcCents, String clickToken) {
+            String impressionId, Long cpcCents, String clickToken, Long priceCents) {
 
         /**
          * One position of a page.
@@ -69,8 +70,9 @@ public record AdPage(Instant servedAt, String surface, String role, String city,
          * @param campaignId   the paying campaign, or null
          * @param format       the sponsored format, or null
          * @param impressionId the impression's id, or null
-         * @param cpcCents     the price of a click, or null
+         * @param cpcCents     the bid, or null
          * @param clickToken   the signed click token, or null
+         * @param priceCents   the price of a click, or null
          * @throws NullPointerException when the entity id is missing
          */
         public Result {

@@ -48,8 +48,9 @@ public final class SearchAds {
         for (PagePosition position : page.positions()) {
             results.add(position instanceof PagePosition.Sponsored s
                     ? new AdPage.Result(s.position(), s.entityId(), true, s.campaignId().value(), s.format().code(),
-                            s.impressionId().value(), s.cpc().cents(), served.clickToken(s))
-                    : new AdPage.Result(position.position(), position.entityId(), false, null, null, null, null, null));
+                            s.impressionId().value(), s.cpc().cents(), served.clickToken(s), s.price().cents())
+                    : new AdPage.Result(position.position(), position.entityId(), false, null, null, null, null, null,
+                            null));
         }
         return new AdPage(page.servedAt(), page.surface().code(), page.role().map(RoleCode::value).orElse(null),
                 page.city().value(), page.querySignature(), results, served.impressionsDropped());

@@ -82,6 +82,7 @@ class EmbedderTest {
         assertThat(sponsored.position()).isEqualTo(1);
         assertThat(sponsored.campaignId()).isEqualTo(campaign.id().value());
         assertThat(sponsored.cpcCents()).isEqualTo(60L);
+        assertThat(sponsored.priceCents()).as("the lone bidder's clearing price: the 25¢ floor").isEqualTo(25L);
         assertThat(sponsored.clickToken()).isNotBlank();
         assertThat(page.impressionsDropped()).isZero();
 
@@ -90,7 +91,7 @@ class EmbedderTest {
         ClickResult again = promo.clicks().click(new ClickCommand(sponsored.clickToken(), null, "fp_1", "203.0.113.7",
                 "Mozilla/5.0"));
         assertThat(first.billed()).as("%s", first).isTrue();
-        assertThat(first.billedCents()).isEqualTo(60);
+        assertThat(first.billedCents()).as("a lone bidder pays the 25¢ floor, not its 60¢ bid").isEqualTo(25);
         assertThat(again.billed()).as("%s", again).isFalse();
 
         promo.flushImpressions(Duration.ofSeconds(30));
@@ -98,7 +99,7 @@ class EmbedderTest {
                 .orElseThrow();
         assertThat(report.totals().impressions()).isEqualTo(1);
         assertThat(report.totals().billedClicks()).isEqualTo(1);
-        assertThat(report.totals().spent()).isEqualTo(Money.ofCents(60));
+        assertThat(report.totals().spent()).isEqualTo(Money.ofCents(25));
 
         // The searcher books: the embedder reports it in process, as POST /v1/conversions does.
         ConversionRecorded booking = promo.conversions().record(new RecordConversionCommand("bk_embedded", "booking",
@@ -107,7 +108,7 @@ class EmbedderTest {
         CampaignReport withBooking = promo.reports().campaign(Actor.tenant(campaign.advertiserId()), campaign.id(), today,
                 today).orElseThrow();
         assertThat(withBooking.conversionTotals().conversions()).isEqualTo(1);
-        assertThat(withBooking.conversionTotals().roas()).contains(400.0);
+        assertThat(withBooking.conversionTotals().roas()).contains(960.0);
     }
 
     @Test

@@ -63,7 +63,8 @@ class ReadmeSampleTest {
                         today, today).orElseThrow();
                 assertThat(report.totals().impressions()).as("written on close").isEqualTo(1);
                 assertThat(report.totals().billedClicks()).isEqualTo(1);
-                assertThat(report.totals().spent()).isEqualTo(Money.ofCents(60));
+                assertThat(report.totals().spent()).as("alone on the page, its 60¢ bid pays the 25¢ floor")
+                        .isEqualTo(Money.ofCents(25));
             }
         }
     }

@@ -141,13 +141,13 @@ final class JsonViews {
     /** One position of a decided page; the campaign fields are present on sponsored positions only. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ResultView(int position, String entityId, boolean sponsored, String campaignId, String format,
-            String impressionId, Long cpcCents, String clickToken) {
+            String impressionId, Long cpcCents, Long priceCents, String clickToken) {
         static ResultView of(PagePosition position, ServedPage served) {
             if (position instanceof PagePosition.Sponsored s) {
                 return new ResultView(s.position(), s.entityId(), true, s.campaignId().value(), s.format().code(),
-                        s.impressionId().value(), s.cpc().cents(), served.clickToken(s));
+                        s.impressionId().value(), s.cpc().cents(), s.price().cents(), served.clickToken(s));
             }
-            return new ResultView(position.position(), position.entityId(), false, null, null, null, null, null);
+            return new ResultView(position.position(), position.entityId(), false, null, null, null, null, null, null);
         }
     }
 

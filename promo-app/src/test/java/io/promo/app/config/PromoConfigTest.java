@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.promo.domain.campaign.CampaignQuota;
+import io.promo.domain.pricing.PricingMode;
 import io.promo.embedded.ConfigException;
 import io.promo.embedded.internal.Mode;
 import io.promo.embedded.internal.Secret;
@@ -127,6 +128,24 @@ class PromoConfigTest {
                     .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement()
                             .satisfies(problem -> assertThat(problem).startsWith("PROMO_MAX_SLOTS_PER_ADVERTISER")));
         }
+    }
+
+    @Test
+    void clicks_pay_the_second_price_unless_the_deployment_asks_for_the_first() {
+        assertThat(load(Map.of(), Map.of()).promo().pricingMode()).isEqualTo(PricingMode.SECOND_PRICE);
+        assertThat(load(Map.of("PROMO_PRICING_MODE", "first_price"), Map.of()).promo().pricingMode())
+                .isEqualTo(PricingMode.FIRST_PRICE);
+        assertThat(load(Map.of("PROMO_PRICING_MODE", "second_price"), Map.of()).promo().pricingMode())
+                .isEqualTo(PricingMode.SECOND_PRICE);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"vickrey", "SECOND_PRICE", "first-price", "firstprice"})
+    void an_unknown_pricing_mode_is_refused_naming_the_setting(String mode) {
+        assertThatThrownBy(() -> load(Map.of("PROMO_PRICING_MODE", mode), Map.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(problem -> assertThat(problem).startsWith("PROMO_PRICING_MODE must be one of")
+                                .contains("second_price, first_price").contains("(got " + mode + ")")));
     }
 
     @org.junit.jupiter.params.ParameterizedTest

@@ -41,7 +41,7 @@ class ClickAndReportHttpTest {
         JsonNode tampered = click(token.substring(0, token.length() - 2) + "xx", "{\"anon_fingerprint\":\"fp_x\"}", USER_AGENT);
 
         assertThat(billed.path("type").asText()).isEqualTo("click");
-        assertThat(billed.path("billed_cents").asLong()).isEqualTo(60);
+        assertThat(billed.path("billed_cents").asLong()).as("a lone bidder pays the 25¢ floor, not its 60¢ bid").isEqualTo(25);
         assertThat(billed.path("reason").isNull()).isTrue();
         for (JsonNode invalid : new JsonNode[] {again, bot, garbage, tampered}) {
             assertThat(invalid.path("type").asText()).as(invalid.toString()).isEqualTo("invalid_click");
@@ -53,7 +53,7 @@ class ClickAndReportHttpTest {
         JsonNode report = api.get("/v1/campaigns/" + campaignId + "/report?from=" + today + "&to=" + today, lena.key()).json();
         JsonNode day = report.path("days").get(0);
         assertThat(day.path("clicks").asLong()).isEqualTo(1);
-        assertThat(day.path("spend_cents").asLong()).isEqualTo(60);
+        assertThat(day.path("spend_cents").asLong()).isEqualTo(25);
         assertThat(day.path("invalid_clicks").size()).as(day.toString()).isGreaterThanOrEqualTo(2);
         long invalidCount = 0;
         for (JsonNode count : day.path("invalid_clicks")) {
@@ -63,13 +63,13 @@ class ClickAndReportHttpTest {
         assertThat(invalidCount).as("the duplicate and the bot click count for this campaign").isEqualTo(2);
         JsonNode balance = api.get("/v1/campaigns/" + campaignId + "/balance", lena.key()).json();
         assertThat(balance.path("spent_today_cents").asLong()).isEqualTo(day.path("spend_cents").asLong());
-        assertThat(balance.path("balance_cents").asLong()).isEqualTo(5000 - 60);
+        assertThat(balance.path("balance_cents").asLong()).isEqualTo(5000 - 25);
 
         Marketplace.Advertiser other = market.advertiser();
         assertThat(api.get("/v1/campaigns/" + campaignId + "/report?from=" + today + "&to=" + today, other.key()).status())
                 .isEqualTo(404);
         assertThat(api.get("/v1/advertisers/" + lena.id() + "/report?from=" + today + "&to=" + today, lena.key())
-                .json().path("totals").path("spend_cents").asLong()).isEqualTo(60);
+                .json().path("totals").path("spend_cents").asLong()).isEqualTo(25);
 
         String period = "{\"from\":\"" + Instant.now().minus(Duration.ofHours(1)) + "\",\"to\":\""
                 + Instant.now().plus(Duration.ofMinutes(1)) + "\",\"reason\":\"click farm found later\"}";
@@ -77,7 +77,7 @@ class ClickAndReportHttpTest {
         JsonNode credited = api.post("/v1/campaigns/" + campaignId + "/invalid-clicks", TestServer.ADMIN_KEY, period).json();
         JsonNode creditedAgain = api.post("/v1/campaigns/" + campaignId + "/invalid-clicks", TestServer.ADMIN_KEY, period).json();
         assertThat(credited.path("newly_credited").asInt()).as(credited.toString()).isEqualTo(1);
-        assertThat(credited.path("credited_now_cents").asLong()).isEqualTo(60);
+        assertThat(credited.path("credited_now_cents").asLong()).isEqualTo(25);
         assertThat(creditedAgain.path("newly_credited").asInt()).isZero();
         assertThat(creditedAgain.path("already_credited").asInt()).isEqualTo(1);
         assertThat(api.get("/v1/campaigns/" + campaignId + "/balance", lena.key()).json().path("balance_cents").asLong())

@@ -60,7 +60,9 @@ class DatabaseOutageTest {
                 PromoConfig.DB_URL, database.jdbcUrl(),
                 PromoConfig.HTTP_PORT, "0",
                 PromoConfig.ADMIN_KEY, TestServer.ADMIN_KEY,
-                PromoConfig.SERVICE_KEY, TestServer.SERVICE_KEY), Map.of(), new SecureRandom()));
+                PromoConfig.SERVICE_KEY, TestServer.SERVICE_KEY,
+                // A click pays its cpc here: what this test counts is that a click is billed once, not its price.
+                "PROMO_PRICING_MODE", "first_price"), Map.of(), new SecureRandom()));
         api = new ApiClient("http://127.0.0.1:" + app.port());
         market = new Marketplace(api);
     }

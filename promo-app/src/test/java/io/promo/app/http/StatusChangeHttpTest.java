@@ -85,8 +85,8 @@ class StatusChangeHttpTest {
         assertThat(sponsoredNow(served)).as("the next decision, with no refresh interval waited").isFalse();
         JsonNode click = click(served.token());
         assertThat(click.path("type").asText()).as(click.toString()).isEqualTo("click");
-        assertThat(click.path("billed_cents").asLong()).isEqualTo(60);
-        assertThat(balance(served).path("balance_cents").asLong()).isEqualTo(5000 - 60);
+        assertThat(click.path("billed_cents").asLong()).as("the lone bidder's price, the 25¢ floor").isEqualTo(25);
+        assertThat(balance(served).path("balance_cents").asLong()).isEqualTo(5000 - 25);
     }
 
     @ParameterizedTest
@@ -120,14 +120,15 @@ class StatusChangeHttpTest {
     @Test
     void diagnostics_read_right_after_a_click_agree_with_the_balance() {
         Served served = served();
-        assertThat(click(served.token()).path("billed_cents").asLong()).isEqualTo(60);
+        assertThat(click(served.token()).path("billed_cents").asLong()).as("the lone bidder's price, the 25¢ floor")
+                .isEqualTo(25);
 
         JsonNode balance = balance(served);
         JsonNode diagnosis = api.get("/v1/campaigns/" + served.campaignId() + "/diagnostics?city=" + served.city()
                 + "&role=photographer&query=portrait", served.owner().key()).json();
 
-        assertThat(balance.path("balance_cents").asLong()).isEqualTo(4940);
-        assertThat(check(diagnosis, "BALANCE")).as(diagnosis.toString()).startsWith("balance 4940¢ covers");
+        assertThat(balance.path("balance_cents").asLong()).as("5,000¢ less the lone bidder's 25¢ price").isEqualTo(4975);
+        assertThat(check(diagnosis, "BALANCE")).as(diagnosis.toString()).startsWith("balance 4975¢ covers");
         assertThat(check(diagnosis, "DAILY_BUDGET")).as(diagnosis.toString())
                 .startsWith("spent " + balance.path("spent_today_cents").asLong() + "¢ of the daily budget");
     }

@@ -15,7 +15,8 @@ import java.util.Optional;
  * What the click token of a sponsored result must carry (docs/design.md "Click"), so that a click is validated
  * and billed without a lookup: the traffic package (ClickTokenSigner) signs this payload (HMAC) and verifies it back.
  *
- * @param cpc            the price at serve time: the click is billed this, whatever the campaign's cpc is by then (I4)
+ * @param cpc            the price at serve time, the clearing price (at most the campaign's cpc then): the click is
+ *                       billed this, whatever the campaign's cpc is by then (I4)
  * @param querySignature the {@link QuerySigner}'s signature of the normalized query
  */
 public record ClickTokenHook(

@@ -84,8 +84,9 @@ public final class DecideAdPage {
             if (campaign != null) {
                 EventId impression = new EventId(pageId + "_p" + position);
                 Money cpc = Money.ofCents(campaign.cpc);
+                Money price = Money.ofCents(placement.priceAt(position));
                 positions[position - 1] = new PagePosition.Sponsored(position, campaign.targetEntityId, campaign.id,
-                        campaign.format, impression, cpc, new ClickTokenHook(impression, campaign.id, campaign.format, cpc,
+                        campaign.format, impression, cpc, new ClickTokenHook(impression, campaign.id, campaign.format, price,
                         now, request.surface(), request.city(), request.role(), signature));
             } else {
                 while (placement.isPromoted(nextOrganic)) {

@@ -28,6 +28,8 @@ public sealed interface PagePosition permits PagePosition.Organic, PagePosition.
      * A promoted entity (it appears nowhere else on the page).
      *
      * @param impressionId the id the traffic package logs the impression under and the click refers to
+     * @param cpc          the campaign's cpc: its bid, the most a click may cost
+     * @param clickToken   carries the {@link #price()} a click pays
      */
     record Sponsored(int position, String entityId, CampaignId campaignId, Format format, EventId impressionId,
             Money cpc, ClickTokenHook clickToken) implements PagePosition {
@@ -38,6 +40,11 @@ public sealed interface PagePosition permits PagePosition.Organic, PagePosition.
             Objects.requireNonNull(impressionId, "impressionId");
             Objects.requireNonNull(cpc, "cpc");
             Objects.requireNonNull(clickToken, "clickToken");
+        }
+
+        /** What a click on this result pays: the clearing price, at most {@link #cpc()}. */
+        public Money price() {
+            return clickToken.cpc();
         }
     }
 }

@@ -164,7 +164,9 @@ class DecideAdPageTest {
         ClickTokenHook hook = sponsored.clickToken();
         assertThat(hook.impressionId()).isEqualTo(sponsored.impressionId());
         assertThat(hook.campaignId()).isEqualTo(promoted.id());
-        assertThat(hook.cpc()).isEqualTo(Money.ofCents(70));
+        assertThat(sponsored.cpc()).as("the bid").isEqualTo(Money.ofCents(70));
+        assertThat(hook.cpc()).as("the price signed for the click: a lone bidder pays the 25¢ floor")
+                .isEqualTo(Money.ofCents(25)).isEqualTo(sponsored.price());
         assertThat(hook.servedAt()).isEqualTo(NOW);
         assertThat(hook.surface()).isEqualTo(Surface.PEOPLE_SEARCH);
         assertThat(hook.city()).isEqualTo(ServingFixture.BERLIN);

@@ -59,8 +59,15 @@ final class RandomMarketplace {
     final Map<CampaignId, CtrCounts> ctr = new HashMap<>();
     final List<String> universe = new ArrayList<>();
     final ServingIndex index;
+    /** Every campaign has its own click history, so that scores almost never tie (the pricing tests' oracle). */
+    private final boolean ownCtr;
 
     RandomMarketplace(long seed) {
+        this(seed, false);
+    }
+
+    RandomMarketplace(long seed, boolean ownCtr) {
+        this.ownCtr = ownCtr;
         random = new Random(seed);
         now = BudgetCalendar.UTC.startOf(TODAY).plusMillis((long) (random.nextDouble() * 86_400_000L));
         int fold = random.nextInt(9);
@@ -174,7 +181,10 @@ final class RandomMarketplace {
         long spentTotal = spentToday + (total.isPresent() ? (long) (random.nextDouble() * (total.get().cents() - spentToday)) : random.nextInt(10_000));
         long balance = random.nextInt(6) == 0 ? random.nextInt((int) cpc + 1) : random.nextInt(100_000);
         budgets.put(id, new BudgetState(Money.ofCents(balance), Money.ofCents(spentToday), Money.ofCents(spentTotal), TODAY));
-        if (random.nextBoolean()) {
+        if (ownCtr) {
+            long impressions = 1 + random.nextInt(1_000_000);
+            ctr.put(id, new CtrCounts(impressions, (long) (impressions * random.nextDouble() * 0.1)));
+        } else if (random.nextBoolean()) {
             long impressions = random.nextInt(20_000);
             ctr.put(id, new CtrCounts(impressions, (long) (impressions * random.nextDouble() * 0.1)));
         }

@@ -109,12 +109,15 @@ class ServeSponsoredResultsTest {
         assertThat(buffer.awaitFlushed(Duration.ofSeconds(10))).isTrue();
         List<TrafficEvent> impressions = log.events();
         assertThat(impressions).hasSize(2);
+        assertThat(sponsored).extracting(PagePosition.Sponsored::price).as("two campaigns tied at a 60¢ bid: the one"
+                + " that won the tie pays its bid, the other, with nobody below it, the 25¢ floor")
+                .containsExactlyInAnyOrder(Money.ofCents(60), Money.ofCents(25));
         for (PagePosition.Sponsored slot : sponsored) {
             TokenVerification verified = signer.verify(served.clickToken(slot));
             assertThat(verified).isInstanceOf(TokenVerification.Valid.class);
             ClickClaims claims = ((TokenVerification.Valid) verified).claims();
             assertThat(claims.impressionId()).isEqualTo(slot.impressionId());
-            assertThat(claims.cpc()).isEqualTo(Money.ofCents(60));
+            assertThat(claims.cpc()).as("the token signs the clearing price").isEqualTo(slot.price());
             TrafficEvent impression = impressions.stream().filter(e -> e.impressionId().equals(slot.impressionId()))
                     .findFirst().orElseThrow();
             assertThat(impression.eventId()).isEqualTo(slot.impressionId());
@@ -134,14 +137,14 @@ class ServeSponsoredResultsTest {
     }
 
     @Test
-    void a_served_token_clicked_by_another_viewer_is_billed_its_served_cpc() {
+    void a_served_token_clicked_by_another_viewer_is_billed_its_served_price() {
         activeCampaign("srv_a");
         ServedPage served = serve.serve(new ServeCommand(search("srv_a"), RecordClickTest.IP, RecordClickTest.BROWSER));
 
         ClickResult click = recordClick.click(new ClickCommand(served.clickToken(served.page().sponsored().get(0)),
                 "usr_someone", null, RecordClickTest.IP, RecordClickTest.BROWSER));
 
-        assertThat(click.billedCents()).isEqualTo(60);
+        assertThat(click.billedCents()).as("a lone bidder's clearing price is the 25¢ floor, not its 60¢ bid").isEqualTo(25);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.promo.embedded.internal;
 
 import io.promo.domain.campaign.CampaignQuota;
 import io.promo.domain.conversion.ConversionSettings;
+import io.promo.domain.pricing.PricingMode;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import java.util.Set;
  *                                  as Stripe writes it ({@code usd}); top-ups charge in it and payments are held to it
  * @param shutdownTimeout           the longest a stop takes, all of it: HTTP's grace, the impressions' flush, the rest
  * @param conversions               conversion types beyond inquiry and booking, and the click window (ADR 0035)
+ * @param pricingMode               what a click pays: its clearing price (default) or its cpc
  */
 public record PromoSettings(
         Mode mode,
@@ -36,7 +38,8 @@ public record PromoSettings(
         Optional<URI> stripeApiBase,
         Duration shutdownTimeout,
         ConversionSettings conversions,
-        int maxSlotsPerAdvertiser) {
+        int maxSlotsPerAdvertiser,
+        PricingMode pricingMode) {
 
     public static final String MODE = "PROMO_MODE";
     public static final String DB_URL = "PROMO_DB_URL";
@@ -63,13 +66,14 @@ public record PromoSettings(
     public static final String DB_READ_URL = "PROMO_DB_READ_URL";
     public static final String DB_READ_USER = "PROMO_DB_READ_USER";
     public static final String DB_READ_PASSWORD = "PROMO_DB_READ_PASSWORD";
+    public static final String PRICING_MODE = "PROMO_PRICING_MODE";
 
     /** Every name above: what an embedder may set. */
     public static final Set<String> NAMES = Set.of(MODE, DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE,
             DB_CONNECTION_TIMEOUT, DB_STATEMENT_TIMEOUT, DB_LOCK_TIMEOUT, SHUTDOWN_TIMEOUT, DATA_DIR, CLICK_TOKEN_SECRET,
             HASH_SECRET, BUDGET_ZONE, MAX_CAMPAIGNS_PER_ADVERTISER, CURRENCY, STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET,
             STRIPE_API_BASE, CONVERSION_TYPES, CONVERSION_WINDOW_DAYS, MAX_SLOTS_PER_ADVERTISER, DB_READ_URL, DB_READ_USER,
-            DB_READ_PASSWORD);
+            DB_READ_PASSWORD, PRICING_MODE);
 
     public static final Path DEFAULT_DATA_DIR = Path.of(".promo", "postgres");
     public static final int DEFAULT_POOL_SIZE = 10;
@@ -95,6 +99,7 @@ public record PromoSettings(
         Objects.requireNonNull(stripeApiBase, "stripeApiBase");
         Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
         Objects.requireNonNull(conversions, "conversions");
+        Objects.requireNonNull(pricingMode, "pricingMode");
     }
 
     public boolean production() {

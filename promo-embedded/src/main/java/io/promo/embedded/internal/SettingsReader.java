@@ -4,6 +4,7 @@ import io.promo.domain.campaign.CampaignQuota;
 import io.promo.domain.conversion.ConversionSettings;
 import io.promo.domain.conversion.ConversionType;
 import io.promo.domain.serving.index.ServingSettings;
+import io.promo.domain.pricing.PricingMode;
 import io.promo.embedded.ConfigException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -116,8 +117,15 @@ public final class SettingsReader {
                     + " is required in production: payments confirmed later would never be booked");
         }
         ConversionSettings conversions = conversions(currency);
+        PricingMode pricingMode = PricingMode.SECOND_PRICE;
+        try {
+            pricingMode = PricingMode.parse(PromoSettings.PRICING_MODE,
+                    values.getOrDefault(PromoSettings.PRICING_MODE, PricingMode.SECOND_PRICE.code()));
+        } catch (IllegalArgumentException e) {
+            problem(e.getMessage());
+        }
         return new PromoSettings(mode, database, clickSecret, hashSecret, zone, maxCampaigns, currency, stripeKey,
-                webhookSecrets, apiBase, shutdownTimeout, conversions, maxSlots);
+                webhookSecrets, apiBase, shutdownTimeout, conversions, maxSlots, pricingMode);
     }
 
     /** The deployment's conversion types (beyond inquiry and booking) and click window (ADR 0035). */

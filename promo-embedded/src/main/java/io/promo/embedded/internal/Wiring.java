@@ -154,7 +154,8 @@ public final class Wiring implements AutoCloseable {
         PostgresRepositories indexReads = indexReplica.map(pool -> new PostgresRepositories(pool, config.budgetZone()))
                 .orElse(repositories);
         this.serving = ServingSettings.defaults(DeploymentDefaults.POLICY_LIMITS, calendar)
-                .withMaxSlotsPerAdvertiser(config.maxSlotsPerAdvertiser());
+                .withMaxSlotsPerAdvertiser(config.maxSlotsPerAdvertiser())
+                .withPricingMode(config.pricingMode());
         HourlyTrafficCounter traffic = new HourlyTrafficCounter(calendar, serving.pacing().historyDays() + 1);
         options.pastSearches().accept(traffic);
         this.servingIndex = new ServingIndexRefresher(indexReads.campaigns(),

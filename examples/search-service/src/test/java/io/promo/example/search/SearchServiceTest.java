@@ -98,13 +98,14 @@ class SearchServiceTest {
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(click.statusCode()).isEqualTo(200);
-        assertThat(click.body()).isEqualTo("{\"billed\":true,\"billedCents\":60}");
+        // A lone bidder pays the 25¢ floor, not its 60¢ bid.
+        assertThat(click.body()).isEqualTo("{\"billed\":true,\"billedCents\":25}");
         assertThat(again.body()).startsWith("{\"billed\":false,\"billedCents\":0,\"reason\":");
         promo.flushImpressions(Duration.ofSeconds(30));
         CampaignReport report = promo.reports().campaign(Actor.tenant(campaign.advertiserId()), campaign.id(), today, today)
                 .orElseThrow();
         assertThat(report.totals().billedClicks()).isEqualTo(1);
-        assertThat(report.totals().spent()).isEqualTo(Money.ofCents(60));
+        assertThat(report.totals().spent()).isEqualTo(Money.ofCents(25));
     }
 
     @Test

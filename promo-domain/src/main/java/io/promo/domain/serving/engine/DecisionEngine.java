@@ -1,6 +1,7 @@
 package io.promo.domain.serving.engine;
 
 import io.promo.domain.pricing.PolicyLimits;
+import io.promo.domain.pricing.PricingMode;
 import io.promo.domain.serving.index.CitySlice;
 import io.promo.domain.serving.index.EntityTable;
 import io.promo.domain.serving.index.ServingCampaign;
@@ -9,6 +10,7 @@ import io.promo.domain.serving.index.ServingSettings;
 import io.promo.domain.serving.index.SlotLayout;
 import io.promo.domain.serving.share.ImpressionShareCounter;
 import io.promo.domain.serving.share.ShareTally;
+import io.promo.domain.serving.ranking.ClearingPrice;
 import io.promo.domain.shared.Surface;
 import java.time.Instant;
 import java.util.Arrays;
@@ -38,10 +40,16 @@ import java.util.List;
  *   <li>never two campaigns for one entity; a promoted entity leaves its organic position; the other
  *       positions take the organic matches in their order.</li>
  * </ol>
+ *
+ * <p>Pricing ({@link PricingMode#SECOND_PRICE}): each placed campaign pays the {@link ClearingPrice} against its
+ * competitor, the first candidate after it in rank order that could have taken its position
+ * ({@link Scratch#competitor}; docs/adr/0029-generalized-second-price-with-the-floor-as-reserve.md). Finding it reads
+ * on from where the placement stopped, so it usually evaluates one or two more candidates.
  */
 public final class DecisionEngine {
 
     private final ServingSettings settings;
+    private final boolean secondPrice;
     /** Per surface (by ordinal), the below-fold positions in the order they are used. */
     private final int[][] belowFoldOrder;
     private final ThreadLocal<Scratch> scratches = ThreadLocal.withInitial(Scratch::new);
@@ -55,6 +63,7 @@ public final class DecisionEngine {
     public DecisionEngine(ServingSettings settings, ImpressionShareCounter shares) {
         this.settings = settings;
         this.shares = shares;
+        this.secondPrice = settings.pricingMode() == PricingMode.SECOND_PRICE;
         this.belowFoldOrder = new int[Surface.values().length][];
         for (Surface surface : Surface.values()) {
             belowFoldOrder[surface.ordinal()] = settings.layout(surface).belowFoldOrder().stream()
@@ -136,8 +145,9 @@ public final class DecisionEngine {
             if (!scratch.featured[next]) {
                 passedOver[passedOverCount++] = next;
             } else if (scratch.mayTake(next, placement, organic, search, trace)) {
-                placement.promote(scratch.organicIndex[next], scratch.campaign(next));
+                scratch.promote(next, placement, Scratch.ABOVE);
                 placement.place(scratch.campaign(next), scratch.organicIndex[next], ++placedAbove);
+                scratch.placedAt[placedAbove] = next;
             }
         }
         int belowSlots = Math.min(densityCap - placedAbove, belowOnPage);
@@ -149,7 +159,7 @@ public final class DecisionEngine {
                 break;
             }
             if (scratch.mayTake(next, placement, organic, search, trace)) {
-                placement.promote(scratch.organicIndex[next], scratch.campaign(next));
+                scratch.promote(next, placement, Scratch.BELOW);
                 scratch.chosen[chosen++] = next;
             }
         }
@@ -164,6 +174,13 @@ public final class DecisionEngine {
         for (int j = 0; j < used; j++) {
             int candidate = scratch.chosen[j];
             placement.place(scratch.campaign(candidate), scratch.organicIndex[candidate], positions[j]);
+            scratch.placedAt[positions[j]] = candidate;
+        }
+        for (int j = 1; j <= placedAbove; j++) {
+            placement.price(j, price(scratch, scratch.placedAt[j], true, organic, search, trace));
+        }
+        for (int j = 0; j < used; j++) {
+            placement.price(positions[j], price(scratch, scratch.placedAt[positions[j]], false, organic, search, trace));
         }
 
         if (counting && scratch.count > 0) {
@@ -175,6 +192,18 @@ public final class DecisionEngine {
             Explanations.advertiserSlots(trace, placement, search);
         }
         return placement;
+    }
+
+    private int price(Scratch scratch, int placed, boolean aboveFold, List<String> organic, SearchContext search,
+            DiagnosisTrace trace) {
+        ServingCampaign campaign = scratch.campaign(placed);
+        if (!secondPrice) {
+            return campaign.cpc;
+        }
+        int competitor = scratch.competitor(placed, aboveFold, organic, search, trace);
+        return competitor < 0 ? ClearingPrice.alone(campaign.cpc, search.floorCents)
+                : ClearingPrice.against(campaign.cpc, campaign.details.predictedCtr(), scratch.score[competitor],
+                        search.floorCents);
     }
 
     /** True when candidate a ranks above candidate b: higher score, then the rotation, then the campaign id. */
@@ -269,7 +298,29 @@ public final class DecisionEngine {
         trace.placement(Check.DENSITY, CheckResult.Verdict.PASS, capacity + " position(s) open to a "
                 + campaign.format.code() + " campaign: " + limits);
         trace.placement(Check.OUTRANKED, CheckResult.Verdict.FAIL, "score " + score(campaign)
-                + " (cpc × predicted CTR); the positions it could take went to higher-ranked campaigns: " + placed);
+                + " (cpc × predicted CTR); the positions it could take went to higher-ranked campaigns: " + placed
+                + bidToWin(campaign, placement, search, aboveCap));
+    }
+
+    /**
+     * "Bid to win": the least cpc that would have outranked the lowest-ranked sponsored result among the positions
+     * the campaign could take (any for a featured campaign, below the fold for another), at least the floor. The
+     * result it would have displaced is not named: it may be another advertiser's.
+     */
+    private static String bidToWin(ServingCampaign campaign, Placement placement, SearchContext search, int aboveCap) {
+        double ctr = campaign.details.predictedCtr();
+        double lowest = Double.POSITIVE_INFINITY;
+        for (int p = campaign.featured ? 1 : aboveCap + 1; p <= Placement.TOP; p++) {
+            ServingCampaign other = placement.campaignAt(p);
+            if (other != null) {
+                lowest = Math.min(lowest, other.score);
+            }
+        }
+        if (!(ctr > 0) || lowest == Double.POSITIVE_INFINITY) {
+            return "";
+        }
+        long bid = Math.max(search.floorCents, ClearingPrice.leastBidAbove(lowest, ctr, Integer.MAX_VALUE));
+        return "; bid to win: a cpc of " + bid + "¢ would have outranked the last sponsored result this page showed";
     }
 
     private static int positionOfEntity(Placement placement, int organicIndex) {
@@ -296,8 +347,9 @@ public final class DecisionEngine {
      * <p>The placement takes at most {@code max_density_top20} candidates, plus those it passes over (ineligible,
      * not featured above the fold, a second campaign of an entity), so the best {@link #BEST} are kept in a small
      * sorted array while the candidates are added: most candidates cost one comparison of scores with the worst of
-     * them. Only a placement that wants more than {@link #BEST} puts the others in a heap ({@link #nextRanked}).
-     * Ranking uses this scratch's {@link #search}, which the decision resets first.
+     * them. A placement (or its pricing, which reads on to the last placed campaign's competitor) that wants more
+     * than {@link #BEST} gets the next {@link #BEST} the same way, and only beyond those a heap of the others
+     * ({@link #nextRanked}). Ranking uses this scratch's {@link #search}, which the decision resets first.
      */
     static final class Scratch {
         /**
@@ -305,6 +357,11 @@ public final class DecisionEngine {
          * placement takes at most 8 in 88–93 % of them. 5 and 16 measured slower.
          */
         static final int BEST = 8;
+        static final byte UNKNOWN = 0;
+        static final byte ELIGIBLE = 1;
+        static final byte INELIGIBLE = 2;
+        static final byte ABOVE = 1;
+        static final byte BELOW = 2;
 
         final SearchContext search = new SearchContext();
         final Placement placement = new Placement();
@@ -333,12 +390,26 @@ public final class DecisionEngine {
         int bestTaken;
         /** Whether {@link #heap} holds the candidates not in {@link #best} (built once all of those are taken). */
         boolean heapBuilt;
+        /** Whether {@link #best} holds the second page of candidates ({@link #refillBest}). */
+        boolean refilled;
         /** A binary max-heap by rank of the candidates below the best ones, not yet handed out. */
         int[] heap = new int[256];
         int heapSize;
         /** The candidates the above-the-fold pass left for not being featured, in rank order. */
         int[] passedOver = new int[256];
         final int[] chosen = new int[Placement.TOP];
+        /** By position, the placed candidate. */
+        final int[] placedAt = new int[Placement.TOP + 1];
+        /** By organic index, the candidate placed for that entity (meaningful where the placement promoted it). */
+        final int[] holder = new int[Search.MAX_ORGANIC_MATCHES];
+        /** The candidates handed out so far, in rank order ({@link #rankedCount} of them), and each one's index there. */
+        int[] ranked = new int[256];
+        int rankedCount;
+        int[] rankAt = new int[256];
+        /** Per candidate: {@link #UNKNOWN}, {@link #ELIGIBLE} or {@link #INELIGIBLE} once evaluated. */
+        byte[] verdict = new byte[256];
+        /** Per candidate: 0, or the band it was placed in ({@link #ABOVE} or {@link #BELOW}). */
+        byte[] band = new byte[256];
         final int[] foundSlot = new int[Search.MAX_ORGANIC_MATCHES];
         final int[] foundAt = new int[Search.MAX_ORGANIC_MATCHES];
         final int[] positions = new int[Placement.TOP];
@@ -354,7 +425,9 @@ public final class DecisionEngine {
             count = 0;
             bestCount = 0;
             bestTaken = 0;
+            rankedCount = 0;
             heapBuilt = false;
+            refilled = false;
             heapSize = 0;
             table = null;
             tracedInLoop = false;
@@ -373,6 +446,10 @@ public final class DecisionEngine {
                 rotated = Arrays.copyOf(rotated, grown);
                 inBest = Arrays.copyOf(inBest, grown);
                 reached = Arrays.copyOf(reached, grown);
+                verdict = Arrays.copyOf(verdict, grown);
+                band = Arrays.copyOf(band, grown);
+                ranked = Arrays.copyOf(ranked, grown);
+                rankAt = Arrays.copyOf(rankAt, grown);
                 heap = new int[grown];
                 passedOver = new int[grown];
             }
@@ -409,25 +486,48 @@ public final class DecisionEngine {
         }
 
         /**
-         * The best-ranked candidate not yet handed out, or -1: the best ones first, then, from a heap of the others
-         * built on the first call that needs it, the rest. Candidates are added before the first call.
+         * The best-ranked candidate not yet handed out, or -1: the best ones first, then the next {@link #BEST} of the
+         * others, chosen as the first were (one comparison per candidate: the pricing of the last placed campaign
+         * often reads a little past the first ones, and a heap of all the others would cost it more), then, from a
+         * heap of the rest built on the first call that needs it, the rest. Candidates are added before the first call.
          */
         int nextRanked() {
+            int next;
+            if (bestTaken == bestCount && bestCount == BEST && !refilled) {
+                refillBest();
+            }
             if (bestTaken < bestCount) {
-                reached[best[bestTaken]] = AuctionCounting.HANDED_OUT;
-                return best[bestTaken++];
+                next = best[bestTaken++];
+            } else {
+                if (!heapBuilt) {
+                    buildHeap();
+                }
+                if (heapSize == 0) {
+                    return -1;
+                }
+                next = heap[0];
+                heap[0] = heap[--heapSize];
+                siftDown(0);
             }
-            if (!heapBuilt) {
-                buildHeap();
+            // Only a candidate handed out is ever placed or evaluated: its verdict and band start here, not per candidate.
+            reached[next] = AuctionCounting.HANDED_OUT;
+            verdict[next] = UNKNOWN;
+            band[next] = 0;
+            rankAt[next] = rankedCount;
+            ranked[rankedCount++] = next;
+            return next;
+        }
+
+        /** Fills {@link #best} with the best of the candidates never in it; those handed out stay marked as in it. */
+        private void refillBest() {
+            refilled = true;
+            bestCount = 0;
+            bestTaken = 0;
+            for (int k = 0; k < count; k++) {
+                if (!inBest[k]) {
+                    keepIfAmongBest(k);
+                }
             }
-            if (heapSize == 0) {
-                return -1;
-            }
-            int top = heap[0];
-            heap[0] = heap[--heapSize];
-            siftDown(0);
-            reached[top] = AuctionCounting.HANDED_OUT;
-            return top;
         }
 
         private void buildHeap() {
@@ -502,19 +602,68 @@ public final class DecisionEngine {
             if (placement.isPromoted(organicIndex[k])) {
                 return false;
             }
-            ServingCampaign campaign = campaign(k);
-            if (!evaluate(campaign, search, trace)) {
+            if (!eligible(k, organic, search, trace)) {
                 reached[k] = AuctionCounting.INELIGIBLE;
                 return false;
             }
-            if (!EntityTable.isFor(campaign, organic.get(organicIndex[k]))) {
-                reached[k] = AuctionCounting.STRAY;
-                return false;
-            }
             // Eligible but its advertiser's share of the page is taken: handed out, not placed (a page cap).
-            boolean room = placement.advertiserHasRoom(campaign, trace);
+            boolean room = placement.advertiserHasRoom(campaign(k), trace);
             reached[k] = room ? AuctionCounting.PLACED : AuctionCounting.HANDED_OUT;
             return room;
+        }
+
+        /** Eligible and not an {@link EntityTable} stray; evaluated once per candidate and decision. */
+        private boolean eligible(int k, List<String> organic, SearchContext search, DiagnosisTrace trace) {
+            if (verdict[k] == UNKNOWN) {
+                ServingCampaign campaign = campaign(k);
+                boolean eligible = evaluate(campaign, search, trace) && EntityTable.isFor(campaign, organic.get(organicIndex[k]));
+                verdict[k] = eligible ? ELIGIBLE : INELIGIBLE;
+            }
+            return verdict[k] == ELIGIBLE;
+        }
+
+        void promote(int k, Placement placement, byte placedIn) {
+            placement.promote(organicIndex[k], campaign(k));
+            holder[organicIndex[k]] = k;
+            band[k] = placedIn;
+        }
+
+        /**
+         * The competitor of placed candidate k: the first candidate after it in rank order that could have taken its
+         * position had k bid less. It could take an above-fold position if it is featured, a below-fold one if the
+         * placement did not put it above the fold; it is eligible; its advertiser is not k's; and its entity is not
+         * held by another placed campaign that would still keep it (one placed above the fold, for an above-fold
+         * position; any, for a below-fold one), k and itself excepted; and, not placed itself, its advertiser has not
+         * taken all the positions competitive separation allows it. Reads on past the placement's last candidate
+         * when it must. -1 when there is none.
+         */
+        int competitor(int k, boolean aboveFold, List<String> organic, SearchContext search, DiagnosisTrace trace) {
+            ServingCampaign placed = campaign(k);
+            for (int r = rankAt[k] + 1; ; r++) {
+                if (r == rankedCount && nextRanked() < 0) {
+                    return -1;
+                }
+                int d = ranked[r];
+                if (aboveFold ? !featured[d] : band[d] == ABOVE) {
+                    continue;
+                }
+                int entity = organicIndex[d];
+                if (placement.isPromoted(entity)) {
+                    int h = holder[entity];
+                    if (h != k && h != d && (!aboveFold || band[h] == ABOVE)) {
+                        continue;
+                    }
+                }
+                if (!eligible(d, organic, search, trace) || campaign(d).advertiserId.equals(placed.advertiserId)) {
+                    continue;
+                }
+                // Not placed, and its advertiser already holds every position it may take on the page: it could
+                // not have taken this one either (competitive separation).
+                if (band[d] == 0 && placement.advertiserPositions(campaign(d)) >= search.maxSlotsPerAdvertiser) {
+                    continue;
+                }
+                return d;
+            }
         }
 
         private boolean evaluate(ServingCampaign campaign, SearchContext search, DiagnosisTrace trace) {

@@ -16,6 +16,7 @@ public final class Placement {
     SearchContext search;
     private final ServingCampaign[] atPosition = new ServingCampaign[TOP + 1];
     private final int[] organicIndexAt = new int[TOP + 1];
+    private final int[] priceAt = new int[TOP + 1];
     private final boolean[] promoted = new boolean[Search.MAX_ORGANIC_MATCHES];
     private final int[] promotedIndexes = new int[TOP];
     /** The campaign of each promotion, in {@link #promotedIndexes}' order. */
@@ -71,6 +72,18 @@ public final class Placement {
     void place(ServingCampaign campaign, int organicIndex, int position) {
         atPosition[position] = campaign;
         organicIndexAt[position] = organicIndex;
+    }
+
+    void price(int position, int cents) {
+        priceAt[position] = cents;
+    }
+
+    /**
+     * What a click on the sponsored result at {@code position} pays, in cents: its clearing price, or its cpc when
+     * the deployment prices by {@link io.promo.domain.pricing.PricingMode#FIRST_PRICE}.
+     */
+    public int priceAt(int position) {
+        return priceAt[position];
     }
 
     /** The campaign at {@code position}, or null for an organic position. */

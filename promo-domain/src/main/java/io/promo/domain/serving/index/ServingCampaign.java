@@ -71,7 +71,8 @@ public final class ServingCampaign {
     /** The index's numbers of the city targets. */
     final int[] cityIds;
     public final CampaignId id;
-    /** The owner: competitive separation counts a page's positions per advertiser. */
+    /** The owner: competitive separation counts a page's positions per advertiser, and the clearing price never
+     * prices a campaign against another of its advertiser's. */
     public final AdvertiserId advertiserId;
     public final String targetEntityId;
     public final Format format;

@@ -2,6 +2,7 @@ package io.promo.domain.serving.index;
 
 import io.promo.domain.ledger.BudgetCalendar;
 import io.promo.domain.pricing.PolicyLimits;
+import io.promo.domain.pricing.PricingMode;
 import io.promo.domain.serving.pacing.PacingSettings;
 import io.promo.domain.serving.ranking.CtrModel;
 import io.promo.domain.shared.Surface;
@@ -23,6 +24,7 @@ import java.util.Objects;
  * @param maxSlotsPerAdvertiser how many sponsored positions of one page one advertiser may take (default
  *                          {@value #DEFAULT_MAX_SLOTS_PER_ADVERTISER}), whatever the density allows: a studio with
  *                          five promoted photographers does not take every slot
+ * @param pricingMode       what a click pays: the clearing price (default) or the campaign's cpc
  */
 public record ServingSettings(
         Duration refreshInterval,
@@ -31,7 +33,8 @@ public record ServingSettings(
         Map<Surface, SlotLayout> layouts,
         CtrModel ctrModel,
         PacingSettings pacing,
-        int maxSlotsPerAdvertiser) {
+        int maxSlotsPerAdvertiser,
+        PricingMode pricingMode) {
 
     public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofSeconds(1);
     /** A people-search result card is small: four fit above the fold. */
@@ -47,6 +50,7 @@ public record ServingSettings(
         Objects.requireNonNull(deploymentDefault, "deploymentDefault");
         Objects.requireNonNull(ctrModel, "ctrModel");
         Objects.requireNonNull(pacing, "pacing");
+        Objects.requireNonNull(pricingMode, "pricingMode");
         if (refreshInterval.isNegative() || refreshInterval.isZero()) {
             throw new IllegalArgumentException("refreshInterval must be positive: " + refreshInterval);
         }
@@ -63,10 +67,11 @@ public record ServingSettings(
         }
     }
 
-    /** The settings with the default {@link #maxSlotsPerAdvertiser}. */
+    /** The settings with the default {@link #maxSlotsPerAdvertiser}, pricing by {@link PricingMode#SECOND_PRICE}. */
     public ServingSettings(Duration refreshInterval, BudgetCalendar calendar, PolicyLimits deploymentDefault,
             Map<Surface, SlotLayout> layouts, CtrModel ctrModel, PacingSettings pacing) {
-        this(refreshInterval, calendar, deploymentDefault, layouts, ctrModel, pacing, DEFAULT_MAX_SLOTS_PER_ADVERTISER);
+        this(refreshInterval, calendar, deploymentDefault, layouts, ctrModel, pacing, DEFAULT_MAX_SLOTS_PER_ADVERTISER,
+                PricingMode.SECOND_PRICE);
     }
 
     public static ServingSettings defaults(PolicyLimits deploymentDefault, BudgetCalendar calendar) {
@@ -81,30 +86,38 @@ public record ServingSettings(
     }
 
     public ServingSettings withRefreshInterval(Duration interval) {
-        return new ServingSettings(interval, calendar, deploymentDefault, layouts, ctrModel, pacing, maxSlotsPerAdvertiser);
+        return new ServingSettings(interval, calendar, deploymentDefault, layouts, ctrModel, pacing, maxSlotsPerAdvertiser,
+                pricingMode);
     }
 
     public ServingSettings withLayout(Surface surface, SlotLayout layout) {
         EnumMap<Surface, SlotLayout> changed = new EnumMap<>(layouts);
         changed.put(surface, layout);
         return new ServingSettings(refreshInterval, calendar, deploymentDefault, changed, ctrModel, pacing,
-                maxSlotsPerAdvertiser);
+                maxSlotsPerAdvertiser, pricingMode);
     }
 
     public ServingSettings withCtrModel(CtrModel model) {
-        return new ServingSettings(refreshInterval, calendar, deploymentDefault, layouts, model, pacing, maxSlotsPerAdvertiser);
+        return new ServingSettings(refreshInterval, calendar, deploymentDefault, layouts, model, pacing, maxSlotsPerAdvertiser,
+                pricingMode);
     }
 
     public ServingSettings withPacing(PacingSettings settings) {
         return new ServingSettings(refreshInterval, calendar, deploymentDefault, layouts, ctrModel, settings,
-                maxSlotsPerAdvertiser);
+                maxSlotsPerAdvertiser, pricingMode);
     }
 
     public ServingSettings withDeploymentDefault(PolicyLimits limits) {
-        return new ServingSettings(refreshInterval, calendar, limits, layouts, ctrModel, pacing, maxSlotsPerAdvertiser);
+        return new ServingSettings(refreshInterval, calendar, limits, layouts, ctrModel, pacing, maxSlotsPerAdvertiser,
+                pricingMode);
     }
 
     public ServingSettings withMaxSlotsPerAdvertiser(int max) {
-        return new ServingSettings(refreshInterval, calendar, deploymentDefault, layouts, ctrModel, pacing, max);
+        return new ServingSettings(refreshInterval, calendar, deploymentDefault, layouts, ctrModel, pacing, max, pricingMode);
+    }
+
+    public ServingSettings withPricingMode(PricingMode mode) {
+        return new ServingSettings(refreshInterval, calendar, deploymentDefault, layouts, ctrModel, pacing,
+                maxSlotsPerAdvertiser, mode);
     }
 }

@@ -336,6 +336,19 @@ class EligibilityReasonsTest {
     }
 
     @Test
+    void an_outranked_advertiser_is_told_the_bid_that_would_have_won_the_last_sponsored_slot_without_the_rival() {
+        aCampaignThatWouldBeShown(s -> s);
+        fixture.policy(Optional.empty(), ServingFixture.BERLIN, 25, 1, 1);
+        Campaign rival = fixture.active(fixture.advertiser(), "srv_o2", TestData.settings().keywords().cpc(51).build(), 5_000);
+
+        String ownerWords = diagnoseAs(Actor.tenant(owner.id()), defaultSearch()).check(Check.OUTRANKED).detail();
+
+        // Both predict the 2 % prior: 51 × 0.02 is only tied by a cpc of 51, beaten by 52.
+        assertThat(ownerWords).contains("bid to win: a cpc of 52¢ would have outranked the last sponsored result")
+                .doesNotContain(rival.id().value());
+    }
+
+    @Test
     void an_advertiser_is_told_which_of_its_own_campaigns_outranked_another() {
         aCampaignThatWouldBeShown(s -> s);
         fixture.policy(Optional.empty(), ServingFixture.BERLIN, 25, 1, 1);
