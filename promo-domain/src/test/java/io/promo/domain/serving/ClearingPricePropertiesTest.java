@@ -10,6 +10,7 @@ import io.promo.domain.serving.index.ServingIndex;
 import io.promo.domain.serving.index.SlotLayout;
 import io.promo.domain.serving.pacing.TrafficRecorder;
 import io.promo.domain.serving.ranking.CtrCounts;
+import io.promo.domain.shared.AdvertiserId;
 import io.promo.domain.shared.Money;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -190,9 +191,13 @@ class ClearingPricePropertiesTest {
         final Map<String, Boolean> above = new HashMap<>();
         /** Entity → the campaign placed for it. */
         final Map<String, Campaign> holders = new HashMap<>();
+        /** Advertiser → the positions placed for it (competitive separation). */
+        final Map<AdvertiserId, Integer> perAdvertiser = new HashMap<>();
+        final int maxPerAdvertiser;
 
         Reference(RandomMarketplace market, DecisionRequest request) {
             this.market = market;
+            this.maxPerAdvertiser = market.settings.maxSlotsPerAdvertiser();
             List<String> organic = request.organicMatches();
             ranked = new ArrayList<>(market.campaigns.stream()
                     .filter(c -> organic.contains(c.target().id()))
@@ -214,7 +219,8 @@ class ClearingPricePropertiesTest {
             Set<Campaign> taken = new HashSet<>();
             for (Campaign c : ranked) {
                 if (placed.size() < aboveCap && c.settings().format() == Format.FEATURED
-                        && !holders.containsKey(c.target().id())) {
+                        && !holders.containsKey(c.target().id()) && hasRoom(c)) {
+                    perAdvertiser.merge(c.advertiserId(), 1, Integer::sum);
                     placed.put(c.id().value(), placed.size() + 1);
                     above.put(c.id().value(), true);
                     holders.put(c.target().id(), c);
@@ -225,7 +231,9 @@ class ClearingPricePropertiesTest {
             int belowSlots = Math.min(limits.maxDensityTop20() - aboveCount, belowPositions.size());
             List<Campaign> below = new ArrayList<>();
             for (Campaign c : ranked) {
-                if (below.size() < belowSlots && !taken.contains(c) && !holders.containsKey(c.target().id())) {
+                if (below.size() < belowSlots && !taken.contains(c) && !holders.containsKey(c.target().id())
+                        && hasRoom(c)) {
+                    perAdvertiser.merge(c.advertiserId(), 1, Integer::sum);
                     below.add(c);
                     holders.put(c.target().id(), c);
                 }
@@ -236,6 +244,10 @@ class ClearingPricePropertiesTest {
                 placed.put(below.get(i).id().value(), positions.get(i));
                 above.put(below.get(i).id().value(), false);
             }
+        }
+
+        boolean hasRoom(Campaign c) {
+            return perAdvertiser.getOrDefault(c.advertiserId(), 0) < maxPerAdvertiser;
         }
 
         double ctr(Campaign c) {
@@ -255,7 +267,9 @@ class ClearingPricePropertiesTest {
                 Campaign holder = holders.get(d.target().id());
                 boolean heldOff = holder != null && holder != c && holder != d
                         && (!aboveFold || above.get(holder.id().value()));
-                if (couldTake && !heldOff && !d.advertiserId().equals(c.advertiserId())) {
+                // Not placed, its advertiser holding every position it may take: it could not take this one.
+                boolean separated = !placed.containsKey(d.id().value()) && !hasRoom(d);
+                if (couldTake && !heldOff && !separated && !d.advertiserId().equals(c.advertiserId())) {
                     competitor = d;
                     break;
                 }

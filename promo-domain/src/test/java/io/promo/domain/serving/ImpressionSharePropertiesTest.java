@@ -93,11 +93,10 @@ class ImpressionSharePropertiesTest {
     private static Expected reference(RandomMarketplace market, Campaign campaign, DecisionRequest request,
             DecisionPage page) {
         CampaignSettings s = campaign.settings();
-        String query = " " + TextNormalizer.normalize(request.query()) + " ";
         boolean candidate = campaign.status() != CampaignStatus.ENDED && campaign.surface() == request.surface()
                 && s.cityTargets().contains(request.city())
                 && request.organicMatches().contains(campaign.target().id())
-                && (s.keywordTargets().isEmpty() || s.keywordTargets().stream().anyMatch(k -> query.contains(" " + k + " ")));
+                && PlacementPropertiesTest.referenceKeywordsMatch(s.keywordTargets(), TextNormalizer.words(request.query()));
         if (!candidate) {
             return Expected.of(Kind.NOT_A_CANDIDATE);
         }
