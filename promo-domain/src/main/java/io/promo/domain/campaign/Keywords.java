@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Keyword targets as stored and matched: each in the {@link KeywordTarget#syntax} of its match type, its words
  * normalized; blanks dropped, duplicates removed, order kept. A malformed target is kept as typed (trimmed), so that
- * {@link #violations} can name it; a campaign never holds one.
+ * {@link CampaignSettings#violations()} can name it; a campaign never holds one.
  */
 public final class Keywords {
 
