@@ -93,7 +93,9 @@ class ReadReplicaTest {
         node = Promo.builder().jdbcUrl(primary.jdbcUrl())
                 .settings(Map.of("PROMO_DB_READ_URL", standbyUrl, "PROMO_HASH_SECRET", "replica-hash-secret-0123456789abcdef",
                         "PROMO_CLICK_TOKEN_SECRET", "replica-token-secret-0123456789abcdef", "PROMO_BUDGET_ZONE", "UTC",
-                        "PROMO_DB_CONNECTION_TIMEOUT", "500ms"))
+                        "PROMO_DB_CONNECTION_TIMEOUT", "500ms",
+                        // A lone campaign pays its bid, so the daily budget's third click is the one refused.
+                        "PROMO_PRICING_MODE", "first_price"))
                 .start();
     }
 
