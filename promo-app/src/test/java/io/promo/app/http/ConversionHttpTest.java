@@ -32,6 +32,10 @@ class ConversionHttpTest {
         String city = Marketplace.unique("city").toLowerCase();
         String entity = Marketplace.unique("srv");
         String fingerprint = Marketplace.unique("fp_conv_raw");
+        // The city's floor is the campaign's bid, so its lone click pays 60¢ under the second price too.
+        assertThat(api.put("/v1/policies", TestServer.ADMIN_KEY, """
+                {"surface":"people_search","city":"%s","cpc_floor_cents":60,"max_density_top20":2,"max_above_fold":1}"""
+                .formatted(city)).status()).isEqualTo(200);
         Marketplace.Advertiser lena = market.advertiser();
         String campaignId = market.campaign(lena, entity, city, 60);
         market.fund(lena, campaignId, 5000);
