@@ -4,6 +4,8 @@ import io.promo.domain.shared.CityCode;
 import io.promo.domain.shared.RoleCode;
 import io.promo.domain.shared.Surface;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,6 +35,12 @@ public record DecisionPage(
 
     /** The sponsored positions, top first. */
     public List<PagePosition.Sponsored> sponsored() {
-        return positions.stream().filter(PagePosition::sponsored).map(PagePosition.Sponsored.class::cast).toList();
+        List<PagePosition.Sponsored> sponsored = new ArrayList<>(positions.size());
+        for (PagePosition position : positions) {
+            if (position instanceof PagePosition.Sponsored s) {
+                sponsored.add(s);
+            }
+        }
+        return Collections.unmodifiableList(sponsored);
     }
 }

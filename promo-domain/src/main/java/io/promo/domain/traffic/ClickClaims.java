@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * What a served sponsored result promises about a later click, carried inside its signed click token
@@ -29,8 +28,6 @@ public record ClickClaims(
         Optional<RoleCode> role,
         String querySignature) {
 
-    private static final Pattern SIGNATURE = Pattern.compile("[0-9a-f]{1,64}");
-
     public ClickClaims {
         Objects.requireNonNull(impressionId, "impressionId");
         Objects.requireNonNull(campaignId, "campaignId");
@@ -43,7 +40,7 @@ public record ClickClaims(
         if (!cpc.isPositive() || !cpc.fitsColumn()) {
             throw new IllegalArgumentException("a served cpc is positive and fits cpc_cents: " + cpc);
         }
-        if (querySignature == null || !SIGNATURE.matcher(querySignature).matches()) {
+        if (querySignature == null || !LowerHex.matches(querySignature, 1, 64)) {
             throw new IllegalArgumentException("not a query signature: " + querySignature);
         }
     }

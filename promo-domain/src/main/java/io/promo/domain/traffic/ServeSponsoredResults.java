@@ -8,7 +8,6 @@ import io.promo.domain.serving.Viewer;
 import io.promo.domain.shared.EventId;
 import io.promo.domain.shared.UserId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +41,9 @@ public final class ServeSponsoredResults {
         if (sponsored.isEmpty()) {
             return new ServedPage(page, Map.of(), 0);
         }
-        Map<EventId, String> clickTokens = new HashMap<>();
+        // Built immutable once: ServedPage keeps such a map as it is instead of copying a HashMap.
+        @SuppressWarnings("unchecked")
+        Map.Entry<EventId, String>[] clickTokens = new Map.Entry[sponsored.size()];
         List<TrafficEvent> served = new ArrayList<>(sponsored.size());
         Optional<UserId> userId = page.viewer() instanceof Viewer.User user ? Optional.of(user.userId()) : Optional.empty();
         Optional<String> anonFpHash = page.viewer() instanceof Viewer.Anonymous anonymous
@@ -51,13 +52,14 @@ public final class ServeSponsoredResults {
         String uaHash = hasher.userAgent(command.userAgent());
         for (PagePosition.Sponsored position : sponsored) {
             ClickTokenHook hook = position.clickToken();
-            clickTokens.put(position.impressionId(), tokens.sign(new ClickClaims(hook.impressionId(), hook.campaignId(),
-                    hook.cpc(), hook.servedAt(), hook.surface(), hook.city(), hook.role(), hook.querySignature())));
+            String token = tokens.sign(new ClickClaims(hook.impressionId(), hook.campaignId(), hook.cpc(),
+                    hook.servedAt(), hook.surface(), hook.city(), hook.role(), hook.querySignature()));
+            clickTokens[served.size()] = Map.entry(position.impressionId(), token);
             served.add(new TrafficEvent(position.impressionId(), position.campaignId(), position.impressionId(),
                     page.role(), page.city(), page.querySignature(), userId, anonFpHash, ipHash, uaHash, page.servedAt(),
                     new EventDetail.Served(page.surface(), position.position(), position.cpc(), position.format())));
         }
         int taken = impressions.offer(served);
-        return new ServedPage(page, clickTokens, served.size() - taken);
+        return new ServedPage(page, Map.ofEntries(clickTokens), served.size() - taken);
     }
 }

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * One row of the seed's append-only {@code promo_event}: an impression, a click or an invalid click, as the seed
@@ -39,8 +38,6 @@ public record TrafficEvent(
     public static final EventId UNATTRIBUTED_IMPRESSION = new EventId("pevt_unattributed");
     public static final CityCode UNKNOWN_CITY = new CityCode("unknown");
 
-    private static final Pattern HASH = Pattern.compile("[0-9a-f]{0,64}");
-
     public TrafficEvent {
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(campaignId, "campaignId");
@@ -63,7 +60,7 @@ public record TrafficEvent(
     }
 
     private static void requireHash(String name, String value) {
-        if (value == null || !HASH.matcher(value).matches()) {
+        if (value == null || !LowerHex.matches(value, 0, 64)) {
             throw new IllegalArgumentException(name + " is a lower-case hex hash: " + value);
         }
     }
