@@ -52,7 +52,7 @@ public final class ServeSponsoredResults {
         for (PagePosition.Sponsored position : sponsored) {
             ClickTokenHook hook = position.clickToken();
             clickTokens.put(position.impressionId(), tokens.sign(new ClickClaims(hook.impressionId(), hook.campaignId(),
-                    hook.cpc(), hook.servedAt(), hook.surface(), hook.city(), hook.role(), hook.querySignature())));
+                    hook.cpc(), hook.bid(), hook.servedAt(), hook.surface(), hook.city(), hook.role(), hook.querySignature())));
             served.add(new TrafficEvent(position.impressionId(), position.campaignId(), position.impressionId(),
                     page.role(), page.city(), page.querySignature(), userId, anonFpHash, ipHash, uaHash, page.servedAt(),
                     new EventDetail.Served(page.surface(), position.position(), position.cpc(), position.format())));
