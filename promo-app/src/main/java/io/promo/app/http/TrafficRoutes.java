@@ -184,13 +184,14 @@ public final class TrafficRoutes implements ApiRoutes {
     }
 
     record DayView(LocalDate day, long impressions, long clicks, long billedClicks, Map<String, Long> notBilledClicks,
-            Map<String, Long> invalidClicks, double ctr, long spendCents, Long avgCpcCents, long creditedClicks,
-            long creditedCents, long remainingDailyBudgetCents, Long remainingTotalBudgetCents, ConversionsView conversions,
+            Map<String, Long> invalidClicks, double ctr, long spendCents, Long avgCpcCents, Long avgBidCents,
+            long savingsCents, long creditedClicks, long creditedCents, long remainingDailyBudgetCents, Long remainingTotalBudgetCents, ConversionsView conversions,
             AuctionsView auctions) {
         static DayView of(CampaignReport.Day day, CampaignReport report) {
             FiguresView f = FiguresView.of(day.figures(), day.conversions());
             return new DayView(day.day(), f.impressions(), f.clicks(), f.billedClicks(), f.notBilledClicks(),
-                    f.invalidClicks(), f.ctr(), f.spendCents(), f.avgCpcCents(), f.creditedClicks(), f.creditedCents(),
+                    f.invalidClicks(), f.ctr(), f.spendCents(), f.avgCpcCents(), f.avgBidCents(), f.savingsCents(),
+                    f.creditedClicks(), f.creditedCents(),
                     day.remainingDailyBudget().cents(), report.remaining().remainingTotalBudget().map(Money::cents).orElse(null),
                     f.conversions(), AuctionsView.of(day.auctions()));
         }
