@@ -71,8 +71,7 @@ public final class ClickPolicy {
     private static ClickLogged afterSpend(TrafficEvent click, Money bid, SpendOutcome outcome) {
         if (outcome instanceof SpendOutcome.Billed billed) {
             Money paid = billed.entry().amount();
-            return new ClickLogged.Billed(click.withDetail(new EventDetail.Billed(paid, bid)),
-                    billed.entry());
+            return new ClickLogged.Billed(click.withDetail(new EventDetail.Billed(paid, bid)), billed.entry());
         }
         NotBilledReason reason = ((SpendOutcome.NotBilled) outcome).reason();
         return switch (reason) {

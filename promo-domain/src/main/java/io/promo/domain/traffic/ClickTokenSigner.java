@@ -25,9 +25,10 @@ import java.util.Optional;
  * <p>A token reads {@code v2.<key id>.<payload>.<signature>}: the payload is the claims joined by
  * {@code ~} in base64url, the signature an HMAC-SHA256 over {@code v2.<key id>.<payload>}, also
  * base64url. A {@code v1} token, signed before tokens carried the bid, has one claim fewer and still
- * verifies: its bid reads as its price (no savings), so links on screens during an upgrade still bill. Tokens are signed with the first key; every key still accepted verifies, so a key can
- * rotate without breaking the links already on screens. A token lives {@link #DEFAULT_LIFETIME}
- * unless configured otherwise. Verification never throws on bad input: it says why.
+ * verifies: its bid reads as its price (no savings), so links on screens during an upgrade still bill.
+ * Tokens are signed with the first key; every key still accepted verifies, so a key can rotate
+ * without breaking the links already on screens. A token lives {@link #DEFAULT_LIFETIME} unless
+ * configured otherwise. Verification never throws on bad input: it says why.
  */
 public final class ClickTokenSigner {
 
