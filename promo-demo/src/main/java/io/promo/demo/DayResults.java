@@ -90,7 +90,8 @@ public record DayResults(
             double[] expectedTrafficShareByHour,
             String notShownBecause,
             Conversions conversions,
-            Auctions auctions) {
+            Auctions auctions,
+            long savingsCents) {
 
         public static final int HOURS = 24;
         /** Spend below this share of the budget, with a click's worth left, counts as under-delivered. */
@@ -106,6 +107,7 @@ public record DayResults(
          *                                   makes the even-pacing target a share of the daily budget, 24 values
          * @param notShownBecause            the check its diagnostics name as deciding for a search it targets, asked
          *                                   at the day's end when it was never shown or under-delivered; else null
+         * @param savingsCents               what its billed clicks' bids exceeded what they paid, as its report says
          */
         public CampaignDay {
             Objects.requireNonNull(campaignId, "campaignId");
@@ -131,14 +133,24 @@ public record DayResults(
                 double[] expectedTrafficShareByHour, String notShownBecause) {
             this(campaignId, label, format, pacing, cpcCents, dailyBudgetCents, spendCents, impressions, clicks,
                     invalidClicksByReason, keywords, matchingSearches, searchesWithItsEntity, cumulativeSpendByHour,
-                    expectedTrafficShareByHour, notShownBecause, Conversions.NONE, Auctions.NONE);
+                    expectedTrafficShareByHour, notShownBecause, Conversions.NONE, Auctions.NONE, 0);
+        }
+
+        /** A day whose clicks saved nothing against their bid. */
+        public CampaignDay(String campaignId, String label, String format, String pacing, long cpcCents,
+                long dailyBudgetCents, long spendCents, long impressions, long clicks, Map<String, Long> invalidClicksByReason,
+                List<String> keywords, long matchingSearches, long searchesWithItsEntity, long[] cumulativeSpendByHour,
+                double[] expectedTrafficShareByHour, String notShownBecause, Conversions conversions, Auctions auctions) {
+            this(campaignId, label, format, pacing, cpcCents, dailyBudgetCents, spendCents, impressions, clicks,
+                    invalidClicksByReason, keywords, matchingSearches, searchesWithItsEntity, cumulativeSpendByHour,
+                    expectedTrafficShareByHour, notShownBecause, conversions, auctions, 0);
         }
 
         /** The same day with what its diagnostics named at the day's end. */
         CampaignDay withNotShownBecause(String check) {
             return new CampaignDay(campaignId, label, format, pacing, cpcCents, dailyBudgetCents, spendCents, impressions,
                     clicks, invalidClicksByReason, keywords, matchingSearches, searchesWithItsEntity, cumulativeSpendByHour,
-                    expectedTrafficShareByHour, check, conversions, auctions);
+                    expectedTrafficShareByHour, check, conversions, auctions, savingsCents);
         }
 
         /** "62 % of 140 (lost: rank 30 %, budget 8 %)": its impression share as the report's auctions block has it. */
@@ -173,10 +185,11 @@ public record DayResults(
         /** Click-through rate of the valid clicks, 0 without impressions. */
         /**
          * "bid / paid": the cpc beside the spend per click (the click's clearing price, averaged), both in cents; the
-         * bid alone before the first click.
+         * bid alone before the first click; what the clicks saved against their bids, in all, once they saved anything.
          */
         public String bidAndPaid() {
-            return clicks == 0 ? cpcCents + " / –" : cpcCents + " / " + Math.round((double) spendCents / clicks);
+            String bidAndPaid = clicks == 0 ? cpcCents + " / –" : cpcCents + " / " + Math.round((double) spendCents / clicks);
+            return savingsCents > 0 ? bidAndPaid + " (saved " + savingsCents + ")" : bidAndPaid;
         }
 
         public double ctr() {

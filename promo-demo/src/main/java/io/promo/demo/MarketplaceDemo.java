@@ -173,7 +173,7 @@ public final class MarketplaceDemo {
                 listing.cpcCents(), listing.dailyBudgetCents(), reportedSpend, report.path("impressions").asLong(),
                 report.path("clicks").asLong(), invalid, listing.keywords(), searches.matchingSearches(),
                 searches.searchesWithItsEntity(), cumulative, expectedShare, null, conversions(report.path("conversions")),
-                auctions(report.path("auctions")));
+                auctions(report.path("auctions")), report.path("savings_cents").asLong());
         return campaign.impressions() > 0 && !campaign.underDelivered() ? campaign
                 : campaign.withNotShownBecause(whyNotShown(api, listing));
     }

@@ -78,6 +78,18 @@ class DayResultsTest {
                 + HtmlReport.percent(0.30) + ", budget " + HtmlReport.percent(0.08) + ")");
     }
 
+    @Test
+    void bid_and_paid_adds_what_the_clicks_saved_against_their_bids_once_they_saved_anything() {
+        long[] spent = hourly(hour -> 160);
+        CampaignDay firstPrice = new CampaignDay("pcmp_1", "Test", "boosted", "even", CPC, BUDGET, 160, 40, 4, Map.of(),
+                List.of(), 0, 0, spent, new double[24], null, DayResults.Conversions.NONE, DayResults.Auctions.NONE, 0);
+        CampaignDay secondPrice = new CampaignDay("pcmp_1", "Test", "boosted", "even", CPC, BUDGET, 160, 40, 4, Map.of(),
+                List.of(), 0, 0, spent, new double[24], null, DayResults.Conversions.NONE, DayResults.Auctions.NONE, 40);
+
+        assertThat(firstPrice.bidAndPaid()).isEqualTo("50 / 40");
+        assertThat(secondPrice.bidAndPaid()).as("4 clicks of a 50¢ bid paid 160¢").isEqualTo("50 / 40 (saved 40)");
+    }
+
     private static CampaignDay day(String pacing, long[] cumulative, long impressions, long clicks, long matching,
             long withItsEntity, String notShownBecause) {
         double[] share = new double[24];

@@ -48,7 +48,8 @@ import javax.sql.DataSource;
 public final class JdbcClickLog implements ClickLog {
 
     // An event and its daily count in one statement. Parameters: the 13 columns, then campaign_id, budget_day, type,
-    // outcome of the count. Updates 1 row when the event was stored, 0 when the conflict clause skipped it.
+    // outcome and the saving (bid - price, 0 unless billed) of the count. Updates 1 row when the event was stored, 0
+    // when the conflict clause skipped it.
     private static final String LOG_EVENT = """
             with logged as (
               insert into promo_event (%s)
@@ -56,9 +57,10 @@ public final class JdbcClickLog implements ClickLog {
               %%s
               returning 1
             )
-            insert into promo_traffic_daily as t (campaign_id, budget_day, type, outcome, events)
-            select ?, ?, ?, ?, 1 from logged
-            on conflict (campaign_id, budget_day, type, outcome) do update set events = t.events + 1
+            insert into promo_traffic_daily as t (campaign_id, budget_day, type, outcome, events, savings_cents)
+            select ?, ?, ?, ?, 1, ? from logged
+            on conflict (campaign_id, budget_day, type, outcome)
+            do update set events = t.events + 1, savings_cents = t.savings_cents + excluded.savings_cents
             """.formatted(TrafficEventMapper.COLUMNS);
 
     private static final String INSERT_EVENT = LOG_EVENT.formatted("");
@@ -146,7 +148,7 @@ public final class JdbcClickLog implements ClickLog {
         }
         // Billed: the spend is in our transaction. Refused: our transaction was rolled back (it held only the lock
         // and reads), and the event is logged in a new one, its duplicate check left to the unique index.
-        ClickLogged logged = ClickPolicy.afterSpend(event,
+        ClickLogged logged = ClickPolicy.afterSpend(click,
                 JooqBudgetLedger.spendInTransaction(connection, click.spend(), click.budgetDay()));
         if (logged instanceof ClickLogged.Invalid) {
             return logInvalid(connection, logged);
@@ -190,6 +192,7 @@ public final class JdbcClickLog implements ClickLog {
             insert.setObject(15, LocalDate.ofInstant(event.ts(), budgetZone));
             insert.setString(16, event.type().code());
             insert.setString(17, TrafficEventMapper.outcome(event.detail()));
+            insert.setLong(18, TrafficEventMapper.savingsCents(event.detail()));
             return insert.executeUpdate() == 1;
         }
     }

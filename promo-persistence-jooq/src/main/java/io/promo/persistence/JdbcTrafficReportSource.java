@@ -25,7 +25,7 @@ import javax.sql.DataSource;
 public final class JdbcTrafficReportSource implements TrafficReportSource {
 
     private static final String DAY_COUNTS = """
-            select budget_day, type, outcome, events from promo_traffic_daily
+            select budget_day, type, outcome, events, savings_cents from promo_traffic_daily
             where campaign_id = ? and budget_day between ? and ?
             """;
 
@@ -70,7 +70,7 @@ public final class JdbcTrafficReportSource implements TrafficReportSource {
                 try (ResultSet row = query.executeQuery()) {
                     while (row.next()) {
                         days.computeIfAbsent(row.getObject(1, LocalDate.class), DayBuilder::new)
-                                .add(row.getString(2), row.getString(3), row.getLong(4));
+                                .add(row.getString(2), row.getString(3), row.getLong(4), row.getLong(5));
                     }
                 }
             }
@@ -111,12 +111,14 @@ public final class JdbcTrafficReportSource implements TrafficReportSource {
         private long spent;
         private long creditedClicks;
         private long credited;
+        private long savings;
 
         DayBuilder(LocalDate day) {
             this.day = day;
         }
 
-        void add(String type, String outcome, long events) {
+        void add(String type, String outcome, long events, long savingsCents) {
+            savings += savingsCents;
             if (TrafficEventMapper.isImpression(type)) {
                 impressions += events;
             } else if (TrafficEventMapper.isClick(type) && outcome.equals(TrafficEventMapper.BILLED)) {
@@ -130,7 +132,7 @@ public final class JdbcTrafficReportSource implements TrafficReportSource {
 
         DayTraffic build() {
             return new DayTraffic(day, impressions, billedClicks, notBilled, invalid, Money.ofCents(spent),
-                    creditedClicks, Money.ofCents(credited));
+                    creditedClicks, Money.ofCents(credited), Money.ofCents(savings));
         }
     }
 }

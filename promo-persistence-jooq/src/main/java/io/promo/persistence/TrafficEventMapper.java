@@ -82,7 +82,8 @@ final class TrafficEventMapper {
 
     /**
      * {@code extra_json}: an impression's {@code surface}, {@code position}, {@code cpc_cents} and {@code format}; a
-     * click's {@code billed_cents} (and {@code reason} when billed 0); an invalid click's {@code reason}. Every string
+     * click's {@code billed_cents} (and {@code bid_cents}, its campaign's maximum CPC at serve time, when billed;
+     * {@code reason} when billed 0); an invalid click's {@code reason}. Every string
      * is an enum's code ({@code [a-z_]}) and every number a long, so nothing needs escaping.
      */
     static String extraJson(EventDetail detail) {
@@ -91,7 +92,7 @@ final class TrafficEventMapper {
                     + ",\"cpc_cents\":" + served.cpc().cents() + ",\"format\":\"" + served.format().code() + "\"}";
         }
         if (detail instanceof EventDetail.Billed billed) {
-            return "{\"billed_cents\":" + billed.amount().cents() + "}";
+            return "{\"billed_cents\":" + billed.amount().cents() + ",\"bid_cents\":" + billed.bid().cents() + "}";
         }
         if (detail instanceof EventDetail.NotBilled notBilled) {
             return "{\"billed_cents\":0,\"reason\":\"" + code(notBilled.reason()) + "\"}";
@@ -114,6 +115,11 @@ final class TrafficEventMapper {
             return invalid.reason().code();
         }
         return "";
+    }
+
+    /** What the event adds to its count's {@code savings_cents}: a billed click's bid minus its price, else 0. */
+    static long savingsCents(EventDetail detail) {
+        return detail instanceof EventDetail.Billed billed ? billed.savings().cents() : 0;
     }
 
     /** A not-billed reason as rows and answers spell it: its name in lower case ({@code daily_budget}). */

@@ -21,12 +21,21 @@ class TrafficEventMapperTest {
     void extra_json_of_each_kind_is_what_rows_have_always_held() {
         assertThat(TrafficEventMapper.extraJson(new EventDetail.Served(Surface.PEOPLE_SEARCH, 3, Money.ofCents(60),
                 Format.FEATURED))).isEqualTo("{\"surface\":\"people_search\",\"position\":3,\"cpc_cents\":60,\"format\":\"featured\"}");
-        assertThat(TrafficEventMapper.extraJson(new EventDetail.Billed(Money.ofCents(75)))).isEqualTo("{\"billed_cents\":75}");
+        assertThat(TrafficEventMapper.extraJson(new EventDetail.Billed(Money.ofCents(75), Money.ofCents(90))))
+                .as("billed_cents as always, then the click's bid").isEqualTo("{\"billed_cents\":75,\"bid_cents\":90}");
         assertThat(TrafficEventMapper.extraJson(new EventDetail.NotBilled(NotBilledReason.DAILY_BUDGET)))
                 .isEqualTo("{\"billed_cents\":0,\"reason\":\"daily_budget\"}");
         assertThat(TrafficEventMapper.extraJson(new EventDetail.Invalid(InvalidClickReason.DUPLICATE_IMPRESSION)))
                 .isEqualTo("{\"reason\":\"duplicate_impression\"}");
         assertThat(TrafficEventMapper.extraJson(EventDetail.UNCLASSIFIED)).isEqualTo("{}");
+    }
+
+    @Test
+    void a_billed_click_adds_its_bid_minus_its_price_to_the_days_savings_and_nothing_else_adds_any() {
+        assertThat(TrafficEventMapper.savingsCents(new EventDetail.Billed(Money.ofCents(26), Money.ofCents(70)))).isEqualTo(44);
+        assertThat(TrafficEventMapper.savingsCents(new EventDetail.Billed(Money.ofCents(70)))).isZero();
+        assertThat(TrafficEventMapper.savingsCents(new EventDetail.NotBilled(NotBilledReason.BALANCE))).isZero();
+        assertThat(TrafficEventMapper.savingsCents(new EventDetail.Invalid(InvalidClickReason.SELF_CLICK))).isZero();
     }
 
     @Test

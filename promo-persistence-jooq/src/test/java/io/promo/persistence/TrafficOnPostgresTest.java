@@ -1,5 +1,6 @@
 package io.promo.persistence;
 
+import io.promo.domain.report.TrafficFigures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.promo.domain.advertiser.Advertiser;
@@ -152,14 +153,48 @@ class TrafficOnPostgresTest {
                          case when type = 'impression' then ''
                               when type = 'click' and (extra_json ->> 'billed_cents')::bigint > 0 then 'billed'
                               else extra_json ->> 'reason' end as outcome,
-                         count(*) as events
+                         count(*) as events,
+                         sum(coalesce((extra_json ->> 'bid_cents')::bigint - (extra_json ->> 'billed_cents')::bigint, 0))
+                           as savings
                   from promo_event group by 1, 2, 3, 4
                 ) counted
                 full join promo_traffic_daily d
                   on d.campaign_id = counted.campaign_id and d.budget_day = counted.day and d.type = counted.type
                  and d.outcome = counted.outcome
-                where d.events is distinct from counted.events
+                where d.events is distinct from counted.events or d.savings_cents is distinct from counted.savings
                 """)).as("rows where the daily counts differ from counting promo_event").isZero();
+    }
+
+    @Test
+    void a_second_price_click_logs_its_bid_and_the_report_shows_the_savings_and_a_count_from_before_bids_reads_zero()
+            throws Exception {
+        Advertiser owner = traffic.advertiser();
+        Campaign campaign = traffic.activeCampaign(owner, 300, 10_000);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement before = connection.prepareStatement("""
+                     insert into promo_traffic_daily (campaign_id, budget_day, type, outcome, events)
+                     values (?, ?, 'click', 'billed', 3)""")) {
+            before.setString(1, campaign.id().value());
+            before.setObject(2, TODAY.minusDays(1));
+            before.executeUpdate(); // as a node counted it before clicks carried their bid
+        }
+        traffic.click(traffic.token(campaign.id(), 26, 50), TrafficFixture.BROWSER);
+        traffic.click(traffic.token(campaign.id(), 26, 50), TrafficFixture.BROWSER);
+
+        CampaignReport report = traffic.reports.campaign(Actor.tenant(owner.id()), campaign.id(), TODAY.minusDays(1), TODAY)
+                .orElseThrow();
+
+        assertThat(report.days().get(0).figures().billedClicks()).isEqualTo(3);
+        assertThat(report.days().get(0).figures().savings()).as("a day before bids saved nothing").isEqualTo(Money.ZERO);
+        TrafficFigures today = report.days().get(1).figures();
+        assertThat(today.averageCpc()).isEqualTo(Money.ofCents(26));
+        assertThat(today.averageBid()).isEqualTo(Money.ofCents(50));
+        assertThat(today.savings()).isEqualTo(Money.ofCents(48));
+        assertThat(count("""
+                select count(*) from promo_event where type = 'click'
+                  and (extra_json ->> 'billed_cents')::bigint = 26 and (extra_json ->> 'bid_cents')::bigint = 50"""))
+                .isEqualTo(2);
+        assertThat(traffic.ledger.reconcile()).isEmpty();
     }
 
     @Test

@@ -138,17 +138,21 @@ public final class TrafficRoutes implements ApiRoutes {
             long creditedNowCents) {
     }
 
-    /** A span's figures as the report shows them; money in cents, average cpc null without billed clicks. */
+    /**
+     * A span's figures as the report shows them; money in cents, the averages (paid, and bid) null without billed
+     * clicks; savings what the billed clicks' bids exceeded what they paid.
+     */
     record FiguresView(long impressions, long clicks, long billedClicks, Map<String, Long> notBilledClicks,
-            Map<String, Long> invalidClicks, double ctr, long spendCents, Long avgCpcCents, long creditedClicks,
-            long creditedCents, ConversionsView conversions) {
+            Map<String, Long> invalidClicks, double ctr, long spendCents, Long avgCpcCents, Long avgBidCents,
+            long savingsCents, long creditedClicks, long creditedCents, ConversionsView conversions) {
         static FiguresView of(TrafficFigures f, ConversionFigures conversions) {
             Map<String, Long> notBilled = new TreeMap<>();
             f.notBilledClicks().forEach((reason, count) -> notBilled.put(reason.name().toLowerCase(Locale.ROOT), count));
             Map<String, Long> invalid = new TreeMap<>();
             f.invalidClicks().forEach((reason, count) -> invalid.put(reason.code(), count));
             return new FiguresView(f.impressions(), f.clicks(), f.billedClicks(), notBilled, invalid,
-                    f.ctr(), f.spent().cents(), f.billedClicks() == 0 ? null : f.averageCpc().cents(), f.creditedClicks(),
+                    f.ctr(), f.spent().cents(), f.billedClicks() == 0 ? null : f.averageCpc().cents(),
+                    f.billedClicks() == 0 ? null : f.averageBid().cents(), f.savings().cents(), f.creditedClicks(),
                     f.credited().cents(), ConversionsView.of(conversions, f));
         }
     }
@@ -180,13 +184,14 @@ public final class TrafficRoutes implements ApiRoutes {
     }
 
     record DayView(LocalDate day, long impressions, long clicks, long billedClicks, Map<String, Long> notBilledClicks,
-            Map<String, Long> invalidClicks, double ctr, long spendCents, Long avgCpcCents, long creditedClicks,
-            long creditedCents, long remainingDailyBudgetCents, Long remainingTotalBudgetCents, ConversionsView conversions,
+            Map<String, Long> invalidClicks, double ctr, long spendCents, Long avgCpcCents, Long avgBidCents,
+            long savingsCents, long creditedClicks, long creditedCents, long remainingDailyBudgetCents, Long remainingTotalBudgetCents, ConversionsView conversions,
             AuctionsView auctions) {
         static DayView of(CampaignReport.Day day, CampaignReport report) {
             FiguresView f = FiguresView.of(day.figures(), day.conversions());
             return new DayView(day.day(), f.impressions(), f.clicks(), f.billedClicks(), f.notBilledClicks(),
-                    f.invalidClicks(), f.ctr(), f.spendCents(), f.avgCpcCents(), f.creditedClicks(), f.creditedCents(),
+                    f.invalidClicks(), f.ctr(), f.spendCents(), f.avgCpcCents(), f.avgBidCents(), f.savingsCents(),
+                    f.creditedClicks(), f.creditedCents(),
                     day.remainingDailyBudget().cents(), report.remaining().remainingTotalBudget().map(Money::cents).orElse(null),
                     f.conversions(), AuctionsView.of(day.auctions()));
         }

@@ -74,7 +74,7 @@ class ApiStoryTest {
         assertThat(sponsored.path("cpc_cents").asLong()).isEqualTo(60);
         assertThat(sponsored.path("price_cents").asLong()).as("alone on the page, it pays the city's 40¢ floor").isEqualTo(40);
         assertThat(sponsored.path("impression_id").asText()).startsWith("pevt_");
-        assertThat(sponsored.path("click_token").asText()).startsWith("v1.");
+        assertThat(sponsored.path("click_token").asText()).startsWith("v2.");
         assertThat(page.path("results").size()).isEqualTo(3);
         assertThat(page.path("results").get(1).path("sponsored").asBoolean()).isFalse();
 

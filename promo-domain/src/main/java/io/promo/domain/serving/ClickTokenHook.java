@@ -17,6 +17,8 @@ import java.util.Optional;
  *
  * @param cpc            the price at serve time, the clearing price (at most the campaign's cpc then): the click is
  *                       billed this, whatever the campaign's cpc is by then (I4)
+ * @param bid            the campaign's cpc (its maximum CPC) at serve time, at least {@code cpc}: reports show what
+ *                       the clearing price saved against it
  * @param querySignature the {@link QuerySigner}'s signature of the normalized query
  */
 public record ClickTokenHook(
@@ -24,6 +26,7 @@ public record ClickTokenHook(
         CampaignId campaignId,
         Format format,
         Money cpc,
+        Money bid,
         Instant servedAt,
         Surface surface,
         CityCode city,
@@ -35,6 +38,7 @@ public record ClickTokenHook(
         Objects.requireNonNull(campaignId, "campaignId");
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(cpc, "cpc");
+        Objects.requireNonNull(bid, "bid");
         Objects.requireNonNull(servedAt, "servedAt");
         Objects.requireNonNull(surface, "surface");
         Objects.requireNonNull(city, "city");
@@ -42,6 +46,9 @@ public record ClickTokenHook(
         Objects.requireNonNull(querySignature, "querySignature");
         if (!cpc.isPositive()) {
             throw new IllegalArgumentException("a served cpc is positive: " + cpc);
+        }
+        if (bid.isLessThan(cpc)) {
+            throw new IllegalArgumentException("a price is at most the bid: " + cpc + " > " + bid);
         }
     }
 }

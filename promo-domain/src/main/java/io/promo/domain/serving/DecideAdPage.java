@@ -87,7 +87,7 @@ public final class DecideAdPage {
                 Money price = Money.ofCents(placement.priceAt(position));
                 positions[position - 1] = new PagePosition.Sponsored(position, campaign.targetEntityId, campaign.id,
                         campaign.format, impression, cpc, new ClickTokenHook(impression, campaign.id, campaign.format, price,
-                        now, request.surface(), request.city(), request.role(), signature));
+                        cpc, now, request.surface(), request.city(), request.role(), signature));
             } else {
                 while (placement.isPromoted(nextOrganic)) {
                     nextOrganic++;

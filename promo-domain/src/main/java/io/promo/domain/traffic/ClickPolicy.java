@@ -3,6 +3,7 @@ package io.promo.domain.traffic;
 import io.promo.domain.ledger.Billability;
 import io.promo.domain.ledger.NotBilledReason;
 import io.promo.domain.ledger.SpendOutcome;
+import io.promo.domain.shared.Money;
 import java.util.Optional;
 
 /**
@@ -57,9 +58,20 @@ public final class ClickPolicy {
      * refused it; invalid when the spend found the campaign unbillable after all (it changed since the facts were
      * read) or the click's spend already made (a concurrent duplicate).
      */
+    public static ClickLogged afterSpend(ClickToLog click, SpendOutcome outcome) {
+        return afterSpend(click.event(), click.bid(), outcome);
+    }
+
+    /** {@link #afterSpend(ClickToLog, SpendOutcome)} of a click whose bid was its price. */
     public static ClickLogged afterSpend(TrafficEvent click, SpendOutcome outcome) {
+        return afterSpend(click, outcome instanceof SpendOutcome.Billed billed ? billed.entry().amount() : Money.ZERO,
+                outcome);
+    }
+
+    private static ClickLogged afterSpend(TrafficEvent click, Money bid, SpendOutcome outcome) {
         if (outcome instanceof SpendOutcome.Billed billed) {
-            return new ClickLogged.Billed(click.withDetail(new EventDetail.Billed(billed.entry().amount())), billed.entry());
+            Money paid = billed.entry().amount();
+            return new ClickLogged.Billed(click.withDetail(new EventDetail.Billed(paid, bid)), billed.entry());
         }
         NotBilledReason reason = ((SpendOutcome.NotBilled) outcome).reason();
         return switch (reason) {

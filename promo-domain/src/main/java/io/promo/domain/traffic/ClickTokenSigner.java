@@ -22,11 +22,13 @@ import java.util.Optional;
 /**
  * Signs and verifies click tokens: compact, URL-safe, HMAC-SHA256, validated without a lookup.
  *
- * <p>A token reads {@code v1.<key id>.<payload>.<signature>}: the payload is the claims joined by
- * {@code ~} in base64url, the signature an HMAC-SHA256 over {@code v1.<key id>.<payload>}, also
- * base64url. Tokens are signed with the first key; every key still accepted verifies, so a key can
- * rotate without breaking the links already on screens. A token lives {@link #DEFAULT_LIFETIME}
- * unless configured otherwise. Verification never throws on bad input: it says why.
+ * <p>A token reads {@code v2.<key id>.<payload>.<signature>}: the payload is the claims joined by
+ * {@code ~} in base64url, the signature an HMAC-SHA256 over {@code v2.<key id>.<payload>}, also
+ * base64url. A {@code v1} token, signed before tokens carried the bid, has one claim fewer and still
+ * verifies: its bid reads as its price (no savings), so links on screens during an upgrade still bill.
+ * Tokens are signed with the first key; every key still accepted verifies, so a key can rotate
+ * without breaking the links already on screens. A token lives {@link #DEFAULT_LIFETIME} unless
+ * configured otherwise. Verification never throws on bad input: it says why.
  */
 public final class ClickTokenSigner {
 
@@ -36,7 +38,9 @@ public final class ClickTokenSigner {
     /** Real tokens are ~250 characters; anything much longer is not worth decoding. */
     public static final int MAX_TOKEN_LENGTH = 1_024;
 
-    private static final String VERSION = "v1";
+    private static final String VERSION = "v2";
+    /** Tokens before the bid: 8 claims, the bid left out. */
+    private static final String VERSION_WITHOUT_BID = "v1";
     private static final String SEPARATOR = "~";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
@@ -75,6 +79,7 @@ public final class ClickTokenSigner {
                 claims.impressionId().value(),
                 claims.campaignId().value(),
                 Long.toString(claims.cpc().cents()),
+                Long.toString(claims.bid().cents()),
                 Long.toString(claims.servedAt().toEpochMilli()),
                 claims.surface().code(),
                 claims.city().value(),
@@ -101,7 +106,7 @@ public final class ClickTokenSigner {
             return rejected(TokenRejection.MALFORMED);
         }
         String[] parts = token.split("\\.", -1);
-        if (parts.length != 4 || !VERSION.equals(parts[0])) {
+        if (parts.length != 4 || !VERSION.equals(parts[0]) && !VERSION_WITHOUT_BID.equals(parts[0])) {
             return rejected(TokenRejection.MALFORMED);
         }
         SigningKey key = acceptedKeys.get(parts[1]);
@@ -117,7 +122,7 @@ public final class ClickTokenSigner {
         if (!MessageDigest.isEqual(expected, signature.get())) {
             return rejected(TokenRejection.BAD_SIGNATURE);
         }
-        Optional<ClickClaims> claims = decode(parts[2]).flatMap(ClickTokenSigner::parseClaims);
+        Optional<ClickClaims> claims = decode(parts[2]).flatMap(payload -> parseClaims(payload, VERSION.equals(parts[0])));
         if (claims.isEmpty()) {
             return rejected(TokenRejection.MALFORMED);
         }
@@ -135,10 +140,15 @@ public final class ClickTokenSigner {
     }
 
     /** Our own, correctly signed payload should always parse; anything else is treated as malformed. */
-    private static Optional<ClickClaims> parseClaims(byte[] payloadBytes) {
-        String[] fields = new String(payloadBytes, StandardCharsets.US_ASCII).split(SEPARATOR, -1);
-        if (fields.length != 8
-                || !IdPrefix.EVENT.matches(fields[0])
+    private static Optional<ClickClaims> parseClaims(byte[] payloadBytes, boolean withBid) {
+        String[] read = new String(payloadBytes, StandardCharsets.US_ASCII).split(SEPARATOR, -1);
+        if (read.length != (withBid ? 9 : 8)) {
+            return Optional.empty();
+        }
+        // A v1 payload lacks the bid after the price: read the price in its place.
+        String[] fields = withBid ? read : new String[] {read[0], read[1], read[2], read[2], read[3], read[4], read[5],
+            read[6], read[7]};
+        if (!IdPrefix.EVENT.matches(fields[0])
                 || !IdPrefix.CAMPAIGN.matches(fields[1])) {
             return Optional.empty();
         }
@@ -147,11 +157,12 @@ public final class ClickTokenSigner {
                     new EventId(fields[0]),
                     new CampaignId(fields[1]),
                     Money.ofCents(Long.parseLong(fields[2])),
-                    Instant.ofEpochMilli(Long.parseLong(fields[3])),
-                    Surface.parse("surface", fields[4]),
-                    new CityCode(fields[5]),
-                    fields[6].isEmpty() ? Optional.empty() : Optional.of(new RoleCode(fields[6])),
-                    fields[7]));
+                    Money.ofCents(Long.parseLong(fields[3])),
+                    Instant.ofEpochMilli(Long.parseLong(fields[4])),
+                    Surface.parse("surface", fields[5]),
+                    new CityCode(fields[6]),
+                    fields[7].isEmpty() ? Optional.empty() : Optional.of(new RoleCode(fields[7])),
+                    fields[8]));
         } catch (RuntimeException unparseable) {
             return Optional.empty();
         }

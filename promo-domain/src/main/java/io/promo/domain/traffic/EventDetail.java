@@ -51,12 +51,28 @@ public sealed interface EventDetail
         }
     }
 
-    /** A valid click, billed {@code amount}. */
-    record Billed(Money amount) implements EventDetail {
+    /**
+     * A valid click, billed {@code amount} (the price signed at serve time) for a campaign that bid {@code bid} (its
+     * maximum CPC then): {@code bid - amount} is what the second price saved the advertiser.
+     */
+    record Billed(Money amount, Money bid) implements EventDetail {
         public Billed {
             if (!Objects.requireNonNull(amount, "amount").isPositive()) {
                 throw new IllegalArgumentException("a billed click costs something: " + amount);
             }
+            if (Objects.requireNonNull(bid, "bid").isLessThan(amount)) {
+                throw new IllegalArgumentException("a click pays at most its bid: paid " + amount + ", bid " + bid);
+            }
+        }
+
+        /** A click whose bid is known only as its price (a token signed before tokens carried the bid). */
+        public Billed(Money amount) {
+            this(amount, amount);
+        }
+
+        /** What the click's bid exceeded its price by. */
+        public Money savings() {
+            return bid.minus(amount);
         }
 
         @Override

@@ -83,7 +83,7 @@ public final class RecordClick {
         LedgerEntry spend = new LedgerEntry(ids.newLedgerEntryId(), claims.campaignId(), EntryKind.SPEND, claims.cpc(),
                 new IdempotencyKey(IdempotencyKey.CLICK, eventId.value()), Optional.of("click " + eventId), now);
         return ClickResult.of(log.logClick(new ClickToLog(click, spend, calendar.dayOf(now), now.minus(rules.repeatWindow()),
-                new ClickToLog.IpBurst(rules.ipBurstLimit(), now.minus(rules.ipBurstWindow())))));
+                new ClickToLog.IpBurst(rules.ipBurstLimit(), now.minus(rules.ipBurstWindow())), claims.bid())));
     }
 
     private ClickResult invalid(TrafficEvent click, InvalidClickReason reason) {

@@ -53,7 +53,7 @@ public final class ServeSponsoredResults {
         for (PagePosition.Sponsored position : sponsored) {
             ClickTokenHook hook = position.clickToken();
             String token = tokens.sign(new ClickClaims(hook.impressionId(), hook.campaignId(), hook.cpc(),
-                    hook.servedAt(), hook.surface(), hook.city(), hook.role(), hook.querySignature()));
+                    hook.bid(), hook.servedAt(), hook.surface(), hook.city(), hook.role(), hook.querySignature()));
             clickTokens[served.size()] = Map.entry(position.impressionId(), token);
             served.add(new TrafficEvent(position.impressionId(), position.campaignId(), position.impressionId(),
                     page.role(), page.city(), page.querySignature(), userId, anonFpHash, ipHash, uaHash, page.servedAt(),

@@ -185,6 +185,41 @@ class TrafficReportsTest {
         assertThat(report.totals().invalidClicks()).isEqualTo(Map.of(InvalidClickReason.BOT_USER_AGENT, 2L));
     }
 
+    /**
+     * Monday's clicks were signed before tokens carried the bid (the bid reads as the price); Tuesday's paid a 26¢
+     * second price on the campaign's 50¢ bid.
+     */
+    @Test
+    void reports_show_the_average_bid_beside_the_average_paid_and_the_savings_and_a_day_before_bids_saved_nothing() {
+        traffic.click(campaign.id(), 50);
+        traffic.click(campaign.id(), 50);
+        traffic.clock.advance(Duration.ofDays(1));
+        traffic.click(traffic.token(campaign.id(), 26, 50), TrafficFixture.BROWSER);
+        traffic.click(traffic.token(campaign.id(), 26, 50), TrafficFixture.BROWSER);
+
+        CampaignReport report = traffic.reports.campaign(Actor.tenant(owner.id()), campaign.id(), MONDAY_DAY,
+                MONDAY_DAY.plusDays(1)).orElseThrow();
+        AdvertiserReport advertiserReport = traffic.reports.advertiser(Actor.tenant(owner.id()), owner.id(), MONDAY_DAY,
+                MONDAY_DAY.plusDays(1)).orElseThrow();
+
+        TrafficFigures monday = report.days().get(0).figures();
+        assertThat(monday.averageCpc()).isEqualTo(Money.ofCents(50));
+        assertThat(monday.averageBid()).as("before bids: the bid is what was paid").isEqualTo(Money.ofCents(50));
+        assertThat(monday.savings()).isEqualTo(Money.ZERO);
+        TrafficFigures tuesday = report.days().get(1).figures();
+        assertThat(tuesday.averageCpc()).as("paid").isEqualTo(Money.ofCents(26));
+        assertThat(tuesday.averageBid()).as("bid").isEqualTo(Money.ofCents(50));
+        assertThat(tuesday.savings()).as("2 × (50 - 26)").isEqualTo(Money.ofCents(48));
+        assertThat(report.totals().spent()).isEqualTo(Money.ofCents(152));
+        assertThat(report.totals().savings()).isEqualTo(Money.ofCents(48));
+        assertThat(report.totals().averageBid()).as("(152 + 48) / 4").isEqualTo(Money.ofCents(50));
+        assertThat(report.totals().averageCpc()).isEqualTo(Money.ofCents(38));
+        assertThat(advertiserReport.totals().savings()).isEqualTo(Money.ofCents(48));
+        assertThat(advertiserReport.campaigns().get(0).totals()).isEqualTo(report.totals());
+        assertThat(TrafficFigures.NONE.savings()).isEqualTo(Money.ZERO);
+        assertThat(TrafficFigures.NONE.averageBid()).isEqualTo(Money.ZERO);
+    }
+
     @Test
     void the_ctr_feed_counts_impressions_and_valid_clicks_of_the_last_days() {
         twoDaysOfTraffic();

@@ -35,8 +35,45 @@ class ClickTokenSignerTest {
     void a_signed_token_verifies_to_the_claims_it_carries() {
         String token = signer.sign(claims);
 
-        assertThat(token).matches("v1\\.k1\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+").hasSizeLessThan(300);
+        assertThat(token).matches("v2\\.k1\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+").hasSizeLessThan(300);
         assertThat(signer.verify(token)).isEqualTo(new TokenVerification.Valid(claims, "k1"));
+    }
+
+    @Test
+    void a_token_carries_the_bid_beside_the_price() {
+        ClickClaims cleared = new ClickClaims(claims.impressionId(), claims.campaignId(), Money.ofCents(26),
+                Money.ofCents(70), claims.servedAt(), claims.surface(), claims.city(), claims.role(), claims.querySignature());
+
+        TokenVerification verified = signer.verify(signer.sign(cleared));
+
+        assertThat(verified).isEqualTo(new TokenVerification.Valid(cleared, "k1"));
+        assertThat(((TokenVerification.Valid) verified).claims().bid()).isEqualTo(Money.ofCents(70));
+    }
+
+    /** Links on screens while a deployment upgrades were signed without the bid: they still bill, bidding their price. */
+    @Test
+    void a_v1_token_signed_before_tokens_carried_the_bid_verifies_with_its_price_as_its_bid() {
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        String payload = String.join("~", "pevt_01impression", "pcmp_01campaign", "26",
+                Long.toString(clock.instant().toEpochMilli()), "people_search", "berlin", "", "0123456789abcdef");
+        String signed = "v1.k1." + base64.encodeToString(payload.getBytes(StandardCharsets.US_ASCII));
+        String token = signed + "." + base64.encodeToString(new Hmac(SECRET_A).sign(signed.getBytes(StandardCharsets.US_ASCII)));
+
+        TokenVerification verified = signer.verify(token);
+
+        assertThat(verified).isInstanceOf(TokenVerification.Valid.class);
+        ClickClaims old = ((TokenVerification.Valid) verified).claims();
+        assertThat(old.cpc()).isEqualTo(Money.ofCents(26));
+        assertThat(old.bid()).as("no bid in a v1 token: the price stands for it, so it saved nothing").isEqualTo(Money.ofCents(26));
+        assertThat(signer.verify(signed.replaceFirst("^v1", "v2") + token.substring(signed.length())))
+                .as("the version is signed: a v1 payload relabelled v2 fails").isInstanceOf(TokenVerification.Rejected.class);
+    }
+
+    @Test
+    void claims_never_carry_a_price_above_their_bid() {
+        assertThatThrownBy(() -> new ClickClaims(claims.impressionId(), claims.campaignId(), Money.ofCents(71),
+                Money.ofCents(70), claims.servedAt(), claims.surface(), claims.city(), claims.role(), claims.querySignature()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bid");
     }
 
     @Test
@@ -93,7 +130,7 @@ class ClickTokenSignerTest {
         ClickTokenSigner rotated = new ClickTokenSigner(List.of(SigningKey.active("k2", SECRET_B),
                 new SigningKey("k1", SECRET_A, Optional.of(retirement))), Duration.ofMinutes(30), clock);
 
-        assertThat(rotated.sign(claims)).startsWith("v1.k2.");
+        assertThat(rotated.sign(claims)).startsWith("v2.k2.");
         assertThat(rotated.verify(oldToken)).isEqualTo(new TokenVerification.Valid(claims, "k1"));
         clock.set(retirement);
         assertThat(rotated.verify(oldToken)).isEqualTo(new TokenVerification.Rejected(TokenRejection.UNKNOWN_KEY));
@@ -101,7 +138,7 @@ class ClickTokenSignerTest {
 
     @Test
     void a_token_naming_an_unknown_key_is_rejected() {
-        String token = signer.sign(claims).replaceFirst("^v1\\.k1\\.", "v1.k9.");
+        String token = signer.sign(claims).replaceFirst("^v2\\.k1\\.", "v2.k9.");
 
         assertThat(signer.verify(token)).isEqualTo(new TokenVerification.Rejected(TokenRejection.UNKNOWN_KEY));
     }
@@ -109,7 +146,7 @@ class ClickTokenSignerTest {
     @Test
     void garbage_truncated_and_oversize_tokens_are_malformed_and_never_throw() {
         String token = signer.sign(claims);
-        for (String bad : new String[] {null, "", "hello", "v1.k1", "v2" + token.substring(2), token + ".x",
+        for (String bad : new String[] {null, "", "hello", "v1.k1", "v3" + token.substring(2), token + ".x",
                 token.substring(0, token.length() - 10) + "!!!!!!!!!!", "v1.k1.%%%.%%%", "x".repeat(5_000)}) {
             TokenVerification verification = signer.verify(bad);
             assertThat(verification).as("token %s", bad).isInstanceOf(TokenVerification.Rejected.class);

@@ -74,7 +74,7 @@ public final class InMemoryTrafficLog implements ImpressionLog, ClickLog, Traffi
         TrafficEvent event = click.event();
         Optional<InvalidClickReason> invalid = ClickPolicy.invalidReason(click, facts(click));
         ClickLogged logged = invalid.isPresent() ? ClickPolicy.invalid(event, invalid.get())
-                : ClickPolicy.afterSpend(event, ledger.spend(click.spend(), click.budgetDay()));
+                : ClickPolicy.afterSpend(click, ledger.spend(click.spend(), click.budgetDay()));
         events.add(logged.event());
         return logged;
     }
@@ -128,6 +128,7 @@ public final class InMemoryTrafficLog implements ImpressionLog, ClickLog, Traffi
             long billed = 0;
             long credited = 0;
             long creditedCents = 0;
+            long savingsCents = 0;
             Map<NotBilledReason, Long> notBilled = new EnumMap<>(NotBilledReason.class);
             Map<InvalidClickReason, Long> invalid = new EnumMap<>(InvalidClickReason.class);
             for (TrafficEvent e : byDay.getOrDefault(day, List.of())) {
@@ -137,6 +138,7 @@ public final class InMemoryTrafficLog implements ImpressionLog, ClickLog, Traffi
                     case CLICK -> {
                         if (e.billedCents() > 0) {
                             billed++;
+                            savingsCents += ((EventDetail.Billed) e.detail()).savings().cents();
                             var credit = ledger.findByIdempotencyKey(
                                     new IdempotencyKey(IdempotencyKey.INVALID_CLICK_CREDIT, e.eventId().value()));
                             if (credit.isPresent()) {
@@ -152,7 +154,7 @@ public final class InMemoryTrafficLog implements ImpressionLog, ClickLog, Traffi
             // The day counter is net of what the credits released (ADR 0016); a report shows what was billed.
             Money billedOnDay = ledger.state(campaignId, day).spentOnDay().plus(Money.ofCents(creditedCents));
             result.add(new DayTraffic(day, impressions, billed, notBilled, invalid, billedOnDay, credited,
-                    Money.ofCents(creditedCents)));
+                    Money.ofCents(creditedCents), Money.ofCents(savingsCents)));
         }
         return result;
     }

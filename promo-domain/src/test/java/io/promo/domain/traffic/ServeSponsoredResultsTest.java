@@ -17,6 +17,7 @@ import io.promo.domain.ledger.InMemoryBudgetLedger;
 import io.promo.domain.ledger.LedgerEntry;
 import io.promo.domain.pricing.InMemoryPolicyRepository;
 import io.promo.domain.pricing.PolicyLimits;
+import io.promo.domain.report.TrafficFigures;
 import io.promo.domain.serving.DecideAdPage;
 import io.promo.domain.serving.DecisionRequest;
 import io.promo.domain.serving.PagePosition;
@@ -75,12 +76,16 @@ class ServeSponsoredResultsTest {
     }
 
     private Campaign activeCampaign(String entityId) {
+        return activeCampaign(entityId, 60);
+    }
+
+    private Campaign activeCampaign(String entityId, long cpcCents) {
         Advertiser owner = TestData.anAdvertiser();
         advertisers.insert(owner);
         Campaign draft = Campaign.draft(TestData.IDS.newCampaignId(), owner.id(), Surface.PEOPLE_SEARCH,
                 new io.promo.domain.campaign.TargetEntity(io.promo.domain.campaign.TargetEntityType.SERVICE_PROFILE, entityId),
                 TestData.settings().startDate(LocalDate.ofInstant(NOW, ZoneOffset.UTC)).keywords()
-                        .pacing(PacingMode.ACCELERATED).cpc(60).build(), NOW);
+                        .pacing(PacingMode.ACCELERATED).cpc(cpcCents).build(), NOW);
         campaigns.insert(draft);
         Campaign active = draft.apply(CampaignAction.ACTIVATE, Actor.ADMIN, NOW).orElseThrow();
         campaigns.updateIfUnchanged(active, draft.updatedAt());
@@ -145,6 +150,37 @@ class ServeSponsoredResultsTest {
                 "usr_someone", null, RecordClickTest.IP, RecordClickTest.BROWSER));
 
         assertThat(click.billedCents()).as("a lone bidder's clearing price is the 25¢ floor, not its 60¢ bid").isEqualTo(25);
+    }
+
+    @Test
+    void clicks_on_a_two_campaign_page_bill_the_second_price_and_the_figures_show_the_bid_beside_it_and_the_savings() {
+        Campaign high = activeCampaign("srv_a", 90);
+        Campaign low = activeCampaign("srv_b", 60);
+        ServedPage served = serve.serve(new ServeCommand(search("srv_x", "srv_a", "srv_y", "srv_b", "srv_z"), RecordClickTest.IP, RecordClickTest.BROWSER));
+        List<PagePosition.Sponsored> sponsored = served.page().sponsored();
+        assertThat(sponsored).extracting(PagePosition.Sponsored::campaignId).containsExactly(high.id(), low.id());
+
+        ClickResult first = recordClick.click(new ClickCommand(served.clickToken(sponsored.get(0)), "usr_one", null,
+                "198.51.100.1", RecordClickTest.BROWSER));
+        ClickResult second = recordClick.click(new ClickCommand(served.clickToken(sponsored.get(1)), "usr_two", null,
+                "198.51.100.2", RecordClickTest.BROWSER));
+
+        assertThat(first.billedCents()).as("the 90¢ bid keeps the top slot with 60¢ + 1 (equal CTRs)").isEqualTo(61);
+        assertThat(second.billedCents()).as("nobody below the 60¢ bid: the 25¢ floor").isEqualTo(25);
+        assertThat(log.events()).filteredOn(e -> e.type() == EventType.CLICK).extracting(TrafficEvent::detail)
+                .containsExactlyInAnyOrder(new EventDetail.Billed(Money.ofCents(61), Money.ofCents(90)),
+                        new EventDetail.Billed(Money.ofCents(25), Money.ofCents(60)));
+        LocalDate today = LocalDate.ofInstant(NOW, ZoneOffset.UTC);
+        TrafficFigures highFigures = TrafficFigures.of(log.daily(high.id(), today, today).get(0));
+        TrafficFigures lowFigures = TrafficFigures.of(log.daily(low.id(), today, today).get(0));
+        assertThat(highFigures.averageCpc()).as("paid").isEqualTo(Money.ofCents(61));
+        assertThat(highFigures.averageBid()).as("bid").isEqualTo(Money.ofCents(90));
+        assertThat(highFigures.savings()).as("bid - paid").isEqualTo(Money.ofCents(29));
+        assertThat(lowFigures.averageCpc()).isEqualTo(Money.ofCents(25));
+        assertThat(lowFigures.averageBid()).isEqualTo(Money.ofCents(60));
+        assertThat(lowFigures.savings()).isEqualTo(Money.ofCents(35));
+        assertThat(highFigures.plus(lowFigures).savings()).isEqualTo(Money.ofCents(64));
+        assertThat(highFigures.plus(lowFigures).averageBid()).as("(86 + 64) / 2").isEqualTo(Money.ofCents(75));
     }
 
     @Test

@@ -94,7 +94,13 @@ public final class TrafficFixture {
     }
 
     public String token(CampaignId campaignId, long cpcCents) {
-        return signer.sign(new ClickClaims(TestData.IDS.newEventId(), campaignId, Money.ofCents(cpcCents), clock.instant(),
+        return token(campaignId, cpcCents, cpcCents);
+    }
+
+    /** A token of a result served at {@code priceCents} (the clearing price) for a campaign bidding {@code bidCents}. */
+    public String token(CampaignId campaignId, long priceCents, long bidCents) {
+        return signer.sign(new ClickClaims(TestData.IDS.newEventId(), campaignId, Money.ofCents(priceCents),
+                Money.ofCents(bidCents), clock.instant(),
                 Surface.PEOPLE_SEARCH, TestData.BERLIN, Optional.of(new RoleCode("photographer")),
                 "0123456789abcdef0123456789abcdef"));
     }

@@ -48,4 +48,17 @@ public abstract class TrafficReportSourceContract extends TrafficContractSupport
         assertThat(today.creditedClicks()).isEqualTo(1);
         assertThat(today.credited()).isEqualTo(Money.ofCents(50));
     }
+
+    @Test
+    void a_billed_click_logs_its_bid_and_the_day_sums_what_bids_exceeded_prices_while_clicks_without_a_bid_add_nothing() {
+        logClick(newImpression(), aViewer(), NOW);
+        ClickToLog cleared = click(campaign.id(), newImpression(), aViewer(), NOW, 26);
+        ClickLogged billed = stores.clicks().logClick(new ClickToLog(cleared.event(), cleared.spend(), cleared.budgetDay(),
+                cleared.repeatSince(), cleared.ipBurst(), Money.ofCents(70)));
+
+        assertThat(billed.event().detail()).isEqualTo(new EventDetail.Billed(Money.ofCents(26), Money.ofCents(70)));
+        assertThat(today().billedClicks()).isEqualTo(2);
+        assertThat(today().spent()).isEqualTo(Money.ofCents(76));
+        assertThat(today().savings()).as("70 - 26, and 0 for the click that bid its price").isEqualTo(Money.ofCents(44));
+    }
 }
