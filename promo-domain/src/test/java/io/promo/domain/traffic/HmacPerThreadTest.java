@@ -81,7 +81,7 @@ class HmacPerThreadTest {
             ClickClaims claims = randomClaims(clock.instant());
             String token = signer.sign(claims);
             String signed = token.substring(0, token.lastIndexOf('.'));
-            assertThat(signed).startsWith("v1.k" + i + ".");
+            assertThat(signed).startsWith("v2.k" + i + ".");
             assertThat(token).isEqualTo(signed + "." + BASE64URL.encodeToString(
                     cloneOfPrototype(newest, signed.getBytes(StandardCharsets.US_ASCII))));
             assertThat(signer.verify(token)).isInstanceOf(TokenVerification.Valid.class);
