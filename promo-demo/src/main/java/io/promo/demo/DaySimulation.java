@@ -472,8 +472,9 @@ final class DaySimulation {
 
         @Override
         public String toString() {
-            return String.format(java.util.Locale.ROOT, "%,d conversion reports sent (%,d late, %,d duplicates answered"
-                    + " with the stored conversion); %,d attributed to a billed click", sent, late, duplicates, attributed);
+            return String.format(java.util.Locale.ROOT, "%,d conversion reports sent (%,d late, %,d %s answered"
+                    + " with the stored conversion); %,d attributed to a billed click", sent, late, duplicates,
+                    duplicates == 1 ? "duplicate" : "duplicates", attributed);
         }
     }
 
