@@ -61,33 +61,16 @@ final class AuctionCounting {
      * at all. The one mapping from checks to reasons.
      */
     static LostReason reasonOf(Check check) {
-        switch (check) {
-            case CITY:
-            case KEYWORD:
-            case NEGATIVE_KEYWORD:
-            case NOT_IN_ORGANIC:
-                return null;
-            case FLOOR:
-                return LostReason.FLOOR;
-            case STATUS:
-            case SCHEDULE:
-            case ADVERTISER:
-                return LostReason.STATUS;
-            case DAILY_BUDGET:
-            case TOTAL_BUDGET:
-            case BALANCE:
-                return LostReason.BUDGET;
-            case PACING:
-                return LostReason.PACING;
-            case OUTRANKED:
-                return LostReason.RANK;
-            case DENSITY:
-            case ADVERTISER_SLOTS:
-                return LostReason.PAGE_CAPS;
-            default:
-                // A check added without a reason of its own: a rule about the campaign's own settings or state.
-                return LostReason.STATUS;
-        }
+        // A switch expression without a default: a new check does not compile until it is given its reason.
+        return switch (check) {
+            case CITY, KEYWORD, NEGATIVE_KEYWORD, NOT_IN_ORGANIC -> null;
+            case FLOOR -> LostReason.FLOOR;
+            case STATUS, SCHEDULE, ADVERTISER -> LostReason.STATUS;
+            case DAILY_BUDGET, TOTAL_BUDGET, BALANCE -> LostReason.BUDGET;
+            case PACING -> LostReason.PACING;
+            case OUTRANKED -> LostReason.RANK;
+            case DENSITY, ADVERTISER_SLOTS -> LostReason.PAGE_CAPS;
+        };
     }
 
     /**
