@@ -659,7 +659,7 @@ public final class DecisionEngine {
                 }
                 // Not placed, and its advertiser already holds every position it may take on the page: it could
                 // not have taken this one either (competitive separation).
-                if (band[d] == 0 && placement.advertiserPositions(campaign(d)) >= search.maxSlotsPerAdvertiser) {
+                if (band[d] == 0 && placement.advertiserIsFull(campaign(d))) {
                     continue;
                 }
                 return d;

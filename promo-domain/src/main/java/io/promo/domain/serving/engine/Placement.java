@@ -48,13 +48,18 @@ public final class Placement {
      * {@code maxSlotsPerAdvertiser} positions so far. Tells a trace listening to {@code campaign} when it has not.
      */
     boolean advertiserHasRoom(ServingCampaign campaign, DiagnosisTrace trace) {
-        if (advertiserPositions(campaign) < search.maxSlotsPerAdvertiser) {
+        if (!advertiserIsFull(campaign)) {
             return true;
         }
         if (trace != null && trace.campaign == campaign) {
             trace.advertiserFull();
         }
         return false;
+    }
+
+    /** Whether {@code campaign}'s advertiser already has every position competitive separation allows it. */
+    boolean advertiserIsFull(ServingCampaign campaign) {
+        return advertiserPositions(campaign) >= search.maxSlotsPerAdvertiser;
     }
 
     /** How many of the positions promoted so far went to {@code campaign}'s advertiser. */
