@@ -91,7 +91,7 @@ public final class PromoApplication implements AutoCloseable {
                 new CampaignRoutes(useCases.createCampaign(), useCases.campaignQueries(), useCases.updateCampaign(),
                         useCases.changeCampaignStatus()),
                 new EntityRoutes(useCases.registerEntityOwner()),
-                new FundingRoutes(wiring.topUp(), useCases.recordFunding(), useCases.budgetQueries()),
+                new FundingRoutes(wiring.topUp(), useCases.recordFunding(), useCases.budgetQueries(), wiring.ledgerStatement()),
                 new ServingRoutes(wiring.serveSponsoredResults(), wiring.whyNotShown(), metrics),
                 new TrafficRoutes(wiring.recordClick(), wiring.trafficReports(), wiring.creditInvalidClicks(), metrics),
                 new ConversionRoutes(wiring.recordConversion()),

@@ -3,6 +3,7 @@ package io.promo.persistence;
 import io.promo.domain.ledger.IdempotencyKey;
 import io.promo.domain.ledger.NotBilledReason;
 import io.promo.domain.shared.CampaignId;
+import io.promo.domain.shared.EventId;
 import io.promo.domain.shared.Money;
 import io.promo.domain.traffic.DayTraffic;
 import io.promo.domain.traffic.InvalidClickReason;
@@ -11,7 +12,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -50,6 +53,12 @@ public final class JdbcTrafficReportSource implements TrafficReportSource {
             where day between ? and ?
             group by day
             """.formatted(IdempotencyKey.INVALID_CLICK_CREDIT);
+
+    // The bids of billed clicks (ADR 0030); a click billed before bids were logged has no bid_cents.
+    private static final String BIDS = """
+            select event_id, (extra_json ->> 'bid_cents')::bigint from promo_event
+            where event_id = any(?) and campaign_id = ? and type = 'click' and extra_json ->> 'bid_cents' is not null
+            """;
 
     private final DataSource dataSource;
     private final ZoneId budgetZone;
@@ -98,6 +107,26 @@ public final class JdbcTrafficReportSource implements TrafficReportSource {
                 }
             }
             return days.values().stream().map(DayBuilder::build).toList();
+        });
+    }
+
+    @Override
+    public Map<EventId, Money> bidsOfBilledClicks(CampaignId campaignId, Collection<EventId> clicks) {
+        if (clicks.isEmpty()) {
+            return Map.of();
+        }
+        return JdbcTransactions.read(dataSource, "bids of " + clicks.size() + " clicks of " + campaignId, connection -> {
+            Map<EventId, Money> bids = new HashMap<>();
+            try (PreparedStatement query = connection.prepareStatement(BIDS)) {
+                query.setArray(1, connection.createArrayOf("text", clicks.stream().map(EventId::value).toArray()));
+                query.setString(2, campaignId.value());
+                try (ResultSet row = query.executeQuery()) {
+                    while (row.next()) {
+                        bids.put(new EventId(row.getString(1)), Money.ofCents(row.getLong(2)));
+                    }
+                }
+            }
+            return bids;
         });
     }
 

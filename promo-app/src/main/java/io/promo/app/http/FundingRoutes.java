@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.promo.app.http.JsonViews.BalanceView;
 import io.promo.app.http.JsonViews.FundingView;
 import io.promo.app.http.JsonViews.LedgerEntryView;
+import io.promo.app.http.JsonViews.LedgerLineView;
 import io.promo.app.http.JsonViews.LedgerView;
 import io.promo.app.http.JsonViews.TopUpView;
 import io.promo.domain.funding.TopUpCampaign;
@@ -15,8 +16,8 @@ import io.promo.domain.ledger.BudgetLedger;
 import io.promo.domain.ledger.BudgetQueries;
 import io.promo.domain.ledger.FundingCommand;
 import io.promo.domain.ledger.IdempotencyKey;
-import io.promo.domain.ledger.LedgerEntry;
 import io.promo.domain.ledger.LedgerPage;
+import io.promo.domain.report.LedgerStatement;
 import io.promo.domain.ledger.RecordFunding;
 import io.promo.domain.shared.CampaignId;
 import io.promo.domain.shared.InvalidCommandException;
@@ -37,11 +38,14 @@ public final class FundingRoutes implements ApiRoutes {
     private final TopUpCampaign topUpCampaign;
     private final RecordFunding recordFunding;
     private final BudgetQueries budgetQueries;
+    private final LedgerStatement ledgerStatement;
 
-    public FundingRoutes(TopUpCampaign topUpCampaign, RecordFunding recordFunding, BudgetQueries budgetQueries) {
+    public FundingRoutes(TopUpCampaign topUpCampaign, RecordFunding recordFunding, BudgetQueries budgetQueries,
+            LedgerStatement ledgerStatement) {
         this.topUpCampaign = topUpCampaign;
         this.recordFunding = recordFunding;
         this.budgetQueries = budgetQueries;
+        this.ledgerStatement = ledgerStatement;
     }
 
     @Override
@@ -80,9 +84,9 @@ public final class FundingRoutes implements ApiRoutes {
             CampaignId campaignId = Respond.campaignId(ctx);
             LedgerPage page = new LedgerPage(limit(ctx), Optional.ofNullable(ctx.queryParam("before"))
                     .map(before -> LedgerEntryId.parse("before", before)));
-            List<LedgerEntry> entries = accepted(budgetQueries.entries(caller.actor(), campaignId, page));
-            String next = entries.size() == page.limit() ? entries.get(entries.size() - 1).id().value() : null;
-            Respond.json(ctx, 200, new LedgerView(entries.stream().map(LedgerEntryView::of).toList(), next));
+            List<LedgerStatement.Line> lines = accepted(ledgerStatement.page(caller.actor(), campaignId, page));
+            String next = lines.size() == page.limit() ? lines.get(lines.size() - 1).entry().id().value() : null;
+            Respond.json(ctx, 200, new LedgerView(lines.stream().map(LedgerLineView::of).toList(), next));
         });
     }
 

@@ -10,6 +10,7 @@ import io.promo.domain.campaign.Keywords;
 import io.promo.domain.ledger.BudgetSummary;
 import io.promo.domain.ledger.LedgerEntry;
 import io.promo.domain.pricing.Policy;
+import io.promo.domain.report.LedgerStatement;
 import io.promo.domain.serving.PagePosition;
 import io.promo.domain.serving.diagnostics.Diagnosis;
 import io.promo.domain.serving.engine.CheckResult;
@@ -109,8 +110,21 @@ final class JsonViews {
         }
     }
 
+    /**
+     * An entry as the ledger's listing shows it: a click's spend carries {@code bid_cents}, the campaign's maximum
+     * CPC when the click was served, beside {@code amount_cents}, what it paid; null for every other entry.
+     */
+    record LedgerLineView(String entryId, String campaignId, String kind, long amountCents, Long bidCents,
+            String processor, String processorRef, String reason, Instant createdAt) {
+        static LedgerLineView of(LedgerStatement.Line line) {
+            LedgerEntryView e = LedgerEntryView.of(line.entry());
+            return new LedgerLineView(e.entryId(), e.campaignId(), e.kind(), e.amountCents(),
+                    line.bid().map(Money::cents).orElse(null), e.processor(), e.processorRef(), e.reason(), e.createdAt());
+        }
+    }
+
     /** A page of the ledger, newest first; {@code next_before} asks for the following page, null at the end. */
-    record LedgerView(List<LedgerEntryView> entries, String nextBefore) {
+    record LedgerView(List<LedgerLineView> entries, String nextBefore) {
     }
 
     /** A top-up's outcome: {@code charged} (with its entry), {@code requires_action}, {@code pending}. */

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Paid beside bid over a real port: two advertisers' campaigns on one page pay their second prices, and the reports
  * show each campaign's average bid beside its average paid CPC and the savings (bid - paid); a day before reads 0.
+ * The ledger's listing shows a click's bid beside the price it paid.
  */
 class SecondPriceSavingsHttpTest {
 
@@ -49,6 +50,15 @@ class SecondPriceSavingsHttpTest {
 
         assertThat(click(top, "fp_savings_1", "203.0.113.41").path("billed_cents").asLong()).isEqualTo(topPrice);
         assertThat(click(second, "fp_savings_2", "203.0.113.42").path("billed_cents").asLong()).isEqualTo(40);
+
+        JsonNode ledger = api.get("/v1/campaigns/" + high + "/ledger", lena.key()).json();
+        JsonNode spend = ledger.path("entries").get(0);
+        assertThat(spend.path("kind").asText()).as(ledger.toString()).isEqualTo("spend");
+        assertThat(spend.path("amount_cents").asLong()).as("the ledger holds what the click paid").isEqualTo(topPrice);
+        assertThat(spend.path("bid_cents").asLong()).as("and shows the bid beside it").isEqualTo(90);
+        JsonNode topUp = ledger.path("entries").get(1);
+        assertThat(topUp.path("kind").asText()).isEqualTo("topup");
+        assertThat(topUp.path("bid_cents").isNull()).as("a top-up has no bid").isTrue();
 
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         JsonNode highReport = report(lena, high, today.minusDays(1), today);

@@ -13,11 +13,13 @@ import io.promo.domain.shared.Money;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -104,6 +106,19 @@ public final class InMemoryTrafficLog implements ImpressionLog, ClickLog, Traffi
                 .sorted(java.util.Comparator.comparing(TrafficEvent::ts))
                 .map(e -> new BilledClick(e.eventId(), Money.ofCents(e.billedCents()), e.ts()))
                 .toList();
+    }
+
+    @Override
+    public synchronized Map<EventId, Money> bidsOfBilledClicks(CampaignId campaignId, Collection<EventId> clicks) {
+        Set<EventId> wanted = Set.copyOf(clicks);
+        Map<EventId, Money> bids = new HashMap<>();
+        for (TrafficEvent e : events) {
+            if (e.campaignId().equals(campaignId) && wanted.contains(e.eventId())
+                    && e.detail() instanceof EventDetail.Billed billed) {
+                bids.put(e.eventId(), billed.bid());
+            }
+        }
+        return bids;
     }
 
     @Override

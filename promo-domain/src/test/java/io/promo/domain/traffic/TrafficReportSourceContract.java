@@ -7,7 +7,9 @@ import io.promo.domain.campaign.Campaign;
 import io.promo.domain.ledger.EntryKind;
 import io.promo.domain.ledger.IdempotencyKey;
 import io.promo.domain.ledger.LedgerEntry;
+import io.promo.domain.shared.EventId;
 import io.promo.domain.shared.Money;
+import io.promo.domain.shared.UserId;
 import io.promo.domain.testing.TestData;
 import java.time.Duration;
 import java.util.List;
@@ -60,5 +62,27 @@ public abstract class TrafficReportSourceContract extends TrafficContractSupport
         assertThat(today().billedClicks()).isEqualTo(2);
         assertThat(today().spent()).isEqualTo(Money.ofCents(76));
         assertThat(today().savings()).as("70 - 26, and 0 for the click that bid its price").isEqualTo(Money.ofCents(44));
+    }
+
+    @Test
+    void the_bids_of_billed_clicks_are_answered_per_click_of_the_campaign_and_other_clicks_have_none() {
+        ClickToLog cleared = click(campaign.id(), newImpression(), aViewer(), NOW, 26);
+        ClickLogged secondPrice = stores.clicks().logClick(new ClickToLog(cleared.event(), cleared.spend(),
+                cleared.budgetDay(), cleared.repeatSince(), cleared.ipBurst(), Money.ofCents(70)));
+        UserId repeater = aViewer();
+        ClickLogged firstPrice = logClick(newImpression(), repeater, NOW.minusSeconds(60));
+        ClickLogged repeated = logClick(newImpression(), repeater, NOW);
+        Campaign other = activeCampaign(1_000);
+        topUp(other.id(), 5_000);
+        ClickLogged othersClick = stores.clicks().logClick(click(other.id(), newImpression(), aViewer(), NOW, 50));
+
+        Map<EventId, Money> bids = stores.reports().bidsOfBilledClicks(campaign.id(), List.of(
+                secondPrice.event().eventId(), firstPrice.event().eventId(), repeated.event().eventId(),
+                othersClick.event().eventId(), newImpression()));
+
+        assertThat(repeated).as("a repeat click is invalid, never billed").isInstanceOf(ClickLogged.Invalid.class);
+        assertThat(bids).isEqualTo(Map.of(secondPrice.event().eventId(), Money.ofCents(70),
+                firstPrice.event().eventId(), Money.ofCents(50)));
+        assertThat(stores.reports().bidsOfBilledClicks(campaign.id(), List.of())).isEmpty();
     }
 }

@@ -13,6 +13,7 @@ import io.promo.domain.funding.TopUpCampaign;
 import io.promo.domain.funding.TopUpLimits;
 import io.promo.domain.ledger.BudgetCalendar;
 import io.promo.domain.ledger.BudgetQueries;
+import io.promo.domain.report.LedgerStatement;
 import io.promo.domain.report.TrafficReports;
 import io.promo.domain.serving.DecideAdPage;
 import io.promo.domain.serving.diagnostics.WhyNotShown;
@@ -113,6 +114,7 @@ public final class Wiring implements AutoCloseable {
     private final WhyNotShown whyNotShown;
     private final RecordClick recordClick;
     private final TrafficReports trafficReports;
+    private final LedgerStatement ledgerStatement;
     private final RecordConversion recordConversion;
     private final CreditInvalidClicks creditInvalidClicks;
     private final IssueApiKey issueApiKey;
@@ -209,6 +211,8 @@ public final class Wiring implements AutoCloseable {
                 reads == repositories ? useCases.budgetQueries()
                         : new BudgetQueries(reads.ledger(), reads.campaigns(), calendar, clock),
                 reads.conversionReportSource(), reads.impressionShareLog());
+        // On the writer, as the ledger listing always was: a top-up or a billed click shows at once.
+        this.ledgerStatement = new LedgerStatement(useCases.budgetQueries(), repositories.trafficReportSource());
         this.recordConversion = new RecordConversion(repositories.conversionLog(), clientHasher, config.conversions(),
                 calendar, clock);
         this.creditInvalidClicks = new CreditInvalidClicks(repositories.campaigns(), repositories.clickLog(),
@@ -460,6 +464,10 @@ public final class Wiring implements AutoCloseable {
 
     public TrafficReports trafficReports() {
         return trafficReports;
+    }
+
+    public LedgerStatement ledgerStatement() {
+        return ledgerStatement;
     }
 
     public RecordConversion recordConversion() {
