@@ -41,6 +41,21 @@ public final class ConnectionPool implements AutoCloseable {
      * timeouts set (pgjdbc's {@code options}; an {@code options} parameter in {@code jdbcUrl} replaces them).
      */
     public static ConnectionPool open(String jdbcUrl, String user, String password, int maxSize, ConnectionLimits limits) {
+        return open(jdbcUrl, user, password, maxSize, limits, true);
+    }
+
+    /**
+     * Like {@link #open(String, String, String, int, ConnectionLimits)}, but without trying a connection first: the
+     * pool opens whether or not the database answers, and each borrower finds out (after
+     * {@link ConnectionLimits#connectionTimeout()}). For a database promo can do without for a while, a read replica.
+     */
+    public static ConnectionPool openWithoutConnecting(String jdbcUrl, String user, String password, int maxSize,
+            ConnectionLimits limits) {
+        return open(jdbcUrl, user, password, maxSize, limits, false);
+    }
+
+    private static ConnectionPool open(String jdbcUrl, String user, String password, int maxSize, ConnectionLimits limits,
+            boolean connectFirst) {
         Objects.requireNonNull(limits, "limits");
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
@@ -52,6 +67,9 @@ public final class ConnectionPool implements AutoCloseable {
         }
         config.setMaximumPoolSize(maxSize);
         config.setPoolName("promo");
+        if (!connectFirst) {
+            config.setInitializationFailTimeout(-1);
+        }
         if (!limits.equals(ConnectionLimits.UNBOUNDED)) {
             config.setConnectionTimeout(limits.connectionTimeout().toMillis());
             // Checking a borrowed connection must fit in the wait for it (HikariCP's minimum is 250 ms).

@@ -274,7 +274,8 @@ public final class Wiring implements AutoCloseable {
 
     /**
      * The read replica's pool, to be used behind {@link ReplicaReads} (the writer takes over the reads while the replica
-     * gives no connection, and a rebuild a status change asks for reads the writer). The replica must answer at start.
+     * gives no connection, and a rebuild a status change asks for reads the writer). A replica down at start does not
+     * stop the node: its pool opens without a connection, and the reads go to the writer until the replica answers.
      */
     private DataSource openReader(PromoSettings config, DatabaseSettings.Reader reader) {
         var database = config.database();
@@ -283,7 +284,7 @@ public final class Wiring implements AutoCloseable {
         String user = reader.user().or(database::user).orElse(null);
         String password = reader.password().or(database::password).map(Secret::value).orElse(null);
         ConnectionPool replica = resources.register("read replica connections",
-                ConnectionPool.open(reader.url(), user, password, database.poolSize(), limits));
+                ConnectionPool.openWithoutConnecting(reader.url(), user, password, database.poolSize(), limits));
         return replica.dataSource();
     }
 
