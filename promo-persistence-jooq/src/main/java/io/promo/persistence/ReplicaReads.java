@@ -2,10 +2,14 @@ package io.promo.persistence;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -16,9 +20,9 @@ import javax.sql.DataSource;
  * to the writer:
  * <ul>
  *   <li>{@link #onWriter}: a read that must see a write just committed, such as the rebuild a pause asks for before
- *       it answers (ADR 0020), whatever the replica has replayed yet; and for {@link #READ_YOUR_WRITES} after it
- *       ({@link #stayOnWriter}), so that the next background rebuild does not bring back from a lagging replica
- *       what the pause took away;</li>
+ *       it answers (ADR 0020), whatever the replica has replayed yet; and after it, until the replica has replayed
+ *       the writer's WAL up to where it stood when the write was committed ({@link #stayOnWriter}), so that no later
+ *       rebuild brings back from a lagging replica what the pause took away, however long the replica lags;</li>
  *   <li>the replica does not give a connection (stopped, unreachable): the reads fall back to the writer for
  *       {@link #FALLBACK}, then try the replica again, so that the index stays fresh and reports answer while it is
  *       down, and a replica that comes back is used again without a restart.</li>
@@ -30,7 +34,10 @@ public final class ReplicaReads implements DataSource {
 
     /** How long the reads stay on the writer after the replica refused a connection. */
     public static final Duration FALLBACK = Duration.ofSeconds(30);
-    /** How long the reads stay on the writer after a status change; a replica lagging longer shows it late. */
+    /**
+     * How long the reads stay on the writer after a status change when the writer's WAL position cannot be read (the
+     * writer failed just after the change); a replica lagging longer than this may then show the change late.
+     */
     public static final Duration READ_YOUR_WRITES = Duration.ofSeconds(10);
 
     private static final System.Logger LOG = System.getLogger(ReplicaReads.class.getName());
@@ -43,6 +50,8 @@ public final class ReplicaReads implements DataSource {
     private volatile boolean fallingBack;
     private volatile long writerUntil;
     private volatile boolean onWriterAWhile;
+    /** The writer's WAL position (a {@code pg_lsn} as a number) the replica must replay first; 0 when none. */
+    private final AtomicLong positionToReplay = new AtomicLong();
 
     /** @param nanoTime the monotonic clock of the fallback's and the read-your-writes' windows */
     public ReplicaReads(DataSource replica, DataSource writer, LongSupplier nanoTime) {
@@ -62,10 +71,21 @@ public final class ReplicaReads implements DataSource {
         }
     }
 
-    /** Sends every read to the writer for {@link #READ_YOUR_WRITES} from now: a write was just committed. */
+    /**
+     * Sends every read to the writer until the replica has replayed what the writer has committed by now: a write was
+     * just committed that the reads must not lose. Asks the writer its WAL position (one small query; status changes
+     * are rare); if that fails, the reads stay on the writer for {@link #READ_YOUR_WRITES} instead.
+     */
     public void stayOnWriter() {
-        writerUntil = nanoTime.getAsLong() + READ_YOUR_WRITES.toNanos();
-        onWriterAWhile = true;
+        try (Connection connection = writer.getConnection(); Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("select pg_current_wal_lsn()::text")) {
+            row.next();
+            long position = WalPosition.parse(row.getString(1));
+            positionToReplay.accumulateAndGet(position, WalPosition::later);
+        } catch (SQLException e) {
+            writerUntil = nanoTime.getAsLong() + READ_YOUR_WRITES.toNanos();
+            onWriterAWhile = true;
+        }
     }
 
     @Override
@@ -74,14 +94,9 @@ public final class ReplicaReads implements DataSource {
         if (ON_WRITER.get() || (fallingBack && now - replicaAgainAt < 0) || (onWriterAWhile && now - writerUntil < 0)) {
             return writer.getConnection();
         }
+        Connection connection;
         try {
-            Connection connection = replica.getConnection();
-            if (fallingBack) {
-                fallingBack = false;
-                LOG.log(System.Logger.Level.INFO, "the read replica answers again: reads of the serving index, reports"
-                        + " and diagnostics go to it again");
-            }
-            return connection;
+            connection = replica.getConnection();
         } catch (SQLException e) {
             replicaAgainAt = nanoTime.getAsLong() + FALLBACK.toNanos();
             if (!fallingBack) {
@@ -92,6 +107,43 @@ public final class ReplicaReads implements DataSource {
             }
             return writer.getConnection();
         }
+        if (fallingBack) {
+            fallingBack = false;
+            LOG.log(System.Logger.Level.INFO, "the read replica answers again: reads of the serving index, reports"
+                    + " and diagnostics go to it again");
+        }
+        long toReplay = positionToReplay.get();
+        if (toReplay != 0) {
+            if (!hasReplayed(connection, toReplay)) {
+                connection.close();
+                return writer.getConnection();
+            }
+            positionToReplay.compareAndSet(toReplay, 0);
+        }
+        return connection;
+    }
+
+    /**
+     * Whether the replica has replayed the writer's WAL up to {@code position}; a server that is not replaying (not in
+     * recovery: {@code pg_last_wal_replay_lsn()} is null) has everything it will ever have, so yes. A replica that
+     * fails the question is asked no more: its connection is closed and the read goes to the writer.
+     */
+    private static boolean hasReplayed(Connection connection, long position) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "select coalesce(pg_last_wal_replay_lsn() >= ?::pg_lsn, true)")) {
+            query.setString(1, WalPosition.format(position));
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** The replica has not yet replayed a write that {@link #stayOnWriter} made the reads wait for. */
+    public boolean waitingForReplay() {
+        return positionToReplay.get() != 0;
     }
 
     /** Whether reads go to the writer now because the replica failed. */
