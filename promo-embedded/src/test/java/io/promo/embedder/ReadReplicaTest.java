@@ -118,7 +118,7 @@ class ReadReplicaTest {
         String entity = "srv_replica_" + System.nanoTime();
         Campaign campaign = Campaigns.active(node, entity, "berlin", 60, 120);
         await("the node serves the new campaign", Duration.ofSeconds(10), () -> shows(entity, campaign) != null);
-        // After a status change (the activation) the index reads the writer until the replica has replayed it.
+        // An activation waits for the refresh interval (ADR 0020): once the replica has replayed it, the index shows it.
         await("the replica replays the activation", Duration.ofSeconds(10), () -> activeOnReplica(campaign));
         node.refreshServingIndex();
         assertThat(shows(entity, campaign)).isNotNull();

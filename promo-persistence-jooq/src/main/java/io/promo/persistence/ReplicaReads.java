@@ -74,11 +74,13 @@ public final class ReplicaReads implements DataSource {
     /**
      * Sends every read to the writer until the replica has replayed what the writer has committed by now: a write was
      * just committed that the reads must not lose. Asks the writer its WAL position (one small query; status changes
-     * are rare); if that fails, the reads stay on the writer for {@link #READ_YOUR_WRITES} instead.
+     * are rare); if that fails, the reads stay on the writer for {@link #READ_YOUR_WRITES} instead. The position is
+     * where the writer inserts WAL, not where it has written it: an asynchronous commit ({@code synchronous_commit=off})
+     * returns before its WAL is written, and the write position may still stand before it.
      */
     public void stayOnWriter() {
         try (Connection connection = writer.getConnection(); Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("select pg_current_wal_lsn()::text")) {
+                ResultSet row = statement.executeQuery("select pg_current_wal_insert_lsn()::text")) {
             row.next();
             long position = WalPosition.parse(row.getString(1));
             positionToReplay.accumulateAndGet(position, WalPosition::later);
@@ -139,6 +141,11 @@ public final class ReplicaReads implements DataSource {
         } catch (SQLException e) {
             return false;
         }
+    }
+
+    /** The writer's WAL position the replica must replay before the reads return to it; 0 when none. */
+    long positionToReplay() {
+        return positionToReplay.get();
     }
 
     /** The replica has not yet replayed a write that {@link #stayOnWriter} made the reads wait for. */
