@@ -1,5 +1,6 @@
 package io.promo.domain.serving;
 
+import io.promo.domain.pricing.PolicyLimits;
 import io.promo.domain.serving.engine.DecisionEngine;
 import io.promo.domain.serving.engine.Placement;
 import io.promo.domain.serving.index.ServingCampaign;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Use case: the page for one search, with sponsored results placed (docs/design.md "Serve"). Called on
@@ -31,6 +33,10 @@ import java.util.List;
  * decision can be tested and replayed. Thread-safe.
  */
 public final class DecideAdPage {
+
+    /** By position, what an impression's id adds to its page's ({@code pevt_…_p3}), written once rather than per result. */
+    private static final String[] IMPRESSION_SUFFIX = IntStream.rangeClosed(0, PolicyLimits.TOP)
+            .mapToObj(position -> "_p" + position).toArray(String[]::new);
 
     private final ServingIndexSource indexes;
     private final DecisionEngine engine;
@@ -82,7 +88,7 @@ public final class DecideAdPage {
         for (int position = 1; position <= placement.length(); position++) {
             ServingCampaign campaign = placement.campaignAt(position);
             if (campaign != null) {
-                EventId impression = new EventId(pageId + "_p" + position);
+                EventId impression = new EventId(pageId.concat(IMPRESSION_SUFFIX[position]));
                 Money cpc = Money.ofCents(campaign.cpc);
                 Money price = Money.ofCents(placement.priceAt(position));
                 positions[position - 1] = new PagePosition.Sponsored(position, campaign.targetEntityId, campaign.id,
