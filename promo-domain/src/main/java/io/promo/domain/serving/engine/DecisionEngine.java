@@ -202,7 +202,7 @@ public final class DecisionEngine {
         }
         int competitor = scratch.competitor(placed, aboveFold, organic, search, trace);
         return competitor < 0 ? ClearingPrice.alone(campaign.cpc, search.floorCents)
-                : ClearingPrice.against(campaign.cpc, campaign.details.predictedCtr(), scratch.score[competitor],
+                : ClearingPrice.against(campaign.cpc, campaign.predictedCtr, scratch.score[competitor],
                         search.floorCents);
     }
 
@@ -654,7 +654,7 @@ public final class DecisionEngine {
                         continue;
                     }
                 }
-                if (!eligible(d, organic, search, trace) || campaign(d).advertiserId.equals(placed.advertiserId)) {
+                if (!eligible(d, organic, search, trace) || campaign(d).sameAdvertiser(placed)) {
                     continue;
                 }
                 // Not placed, and its advertiser already holds every position it may take on the page: it could

@@ -66,7 +66,7 @@ public final class Placement {
     int advertiserPositions(ServingCampaign campaign) {
         int count = 0;
         for (int i = 0; i < promotedCount; i++) {
-            if (promotedCampaigns[i].advertiserId.equals(campaign.advertiserId)) {
+            if (promotedCampaigns[i].sameAdvertiser(campaign)) {
                 count++;
             }
         }

@@ -34,6 +34,14 @@ public final class ServingCampaign {
     public static final int NO_TOTAL = -1;
 
     public final long idHash;
+    /**
+     * {@link #hash64} of the advertiser's id: two campaigns of different advertisers almost always differ here, so
+     * {@link #sameAdvertiser} decides most comparisons from this field alone, without reading the ids (the second
+     * price and competitive separation compare advertisers on every decision).
+     */
+    public final long advertiserHash;
+    /** The predicted CTR its {@link #score} was computed with (also in {@link #details}, one object further away). */
+    public final double predictedCtr;
     /** The campaign's number in its index, 0 to campaignCount - 1: where decisions count its auctions (ADR 0031). */
     public final int position;
     /** Expected revenue per impression in cents: cpc × predicted CTR. */
@@ -98,6 +106,8 @@ public final class ServingCampaign {
         this.id = campaign.id();
         this.advertiserId = campaign.advertiserId();
         this.idHash = hash64(campaign.id().value());
+        this.advertiserHash = hash64(campaign.advertiserId().value());
+        this.predictedCtr = predictedCtr;
         this.targetEntityId = campaign.target().id();
         this.format = settings.format();
         this.featured = settings.format() == Format.FEATURED;
@@ -131,6 +141,8 @@ public final class ServingCampaign {
         this.id = from.id;
         this.advertiserId = from.advertiserId;
         this.idHash = from.idHash;
+        this.advertiserHash = from.advertiserHash;
+        this.predictedCtr = from.predictedCtr;
         this.position = from.position;
         this.targetEntityId = from.targetEntityId;
         this.format = from.format;
@@ -167,6 +179,11 @@ public final class ServingCampaign {
     /** Days far outside the int range are clamped: compared with today, they mean the same. */
     private static int epochDay(LocalDate date) {
         return (int) Math.max(Integer.MIN_VALUE + 1, Math.min(Integer.MAX_VALUE - 1, date.toEpochDay()));
+    }
+
+    /** Whether {@code other} is a campaign of this campaign's advertiser. */
+    public boolean sameAdvertiser(ServingCampaign other) {
+        return advertiserHash == other.advertiserHash && advertiserId.equals(other.advertiserId);
     }
 
     public boolean targetsCity(int cityId) {

@@ -21,6 +21,7 @@ import io.promo.domain.pricing.Policy;
 import io.promo.domain.pricing.PolicyLimits;
 import io.promo.domain.pricing.PolicyScope;
 import io.promo.domain.serving.index.ServingIndexRefresher;
+import io.promo.domain.pricing.PricingMode;
 import io.promo.domain.serving.index.ServingSettings;
 import io.promo.domain.serving.pacing.HourlyTrafficCounter;
 import io.promo.domain.serving.ranking.CtrCounts;
@@ -62,7 +63,9 @@ final class BenchMarketplace {
     final InMemoryPolicyRepository policies = new InMemoryPolicyRepository();
     final InMemoryBudgetLedger ledger = new InMemoryBudgetLedger(campaigns, advertisers);
     final Map<CampaignId, CtrCounts> ctr = new HashMap<>();
-    final ServingSettings settings = ServingSettings.defaults(DEPLOYMENT_DEFAULT, BudgetCalendar.UTC);
+    /** {@code -Dpromo.bench.pricing=first_price} prices as before the second price, to measure what the auction costs. */
+    final ServingSettings settings = ServingSettings.defaults(DEPLOYMENT_DEFAULT, BudgetCalendar.UTC)
+            .withPricingMode(PricingMode.parse("promo.bench.pricing", System.getProperty("promo.bench.pricing", "second_price")));
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final HourlyTrafficCounter traffic = new HourlyTrafficCounter(BudgetCalendar.UTC, 8);
     final List<String> keywords = new ArrayList<>();
