@@ -97,8 +97,13 @@ public final class JdbcServingChanges implements ServingChanges {
     public ServingChangeSet changesSince(ChangeCursor cursor, LocalDate day) {
         Cursor since = cursor.isOrigin() ? null : Cursor.read(cursor);
         try (Connection connection = dataSource.getConnection()) {
-            if (since != null && standbyBehind(connection, since)) {
-                return ServingChangeSet.nothingSince(day, cursor);
+            if (since != null) {
+                Boolean behind = standbyBehind(connection, since);
+                if (behind == null) {
+                    since = null; // a standby that cannot say what it replayed: every row, which is right whatever it has
+                } else if (behind) {
+                    return ServingChangeSet.nothingSince(day, cursor);
+                }
             }
             boolean autoCommit = connection.getAutoCommit();
             int isolation = connection.getTransactionIsolation();
@@ -123,15 +128,18 @@ public final class JdbcServingChanges implements ServingChanges {
         }
     }
 
-    /** On a standby that has not yet replayed what the cursor's snapshot had seen. */
-    private static boolean standbyBehind(Connection connection, Cursor since) throws SQLException {
+    /**
+     * Whether this is a standby that has not yet replayed what the cursor's snapshot had seen; null for a standby that
+     * does not say what it replayed. The writer has everything.
+     */
+    private static Boolean standbyBehind(Connection connection, Cursor since) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(POSITION); ResultSet row = query.executeQuery()) {
             row.next();
             if (!row.getBoolean(1)) {
                 return false;
             }
             String replayed = row.getString(2);
-            return replayed == null || Long.compareUnsigned(WalPosition.parse(replayed), since.walPosition) < 0;
+            return replayed == null ? null : Long.compareUnsigned(WalPosition.parse(replayed), since.walPosition) < 0;
         }
     }
 
@@ -139,7 +147,8 @@ public final class JdbcServingChanges implements ServingChanges {
         Cursor next;
         try (PreparedStatement query = connection.prepareStatement(SNAPSHOT); ResultSet row = query.executeQuery()) {
             row.next();
-            next = new Cursor(Long.parseLong(row.getString(1)), WalPosition.parse(row.getString(2)));
+            String position = row.getString(2);
+            next = new Cursor(Long.parseLong(row.getString(1)), position == null ? 0 : WalPosition.parse(position));
         }
         DSLContext db = DSL.using(connection, SQLDialect.POSTGRES, settings);
         Condition campaignsChanged = DSL.trueCondition();
