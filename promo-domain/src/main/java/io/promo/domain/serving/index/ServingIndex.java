@@ -241,8 +241,30 @@ public final class ServingIndex {
      * does not hold are ignored.
      */
     public ServingIndex withBudgets(Instant now, Map<CampaignId, BudgetState> budgets) {
+        Map<CampaignId, ServingCampaign> replacements = new HashMap<>();
+        budgets.forEach((id, budget) -> {
+            ServingCampaign present = campaign(id).orElse(null);
+            if (present == null) {
+                return;
+            }
+            if (!budget.day().equals(day)) {
+                throw new IllegalArgumentException("budget state of " + id + " is for " + budget.day()
+                        + ", the index is for " + day);
+            }
+            replacements.put(id, present.withBudget(budget));
+        });
+        return patched(now, replacements);
+    }
+
+    /**
+     * This snapshot as of {@code now} with each campaign of {@code replacements} in place of the one of its id: each
+     * of the same shape ({@link ServingCampaign#sameShape}: entity, format, score, surface and cities, neither ended),
+     * so that it takes its predecessor's entry in the slices it is in. Copies the map of campaigns once and each touched
+     * slice's entries once; shares the rest.
+     */
+    ServingIndex patched(Instant now, Map<CampaignId, ServingCampaign> replacements) {
         ServingIndex stamped = restampedAt(now);
-        if (budgets.isEmpty()) {
+        if (replacements.isEmpty()) {
             return stamped;
         }
         Map<CampaignId, ServingCampaign> campaigns = new HashMap<>(byId);
@@ -251,16 +273,14 @@ public final class ServingIndex {
         }
         Map<Surface, Map<CityCode, java.util.IdentityHashMap<ServingCampaign, ServingCampaign>>> bySlice =
                 new EnumMap<>(Surface.class);
-        budgets.forEach((id, budget) -> {
+        replacements.forEach((id, replacement) -> {
             ServingCampaign present = campaigns.get(id);
             if (present == null) {
-                return;
+                throw new IllegalArgumentException("campaign " + id + " is not in the index");
             }
-            if (!budget.day().equals(day)) {
-                throw new IllegalArgumentException("budget state of " + id + " is for " + budget.day()
-                        + ", the index is for " + day);
+            if (!present.sameShape(replacement)) {
+                throw new IllegalArgumentException("campaign " + id + " changed its place in the index");
             }
-            ServingCampaign replacement = present.withBudget(budget);
             campaigns.put(id, replacement);
             if (present.details.status() == CampaignStatus.ENDED) {
                 return;
@@ -278,10 +298,10 @@ public final class ServingIndex {
                 return;
             }
             Map<CityCode, CitySlice> patchedCities = new HashMap<>(present);
-            cities.forEach((city, replacements) -> {
+            cities.forEach((city, replacing) -> {
                 CitySlice slice = present.get(city);
                 if (slice != null) {
-                    patchedCities.put(city, slice.replacingAll(replacements));
+                    patchedCities.put(city, slice.replacingAll(replacing));
                 }
             });
             patched.put(surface, patchedCities);

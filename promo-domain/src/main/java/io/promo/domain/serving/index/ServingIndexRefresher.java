@@ -48,9 +48,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * days before it.
  *
  * <p>Given a {@link ServingChanges} and a full-rebuild interval (ADR 0038), a refresh reads only the rows changed since
- * the last one: nothing changed, the index is restamped; only budget states changed, the index is patched (a map
- * copy and the touched slices' entries); a campaign, an advertiser's status or a policy changed, the index is rebuilt
- * in memory from the kept rows with the changed ones in place. Every {@code fullRebuildInterval}, on a new budget day
+ * the last one: nothing changed, the index is restamped; budget states, statuses (the advertisers' too), budgets,
+ * dates or pacing changed, the index is patched (a map copy and the touched slices' entries); a new campaign, a
+ * change of cpc, cities, keywords or entity, an end or a policy, the index is rebuilt in memory from the kept rows
+ * with the changed ones in place. Every {@code fullRebuildInterval}, on a new budget day
  * and on {@link #rebuildFully()} it is rebuilt from every row, and only then are the CTR counts read again.
  */
 public final class ServingIndexRefresher implements ServingIndexSource {
@@ -306,37 +307,68 @@ public final class ServingIndexRefresher implements ServingIndexSource {
 
         /**
          * Applies {@code changed} and answers the index that reflects it: {@code index} restamped when nothing the
-         * index holds changed, patched with the new budget states when only those changed, else rebuilt from the
-         * basis in memory (no read of the unchanged rows).
+         * index holds changed; patched when every changed campaign keeps its place (budget states, statuses, budgets,
+         * dates, pacing: {@link ServingCampaign#successor}); else rebuilt from the basis in memory (a new campaign, a
+         * change of cpc, cities, keywords or entity, an end, a policy), still without reading the unchanged rows.
          */
         ServingIndex applyAndPatch(ServingChangeSet changed, ServingIndex index, Instant now, ServingIndexRefresher owner) {
-            boolean structural = false;
-            Map<CampaignId, BudgetState> newBudgets = new HashMap<>();
+            boolean rebuild = false;
+            java.util.Set<CampaignId> touched = new java.util.HashSet<>();
             for (Campaign campaign : changed.campaigns()) {
-                if (!campaign.equals(campaigns.get(campaign.id()))) {
-                    structural = true;
-                }
-                BudgetState budget = changed.budgets().get(campaign.id());
-                if (!budget.equals(budgets.get(campaign.id()))) {
-                    newBudgets.put(campaign.id(), budget);
+                Campaign known = campaigns.get(campaign.id());
+                if (known == null || !samePlace(known, campaign)) {
+                    rebuild = true;
+                } else if (!campaign.equals(known) || !changed.budgets().get(campaign.id()).equals(budgets.get(campaign.id()))) {
+                    touched.add(campaign.id());
                 }
             }
+            java.util.Set<AdvertiserId> advertisersTouched = new java.util.HashSet<>();
             for (Advertiser advertiser : changed.advertisers()) {
                 Advertiser known = advertisers.get(advertiser.id());
                 if (known == null || known.status() != advertiser.status()) {
-                    structural = true;
+                    advertisersTouched.add(advertiser.id());
                 }
             }
             for (Policy policy : changed.policies()) {
                 if (!policy.equals(policies.get(policy.scope()))) {
-                    structural = true;
+                    rebuild = true;
                 }
             }
             apply(changed);
-            if (structural) {
+            if (rebuild) {
                 return ServingIndex.build(now, owner.settings, data(owner.curvesOf(day)));
             }
-            return index.withBudgets(now, newBudgets);
+            if (!advertisersTouched.isEmpty()) {
+                for (Campaign campaign : campaigns.values()) {
+                    if (advertisersTouched.contains(campaign.advertiserId())) {
+                        touched.add(campaign.id());
+                    }
+                }
+            }
+            Map<CampaignId, ServingCampaign> replacements = new HashMap<>();
+            for (CampaignId id : touched) {
+                Campaign campaign = campaigns.get(id);
+                Advertiser advertiser = advertisers.get(campaign.advertiserId());
+                ServingCampaign present = index.campaign(id).orElseThrow();
+                replacements.put(id, present.successor(campaign, advertiser == null ? null : advertiser.status(),
+                        budgets.getOrDefault(id, BudgetState.empty(day))));
+            }
+            return index.patched(now, replacements);
+        }
+
+        /**
+         * Whether {@code after} keeps {@code before}'s place in an index: the same surface, entity, format, cities,
+         * keywords and cpc (so the same keyword programs, city numbers and score), and an end neither made nor undone.
+         */
+        private static boolean samePlace(Campaign before, Campaign after) {
+            return before.surface() == after.surface() && before.target().equals(after.target())
+                    && before.advertiserId().equals(after.advertiserId())
+                    && before.settings().format() == after.settings().format()
+                    && before.settings().cityTargets().equals(after.settings().cityTargets())
+                    && before.settings().keywordTargets().equals(after.settings().keywordTargets())
+                    && before.settings().cpc().equals(after.settings().cpc())
+                    && (before.status() == io.promo.domain.campaign.CampaignStatus.ENDED)
+                            == (after.status() == io.promo.domain.campaign.CampaignStatus.ENDED);
         }
     }
 }

@@ -259,6 +259,19 @@ class IncrementalServingRefreshTest {
                     world.policy(role, pick(CITIES), 20 + random.nextInt(60), 1 + random.nextInt(3), 1);
                     return "policy";
                 }
+                case 7 -> {
+                    Campaign stored = stored(pick(campaigns));
+                    CampaignSettings was = stored.settings();
+                    CampaignSettings budgetOnly = new CampaignSettings(was.name(), was.format(), was.cityTargets(),
+                            was.keywordTargets(), was.startDate(), was.endDate(), was.cpc(),
+                            was.cpc().times(5 + random.nextInt(20)), was.totalBudget(),
+                            random.nextBoolean() ? PacingMode.EVEN : PacingMode.ACCELERATED);
+                    if (stored.status() != io.promo.domain.campaign.CampaignStatus.ENDED) {
+                        world.campaigns.updateIfUnchanged(stored.withSettings(budgetOnly, world.clock.instant()),
+                                stored.updatedAt());
+                    }
+                    return "daily budget and pacing of " + stored.id();
+                }
                 case 5 -> {
                     world.topUp(pick(campaigns).id(), 100 + random.nextInt(5_000));
                     return "top-up";
