@@ -33,7 +33,8 @@ import java.util.stream.Stream;
  * <p>Kinds: <b>full</b>, {@code refresh()} of a refresher without changes (every refresh a rebuild from the
  * repositories, as before ADR 0038); <b>full through the changes</b>, {@code rebuildFully()} of the incremental
  * refresher (the safety net); <b>unchanged</b>, its {@code refresh()} with nothing written since the last;
- * <b>100 budgets</b>, after 100 budget rows moved; <b>1 campaign</b>, after one campaign paused (rebuilt in memory).
+ * <b>100 budgets</b>, after 100 budget rows moved; <b>1 campaign paused</b> (patched); <b>1 campaign's cpc
+ * changed</b> (its score moves it: rebuilt in memory from the kept rows).
  */
 final class SideBySide {
 
@@ -63,10 +64,11 @@ final class SideBySide {
         incremental.rebuildFully();
         long postmaster = postmasterPid(server);
         String[] names = {"full (before ADR 0038)", "full through the changes", "unchanged", "100 budgets moved",
-                "1 campaign paused"};
+                "1 campaign paused (patched)", "1 campaign's cpc changed (rebuilt in memory)"};
         Runnable[] refreshes = {full::refresh, incremental::rebuildFully, incremental::refresh, incremental::refresh,
-                incremental::refresh};
-        Kind[] preparations = {() -> { }, () -> { }, () -> { }, () -> moveBudgets(server, 100), () -> pauseOne(server)};
+                incremental::refresh, incremental::refresh};
+        Kind[] preparations = {() -> { }, () -> { }, () -> { }, () -> moveBudgets(server, 100), () -> pauseOne(server),
+                () -> changeOneCpc(server)};
         double[][] cpu = new double[names.length][rounds];
         double[][] wall = new double[names.length][rounds];
         double[] ticks = new double[names.length];
@@ -111,6 +113,11 @@ final class SideBySide {
     private static void pauseOne(EmbeddedPostgresServer server) throws SQLException {
         execute(server, "update promo_campaign set status = case status when 'paused' then 'active' else 'paused' end,"
                 + " updated_at = now() where campaign_id = (select min(campaign_id) from promo_campaign)");
+    }
+
+    private static void changeOneCpc(EmbeddedPostgresServer server) throws SQLException {
+        execute(server, "update promo_campaign set cpc_cents = case cpc_cents when 99 then 98 else 99 end,"
+                + " updated_at = now() where campaign_id = (select max(campaign_id) from promo_campaign)");
     }
 
     private static void execute(EmbeddedPostgresServer server, String sql) throws SQLException {
