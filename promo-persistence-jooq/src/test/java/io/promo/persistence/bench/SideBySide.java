@@ -96,13 +96,16 @@ final class SideBySide {
             Arrays.sort(sorted);
             rows.add(String.format(Locale.ROOT, "| %,d | %s | %s (%s–%s) | %s | %s | %s | %s |", campaigns, names[k],
                     ms(median(cpu[k])), ms(sorted[0]), ms(sorted[sorted.length - 1]), ms(median(wall[k])),
-                    ms(ticks[k] * TICK_MS / rounds), k == 0 ? "1×" : String.format(Locale.ROOT, "%,.0f× less",
-                            fullMedian / median(cpu[k])), load));
+                    ms(ticks[k] * TICK_MS / rounds), k == 0 ? "1×" : ratio(fullMedian / median(cpu[k])), load));
         }
         rows.forEach(System.out::println);
         System.out.printf(Locale.ROOT, "refresher counts: incremental %d, full %d%n", incremental.incrementalRefreshes(),
                 incremental.fullRebuilds());
         return rows;
+    }
+
+    private static String ratio(double times) {
+        return times >= 10 ? String.format(Locale.ROOT, "%,.0f× less", times) : String.format(Locale.ROOT, "%.1f×", times);
     }
 
     private static void moveBudgets(EmbeddedPostgresServer server, int count) throws SQLException {
