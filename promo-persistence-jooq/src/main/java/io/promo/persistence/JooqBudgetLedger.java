@@ -509,8 +509,21 @@ public final class JooqBudgetLedger implements BudgetLedger {
         if (campaignIds.isEmpty()) {
             return states;
         }
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(BUDGET_STATES)) {
+        try (Connection connection = dataSource.getConnection()) {
+            readStates(connection, campaignIds, day, states);
+        } catch (SQLException e) {
+            throw new DataAccessException("budget states of " + campaignIds.size() + " campaigns failed", e);
+        }
+        return states;
+    }
+
+    /**
+     * Puts into {@code states} the budget state on {@code day} of each of {@code campaignIds} that has a budget row, read
+     * on {@code connection} (so in its transaction: {@code JdbcServingChanges} reads them in its snapshot).
+     */
+    static void readStates(Connection connection, Collection<CampaignId> campaignIds, LocalDate day,
+            Map<CampaignId, BudgetState> states) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(BUDGET_STATES)) {
             query.setObject(1, day);
             query.setArray(2, connection.createArrayOf("text",
                     campaignIds.stream().map(CampaignId::value).toArray(String[]::new)));
@@ -520,10 +533,7 @@ public final class JooqBudgetLedger implements BudgetLedger {
                             Money.ofCents(row.getLong(4)), Money.ofCents(row.getLong(3)), day));
                 }
             }
-        } catch (SQLException e) {
-            throw new DataAccessException("budget states of " + campaignIds.size() + " campaigns failed", e);
         }
-        return states;
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.promo.domain.pricing.PolicyRepository;
 import io.promo.domain.traffic.ClickLog;
 import io.promo.domain.traffic.CtrFeed;
 import io.promo.domain.traffic.ImpressionLog;
+import io.promo.domain.serving.index.ServingChanges;
 import io.promo.domain.serving.share.ImpressionShareLog;
 import io.promo.domain.traffic.TrafficReportSource;
 import java.time.ZoneId;
@@ -44,6 +45,7 @@ public final class PostgresRepositories {
     private final EntityOwners entityOwners;
     private final ConversionLog conversionLog;
     private final ConversionReportSource conversionReportSource;
+    private final ServingChanges servingChanges;
 
     /**
      * @param budgetZone the zone of the budget day, which reconciling spend per day needs
@@ -70,6 +72,7 @@ public final class PostgresRepositories {
         this.conversionLog = new JdbcConversionLog(dataSource);
         this.conversionReportSource = new JdbcConversionReportSource(dataSource);
         this.entityOwners = new JooqEntityOwners(db);
+        this.servingChanges = new JdbcServingChanges(dataSource);
     }
 
     public AdvertiserRepository advertisers() {
@@ -114,6 +117,11 @@ public final class PostgresRepositories {
 
     public ImpressionShareLog impressionShareLog() {
         return impressionShareLog;
+    }
+
+    /** What changed of what the serving index reads, on this data source (ADR 0038). */
+    public ServingChanges servingChanges() {
+        return servingChanges;
     }
 
     public CtrFeed ctrFeed() {

@@ -24,6 +24,8 @@ import java.util.Set;
  * @param shutdownTimeout           the longest a stop takes, all of it: HTTP's grace, the impressions' flush, the rest
  * @param conversions               conversion types beyond inquiry and booking, and the click window (ADR 0035)
  * @param pricingMode               what a click pays: its clearing price (default) or its cpc
+ * @param indexFullRebuildInterval  how often the serving index is rebuilt from every row; between, a refresh reads only
+ *                                  what changed (ADR 0038); zero: every refresh rebuilds from every row
  */
 public record PromoSettings(
         Mode mode,
@@ -39,7 +41,8 @@ public record PromoSettings(
         Duration shutdownTimeout,
         ConversionSettings conversions,
         int maxSlotsPerAdvertiser,
-        PricingMode pricingMode) {
+        PricingMode pricingMode,
+        Duration indexFullRebuildInterval) {
 
     public static final String MODE = "PROMO_MODE";
     public static final String DB_URL = "PROMO_DB_URL";
@@ -67,13 +70,15 @@ public record PromoSettings(
     public static final String DB_READ_USER = "PROMO_DB_READ_USER";
     public static final String DB_READ_PASSWORD = "PROMO_DB_READ_PASSWORD";
     public static final String PRICING_MODE = "PROMO_PRICING_MODE";
+    /** ADR 0038: the serving index's safety-net rebuild from every row; 0 rebuilds every refresh, as before. */
+    public static final String INDEX_FULL_REBUILD_INTERVAL = "PROMO_INDEX_FULL_REBUILD_INTERVAL";
 
     /** Every name above: what an embedder may set. */
     public static final Set<String> NAMES = Set.of(MODE, DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE,
             DB_CONNECTION_TIMEOUT, DB_STATEMENT_TIMEOUT, DB_LOCK_TIMEOUT, SHUTDOWN_TIMEOUT, DATA_DIR, CLICK_TOKEN_SECRET,
             HASH_SECRET, BUDGET_ZONE, MAX_CAMPAIGNS_PER_ADVERTISER, CURRENCY, STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET,
             STRIPE_API_BASE, CONVERSION_TYPES, CONVERSION_WINDOW_DAYS, MAX_SLOTS_PER_ADVERTISER, DB_READ_URL, DB_READ_USER,
-            DB_READ_PASSWORD, PRICING_MODE);
+            DB_READ_PASSWORD, PRICING_MODE, INDEX_FULL_REBUILD_INTERVAL);
 
     public static final Path DEFAULT_DATA_DIR = Path.of(".promo", "postgres");
     public static final int DEFAULT_POOL_SIZE = 10;
@@ -84,6 +89,9 @@ public record PromoSettings(
     /** A held table or row lock turns into 503 after this, not into a queue of hanging requests. */
     public static final Duration DEFAULT_DB_LOCK_TIMEOUT = Duration.ofSeconds(2);
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(15);
+    /** A missed change, were there one, would serve at most this long; a rebuild from every row costs a second of CPU
+     * at 100,000 campaigns (docs/benchmarks.md). */
+    public static final Duration DEFAULT_INDEX_FULL_REBUILD_INTERVAL = Duration.ofMinutes(10);
     /** docs/design.md: one currency per deployment, USD unless configured. */
     public static final String DEFAULT_CURRENCY = "usd";
 
@@ -100,6 +108,10 @@ public record PromoSettings(
         Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
         Objects.requireNonNull(conversions, "conversions");
         Objects.requireNonNull(pricingMode, "pricingMode");
+        Objects.requireNonNull(indexFullRebuildInterval, "indexFullRebuildInterval");
+        if (indexFullRebuildInterval.isNegative()) {
+            throw new IllegalArgumentException("indexFullRebuildInterval must not be negative: " + indexFullRebuildInterval);
+        }
     }
 
     public boolean production() {

@@ -124,8 +124,10 @@ public final class SettingsReader {
         } catch (IllegalArgumentException e) {
             problem(e.getMessage());
         }
+        Duration indexFullRebuild = duration(PromoSettings.INDEX_FULL_REBUILD_INTERVAL,
+                PromoSettings.DEFAULT_INDEX_FULL_REBUILD_INTERVAL, Duration.ZERO, Duration.ofHours(24));
         return new PromoSettings(mode, database, clickSecret, hashSecret, zone, maxCampaigns, currency, stripeKey,
-                webhookSecrets, apiBase, shutdownTimeout, conversions, maxSlots, pricingMode);
+                webhookSecrets, apiBase, shutdownTimeout, conversions, maxSlots, pricingMode, indexFullRebuild);
     }
 
     /** The deployment's conversion types (beyond inquiry and booking) and click window (ADR 0035). */

@@ -163,7 +163,7 @@ public final class Wiring implements AutoCloseable {
         this.servingIndex = new ServingIndexRefresher(indexReads.campaigns(),
                 indexReads.advertisers(), indexReads.policies(), indexReads.ledger(),
                 new TrafficCtrStatistics(indexReads.ctrFeed(), calendar, clock, TrafficCtrStatistics.DEFAULT_DAYS),
-                traffic, serving, clock);
+                traffic, serving, clock, indexReads.servingChanges(), config.indexFullRebuildInterval());
         this.useCases = new UseCases(repositories, DeploymentDefaults.POLICY_LIMITS, config.campaignQuota(), calendar,
                 config.production() ? EntityOwnership.Unregistered.REFUSED
                         : EntityOwnership.Unregistered.CLAIMED_BY_FIRST_PROMOTER, catchingUp(servingIndex), clock);

@@ -73,7 +73,7 @@ public final class ServingRefreshBenchmark {
     private static final int CITIES = 20;
     private static final long SLOW_DECISION_NANOS = 50_000_000L;
 
-    record Options(List<Integer> campaigns, int rounds, int measureSeconds, int threads, int limitSeconds) {
+    record Options(List<Integer> campaigns, int rounds, int measureSeconds, int threads, int limitSeconds, int sideRounds) {
 
         static Options parse(String[] args) {
             Map<String, String> given = new LinkedHashMap<>();
@@ -89,8 +89,9 @@ public final class ServingRefreshBenchmark {
                     Integer.parseInt(given.getOrDefault("rounds", "5")),
                     Integer.parseInt(given.getOrDefault("measure", "15")),
                     Integer.parseInt(given.getOrDefault("threads", "2")),
-                    Integer.parseInt(given.getOrDefault("limit", "120")));
-            given.keySet().removeAll(List.of("campaigns", "rounds", "measure", "threads", "limit"));
+                    Integer.parseInt(given.getOrDefault("limit", "120")),
+                    Integer.parseInt(given.getOrDefault("side", "7")));
+            given.keySet().removeAll(List.of("campaigns", "rounds", "measure", "threads", "limit", "side"));
             if (!given.isEmpty()) {
                 throw new IllegalArgumentException("unknown options: " + given.keySet());
             }
@@ -102,16 +103,22 @@ public final class ServingRefreshBenchmark {
         Options options = Options.parse(args);
         System.out.printf("ServingRefreshBenchmark %s; load %s%n", options, loadAverage());
         List<String> rows = new ArrayList<>();
+        List<String> sideRows = new ArrayList<>();
         for (int campaigns : options.campaigns()) {
-            rows.add(run(campaigns, options));
+            rows.add(run(campaigns, options, sideRows));
         }
         System.out.println();
         System.out.println("| campaigns | first refresh, new pool | refresh: median (min–max) | decisions | p50 | p99 | p99.9 | max | over 50 ms | load |");
         System.out.println("|--:|--:|--:|--:|--:|--:|--:|--:|--:|--|");
         rows.forEach(System.out::println);
+        if (!sideRows.isEmpty()) {
+            System.out.println();
+            System.out.println(SideBySide.HEADER);
+            sideRows.forEach(System.out::println);
+        }
     }
 
-    private static String run(int campaigns, Options options) throws Exception {
+    private static String run(int campaigns, Options options, List<String> sideRows) throws Exception {
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startTemporary(Map.of())) {
             DatabaseMigrator.migrate(server.dataSource());
             String loadBefore = loadAverage();
@@ -150,6 +157,10 @@ public final class ServingRefreshBenchmark {
                     System.out.printf(Locale.ROOT, "refresh %d: %.3f s (load %s)%n", i + 1, rounds[i], loadAverage());
                 }
                 printParts(repositories, clock);
+                if (options.sideRounds() > 0) {
+                    sideRows.addAll(SideBySide.measure(server, repositories, settings, traffic, clock, campaigns,
+                            options.sideRounds()));
+                }
                 double[] sortedRounds = rounds.clone();
                 Arrays.sort(sortedRounds);
 

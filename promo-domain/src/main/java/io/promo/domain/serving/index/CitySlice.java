@@ -51,6 +51,16 @@ public final class CitySlice {
         return new CitySlice(this, byEntity.replacing(present, replacement));
     }
 
+    /** This slice with each campaign of {@code replacements}' keys replaced ({@link EntityTable#replacingAll}). */
+    CitySlice replacingAll(java.util.IdentityHashMap<ServingCampaign, ServingCampaign> replacements) {
+        return new CitySlice(this, byEntity.replacingAll(replacements));
+    }
+
+    /** The roles with a policy of their own here, for tests that compare two indexes' contents. */
+    Map<RoleCode, EffectivePolicy> rolePolicies() {
+        return byRole;
+    }
+
     /** What {@code PolicyResolver.resolve} answers for this surface and city and {@code role}. */
     public EffectivePolicy policy(Optional<RoleCode> role) {
         if (role.isEmpty() || byRole.isEmpty()) {

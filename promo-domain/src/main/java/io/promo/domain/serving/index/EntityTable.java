@@ -106,6 +106,46 @@ public final class EntityTable {
         return new EntityTable(this, copied);
     }
 
+    /**
+     * {@link #replacing} for many campaigns at once, copying the entries once: {@code replacements} maps each present
+     * campaign (by identity) to its replacement of the same entity, format and score.
+     */
+    EntityTable replacingAll(java.util.IdentityHashMap<ServingCampaign, ServingCampaign> replacements) {
+        Object[] copied = values.clone();
+        for (ServingCampaign present : replacements.keySet()) {
+            int slot = find(present.targetEntityId);
+            if (slot < 0) {
+                continue;
+            }
+            if (copied[slot] == present) {
+                copied[slot] = replacements.get(present);
+            } else if (copied[slot] instanceof ServingCampaign[] several) {
+                ServingCampaign[] replaced = several == values[slot] ? several.clone() : several;
+                for (int i = 0; i < replaced.length; i++) {
+                    ServingCampaign replacement = replacements.get(replaced[i]);
+                    if (replacement != null) {
+                        replaced[i] = replacement;
+                    }
+                }
+                copied[slot] = replaced;
+            }
+        }
+        return new EntityTable(this, copied);
+    }
+
+    /** Every entry's campaigns, for tests that compare two indexes' contents. */
+    void forEachCampaign(java.util.function.Consumer<ServingCampaign> action) {
+        for (Object value : values) {
+            if (value instanceof ServingCampaign one) {
+                action.accept(one);
+            } else if (value instanceof ServingCampaign[] several) {
+                for (ServingCampaign campaign : several) {
+                    action.accept(campaign);
+                }
+            }
+        }
+    }
+
     /** The slot of the entities whose ids have {@code entityId}'s hash code, or -1. */
     public int find(String entityId) {
         int hash = nonZero(entityId.hashCode());

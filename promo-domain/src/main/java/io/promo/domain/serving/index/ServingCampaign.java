@@ -176,6 +176,28 @@ public final class ServingCampaign {
         return new ServingCampaign(this, budget);
     }
 
+    /**
+     * {@code campaign} as this one's successor in the same index: its keyword programs, city numbers, position and
+     * predicted CTR are this one's, everything else is read again. Only for a campaign whose keywords, cities and cpc
+     * are unchanged ({@link #sameShape} then holds).
+     */
+    ServingCampaign successor(Campaign campaign, AdvertiserStatus advertiserStatus, BudgetState budget) {
+        return new ServingCampaign(campaign, advertiserStatus, budget, details.predictedCtr(), keywords, negatives, cityIds,
+                position);
+    }
+
+    /**
+     * Whether {@code other} takes this campaign's entry wherever it is in an index: the same campaign, entity, format,
+     * score, surface and cities, and both ended or neither (an ended campaign is in no slice).
+     */
+    boolean sameShape(ServingCampaign other) {
+        return id.equals(other.id) && targetEntityId.equals(other.targetEntityId) && format == other.format
+                && Double.compare(score, other.score) == 0 && details.surface() == other.details.surface()
+                && details.cities().equals(other.details.cities())
+                && (details.status() == CampaignStatus.ENDED) == (other.details.status() == CampaignStatus.ENDED)
+                && position == other.position;
+    }
+
     /** Days far outside the int range are clamped: compared with today, they mean the same. */
     private static int epochDay(LocalDate date) {
         return (int) Math.max(Integer.MIN_VALUE + 1, Math.min(Integer.MAX_VALUE - 1, date.toEpochDay()));

@@ -221,6 +221,100 @@ public final class ServingIndex {
                 byPosition, replacement, curves, cityIds);
     }
 
+    /**
+     * This snapshot as of {@code now}, of the same budget day: what an incremental refresh that found nothing changed
+     * answers (ADR 0038). Shares everything.
+     */
+    public ServingIndex restampedAt(Instant now) {
+        long millis = now.toEpochMilli();
+        if (millis < dayStartMillis || millis >= dayEndMillis) {
+            throw new IllegalArgumentException(now + " is not on the index's budget day " + day);
+        }
+        return new ServingIndex(now, day, dayStartMillis, dayEndMillis, policies, keywords, slices, byId, byPosition,
+                replaced, curves, cityIds);
+    }
+
+    /**
+     * This snapshot as of {@code now} with the budget states of {@code budgets} (of the index's day) in place of its
+     * campaigns' own: what an incremental refresh answers when only spend, top-ups or credits changed (ADR 0038).
+     * Copies the map of campaigns once and each touched slice's entries once; shares the rest. Campaigns the index
+     * does not hold are ignored.
+     */
+    public ServingIndex withBudgets(Instant now, Map<CampaignId, BudgetState> budgets) {
+        Map<CampaignId, ServingCampaign> replacements = new HashMap<>();
+        budgets.forEach((id, budget) -> {
+            ServingCampaign present = campaign(id).orElse(null);
+            if (present == null) {
+                return;
+            }
+            if (!budget.day().equals(day)) {
+                throw new IllegalArgumentException("budget state of " + id + " is for " + budget.day()
+                        + ", the index is for " + day);
+            }
+            replacements.put(id, present.withBudget(budget));
+        });
+        return patched(now, replacements);
+    }
+
+    /**
+     * This snapshot as of {@code now} with each campaign of {@code replacements} in place of the one of its id: each
+     * of the same shape ({@link ServingCampaign#sameShape}: entity, format, score, surface and cities, neither ended),
+     * so that it takes its predecessor's entry in the slices it is in. Copies the map of campaigns once and each touched
+     * slice's entries once; shares the rest.
+     */
+    ServingIndex patched(Instant now, Map<CampaignId, ServingCampaign> replacements) {
+        ServingIndex stamped = restampedAt(now);
+        if (replacements.isEmpty()) {
+            return stamped;
+        }
+        Map<CampaignId, ServingCampaign> campaigns = new HashMap<>(byId);
+        if (replaced != null) {
+            campaigns.put(replaced.id, replaced);
+        }
+        Map<Surface, Map<CityCode, java.util.IdentityHashMap<ServingCampaign, ServingCampaign>>> bySlice =
+                new EnumMap<>(Surface.class);
+        replacements.forEach((id, replacement) -> {
+            ServingCampaign present = campaigns.get(id);
+            if (present == null) {
+                throw new IllegalArgumentException("campaign " + id + " is not in the index");
+            }
+            if (!present.sameShape(replacement)) {
+                throw new IllegalArgumentException("campaign " + id + " changed its place in the index");
+            }
+            campaigns.put(id, replacement);
+            if (present.details.status() == CampaignStatus.ENDED) {
+                return;
+            }
+            Map<CityCode, java.util.IdentityHashMap<ServingCampaign, ServingCampaign>> cities =
+                    bySlice.computeIfAbsent(present.details.surface(), key -> new HashMap<>());
+            for (CityCode city : present.details.cities()) {
+                cities.computeIfAbsent(city, key -> new java.util.IdentityHashMap<>()).put(present, replacement);
+            }
+        });
+        EnumMap<Surface, Map<CityCode, CitySlice>> patched = new EnumMap<>(slices);
+        bySlice.forEach((surface, cities) -> {
+            Map<CityCode, CitySlice> present = slices.get(surface);
+            if (present == null) {
+                return;
+            }
+            Map<CityCode, CitySlice> patchedCities = new HashMap<>(present);
+            cities.forEach((city, replacing) -> {
+                CitySlice slice = present.get(city);
+                if (slice != null) {
+                    patchedCities.put(city, slice.replacingAll(replacing));
+                }
+            });
+            patched.put(surface, patchedCities);
+        });
+        return new ServingIndex(now, day, dayStartMillis, dayEndMillis, policies, keywords, patched, campaigns,
+                byPosition, null, curves, cityIds);
+    }
+
+    /** Every slice, for tests that compare two indexes' contents. */
+    void forEachSlice(java.util.function.BiConsumer<Surface, CitySlice> action) {
+        slices.forEach((surface, cities) -> cities.values().forEach(slice -> action.accept(surface, slice)));
+    }
+
     public Instant builtAt() {
         return builtAt;
     }

@@ -1,0 +1,244 @@
+package io.promo.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.promo.domain.advertiser.Advertiser;
+import io.promo.domain.campaign.Campaign;
+import io.promo.domain.campaign.CampaignAction;
+import io.promo.domain.ledger.EntryKind;
+import io.promo.domain.ledger.IdempotencyKey;
+import io.promo.domain.ledger.LedgerEntry;
+import io.promo.domain.serving.index.ChangeCursor;
+import io.promo.domain.serving.index.ServingChangeSet;
+import io.promo.domain.shared.Actor;
+import io.promo.domain.shared.CampaignId;
+import io.promo.domain.shared.Money;
+import io.promo.domain.testing.TestData;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * {@link JdbcServingChanges} on a real streaming standby (ADR 0038): a cursor taken on the writer is not used on a
+ * standby that has not replayed as far as that cursor's snapshot had seen (its rows might be older than what the index
+ * already holds); once it has, the standby answers from the cursor on. The standby is made as {@code ReadReplicaTest}
+ * makes it: a cold copy of the primary's data directory, started with {@code standby.signal}.
+ */
+class ServingChangesOnAStandbyTest {
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+
+    @TempDir
+    static Path directories;
+    private static EmbeddedPostgresServer primary;
+    private static Process standby;
+    private static Path standbyData;
+    private static Path binaries;
+    private static String standbyUrl;
+
+    @BeforeAll
+    static void a_primary_and_its_streaming_standby() throws Exception {
+        Map<String, String> replication = Map.of("wal_level", "replica", "max_wal_senders", "4", "hot_standby", "on");
+        EmbeddedPostgresServer cold = EmbeddedPostgresServer.startPersistent(directories.resolve("primary"), replication);
+        DatabaseMigrator.migrate(cold.dataSource());
+        binaries = postgresBinaries(cold);
+        String maxConnections = show(cold, "max_connections");
+        cold.close();
+        standbyData = directories.resolve("standby");
+        copy(directories.resolve("primary"), standbyData);
+        primary = cold.startAgain();
+        Files.writeString(standbyData.resolve("standby.signal"), "");
+        Files.setPosixFilePermissions(standbyData, PosixFilePermissions.fromString("rwx------"));
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        standbyUrl = "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
+        standby = new ProcessBuilder(command(binaries.resolve("postgres").toString(), "-D", standbyData.toString(),
+                "-p", String.valueOf(port), "-c", "hot_standby=on", "-c", "listen_addresses=localhost",
+                "-c", "max_connections=" + maxConnections,
+                "-c", "primary_conninfo=host=localhost port=" + primary.port() + " user=postgres"))
+                .redirectErrorStream(true).redirectOutput(Path.of("target", "serving-changes-standby.log").toFile()).start();
+        await("the standby accepts reads", Duration.ofSeconds(30), () -> {
+            try (Connection connection = DriverManager.getConnection(standbyUrl)) {
+                return bool(connection, "select pg_is_in_recovery()");
+            } catch (SQLException e) {
+                return false;
+            }
+        });
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (standby != null && standby.isAlive()) {
+            replay("resume");
+            new ProcessBuilder(command(binaries.resolve("pg_ctl").toString(), "-D", standbyData.toString(), "stop", "-m",
+                    "fast", "-w")).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
+                    .waitFor(30, TimeUnit.SECONDS);
+            if (!standby.waitFor(10, TimeUnit.SECONDS)) {
+                standby.destroyForcibly();
+            }
+        }
+        if (primary != null) {
+            primary.close();
+        }
+    }
+
+    @Test
+    void a_standby_behind_the_cursor_answers_nothing_until_it_has_replayed_that_far() throws Exception {
+        PostgresRepositories writer = new PostgresRepositories(primary.dataSource(), ZoneOffset.UTC);
+        PGSimpleDataSource replicaSource = new PGSimpleDataSource();
+        replicaSource.setURL(standbyUrl);
+        JdbcServingChanges onStandby = new JdbcServingChanges(replicaSource);
+        Advertiser owner = TestData.anAdvertiser();
+        writer.advertisers().insert(owner);
+        Campaign draft = TestData.aCampaign(owner.id());
+        writer.campaigns().insert(draft);
+        writer.campaigns().updateIfUnchanged(draft.apply(CampaignAction.ACTIVATE, Actor.ADMIN, TestData.NOW).orElseThrow(),
+                draft.updatedAt());
+        awaitReplayed();
+        ChangeCursor fromStandby = onStandby.changesSince(ChangeCursor.ORIGIN, TODAY).next();
+
+        try (Connection longRunning = primary.dataSource().getConnection()) {
+            // An open transaction with an id keeps the writer's snapshot xmin below the two top-ups that follow.
+            longRunning.setAutoCommit(false);
+            try (Statement statement = longRunning.createStatement()) {
+                statement.execute("select pg_current_xact_id()");
+            }
+            topUp(writer, draft.id(), 700);
+            awaitReplayed();
+            replay("pause"); // the standby has the first top-up, not the second
+            topUp(writer, draft.id(), 300);
+
+            ServingChangeSet onWriter = writer.servingChanges().changesSince(fromStandby, TODAY);
+            assertThat(onWriter.campaigns()).as("a standby's cursor read on the writer").extracting(Campaign::id)
+                    .contains(draft.id());
+            assertThat(onWriter.budgets().get(draft.id()).balance()).isEqualTo(Money.ofCents(1_000));
+
+            // Both top-ups are at or above the writer's cursor: read on the standby, the first one's row would take the
+            // index back to 700.
+            ServingChangeSet behind = onStandby.changesSince(onWriter.next(), TODAY);
+            assertThat(behind.campaigns()).as("the standby, behind the writer's cursor, answers no older row").isEmpty();
+            assertThat(behind.next()).isEqualTo(onWriter.next());
+            longRunning.rollback();
+
+            replay("resume");
+            awaitReplayed();
+            ServingChangeSet caughtUp = onStandby.changesSince(onWriter.next(), TODAY);
+            assertThat(caughtUp.budgets().values()).as("rows read again, as they are now")
+                    .allSatisfy(budget -> assertThat(budget.balance()).isEqualTo(Money.ofCents(1_000)));
+
+            topUp(writer, draft.id(), 500);
+            awaitReplayed();
+            ServingChangeSet next = onStandby.changesSince(caughtUp.next(), TODAY);
+            assertThat(next.budgets().get(draft.id()).balance()).isEqualTo(Money.ofCents(1_500));
+        }
+    }
+
+    private static void topUp(PostgresRepositories repositories, CampaignId id, long cents) {
+        repositories.ledger().record(new LedgerEntry(TestData.IDS.newLedgerEntryId(), id, EntryKind.TOPUP,
+                Money.ofCents(cents), new IdempotencyKey(IdempotencyKey.STRIPE, "pi_" + System.nanoTime()),
+                Optional.empty(), TestData.NOW));
+    }
+
+    private static void awaitReplayed() throws Exception {
+        String written;
+        try (Connection connection = primary.dataSource().getConnection(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("select pg_current_wal_insert_lsn()::text")) {
+            row.next();
+            written = row.getString(1);
+        }
+        await("the standby replays " + written, Duration.ofSeconds(20), () -> {
+            try (Connection connection = DriverManager.getConnection(standbyUrl)) {
+                return bool(connection, "select pg_last_wal_replay_lsn() >= '" + written + "'::pg_lsn");
+            } catch (SQLException e) {
+                return false;
+            }
+        });
+    }
+
+    private static void replay(String pauseOrResume) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(standbyUrl); Statement statement = connection.createStatement()) {
+            statement.execute("select pg_wal_replay_" + pauseOrResume + "()");
+        }
+    }
+
+    /** PostgreSQL refuses to run as root: as zonky does, in a user namespace of its own when the tests run as root. */
+    private static List<String> command(String... command) {
+        List<String> line = new ArrayList<>();
+        if ("root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/bin/unshare"))) {
+            line.addAll(List.of("/usr/bin/unshare", "-U"));
+        }
+        line.addAll(List.of(command));
+        return line;
+    }
+
+    private static Path postgresBinaries(EmbeddedPostgresServer server) throws Exception {
+        try (Connection connection = server.dataSource().getConnection(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("select pg_backend_pid()")) {
+            row.next();
+            return Files.readSymbolicLink(Path.of("/proc", String.valueOf(row.getInt(1)), "exe")).getParent();
+        }
+    }
+
+    private static String show(EmbeddedPostgresServer server, String setting) throws SQLException {
+        try (Connection connection = server.dataSource().getConnection(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("show " + setting)) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(file).toString());
+                String name = file.getFileName().toString();
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else if (!name.equals("postmaster.pid") && !name.equals("epg-lock")) {
+                    Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    private static boolean bool(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+            return row.next() && row.getBoolean(1);
+        }
+    }
+
+    private static void await(String what, Duration within, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + ": not within " + within.toMillis() + " ms");
+            }
+            Thread.sleep(50);
+        }
+    }
+}
