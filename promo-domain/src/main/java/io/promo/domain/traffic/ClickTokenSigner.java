@@ -176,9 +176,15 @@ public final class ClickTokenSigner {
         return ENCODER.encodeToString(ascii(text));
     }
 
-    private static Optional<byte[]> decode(String base64url) {
+    /**
+     * The bytes of a base64url text only if it is the one spelling our encoder writes: the JDK's decoder ignores the
+     * unused low bits of a last character (and accepts padding), so up to four texts decode alike, and a token with an
+     * altered last character would still verify. Re-encoding and comparing refuses all but the canonical one.
+     */
+    static Optional<byte[]> decode(String base64url) {
         try {
-            return Optional.of(DECODER.decode(base64url));
+            byte[] bytes = DECODER.decode(base64url);
+            return ENCODER.encodeToString(bytes).equals(base64url) ? Optional.of(bytes) : Optional.empty();
         } catch (IllegalArgumentException notBase64) {
             return Optional.empty();
         }
