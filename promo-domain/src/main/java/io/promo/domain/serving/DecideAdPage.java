@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Use case: the page for one search, with sponsored results placed (docs/design.md "Serve"). Called on
@@ -96,6 +97,6 @@ public final class DecideAdPage {
             }
         }
         return new DecisionPage(now, request.surface(), request.role(), request.city(), request.viewer(), signature,
-                Arrays.asList(positions));
+                Arrays.asList(positions), Optional.ofNullable(placement.nextMemoryToken()));
     }
 }

@@ -1,0 +1,136 @@
+package io.promo.domain.serving.memory;
+
+import io.promo.domain.campaign.FrequencyCap;
+import io.promo.domain.shared.CampaignId;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.Objects;
+
+/**
+ * Reads and writes viewer-memory tokens (CitrusAd's memory token): what carries a viewer's frequency-capped
+ * impressions from one decision to the next, on any node, with nothing stored on the decision path (ADR 0034).
+ *
+ * <p>A token reads {@code m1.<key id>.<payload>.<mac>}: the payload is a {@link ViewerMemory} in base64url (at most
+ * {@value ViewerMemory#MAX_BYTES} bytes), the MAC the first 128 bits of an HMAC-SHA256, under the click tokens'
+ * signing key named, of {@code m1.<key id>.<payload>}, a zero byte and the viewer's key. So a token verifies only for
+ * the viewer it was written for: one viewer's token handed to another reads {@link MemoryReading#FORGED}. Only the
+ * canonical base64url spelling is accepted (the bits a last character leaves unused must be zero).
+ *
+ * <p>Reading never throws and never trusts: a token that is not {@link MemoryReading#VALID} reads as an empty memory,
+ * which can only let a capped campaign be shown as if the page were the viewer's first. Thread-safe.
+ */
+public final class MemoryTokenCodec {
+
+    static final String VERSION = "m1";
+    static final int MAC_BYTES = 16;
+    /** A key id is at most 16 characters ({@code SigningKey}). */
+    static final int MAX_KEY_ID_LENGTH = 16;
+    /** The longest token {@link #write} can produce; anything longer is {@link MemoryReading#OVERSIZED}, unread. */
+    public static final int MAX_TOKEN_LENGTH = VERSION.length() + 1 + MAX_KEY_ID_LENGTH + 1
+            + base64Length(ViewerMemory.MAX_BYTES) + 1 + base64Length(MAC_BYTES);
+    /** The skew tolerated between nodes' clocks: a token written further ahead of ours is not one of ours. */
+    static final int SKEW_MINUTES = 1;
+
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+    private final MemorySeal seal;
+    private final MemoryReadings readings;
+
+    public MemoryTokenCodec(MemorySeal seal, MemoryReadings readings) {
+        this.seal = Objects.requireNonNull(seal, "seal");
+        this.readings = Objects.requireNonNull(readings, "readings");
+    }
+
+    /** What a token says, and how it was read; counted in {@link MemoryReadings}. */
+    public record Read(MemoryReading reading, ViewerMemory memory) {
+    }
+
+    public MemoryReadings readings() {
+        return readings;
+    }
+
+    public int campaignHash(CampaignId campaign) {
+        return seal.campaignHash(campaign);
+    }
+
+    /**
+     * @param viewerKey the viewer's stable key ({@code Viewer.key()}): a token binds to it
+     * @param nowMinute minutes since the epoch
+     */
+    public Read read(String token, String viewerKey, long nowMinute) {
+        Read read = check(token, viewerKey, nowMinute);
+        readings.count(read.reading());
+        return read;
+    }
+
+    private Read check(String token, String viewerKey, long nowMinute) {
+        if (token == null || token.isEmpty()) {
+            return new Read(MemoryReading.ABSENT, ViewerMemory.EMPTY);
+        }
+        if (token.length() > MAX_TOKEN_LENGTH) {
+            return forgotten(MemoryReading.OVERSIZED);
+        }
+        int first = token.indexOf('.');
+        int second = first < 0 ? -1 : token.indexOf('.', first + 1);
+        int third = second < 0 ? -1 : token.indexOf('.', second + 1);
+        if (third < 0 || token.indexOf('.', third + 1) >= 0 || !VERSION.equals(token.substring(0, first))) {
+            return forgotten(MemoryReading.FORGED);
+        }
+        String keyId = token.substring(first + 1, second);
+        byte[] payload = canonical(token.substring(second + 1, third));
+        byte[] mac = canonical(token.substring(third + 1));
+        if (payload == null || mac == null || mac.length != MAC_BYTES) {
+            return forgotten(MemoryReading.FORGED);
+        }
+        byte[] expected = seal.mac(keyId, sealed(token.substring(0, third), viewerKey));
+        if (expected == null || !MessageDigest.isEqual(expected, mac)) {
+            return forgotten(MemoryReading.FORGED);
+        }
+        long written = ViewerMemory.writtenAt(payload);
+        if (written < 0 || written > nowMinute + SKEW_MINUTES) {
+            return forgotten(MemoryReading.FORGED);
+        }
+        if (nowMinute - written >= FrequencyCap.MAX_PERIOD_HOURS * 60L) {
+            return forgotten(MemoryReading.EXPIRED);
+        }
+        ViewerMemory memory = ViewerMemory.parse(payload);
+        return memory == null ? forgotten(MemoryReading.FORGED) : new Read(MemoryReading.VALID, memory);
+    }
+
+    /** The token of {@code memory} for {@code viewerKey}, written at {@code nowMinute} under the newest key. */
+    public String write(ViewerMemory memory, String viewerKey, long nowMinute) {
+        ViewerMemory kept = memory.prunedAt(nowMinute);
+        String keyId = seal.signingKeyId();
+        String signed = VERSION + "." + keyId + "." + ENCODER.encodeToString(kept.bytes(nowMinute));
+        return signed + "." + ENCODER.encodeToString(seal.mac(keyId, sealed(signed, viewerKey)));
+    }
+
+    private static byte[] sealed(String signed, String viewerKey) {
+        byte[] head = signed.getBytes(StandardCharsets.US_ASCII);
+        byte[] viewer = viewerKey.getBytes(StandardCharsets.UTF_8);
+        byte[] message = new byte[head.length + 1 + viewer.length];
+        System.arraycopy(head, 0, message, 0, head.length);
+        System.arraycopy(viewer, 0, message, head.length + 1, viewer.length);
+        return message;
+    }
+
+    /** The bytes of a base64url text only if it is spelt as our encoder writes it (ADR 0034); else null. */
+    private static byte[] canonical(String base64url) {
+        try {
+            byte[] bytes = DECODER.decode(base64url);
+            return ENCODER.encodeToString(bytes).equals(base64url) ? bytes : null;
+        } catch (IllegalArgumentException notBase64) {
+            return null;
+        }
+    }
+
+    private static Read forgotten(MemoryReading reading) {
+        return new Read(reading, ViewerMemory.EMPTY);
+    }
+
+    private static int base64Length(int bytes) {
+        return (bytes * 4 + 2) / 3;
+    }
+}
