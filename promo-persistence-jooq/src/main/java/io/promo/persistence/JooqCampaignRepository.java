@@ -2,24 +2,30 @@ package io.promo.persistence;
 
 import static io.promo.persistence.jooq.generated.Tables.PROMO_ADVERTISER;
 import static io.promo.persistence.jooq.generated.Tables.PROMO_CAMPAIGN;
+import static io.promo.persistence.jooq.generated.Tables.PROMO_CAMPAIGN_FREQUENCY_CAP;
 
 import io.promo.domain.campaign.Campaign;
 import io.promo.domain.campaign.CampaignQuota;
 import io.promo.domain.campaign.CampaignRepository;
 import io.promo.domain.campaign.CampaignStatus;
+import io.promo.domain.campaign.FrequencyCap;
 import io.promo.domain.shared.AdvertiserId;
 import io.promo.domain.shared.CampaignId;
 import io.promo.persistence.jooq.generated.tables.records.PromoCampaignRecord;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 /**
  * {@link CampaignRepository} on {@code promo_campaign}. Updates are compare-and-set on
- * {@code updated_at} in one statement (ADR 0004), so no lock is held between a read and a write.
+ * {@code updated_at} in one statement (ADR 0004), so no lock is held between a read and a write. A campaign's own
+ * frequency cap lives in the side table {@code promo_campaign_frequency_cap} (V27), written in the same transaction
+ * as the campaign's row and read beside it.
  */
 public final class JooqCampaignRepository implements CampaignRepository {
 
@@ -35,7 +41,11 @@ public final class JooqCampaignRepository implements CampaignRepository {
 
     @Override
     public void insert(Campaign campaign) {
-        db.insertInto(PROMO_CAMPAIGN).set(CampaignMapper.toRecord(campaign)).execute();
+        db.transaction(configuration -> {
+            DSLContext tx = DSL.using(configuration);
+            tx.insertInto(PROMO_CAMPAIGN).set(CampaignMapper.toRecord(campaign)).execute();
+            writeFrequencyCap(tx, campaign);
+        });
     }
 
     /**
@@ -57,6 +67,7 @@ public final class JooqCampaignRepository implements CampaignRepository {
                 return false;
             }
             tx.insertInto(PROMO_CAMPAIGN).set(CampaignMapper.toRecord(campaign)).execute();
+            writeFrequencyCap(tx, campaign);
             return true;
         });
     }
@@ -66,27 +77,44 @@ public final class JooqCampaignRepository implements CampaignRepository {
         return db.selectFrom(PROMO_CAMPAIGN)
                 .where(PROMO_CAMPAIGN.CAMPAIGN_ID.eq(id.value()))
                 .fetchOptional()
-                .map(CampaignMapper::toDomain);
+                .map(CampaignMapper::toDomain)
+                .map(campaign -> withFrequencyCaps(List.of(campaign), PROMO_CAMPAIGN_FREQUENCY_CAP.CAMPAIGN_ID.eq(id.value()))
+                        .get(0));
     }
 
     @Override
     public List<Campaign> findByAdvertiser(AdvertiserId advertiserId) {
-        return db.selectFrom(PROMO_CAMPAIGN)
+        List<Campaign> campaigns = db.selectFrom(PROMO_CAMPAIGN)
                 .where(PROMO_CAMPAIGN.ADVERTISER_ID.eq(advertiserId.value()))
                 .orderBy(PROMO_CAMPAIGN.CREATED_AT, PROMO_CAMPAIGN.CAMPAIGN_ID)
                 .fetch(CampaignMapper::toDomain);
+        return withFrequencyCaps(campaigns, PROMO_CAMPAIGN_FREQUENCY_CAP.CAMPAIGN_ID.in(
+                DSL.select(PROMO_CAMPAIGN.CAMPAIGN_ID).from(PROMO_CAMPAIGN)
+                        .where(PROMO_CAMPAIGN.ADVERTISER_ID.eq(advertiserId.value()))));
     }
 
     @Override
     public List<Campaign> findAll() {
-        return db.selectFrom(PROMO_CAMPAIGN)
+        List<Campaign> campaigns = db.selectFrom(PROMO_CAMPAIGN)
                 .orderBy(PROMO_CAMPAIGN.CREATED_AT, PROMO_CAMPAIGN.CAMPAIGN_ID)
                 .fetch(CampaignMapper::toDomain);
+        return withFrequencyCaps(campaigns, DSL.trueCondition());
     }
 
     @Override
     public boolean updateIfUnchanged(Campaign changed, Instant expectedVersion) {
         PromoCampaignRecord row = CampaignMapper.toRecord(changed);
+        return db.transactionResult(configuration -> {
+            DSLContext tx = DSL.using(configuration);
+            if (!updateRow(tx, row, expectedVersion)) {
+                return false;
+            }
+            writeFrequencyCap(tx, changed);
+            return true;
+        });
+    }
+
+    private static boolean updateRow(DSLContext db, PromoCampaignRecord row, Instant expectedVersion) {
         // The identity columns (advertiser, target, surface, created_at) never change after authoring.
         return db.update(PROMO_CAMPAIGN)
                 .set(PROMO_CAMPAIGN.NAME, row.getName())
@@ -104,5 +132,42 @@ public final class JooqCampaignRepository implements CampaignRepository {
                 .where(PROMO_CAMPAIGN.CAMPAIGN_ID.eq(row.getCampaignId()))
                 .and(PROMO_CAMPAIGN.UPDATED_AT.eq(Timestamps.toColumn(expectedVersion)))
                 .execute() == 1;
+    }
+
+    /** The campaign's own cap as its side-table row: present, or absent (the deployment's default applies). */
+    private static void writeFrequencyCap(DSLContext tx, Campaign campaign) {
+        Optional<FrequencyCap> cap = campaign.settings().frequencyCap();
+        String id = campaign.id().value();
+        if (cap.isEmpty()) {
+            tx.deleteFrom(PROMO_CAMPAIGN_FREQUENCY_CAP).where(PROMO_CAMPAIGN_FREQUENCY_CAP.CAMPAIGN_ID.eq(id)).execute();
+            return;
+        }
+        tx.insertInto(PROMO_CAMPAIGN_FREQUENCY_CAP)
+                .set(PROMO_CAMPAIGN_FREQUENCY_CAP.CAMPAIGN_ID, id)
+                .set(PROMO_CAMPAIGN_FREQUENCY_CAP.IMPRESSIONS, cap.get().impressions())
+                .set(PROMO_CAMPAIGN_FREQUENCY_CAP.PERIOD_HOURS, cap.get().periodHours())
+                .onConflict(PROMO_CAMPAIGN_FREQUENCY_CAP.CAMPAIGN_ID)
+                .doUpdate()
+                .set(PROMO_CAMPAIGN_FREQUENCY_CAP.IMPRESSIONS, cap.get().impressions())
+                .set(PROMO_CAMPAIGN_FREQUENCY_CAP.PERIOD_HOURS, cap.get().periodHours())
+                .execute();
+    }
+
+    /** The campaigns with their own caps, read from the side table rows {@code which} selects. */
+    private List<Campaign> withFrequencyCaps(List<Campaign> campaigns, org.jooq.Condition which) {
+        if (campaigns.isEmpty()) {
+            return campaigns;
+        }
+        Map<String, FrequencyCap> caps = new HashMap<>();
+        db.selectFrom(PROMO_CAMPAIGN_FREQUENCY_CAP).where(which).fetch().forEach(row ->
+                caps.put(row.getCampaignId(), new FrequencyCap(row.getImpressions(), row.getPeriodHours())));
+        if (caps.isEmpty()) {
+            return campaigns;
+        }
+        return campaigns.stream().map(c -> {
+            FrequencyCap cap = caps.get(c.id().value());
+            return cap == null ? c : new Campaign(c.id(), c.advertiserId(), c.surface(), c.target(),
+                    c.settings().withFrequencyCap(Optional.of(cap)), c.status(), c.createdAt(), c.updatedAt());
+        }).toList();
     }
 }
