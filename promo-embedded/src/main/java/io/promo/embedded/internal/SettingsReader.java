@@ -1,6 +1,7 @@
 package io.promo.embedded.internal;
 
 import io.promo.domain.campaign.CampaignQuota;
+import io.promo.domain.campaign.FrequencyCap;
 import io.promo.domain.conversion.ConversionSettings;
 import io.promo.domain.conversion.ConversionType;
 import io.promo.domain.serving.index.ServingSettings;
@@ -124,8 +125,14 @@ public final class SettingsReader {
         } catch (IllegalArgumentException e) {
             problem(e.getMessage());
         }
+        Optional<FrequencyCap> frequencyCap = Optional.empty();
+        try {
+            frequencyCap = FrequencyCap.parseDefault(values.getOrDefault(PromoSettings.FREQUENCY_CAP, "off"));
+        } catch (IllegalArgumentException e) {
+            problem(PromoSettings.FREQUENCY_CAP + ": " + e.getMessage());
+        }
         return new PromoSettings(mode, database, clickSecret, hashSecret, zone, maxCampaigns, currency, stripeKey,
-                webhookSecrets, apiBase, shutdownTimeout, conversions, maxSlots, pricingMode);
+                webhookSecrets, apiBase, shutdownTimeout, conversions, maxSlots, pricingMode, frequencyCap);
     }
 
     /** The deployment's conversion types (beyond inquiry and booking) and click window (ADR 0035). */
