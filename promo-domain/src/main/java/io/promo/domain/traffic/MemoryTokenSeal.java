@@ -14,8 +14,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The keyed functions of viewer-memory tokens (ADR 0034): their MAC under the click tokens' signing keys, so the two
  * rotate together (the newest key seals; every key still accepted verifies), and campaign hashes under the
- * deployment's hash secret. A memory token's MAC input starts with {@code m1.}, a click token's with {@code v1.} or
- * {@code v2.}: one can never pass for the other.
+ * deployment's hash secret.
+ *
+ * <p>The MAC is two SipHash-2-4 tags under two 128-bit keys derived from the signing key (HMAC-SHA256 of a label,
+ * once per key): 128 bits, at a tenth of an HMAC's cost on the decision path, which reads and writes a token per
+ * search. The labels are the memory token's own, so these keys never sign a click token, and a memory token's MAC
+ * input starts with {@code m1.}, a click token's with {@code v1.} or {@code v2.}: one can never pass for the other.
  */
 public final class MemoryTokenSeal implements MemorySeal {
 
@@ -25,7 +29,7 @@ public final class MemoryTokenSeal implements MemorySeal {
 
     private final String signingKeyId;
     private final Map<String, SigningKey> keys = new LinkedHashMap<>();
-    private final Map<String, Hmac> macs = new LinkedHashMap<>();
+    private final Map<String, SipHash[]> macs = new LinkedHashMap<>();
     private final Hmac campaignHasher;
     private final Clock clock;
     private final Map<String, Integer> campaignHashes = new ConcurrentHashMap<>();
@@ -44,7 +48,10 @@ public final class MemoryTokenSeal implements MemorySeal {
         this.signingKeyId = keys.get(0).keyId();
         for (SigningKey key : keys) {
             this.keys.put(key.keyId(), key);
-            this.macs.put(key.keyId(), new Hmac(key.secret()));
+            Hmac derive = new Hmac(key.secret());
+            this.macs.put(key.keyId(), new SipHash[] {
+                new SipHash(Arrays.copyOf(derive.sign(ascii("promo memory token mac 1")), 16)),
+                new SipHash(Arrays.copyOf(derive.sign(ascii("promo memory token mac 2")), 16))});
         }
         this.campaignHasher = new Hmac(hashSecret);
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -61,7 +68,21 @@ public final class MemoryTokenSeal implements MemorySeal {
         if (key == null || !key.acceptsAt(clock.instant())) {
             return null;
         }
-        return Arrays.copyOf(macs.get(keyId).sign(message), MAC_BYTES);
+        SipHash[] sips = macs.get(keyId);
+        byte[] tag = new byte[MAC_BYTES];
+        put(tag, 0, sips[0].hash(message, 0, message.length));
+        put(tag, 8, sips[1].hash(message, 0, message.length));
+        return tag;
+    }
+
+    private static void put(byte[] out, int at, long value) {
+        for (int i = 0; i < 8; i++) {
+            out[at + i] = (byte) (value >>> (56 - 8 * i));
+        }
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     @Override

@@ -13,7 +13,8 @@ public interface MemorySeal {
     String signingKeyId();
 
     /**
-     * A 16-byte MAC of {@code message} under key {@code keyId}, or null when that key is unknown or retired.
+     * A 16-byte MAC of {@code message} under key {@code keyId} (a keyed PRF: {@code traffic.MemoryTokenSeal} uses two
+     * SipHash-2-4), or null when that key is unknown or retired.
      */
     byte[] mac(String keyId, byte[] message);
 

@@ -2,8 +2,10 @@ package io.promo.domain.serving.memory;
 
 import io.promo.domain.campaign.FrequencyCap;
 import io.promo.domain.shared.CampaignId;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
 
@@ -12,8 +14,8 @@ import java.util.Objects;
  * impressions from one decision to the next, on any node, with nothing stored on the decision path (ADR 0034).
  *
  * <p>A token reads {@code m1.<key id>.<payload>.<mac>}: the payload is a {@link ViewerMemory} in base64url (at most
- * {@value ViewerMemory#MAX_BYTES} bytes), the MAC the first 128 bits of an HMAC-SHA256, under the click tokens'
- * signing key named, of {@code m1.<key id>.<payload>}, a zero byte and the viewer's key. So a token verifies only for
+ * {@value ViewerMemory#MAX_BYTES} bytes), the MAC a 128-bit tag ({@link MemorySeal#mac}: two SipHash-2-4 under keys
+ * derived from the click tokens' signing key named) of {@code m1.<key id>.<payload>}, a zero byte and the viewer's key. So a token verifies only for
  * the viewer it was written for: one viewer's token handed to another reads {@link MemoryReading#FORGED}. Only the
  * canonical base64url spelling is accepted (the bits a last character leaves unused must be zero).
  *
@@ -72,19 +74,21 @@ public final class MemoryTokenCodec {
         if (token.length() > MAX_TOKEN_LENGTH) {
             return forgotten(MemoryReading.OVERSIZED);
         }
-        int first = token.indexOf('.');
-        int second = first < 0 ? -1 : token.indexOf('.', first + 1);
-        int third = second < 0 ? -1 : token.indexOf('.', second + 1);
-        if (third < 0 || token.indexOf('.', third + 1) >= 0 || !VERSION.equals(token.substring(0, first))) {
+        // Read as bytes once: a character outside Latin-1 becomes '?', which no part of a token may hold.
+        byte[] text = token.getBytes(StandardCharsets.ISO_8859_1);
+        int first = indexOf(text, 0);
+        int second = first < 0 ? -1 : indexOf(text, first + 1);
+        int third = second < 0 ? -1 : indexOf(text, second + 1);
+        if (third < 0 || indexOf(text, third + 1) >= 0 || first != VERSION.length() || text[0] != 'm' || text[1] != '1') {
             return forgotten(MemoryReading.FORGED);
         }
-        String keyId = token.substring(first + 1, second);
-        byte[] payload = canonical(token.substring(second + 1, third));
-        byte[] mac = canonical(token.substring(third + 1));
+        byte[] payload = canonical(text, second + 1, third);
+        byte[] mac = canonical(text, third + 1, text.length);
         if (payload == null || mac == null || mac.length != MAC_BYTES) {
             return forgotten(MemoryReading.FORGED);
         }
-        byte[] expected = seal.mac(keyId, sealed(token.substring(0, third), viewerKey));
+        String keyId = new String(text, first + 1, second - first - 1, StandardCharsets.ISO_8859_1);
+        byte[] expected = seal.mac(keyId, sealed(text, third, viewerKey));
         if (expected == null || !MessageDigest.isEqual(expected, mac)) {
             return forgotten(MemoryReading.FORGED);
         }
@@ -103,27 +107,80 @@ public final class MemoryTokenCodec {
     public String write(ViewerMemory memory, String viewerKey, long nowMinute) {
         ViewerMemory kept = memory.prunedAt(nowMinute);
         String keyId = seal.signingKeyId();
-        String signed = VERSION + "." + keyId + "." + ENCODER.encodeToString(kept.bytes(nowMinute));
-        return signed + "." + ENCODER.encodeToString(seal.mac(keyId, sealed(signed, viewerKey)));
+        byte[] payload = ENCODER.encode(kept.bytes(nowMinute));
+        byte[] text = new byte[VERSION.length() + 1 + keyId.length() + 1 + payload.length];
+        int at = 0;
+        for (int i = 0; i < VERSION.length(); i++) {
+            text[at++] = (byte) VERSION.charAt(i);
+        }
+        text[at++] = '.';
+        for (int i = 0; i < keyId.length(); i++) {
+            text[at++] = (byte) keyId.charAt(i);
+        }
+        text[at++] = '.';
+        System.arraycopy(payload, 0, text, at, payload.length);
+        byte[] mac = ENCODER.encode(seal.mac(keyId, sealed(text, text.length, viewerKey)));
+        byte[] token = Arrays.copyOf(text, text.length + 1 + mac.length);
+        token[text.length] = '.';
+        System.arraycopy(mac, 0, token, text.length + 1, mac.length);
+        return new String(token, StandardCharsets.ISO_8859_1);
     }
 
-    private static byte[] sealed(String signed, String viewerKey) {
-        byte[] head = signed.getBytes(StandardCharsets.US_ASCII);
+    /** What the MAC covers: the token up to its MAC, a zero byte, the viewer's key. */
+    private static byte[] sealed(byte[] text, int length, String viewerKey) {
         byte[] viewer = viewerKey.getBytes(StandardCharsets.UTF_8);
-        byte[] message = new byte[head.length + 1 + viewer.length];
-        System.arraycopy(head, 0, message, 0, head.length);
-        System.arraycopy(viewer, 0, message, head.length + 1, viewer.length);
+        byte[] message = Arrays.copyOf(text, length + 1 + viewer.length);
+        message[length] = 0;
+        System.arraycopy(viewer, 0, message, length + 1, viewer.length);
         return message;
     }
 
-    /** The bytes of a base64url text only if it is spelt as our encoder writes it (ADR 0034); else null. */
-    private static byte[] canonical(String base64url) {
+    private static int indexOf(byte[] text, int from) {
+        for (int i = from; i < text.length; i++) {
+            if (text[i] == '.') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The bytes of {@code text[from, to)} in base64url only if it is spelt as our encoder writes it (ADR 0034): no
+     * padding, and a last character whose bits beyond the data are zero (a lenient decoder ignores them, so up to four
+     * spellings would decode alike). Else null.
+     */
+    private static byte[] canonical(byte[] text, int from, int to) {
+        int length = to - from;
+        if (length % 4 == 1) {
+            return null;
+        }
+        if (length % 4 != 0) {
+            int last = sextet(text[to - 1]);
+            if (last < 0 || (last & (length % 4 == 2 ? 0x0F : 0x03)) != 0) {
+                return null;
+            }
+        }
         try {
-            byte[] bytes = DECODER.decode(base64url);
-            return ENCODER.encodeToString(bytes).equals(base64url) ? bytes : null;
+            ByteBuffer decoded = DECODER.decode(ByteBuffer.wrap(text, from, length));
+            byte[] bytes = new byte[decoded.remaining()];
+            decoded.get(bytes);
+            return bytes;
         } catch (IllegalArgumentException notBase64) {
             return null;
         }
+    }
+
+    private static int sextet(byte c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
+        }
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 26;
+        }
+        if (c >= '0' && c <= '9') {
+            return c - '0' + 52;
+        }
+        return c == '-' ? 62 : c == '_' ? 63 : -1;
     }
 
     private static Read forgotten(MemoryReading reading) {

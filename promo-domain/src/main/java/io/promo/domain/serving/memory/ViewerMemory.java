@@ -1,9 +1,7 @@
 package io.promo.domain.serving.memory;
 
 import io.promo.domain.campaign.FrequencyCap;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * What a viewer's memory token says they were shown: per capped campaign (by its keyed hash, never its id), the
@@ -65,79 +63,90 @@ public final class ViewerMemory {
      */
     public ViewerMemory after(long nowMinute, int[] newHashes, int[] newPeriodHours, int count) {
         nowMinute = notBeforeNewest(nowMinute);
-        List<int[]> keys = new ArrayList<>(hashes.length + count);
-        List<long[]> times = new ArrayList<>(hashes.length + count);
-        for (int i = 0; i < hashes.length; i++) {
-            keys.add(new int[] {hashes[i], periodHours[i]});
-            times.add(minutes[i]);
-        }
+        int n = hashes.length;
+        int[] keys = Arrays.copyOf(hashes, n + count);
+        int[] periods = Arrays.copyOf(periodHours, n + count);
+        long[][] times = Arrays.copyOf(minutes, n + count);
+        int size = n;
         for (int k = 0; k < count; k++) {
             int found = -1;
-            for (int i = 0; i < keys.size() && found < 0; i++) {
-                if (keys.get(i)[0] == newHashes[k]) {
+            for (int i = 0; i < size && found < 0; i++) {
+                if (keys[i] == newHashes[k]) {
                     found = i;
                 }
             }
             if (found < 0) {
-                keys.add(new int[] {newHashes[k], newPeriodHours[k]});
-                times.add(new long[] {nowMinute});
+                keys[size] = newHashes[k];
+                periods[size] = newPeriodHours[k];
+                times[size++] = new long[] {nowMinute};
             } else {
-                keys.get(found)[1] = newPeriodHours[k];
-                long[] before = times.get(found);
-                long[] now = new long[before.length + 1];
+                periods[found] = newPeriodHours[k];
+                long[] before = times[found];
+                long[] now = new long[Math.min(before.length + 1, FrequencyCap.MAX_IMPRESSIONS)];
                 now[0] = nowMinute;
-                System.arraycopy(before, 0, now, 1, before.length);
-                times.set(found, now);
+                System.arraycopy(before, 0, now, 1, now.length - 1);
+                times[found] = now;
             }
         }
-        return pruned(nowMinute, keys, times);
+        return pruned(nowMinute, keys, periods, times, size);
     }
 
-    /** This memory without what no period counts at {@code nowMinute}. */
+    /** This memory without what no period counts at {@code nowMinute}; itself when nothing is to go. */
     public ViewerMemory prunedAt(long nowMinute) {
-        nowMinute = notBeforeNewest(nowMinute);
-        List<int[]> keys = new ArrayList<>(hashes.length);
-        List<long[]> times = new ArrayList<>(hashes.length);
-        for (int i = 0; i < hashes.length; i++) {
-            keys.add(new int[] {hashes[i], periodHours[i]});
-            times.add(minutes[i]);
-        }
-        return pruned(nowMinute, keys, times);
+        return pruned(notBeforeNewest(nowMinute), hashes, periodHours, minutes, hashes.length);
     }
 
-    private static ViewerMemory pruned(long nowMinute, List<int[]> keys, List<long[]> times) {
-        List<Integer> live = new ArrayList<>(keys.size());
-        long[][] kept = new long[keys.size()][];
-        for (int i = 0; i < keys.size(); i++) {
-            int periodMinutes = keys.get(i)[1] * 60;
-            long[] all = times.get(i);
+    private ViewerMemory pruned(long nowMinute, int[] keys, int[] periods, long[][] times, int size) {
+        long[][] kept = new long[size][];
+        int live = 0;
+        boolean changed = size != hashes.length || keys != hashes;
+        for (int i = 0; i < size; i++) {
+            int periodMinutes = periods[i] * 60;
+            long[] all = times[i];
             int n = 0;
             while (n < all.length && n < FrequencyCap.MAX_IMPRESSIONS && nowMinute - all[n] < periodMinutes
                     && nowMinute - all[n] <= MAX_AGE_MINUTES) {
                 n++;
             }
             if (n > 0) {
-                kept[i] = Arrays.copyOf(all, n);
-                live.add(i);
+                kept[i] = n == all.length ? all : Arrays.copyOf(all, n);
+                live++;
+            }
+            changed |= n != all.length;
+        }
+        if (!changed) {
+            return this;
+        }
+        int[] order = new int[live];
+        int j = 0;
+        for (int i = 0; i < size; i++) {
+            if (kept[i] != null) {
+                order[j++] = i;
             }
         }
-        if (live.size() > MAX_ENTRIES) {
-            // Forget the campaigns whose newest impression is the oldest (the latest added win ties: they come last).
-            live.sort((a, b) -> Long.compare(kept[b][0], kept[a][0]) != 0 ? Long.compare(kept[b][0], kept[a][0])
+        if (live > MAX_ENTRIES) {
+            // Forget the campaigns whose newest impression is the oldest (on a tie, the later entry stays).
+            Integer[] boxed = new Integer[live];
+            for (int i = 0; i < live; i++) {
+                boxed[i] = order[i];
+            }
+            Arrays.sort(boxed, (a, b) -> kept[a][0] != kept[b][0] ? Long.compare(kept[b][0], kept[a][0])
                     : Integer.compare(b, a));
-            live = new ArrayList<>(live.subList(0, MAX_ENTRIES));
-            live.sort(Integer::compare);
+            order = new int[MAX_ENTRIES];
+            for (int i = 0; i < MAX_ENTRIES; i++) {
+                order[i] = boxed[i];
+            }
+            Arrays.sort(order);
         }
-        int[] hashes = new int[live.size()];
-        int[] periods = new int[live.size()];
-        long[][] minutes = new long[live.size()][];
-        for (int j = 0; j < live.size(); j++) {
-            int i = live.get(j);
-            hashes[j] = keys.get(i)[0];
-            periods[j] = keys.get(i)[1];
-            minutes[j] = kept[i];
+        int[] outHashes = new int[order.length];
+        int[] outPeriods = new int[order.length];
+        long[][] outMinutes = new long[order.length][];
+        for (int k = 0; k < order.length; k++) {
+            outHashes[k] = keys[order[k]];
+            outPeriods[k] = periods[order[k]];
+            outMinutes[k] = kept[order[k]];
         }
-        return new ViewerMemory(hashes, periods, minutes);
+        return new ViewerMemory(outHashes, outPeriods, outMinutes);
     }
 
     /**
