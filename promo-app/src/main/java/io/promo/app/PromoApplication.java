@@ -78,6 +78,7 @@ public final class PromoApplication implements AutoCloseable {
         Billing billing = wiring.billing().orElseThrow();
         PromoMetrics metrics = new PromoMetrics();
         metrics.watch(wiring.impressions());
+        metrics.watch(wiring.memoryTokenReadings());
         HealthMonitor health = resources.register("health monitor", new HealthMonitor(wiring.pool().orElseThrow(),
                 wiring.servingIndex(), indexStaleAfter(wiring.serving()), wiring.impressions(), wiring.clock()));
         DatabaseWork databaseWork = new DatabaseWork(config.databaseConcurrentRequests(),

@@ -66,6 +66,9 @@ public final class MarketplaceDemo {
     private final PrintStream out;
     private final Options options;
 
+    /** What the showcase after the day saw; null before {@link #run}. */
+    private Showcase.Results showcase;
+
     public MarketplaceDemo(PrintStream out, Options options) {
         this.out = out;
         this.options = options;
@@ -118,10 +121,22 @@ public final class MarketplaceDemo {
             out.println(simulation.conversions() + "; cost per inquiry and ROAS per campaign in the table, from the reports.");
             HtmlReport.write(results, options.reportFile());
             out.printf("%nHTML report with charts: %s%n", options.reportFile().toAbsolutePath().toUri());
+
+            Showcase showcase = new Showcase(api, ADMIN_KEY, SERVICE_KEY);
+            Showcase.Authored authored = showcase.author(day);
+            clock.set(clock.instant().plusSeconds(2));
+            app.servingIndex().refreshIfStale();
+            this.showcase = showcase.search(authored);
+            out.printf("%n%s", Showcase.summary(this.showcase));
             return results;
         } catch (IOException e) {
             throw new UncheckedIOException("writing the report failed", e);
         }
+    }
+
+    /** The targeting showcase's figures: competitive separation, a negative keyword and a frequency cap. */
+    Showcase.Results showcase() {
+        return showcase;
     }
 
     /** promo's configuration for the demo: its database, any free port, known keys and the demo's currency. */

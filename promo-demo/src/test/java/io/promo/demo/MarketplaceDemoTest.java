@@ -22,8 +22,9 @@ class MarketplaceDemoTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Path report = dir.resolve("report.html");
 
-        DayResults day = new MarketplaceDemo(new PrintStream(bytes, true, StandardCharsets.UTF_8),
-                new MarketplaceDemo.Options(2_000, 7, report)).run();
+        MarketplaceDemo demo = new MarketplaceDemo(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                new MarketplaceDemo.Options(2_000, 7, report));
+        DayResults day = demo.run();
 
         assertThat(day.campaigns()).hasSize(36);
         for (CampaignDay campaign : day.campaigns()) {
@@ -67,5 +68,15 @@ class MarketplaceDemoTest {
         assertThat(day.campaigns()).filteredOn(c -> c.conversions().bookings() > 0).isNotEmpty()
                 .allSatisfy(c -> assertThat(c.conversions().roas()).as(c.label())
                         .isCloseTo((double) c.conversions().valueCents() / c.spendCents(), org.assertj.core.data.Offset.offset(1e-9)));
+
+        // The showcase after the day: a studio with several profiles, a negative keyword and a frequency cap.
+        Showcase.Results showcase = demo.showcase();
+        assertThat(showcase.studioProfiles()).isEqualTo(3);
+        assertThat(showcase.studioSlotsOnPage()).as("PROMO_MAX_SLOTS_PER_ADVERTISER").isEqualTo(2);
+        assertThat(showcase.rivalShown()).as("the slot the studio may not take goes to a rival").isTrue();
+        assertThat(showcase.cheapReason()).isEqualTo("NEGATIVE_KEYWORD");
+        assertThat(showcase.cappedShown()).as("a cap of 2 per 24 h, the token passed back").isEqualTo(2);
+        assertThat(showcase.cappedReason()).isEqualTo("FREQUENCY_CAP");
+        assertThat(printed).contains("Showcase (city showcase)");
     }
 }

@@ -16,9 +16,27 @@ import java.util.Objects;
  * @param results            every position of the page, top first
  * @param impressionsDropped sponsored impressions of this page that the full impression buffer could not take
  *                           (served, but not logged: count them in the embedder's metrics)
+ * @param memoryToken        the viewer-memory token to send with this searcher's next search
+ *                           ({@link AdRequest#memoryToken()}), or null when there is none: keep it per searcher
  */
 public record AdPage(Instant servedAt, String surface, String role, String city, String queryHash,
-        List<Result> results, int impressionsDropped) {
+        List<Result> results, int impressionsDropped, String memoryToken) {
+
+    /**
+     * A page without a viewer-memory token.
+     *
+     * @param servedAt           when it was decided
+     * @param surface            the surface searched
+     * @param role               the role tab, or null
+     * @param city               the city code
+     * @param queryHash          the keyed hash of the normalized query
+     * @param results            every position, top first
+     * @param impressionsDropped sponsored impressions the full buffer could not take
+     */
+    public AdPage(Instant servedAt, String surface, String role, String city, String queryHash, List<Result> results,
+            int impressionsDropped) {
+        this(servedAt, surface, role, city, queryHash, results, impressionsDropped, null);
+    }
 
     /**
      * A page as {@link SearchAds#decide(AdRequest)} answers it.
@@ -30,6 +48,7 @@ public record AdPage(Instant servedAt, String surface, String role, String city,
      * @param queryHash          the keyed hash of the normalized query
      * @param results            every position, top first
      * @param impressionsDropped sponsored impressions the full buffer could not take
+     * @param memoryToken        the viewer-memory token for the searcher's next search, or null
      * @throws NullPointerException when a required component is missing
      */
     public AdPage {

@@ -17,10 +17,34 @@ import java.util.List;
  * @param organicMatches       the search engine's matches in its order (entity ids)
  * @param clientIp             the searcher's ip as the search service saw it: only ever hashed
  * @param clientUserAgent      the searcher's user agent: only ever hashed
+ * @param memoryToken          the viewer-memory token {@link AdPage#memoryToken()} answered for this searcher's
+ *                             previous page, or null: what keeps frequency caps across pages and nodes. A token
+ *                             that does not verify (forged, another searcher's, oversized) is ignored, never refused
  */
 public record AdRequest(String surface, String role, String city, String query, String userId,
         String anonymousFingerprint, Integer pageSize, List<String> organicMatches, String clientIp,
-        String clientUserAgent) {
+        String clientUserAgent, String memoryToken) {
+
+    /**
+     * A request without a viewer-memory token: frequency caps then count this page only.
+     *
+     * @param surface              {@code people_search} or {@code studio_search}
+     * @param role                 the role tab, or null for none
+     * @param city                 the city code
+     * @param query                what was typed; null or empty for none
+     * @param userId               the signed-in searcher's user id, or null
+     * @param anonymousFingerprint the anonymous searcher's fingerprint hash, or null
+     * @param pageSize             results on the page, or null for 20
+     * @param organicMatches       the search engine's matches in its order
+     * @param clientIp             the searcher's ip
+     * @param clientUserAgent      the searcher's user agent
+     */
+    public AdRequest(String surface, String role, String city, String query, String userId,
+            String anonymousFingerprint, Integer pageSize, List<String> organicMatches, String clientIp,
+            String clientUserAgent) {
+        this(surface, role, city, query, userId, anonymousFingerprint, pageSize, organicMatches, clientIp,
+                clientUserAgent, null);
+    }
 
     /** Hides the searcher's client, which is never logged. */
     @Override
@@ -51,6 +75,7 @@ public record AdRequest(String surface, String role, String city, String query, 
         private List<String> organicMatches = List.of();
         private String clientIp;
         private String clientUserAgent;
+        private String memoryToken;
 
         private Builder(String surface, String city) {
             this.surface = surface;
@@ -137,13 +162,24 @@ public record AdRequest(String surface, String role, String city, String query, 
         }
 
         /**
+         * The viewer-memory token of this searcher's previous page ({@link AdPage#memoryToken()}).
+         *
+         * @param token the token as promo answered it, or null
+         * @return this builder
+         */
+        public Builder memoryToken(String token) {
+            this.memoryToken = token;
+            return this;
+        }
+
+        /**
          * The request; checked only when decided.
          *
          * @return the request
          */
         public AdRequest build() {
             return new AdRequest(surface, role, city, query, userId, anonymousFingerprint, pageSize, organicMatches,
-                    clientIp, clientUserAgent);
+                    clientIp, clientUserAgent, memoryToken);
         }
     }
 }

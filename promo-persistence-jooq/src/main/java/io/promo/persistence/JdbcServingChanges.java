@@ -63,8 +63,9 @@ public final class JdbcServingChanges implements ServingChanges {
             """;
     /** {@code xmin} at or after the cursor's transaction id, both taken modulo 2^32. */
     private static final String CHANGED = "((xmin::text::bigint - {0}) & 4294967295) < 2147483648";
+    /** Qualified: the campaigns are read joined with their side tables ({@link JooqCampaignRepository#select}). */
     private static final String CAMPAIGNS_CHANGED = """
-            campaign_id in (select campaign_id from promo_campaign where %1$s
+            promo_campaign.campaign_id in (select campaign_id from promo_campaign where %1$s
                             union select campaign_id from promo_campaign_budget where %1$s)
             """;
 
@@ -158,8 +159,10 @@ public final class JdbcServingChanges implements ServingChanges {
             changed = DSL.condition(CHANGED, DSL.val(low));
             campaignsChanged = DSL.condition(CAMPAIGNS_CHANGED.formatted(CHANGED), DSL.val(low));
         }
-        List<Campaign> campaigns = db.selectFrom(PROMO_CAMPAIGN).where(campaignsChanged)
-                .orderBy(PROMO_CAMPAIGN.CAMPAIGN_ID).fetch(CampaignMapper::toDomain);
+        // With their side tables' settings, read as the repository reads them. An edit of those settings moves the
+        // campaign's row too (UpdateCampaign writes both in one transaction, updated_at changing), so the campaign's
+        // xmin is enough to find it.
+        List<Campaign> campaigns = JooqCampaignRepository.select(db, campaignsChanged, PROMO_CAMPAIGN.CAMPAIGN_ID.asc());
         Map<CampaignId, BudgetState> budgets = new HashMap<>(campaigns.size() * 2);
         List<CampaignId> ids = new ArrayList<>(campaigns.size());
         for (Campaign campaign : campaigns) {

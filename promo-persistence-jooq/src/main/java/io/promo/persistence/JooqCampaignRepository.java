@@ -2,11 +2,13 @@ package io.promo.persistence;
 
 import static io.promo.persistence.jooq.generated.Tables.PROMO_ADVERTISER;
 import static io.promo.persistence.jooq.generated.Tables.PROMO_CAMPAIGN;
+import static io.promo.persistence.jooq.generated.Tables.PROMO_CAMPAIGN_FREQUENCY_CAP;
 
 import io.promo.domain.campaign.Campaign;
 import io.promo.domain.campaign.CampaignQuota;
 import io.promo.domain.campaign.CampaignRepository;
 import io.promo.domain.campaign.CampaignStatus;
+import io.promo.domain.campaign.FrequencyCap;
 import io.promo.domain.shared.AdvertiserId;
 import io.promo.domain.shared.CampaignId;
 import io.promo.persistence.jooq.generated.tables.records.PromoCampaignRecord;
@@ -14,12 +16,17 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
 /**
  * {@link CampaignRepository} on {@code promo_campaign}. Updates are compare-and-set on
- * {@code updated_at} in one statement (ADR 0004), so no lock is held between a read and a write.
+ * {@code updated_at} in one statement (ADR 0004), so no lock is held between a read and a write. A campaign's own
+ * frequency cap lives in the side table {@code promo_campaign_frequency_cap} (V27), written in the same transaction
+ * as the campaign's row and read with it in one statement ({@link #select}).
  */
 public final class JooqCampaignRepository implements CampaignRepository {
 
@@ -35,7 +42,11 @@ public final class JooqCampaignRepository implements CampaignRepository {
 
     @Override
     public void insert(Campaign campaign) {
-        db.insertInto(PROMO_CAMPAIGN).set(CampaignMapper.toRecord(campaign)).execute();
+        db.transaction(configuration -> {
+            DSLContext tx = DSL.using(configuration);
+            tx.insertInto(PROMO_CAMPAIGN).set(CampaignMapper.toRecord(campaign)).execute();
+            writeFrequencyCap(tx, campaign);
+        });
     }
 
     /**
@@ -57,36 +68,69 @@ public final class JooqCampaignRepository implements CampaignRepository {
                 return false;
             }
             tx.insertInto(PROMO_CAMPAIGN).set(CampaignMapper.toRecord(campaign)).execute();
+            writeFrequencyCap(tx, campaign);
             return true;
         });
     }
 
     @Override
     public Optional<Campaign> findById(CampaignId id) {
-        return db.selectFrom(PROMO_CAMPAIGN)
-                .where(PROMO_CAMPAIGN.CAMPAIGN_ID.eq(id.value()))
-                .fetchOptional()
-                .map(CampaignMapper::toDomain);
+        return select(db, PROMO_CAMPAIGN.CAMPAIGN_ID.eq(id.value())).stream().findFirst();
     }
 
     @Override
     public List<Campaign> findByAdvertiser(AdvertiserId advertiserId) {
-        return db.selectFrom(PROMO_CAMPAIGN)
-                .where(PROMO_CAMPAIGN.ADVERTISER_ID.eq(advertiserId.value()))
-                .orderBy(PROMO_CAMPAIGN.CREATED_AT, PROMO_CAMPAIGN.CAMPAIGN_ID)
-                .fetch(CampaignMapper::toDomain);
+        return select(db, PROMO_CAMPAIGN.ADVERTISER_ID.eq(advertiserId.value()), PROMO_CAMPAIGN.CREATED_AT.asc(),
+                PROMO_CAMPAIGN.CAMPAIGN_ID.asc());
     }
 
     @Override
     public List<Campaign> findAll() {
-        return db.selectFrom(PROMO_CAMPAIGN)
-                .orderBy(PROMO_CAMPAIGN.CREATED_AT, PROMO_CAMPAIGN.CAMPAIGN_ID)
-                .fetch(CampaignMapper::toDomain);
+        return select(db, DSL.noCondition(), PROMO_CAMPAIGN.CREATED_AT.asc(), PROMO_CAMPAIGN.CAMPAIGN_ID.asc());
+    }
+
+    /**
+     * The campaigns {@code where} selects, each with what its side tables hold (its own frequency cap), in one
+     * statement, so that a campaign and its settings come from one snapshot. The one way campaigns are read: the
+     * repository's queries and the serving index's change reads ({@link JdbcServingChanges}) both use it.
+     */
+    static List<Campaign> select(DSLContext db, Condition where, SortField<?>... order) {
+        return db.select(PROMO_CAMPAIGN.asterisk(), PROMO_CAMPAIGN_FREQUENCY_CAP.IMPRESSIONS,
+                        PROMO_CAMPAIGN_FREQUENCY_CAP.PERIOD_HOURS)
+                .from(PROMO_CAMPAIGN)
+                .leftJoin(PROMO_CAMPAIGN_FREQUENCY_CAP)
+                .on(PROMO_CAMPAIGN_FREQUENCY_CAP.CAMPAIGN_ID.eq(PROMO_CAMPAIGN.CAMPAIGN_ID))
+                .where(where)
+                .orderBy(order)
+                .fetch(JooqCampaignRepository::toDomain);
+    }
+
+    private static Campaign toDomain(Record row) {
+        Campaign campaign = CampaignMapper.toDomain(row.into(PROMO_CAMPAIGN));
+        Integer impressions = row.get(PROMO_CAMPAIGN_FREQUENCY_CAP.IMPRESSIONS);
+        if (impressions == null) {
+            return campaign;
+        }
+        FrequencyCap cap = new FrequencyCap(impressions, row.get(PROMO_CAMPAIGN_FREQUENCY_CAP.PERIOD_HOURS));
+        return new Campaign(campaign.id(), campaign.advertiserId(), campaign.surface(), campaign.target(),
+                campaign.settings().withFrequencyCap(Optional.of(cap)), campaign.status(), campaign.createdAt(),
+                campaign.updatedAt());
     }
 
     @Override
     public boolean updateIfUnchanged(Campaign changed, Instant expectedVersion) {
         PromoCampaignRecord row = CampaignMapper.toRecord(changed);
+        return db.transactionResult(configuration -> {
+            DSLContext tx = DSL.using(configuration);
+            if (!updateRow(tx, row, expectedVersion)) {
+                return false;
+            }
+            writeFrequencyCap(tx, changed);
+            return true;
+        });
+    }
+
+    private static boolean updateRow(DSLContext db, PromoCampaignRecord row, Instant expectedVersion) {
         // The identity columns (advertiser, target, surface, created_at) never change after authoring.
         return db.update(PROMO_CAMPAIGN)
                 .set(PROMO_CAMPAIGN.NAME, row.getName())
@@ -104,5 +148,24 @@ public final class JooqCampaignRepository implements CampaignRepository {
                 .where(PROMO_CAMPAIGN.CAMPAIGN_ID.eq(row.getCampaignId()))
                 .and(PROMO_CAMPAIGN.UPDATED_AT.eq(Timestamps.toColumn(expectedVersion)))
                 .execute() == 1;
+    }
+
+    /** The campaign's own cap as its side-table row: present, or absent (the deployment's default applies). */
+    private static void writeFrequencyCap(DSLContext tx, Campaign campaign) {
+        Optional<FrequencyCap> cap = campaign.settings().frequencyCap();
+        String id = campaign.id().value();
+        if (cap.isEmpty()) {
+            tx.deleteFrom(PROMO_CAMPAIGN_FREQUENCY_CAP).where(PROMO_CAMPAIGN_FREQUENCY_CAP.CAMPAIGN_ID.eq(id)).execute();
+            return;
+        }
+        tx.insertInto(PROMO_CAMPAIGN_FREQUENCY_CAP)
+                .set(PROMO_CAMPAIGN_FREQUENCY_CAP.CAMPAIGN_ID, id)
+                .set(PROMO_CAMPAIGN_FREQUENCY_CAP.IMPRESSIONS, cap.get().impressions())
+                .set(PROMO_CAMPAIGN_FREQUENCY_CAP.PERIOD_HOURS, cap.get().periodHours())
+                .onConflict(PROMO_CAMPAIGN_FREQUENCY_CAP.CAMPAIGN_ID)
+                .doUpdate()
+                .set(PROMO_CAMPAIGN_FREQUENCY_CAP.IMPRESSIONS, cap.get().impressions())
+                .set(PROMO_CAMPAIGN_FREQUENCY_CAP.PERIOD_HOURS, cap.get().periodHours())
+                .execute();
     }
 }

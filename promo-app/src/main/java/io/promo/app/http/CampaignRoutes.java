@@ -14,6 +14,7 @@ import io.promo.domain.campaign.CampaignSettings;
 import io.promo.domain.campaign.ChangeCampaignStatusCommand;
 import io.promo.domain.campaign.CreateCampaignCommand;
 import io.promo.domain.campaign.Format;
+import io.promo.domain.campaign.FrequencyCap;
 import io.promo.domain.campaign.PacingMode;
 import io.promo.domain.campaign.TargetEntity;
 import io.promo.domain.campaign.UpdateCampaignCommand;
@@ -22,6 +23,7 @@ import io.promo.domain.shared.CityCode;
 import io.promo.domain.shared.InvalidCommandException;
 import io.promo.domain.shared.Money;
 import io.promo.domain.shared.NullableChange;
+import io.promo.domain.shared.Violation;
 import io.promo.domain.shared.Surface;
 import java.time.LocalDate;
 import java.util.List;
@@ -46,6 +48,9 @@ public final class CampaignRoutes implements ApiRoutes {
     private static final String DAILY_BUDGET_CENTS = "daily_budget_cents";
     private static final String TOTAL_BUDGET_CENTS = "total_budget_cents";
     private static final String PACING_MODE = "pacing_mode";
+    private static final String FREQUENCY_CAP = FrequencyCap.FIELD;
+    private static final String CAP_IMPRESSIONS = "impressions";
+    private static final String CAP_PERIOD_HOURS = "period_hours";
     private static final String STATUS = "status";
     private static final String CREATED_AT = "created_at";
     private static final String UPDATED_AT = "updated_at";
@@ -53,9 +58,9 @@ public final class CampaignRoutes implements ApiRoutes {
     /** What a POST authors with, in the order an unknown field's error lists them. */
     private static final String[] AUTHORED = {ADVERTISER_ID, TARGET_ENTITY_TYPE, TARGET_ENTITY_ID, NAME, SURFACE, FORMAT,
         CITY_TARGETS, KEYWORD_TARGETS, START_DATE, END_DATE, CPC_CENTS, DAILY_BUDGET_CENTS, TOTAL_BUDGET_CENTS,
-        PACING_MODE};
+        PACING_MODE, FREQUENCY_CAP};
     private static final String[] PATCHABLE = {NAME, CPC_CENTS, DAILY_BUDGET_CENTS, TOTAL_BUDGET_CENTS, END_DATE,
-        CITY_TARGETS, KEYWORD_TARGETS, PACING_MODE};
+        CITY_TARGETS, KEYWORD_TARGETS, PACING_MODE, FREQUENCY_CAP};
     /** Fixed once authored: a PATCH naming one is refused with a reason rather than as an unknown field. */
     private static final String[] FIXED = {CAMPAIGN_ID, ADVERTISER_ID, SURFACE, TARGET_ENTITY_TYPE, TARGET_ENTITY_ID,
         FORMAT, START_DATE, STATUS, CREATED_AT, UPDATED_AT};
@@ -144,9 +149,10 @@ public final class CampaignRoutes implements ApiRoutes {
         Long daily = body.wholeNumber(DAILY_BUDGET_CENTS);
         Optional<Long> total = body.optionalWholeNumber(TOTAL_BUDGET_CENTS);
         PacingMode pacing = body.optionalParsed(PACING_MODE, PacingMode::parse).orElse(PacingMode.EVEN);
+        Optional<FrequencyCap> cap = frequencyCap(body);
         body.throwIfInvalid();
         CampaignSettings settings = new CampaignSettings(name, format, cities, keywords, start, end,
-                Money.ofCents(cpc), Money.ofCents(daily), total.map(Money::ofCents), pacing);
+                Money.ofCents(cpc), Money.ofCents(daily), total.map(Money::ofCents), pacing, cap);
         return new CreateCampaignCommand(caller.actor(), owner, surface, target, settings);
     }
 
@@ -176,6 +182,7 @@ public final class CampaignRoutes implements ApiRoutes {
         Optional<List<CityCode>> cities = body.optionalParsedTexts(CITY_TARGETS, CityCode::parse);
         Optional<List<String>> keywords = body.optionalTexts(KEYWORD_TARGETS);
         Optional<PacingMode> pacing = body.optionalParsed(PACING_MODE, PacingMode::parse);
+        Optional<FrequencyCap> cap = frequencyCap(body);
         body.throwIfInvalid();
         command = name.map(command::withName).orElse(command);
         command = cpc.map(Money::ofCents).map(command::withCpc).orElse(command);
@@ -192,6 +199,33 @@ public final class CampaignRoutes implements ApiRoutes {
         }
         command = cities.map(command::withCityTargets).orElse(command);
         command = keywords.map(command::withKeywordTargets).orElse(command);
-        return pacing.map(command::withPacingMode).orElse(command);
+        command = pacing.map(command::withPacingMode).orElse(command);
+        if (body.isNull(FREQUENCY_CAP)) {
+            command = command.withFrequencyCap(NullableChange.clear());
+        } else if (cap.isPresent()) {
+            command = command.withFrequencyCap(NullableChange.set(cap.get()));
+        }
+        return command;
+    }
+
+    /**
+     * {@code frequency_cap: {"impressions": N, "period_hours": H}}, each bound broken named as
+     * {@code frequency_cap.impressions} or {@code frequency_cap.period_hours}; empty when absent, null or broken.
+     */
+    private static Optional<FrequencyCap> frequencyCap(JsonBody body) {
+        Optional<JsonBody> given = body.optionalObject(FREQUENCY_CAP);
+        if (given.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonBody cap = given.get().allowOnly(CAP_IMPRESSIONS, CAP_PERIOD_HOURS);
+        Long impressions = cap.wholeNumber(CAP_IMPRESSIONS);
+        Long hours = cap.wholeNumber(CAP_PERIOD_HOURS);
+        if (impressions == null || hours == null) {
+            return Optional.empty();
+        }
+        List<Violation> problems = FrequencyCap.problems(impressions, hours);
+        problems.forEach(problem -> body.reject(problem.field(), problem.message()));
+        return problems.isEmpty() ? Optional.of(new FrequencyCap(impressions.intValue(), hours.intValue()))
+                : Optional.empty();
     }
 }

@@ -5,6 +5,7 @@ import io.promo.domain.advertiser.Advertiser;
 import io.promo.domain.advertiser.PaymentReference;
 import io.promo.domain.campaign.Campaign;
 import io.promo.domain.campaign.CampaignSettings;
+import io.promo.domain.campaign.FrequencyCap;
 import io.promo.domain.campaign.KeywordTarget;
 import io.promo.domain.campaign.Keywords;
 import io.promo.domain.ledger.BudgetSummary;
@@ -71,7 +72,7 @@ final class JsonViews {
             String name, String surface, String format, List<String> cityTargets, List<String> keywordTargets,
             List<KeywordTargetView> keywordTargetMatches,
             String status, LocalDate startDate, LocalDate endDate, long cpcCents, long dailyBudgetCents,
-            Long totalBudgetCents, String pacingMode, Instant createdAt, Instant updatedAt) {
+            Long totalBudgetCents, String pacingMode, Instant createdAt, Instant updatedAt, FrequencyCapView frequencyCap) {
         static CampaignView of(Campaign c) {
             CampaignSettings s = c.settings();
             return new CampaignView(c.id().value(), c.advertiserId().value(), c.target().type().code(), c.target().id(),
@@ -79,7 +80,14 @@ final class JsonViews {
                     s.keywordTargets(), Keywords.targets(s.keywordTargets()).stream().map(KeywordTargetView::of).toList(),
                     c.status().code(), s.startDate(), s.endDate().orElse(null), s.cpc().cents(),
                     s.dailyBudget().cents(), s.totalBudget().map(Money::cents).orElse(null), s.pacingMode().code(),
-                    c.createdAt(), c.updatedAt());
+                    c.createdAt(), c.updatedAt(), s.frequencyCap().map(FrequencyCapView::of).orElse(null));
+        }
+    }
+
+    /** A campaign's own frequency cap; null in a campaign's view when it runs under the deployment's default. */
+    record FrequencyCapView(int impressions, int periodHours) {
+        static FrequencyCapView of(FrequencyCap cap) {
+            return new FrequencyCapView(cap.impressions(), cap.periodHours());
         }
     }
 
@@ -166,7 +174,7 @@ final class JsonViews {
     }
 
     record DecisionView(Instant servedAt, String surface, String role, String city, String queryHash,
-            List<ResultView> results) {
+            List<ResultView> results, String memoryToken) {
     }
 
     /**

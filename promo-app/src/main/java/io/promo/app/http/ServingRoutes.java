@@ -9,6 +9,7 @@ import io.promo.app.metrics.PromoMetrics;
 import io.promo.domain.serving.DecisionPage;
 import io.promo.domain.serving.DecisionRequest;
 import io.promo.domain.serving.PagePosition;
+import io.promo.domain.serving.Viewer;
 import io.promo.domain.serving.diagnostics.WhyNotShown;
 import io.promo.domain.serving.diagnostics.WhyNotShownQuery;
 import io.promo.domain.shared.CityCode;
@@ -31,6 +32,7 @@ public final class ServingRoutes implements ApiRoutes {
     private static final String CLIENT = "client";
     private static final String PAGE_SIZE = "page_size";
     private static final String ORGANIC_MATCHES = "organic_matches";
+    private static final String MEMORY_TOKEN = "memory_token";
 
     private final ServeSponsoredResults decisions;
     private final WhyNotShown whyNotShown;
@@ -47,7 +49,7 @@ public final class ServingRoutes implements ApiRoutes {
         // Decisions need memory only (the serving index, the impression buffer): outside the database bulkhead.
         router.inMemory().post("/v1/decisions", Access.SEARCH_SERVICE, (ctx, caller) -> {
             JsonBody body = JsonBody.of(ctx).allowOnly(SURFACE, ROLE, CITY, QUERY, VIEWER, CLIENT, PAGE_SIZE,
-                    ORGANIC_MATCHES);
+                    ORGANIC_MATCHES, MEMORY_TOKEN);
             String surface = body.text(SURFACE);
             String role = body.optionalText(ROLE).orElse(null);
             String city = body.text(CITY);
@@ -56,15 +58,18 @@ public final class ServingRoutes implements ApiRoutes {
             SearchClient client = SearchClient.read(body.object(CLIENT));
             Integer pageSize = body.optionalCount(PAGE_SIZE).orElse(null);
             List<String> organic = body.texts(ORGANIC_MATCHES);
+            // Never refused for what it says: a token that does not verify is read as no memory (ADR 0034).
+            String memoryToken = body.optionalText(MEMORY_TOKEN).orElse(null);
             body.throwIfInvalid();
             DecisionRequest request = DecisionRequest.parse(surface, role, city, query, viewer.userId(),
-                    viewer.anonymousFingerprint(), pageSize, organic);
+                    viewer.anonymousFingerprint(), pageSize, organic).withMemoryToken(memoryToken);
             ServedPage served = decisions.serve(new ServeCommand(request, client.ip(), client.userAgent()));
             count(served);
             DecisionPage page = served.page();
             Respond.json(ctx, 200, new DecisionView(page.servedAt(), page.surface().code(),
                     page.role().map(RoleCode::value).orElse(null), page.city().value(), page.querySignature(),
-                    page.positions().stream().map(p -> ResultView.of(p, served)).toList()));
+                    page.positions().stream().map(p -> ResultView.of(p, served)).toList(),
+                    page.memoryToken().orElse(null)));
         });
         router.get("/v1/campaigns/{id}/diagnostics", Access.ADVERTISER, (ctx, caller) -> {
             var campaignId = Respond.campaignId(ctx);
@@ -73,6 +78,13 @@ public final class ServingRoutes implements ApiRoutes {
                     .map(r -> RoleCode.parse("role", r));
             WhyNotShownQuery query = WhyNotShownQuery.of(caller.actor(), campaignId, role, city,
                     Optional.ofNullable(ctx.queryParam("query")).orElse(""));
+            // A memory token verifies only for its viewer, so asking about FREQUENCY_CAP names both.
+            String memoryToken = ctx.queryParam(MEMORY_TOKEN);
+            if (memoryToken != null) {
+                Viewer viewer = Viewer.parse(ctx.queryParam("user_id"), ctx.queryParam("anon_fingerprint"));
+                query = new WhyNotShownQuery(query.actor(), query.campaignId(), query.role(), query.city(), query.query(),
+                        query.organicMatches(), query.pageSize(), Optional.of(viewer), Optional.of(memoryToken));
+            }
             Respond.json(ctx, 200, DiagnosisView.of(accepted(whyNotShown.explain(query))));
         });
     }

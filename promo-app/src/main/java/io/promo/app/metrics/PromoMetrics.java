@@ -7,6 +7,7 @@ import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.promo.domain.serving.memory.MemoryReadings;
 import io.promo.domain.traffic.ImpressionBuffer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -189,6 +190,19 @@ public final class PromoMetrics {
                 .name("promo_impressions_lost_total")
                 .help("Impressions given up: their writes kept failing, or the shutdown deadline came first")
                 .callback(callback -> callback.call(impressions.lost()))
+                .register(registry);
+    }
+
+    /**
+     * Exposes how decisions read viewer-memory tokens, by {@code reading}: valid, absent, forged, oversized, expired
+     * (ADR 0034). A rise in forged tokens is a search service mixing up its viewers' tokens, or someone trying.
+     */
+    public void watch(MemoryReadings readings) {
+        CounterWithCallback.builder()
+                .name("promo_viewer_memory_tokens_total")
+                .help("Viewer-memory tokens read by decisions that needed them (a frequency-capped candidate), by reading")
+                .labelNames("reading")
+                .callback(callback -> readings.snapshot().forEach((reading, count) -> callback.call(count, reading.label())))
                 .register(registry);
     }
 

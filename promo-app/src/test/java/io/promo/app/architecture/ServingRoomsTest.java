@@ -50,7 +50,7 @@ class ServingRoomsTest {
     @Test
     void the_rooms_exist() {
         JavaClasses production = production();
-        for (String room : new String[] {"", ".pacing", ".ranking", ".index", ".engine", ".diagnostics"}) {
+        for (String room : new String[] {"", ".pacing", ".ranking", ".index", ".engine", ".diagnostics", ".memory"}) {
             assertThat(production.containPackage(SERVING + room)).as(SERVING + room).isTrue();
         }
     }

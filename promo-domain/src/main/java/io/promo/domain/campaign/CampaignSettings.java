@@ -27,7 +27,8 @@ public record CampaignSettings(
         Money cpc,
         Money dailyBudget,
         Optional<Money> totalBudget,
-        PacingMode pacingMode) {
+        PacingMode pacingMode,
+        Optional<FrequencyCap> frequencyCap) {
 
     public static final int MAX_NAME_LENGTH = 200;
     public static final int MAX_CITIES = 100;
@@ -43,6 +44,15 @@ public record CampaignSettings(
         Objects.requireNonNull(dailyBudget, "dailyBudget");
         Objects.requireNonNull(totalBudget, "totalBudget");
         Objects.requireNonNull(pacingMode, "pacingMode");
+        Objects.requireNonNull(frequencyCap, "frequencyCap");
+    }
+
+    /** Settings without a frequency cap of their own (the deployment's default, if any, applies). */
+    public CampaignSettings(String name, Format format, List<CityCode> cityTargets, List<String> keywordTargets,
+            LocalDate startDate, Optional<LocalDate> endDate, Money cpc, Money dailyBudget, Optional<Money> totalBudget,
+            PacingMode pacingMode) {
+        this(name, format, cityTargets, keywordTargets, startDate, endDate, cpc, dailyBudget, totalBudget, pacingMode,
+                Optional.empty());
     }
 
     /**
@@ -86,41 +96,46 @@ public record CampaignSettings(
 
     public CampaignSettings withName(String newName) {
         return new CampaignSettings(newName, format, cityTargets, keywordTargets, startDate, endDate, cpc,
-                dailyBudget, totalBudget, pacingMode);
+                dailyBudget, totalBudget, pacingMode, frequencyCap);
     }
 
     public CampaignSettings withCpc(Money newCpc) {
         return new CampaignSettings(name, format, cityTargets, keywordTargets, startDate, endDate, newCpc,
-                dailyBudget, totalBudget, pacingMode);
+                dailyBudget, totalBudget, pacingMode, frequencyCap);
     }
 
     public CampaignSettings withDailyBudget(Money newDailyBudget) {
         return new CampaignSettings(name, format, cityTargets, keywordTargets, startDate, endDate, cpc,
-                newDailyBudget, totalBudget, pacingMode);
+                newDailyBudget, totalBudget, pacingMode, frequencyCap);
     }
 
     public CampaignSettings withTotalBudget(Optional<Money> newTotalBudget) {
         return new CampaignSettings(name, format, cityTargets, keywordTargets, startDate, endDate, cpc,
-                dailyBudget, newTotalBudget, pacingMode);
+                dailyBudget, newTotalBudget, pacingMode, frequencyCap);
     }
 
     public CampaignSettings withEndDate(Optional<LocalDate> newEndDate) {
         return new CampaignSettings(name, format, cityTargets, keywordTargets, startDate, newEndDate, cpc,
-                dailyBudget, totalBudget, pacingMode);
+                dailyBudget, totalBudget, pacingMode, frequencyCap);
     }
 
     public CampaignSettings withCityTargets(List<CityCode> newCityTargets) {
         return new CampaignSettings(name, format, newCityTargets, keywordTargets, startDate, endDate, cpc,
-                dailyBudget, totalBudget, pacingMode);
+                dailyBudget, totalBudget, pacingMode, frequencyCap);
     }
 
     public CampaignSettings withKeywordTargets(List<String> newKeywordTargets) {
         return new CampaignSettings(name, format, cityTargets, newKeywordTargets, startDate, endDate, cpc,
-                dailyBudget, totalBudget, pacingMode);
+                dailyBudget, totalBudget, pacingMode, frequencyCap);
     }
 
     public CampaignSettings withPacingMode(PacingMode newPacingMode) {
         return new CampaignSettings(name, format, cityTargets, keywordTargets, startDate, endDate, cpc,
-                dailyBudget, totalBudget, newPacingMode);
+                dailyBudget, totalBudget, newPacingMode, frequencyCap);
+    }
+
+    public CampaignSettings withFrequencyCap(Optional<FrequencyCap> newFrequencyCap) {
+        return new CampaignSettings(name, format, cityTargets, keywordTargets, startDate, endDate, cpc, dailyBudget,
+                totalBudget, pacingMode, newFrequencyCap);
     }
 }

@@ -24,7 +24,8 @@ public record UpdateCampaignCommand(
         NullableChange<LocalDate> endDate,
         Optional<List<CityCode>> cityTargets,
         Optional<List<String>> keywordTargets,
-        Optional<PacingMode> pacingMode) {
+        Optional<PacingMode> pacingMode,
+        NullableChange<FrequencyCap> frequencyCap) {
 
     public UpdateCampaignCommand {
         Objects.requireNonNull(actor, "actor");
@@ -37,6 +38,15 @@ public record UpdateCampaignCommand(
         Objects.requireNonNull(cityTargets, "cityTargets");
         Objects.requireNonNull(keywordTargets, "keywordTargets");
         Objects.requireNonNull(pacingMode, "pacingMode");
+        Objects.requireNonNull(frequencyCap, "frequencyCap");
+    }
+
+    /** A change that leaves the frequency cap as it is. */
+    public UpdateCampaignCommand(Actor actor, CampaignId campaignId, Optional<String> name, Optional<Money> cpc,
+            Optional<Money> dailyBudget, NullableChange<Money> totalBudget, NullableChange<LocalDate> endDate,
+            Optional<List<CityCode>> cityTargets, Optional<List<String>> keywordTargets, Optional<PacingMode> pacingMode) {
+        this(actor, campaignId, name, cpc, dailyBudget, totalBudget, endDate, cityTargets, keywordTargets, pacingMode,
+                NullableChange.keep());
     }
 
     /** A command that changes nothing yet, to build on with the {@code with…} methods. */
@@ -47,42 +57,48 @@ public record UpdateCampaignCommand(
 
     public UpdateCampaignCommand withName(String newName) {
         return new UpdateCampaignCommand(actor, campaignId, Optional.of(newName), cpc, dailyBudget, totalBudget,
-                endDate, cityTargets, keywordTargets, pacingMode);
+                endDate, cityTargets, keywordTargets, pacingMode, frequencyCap);
     }
 
     public UpdateCampaignCommand withCpc(Money newCpc) {
         return new UpdateCampaignCommand(actor, campaignId, name, Optional.of(newCpc), dailyBudget, totalBudget,
-                endDate, cityTargets, keywordTargets, pacingMode);
+                endDate, cityTargets, keywordTargets, pacingMode, frequencyCap);
     }
 
     public UpdateCampaignCommand withDailyBudget(Money newDailyBudget) {
         return new UpdateCampaignCommand(actor, campaignId, name, cpc, Optional.of(newDailyBudget), totalBudget,
-                endDate, cityTargets, keywordTargets, pacingMode);
+                endDate, cityTargets, keywordTargets, pacingMode, frequencyCap);
     }
 
     public UpdateCampaignCommand withTotalBudget(NullableChange<Money> change) {
         return new UpdateCampaignCommand(actor, campaignId, name, cpc, dailyBudget, change, endDate, cityTargets,
-                keywordTargets, pacingMode);
+                keywordTargets, pacingMode, frequencyCap);
     }
 
     public UpdateCampaignCommand withEndDate(NullableChange<LocalDate> change) {
         return new UpdateCampaignCommand(actor, campaignId, name, cpc, dailyBudget, totalBudget, change, cityTargets,
-                keywordTargets, pacingMode);
+                keywordTargets, pacingMode, frequencyCap);
     }
 
     public UpdateCampaignCommand withCityTargets(List<CityCode> cities) {
         return new UpdateCampaignCommand(actor, campaignId, name, cpc, dailyBudget, totalBudget, endDate,
-                Optional.of(cities), keywordTargets, pacingMode);
+                Optional.of(cities), keywordTargets, pacingMode, frequencyCap);
     }
 
     public UpdateCampaignCommand withKeywordTargets(List<String> keywords) {
         return new UpdateCampaignCommand(actor, campaignId, name, cpc, dailyBudget, totalBudget, endDate, cityTargets,
-                Optional.of(keywords), pacingMode);
+                Optional.of(keywords), pacingMode, frequencyCap);
     }
 
     public UpdateCampaignCommand withPacingMode(PacingMode mode) {
         return new UpdateCampaignCommand(actor, campaignId, name, cpc, dailyBudget, totalBudget, endDate, cityTargets,
-                keywordTargets, Optional.of(mode));
+                keywordTargets, Optional.of(mode), frequencyCap);
+    }
+
+    /** Sets ({@code NullableChange.set}) or removes ({@code clear}: the deployment's default applies) the campaign's cap. */
+    public UpdateCampaignCommand withFrequencyCap(NullableChange<FrequencyCap> change) {
+        return new UpdateCampaignCommand(actor, campaignId, name, cpc, dailyBudget, totalBudget, endDate, cityTargets,
+                keywordTargets, pacingMode, change);
     }
 
     /** The settings after this change. */
@@ -95,7 +111,8 @@ public record UpdateCampaignCommand(
         next = next.withEndDate(endDate.applyTo(next.endDate()));
         next = cityTargets.map(next::withCityTargets).orElse(next);
         next = keywordTargets.map(next::withKeywordTargets).orElse(next);
-        return pacingMode.map(next::withPacingMode).orElse(next);
+        next = pacingMode.map(next::withPacingMode).orElse(next);
+        return next.withFrequencyCap(frequencyCap.applyTo(next.frequencyCap()));
     }
 
     /** Floors depend on cpc and cities only; re-checking them for a rename would trap old campaigns under new floors. */

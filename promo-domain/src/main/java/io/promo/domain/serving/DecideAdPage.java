@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -102,6 +103,6 @@ public final class DecideAdPage {
             }
         }
         return new DecisionPage(now, request.surface(), request.role(), request.city(), request.viewer(), signature,
-                Arrays.asList(positions));
+                Arrays.asList(positions), Optional.ofNullable(placement.nextMemoryToken()));
     }
 }

@@ -13,6 +13,9 @@ import java.util.Optional;
 /**
  * The decided page: {@code min(page_size, organic matches)} positions, numbered from 1, each entity once.
  * The search context is repeated so that the traffic package can log every sponsored impression from it.
+ *
+ * @param memoryToken the viewer-memory token for the search service to send with this viewer's next search
+ *                    (ADR 0034): the request's own when nothing capped was placed; empty when there is none
  */
 public record DecisionPage(
         Instant servedAt,
@@ -21,7 +24,8 @@ public record DecisionPage(
         CityCode city,
         Viewer viewer,
         String querySignature,
-        List<PagePosition> positions) {
+        List<PagePosition> positions,
+        Optional<String> memoryToken) {
 
     public DecisionPage {
         Objects.requireNonNull(servedAt, "servedAt");
@@ -31,6 +35,13 @@ public record DecisionPage(
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(querySignature, "querySignature");
         positions = List.copyOf(positions);
+        Objects.requireNonNull(memoryToken, "memoryToken");
+    }
+
+    /** A page without a viewer-memory token to answer with. */
+    public DecisionPage(Instant servedAt, Surface surface, Optional<RoleCode> role, CityCode city, Viewer viewer,
+            String querySignature, List<PagePosition> positions) {
+        this(servedAt, surface, role, city, viewer, querySignature, positions, Optional.empty());
     }
 
     /** The sponsored positions, top first. */

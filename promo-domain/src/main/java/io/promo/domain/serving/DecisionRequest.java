@@ -25,6 +25,8 @@ import java.util.Optional;
  *
  * @param query          the raw query text, at most {@value #MAX_QUERY_LENGTH} characters; may be empty
  * @param pageSize       1 to {@value #MAX_PAGE_SIZE}; {@value #DEFAULT_PAGE_SIZE} by default
+ * @param memoryToken    the viewer-memory token of the viewer's previous decision, or null (ADR 0034). Never
+ *                       refused: a token that does not verify reads as no memory
  * @param organicMatches at most {@value #MAX_ORGANIC_MATCHES} distinct entity ids. They are opaque: promo only
  *                       looks them up, so an id of another entity type (or unknown to promo) is simply never
  *                       promoted. Checking each id's form would read every id's characters on the decision
@@ -37,7 +39,8 @@ public record DecisionRequest(
         String query,
         Viewer viewer,
         int pageSize,
-        List<String> organicMatches) implements Search {
+        List<String> organicMatches,
+        String memoryToken) implements Search {
 
     public static final int DEFAULT_PAGE_SIZE = 20;
     public static final int MAX_PAGE_SIZE = 100;
@@ -55,6 +58,17 @@ public record DecisionRequest(
         checkPageSize(violations, pageSize);
         organicMatches = checkOrganicMatches(violations, organicMatches);
         violations.throwIfAny();
+    }
+
+    /** A request without a viewer-memory token. */
+    public DecisionRequest(Surface surface, Optional<RoleCode> role, CityCode city, String query, Viewer viewer,
+            int pageSize, List<String> organicMatches) {
+        this(surface, role, city, query, viewer, pageSize, organicMatches, null);
+    }
+
+    /** This request with the viewer-memory token the search service got from the viewer's previous decision. */
+    public DecisionRequest withMemoryToken(String token) {
+        return new DecisionRequest(surface, role, city, query, viewer, pageSize, organicMatches, token);
     }
 
     /**
@@ -159,5 +173,10 @@ public record DecisionRequest(
             return user.userId().value().hashCode();
         }
         return ~((Viewer.Anonymous) viewer).fingerprintHash().hashCode();
+    }
+
+    @Override
+    public String viewerKey() {
+        return viewer.key();
     }
 }

@@ -114,9 +114,13 @@ public final class ClickTokenSigner {
         if (key == null || !key.acceptsAt(now)) {
             return rejected(TokenRejection.UNKNOWN_KEY);
         }
-        Optional<byte[]> signature = decode(parts[3]);
+        Optional<byte[]> signature = decodeLeniently(parts[3]);
         if (signature.isEmpty()) {
             return rejected(TokenRejection.MALFORMED);
+        }
+        if (!ENCODER.encodeToString(signature.get()).equals(parts[3])) {
+            // Decodes to bytes some spelling of which may verify, but not to the one we wrote: not our signature.
+            return rejected(TokenRejection.BAD_SIGNATURE);
         }
         byte[] expected = macs.get(key.keyId()).sign(ascii(parts[0] + "." + parts[1] + "." + parts[2]));
         if (!MessageDigest.isEqual(expected, signature.get())) {
@@ -176,7 +180,21 @@ public final class ClickTokenSigner {
         return ENCODER.encodeToString(ascii(text));
     }
 
-    private static Optional<byte[]> decode(String base64url) {
+    /**
+     * The bytes of a base64url text only if it is the one spelling our encoder writes: the JDK's decoder ignores the
+     * unused low bits of a last character (and accepts padding), so up to four texts decode alike, and a token with an
+     * altered last character would still verify. Re-encoding and comparing refuses all but the canonical one.
+     */
+    static Optional<byte[]> decode(String base64url) {
+        try {
+            byte[] bytes = DECODER.decode(base64url);
+            return ENCODER.encodeToString(bytes).equals(base64url) ? Optional.of(bytes) : Optional.empty();
+        } catch (IllegalArgumentException notBase64) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<byte[]> decodeLeniently(String base64url) {
         try {
             return Optional.of(DECODER.decode(base64url));
         } catch (IllegalArgumentException notBase64) {

@@ -143,4 +143,34 @@ public abstract class CampaignRepositoryContract {
         assertThat(repository().findByAdvertiser(owner.id())).filteredOn(c -> CampaignQuota.counts(c.status()))
                 .hasSize(5);
     }
+
+    @Test
+    void a_campaigns_own_frequency_cap_is_stored_changed_and_removed_with_it() {
+        Campaign capped = TestData.aCampaign(owner.id(), TestData.settings().build()
+                .withFrequencyCap(java.util.Optional.of(new FrequencyCap(2, 24))));
+        Campaign uncapped = TestData.aCampaign(owner.id());
+        repository().insert(capped);
+        repository().insert(uncapped);
+
+        assertThat(repository().findById(capped.id())).contains(capped);
+        assertThat(repository().findByAdvertiser(owner.id())).contains(capped, uncapped);
+        assertThat(repository().findAll()).contains(capped, uncapped);
+
+        Campaign changed = capped.withSettings(capped.settings().withFrequencyCap(java.util.Optional.of(new FrequencyCap(5, 1))),
+                NOW.plusSeconds(1));
+        assertThat(repository().updateIfUnchanged(changed, capped.updatedAt())).isTrue();
+        assertThat(repository().findById(capped.id())).contains(changed);
+        Campaign stale = capped.withSettings(capped.settings().withFrequencyCap(java.util.Optional.empty()), NOW.plusSeconds(2));
+        assertThat(repository().updateIfUnchanged(stale, capped.updatedAt())).isFalse();
+        assertThat(repository().findById(capped.id())).contains(changed);
+
+        Campaign removed = changed.withSettings(changed.settings().withFrequencyCap(java.util.Optional.empty()),
+                NOW.plusSeconds(3));
+        assertThat(repository().updateIfUnchanged(removed, changed.updatedAt())).isTrue();
+        assertThat(repository().findById(capped.id())).contains(removed);
+        Campaign given = uncapped.withSettings(uncapped.settings().withFrequencyCap(java.util.Optional.of(new FrequencyCap(1, 168))),
+                NOW.plusSeconds(1));
+        assertThat(repository().updateIfUnchanged(given, uncapped.updatedAt())).isTrue();
+        assertThat(repository().findAll()).contains(removed, given);
+    }
 }

@@ -63,4 +63,35 @@ class ClickTokenEdgesTest {
         assertThat(rejection(longest)).isEqualTo(TokenRejection.BAD_SIGNATURE);
         assertThat(rejection(longest + "A")).isEqualTo(TokenRejection.MALFORMED);
     }
+
+    /**
+     * A 32-byte signature is 43 base64url characters whose last one carries 4 bits: the 2 bits left over are ignored by
+     * a lenient decoder, so four spellings of the last character would verify. Only the one the signer wrote does.
+     */
+    @Test
+    void a_token_whose_signature_or_payload_is_spelt_otherwise_than_the_signer_wrote_it_does_not_verify() {
+        String token = aToken();
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        int altered = 0;
+        for (char other : alphabet.toCharArray()) {
+            String otherSignature = token.substring(0, token.length() - 1) + other;
+            if (other == token.charAt(token.length() - 1)) {
+                continue;
+            }
+            altered++;
+            assertThat(signer.verify(otherSignature)).as(otherSignature).isInstanceOf(TokenVerification.Rejected.class);
+            assertThat(signer.authenticClaims(otherSignature)).as(otherSignature).isEmpty();
+        }
+        assertThat(altered).isEqualTo(63);
+        String[] parts = token.split("\\.");
+        String payload = parts[2];
+        for (char other : alphabet.toCharArray()) {
+            if (other == payload.charAt(payload.length() - 1)) {
+                continue;
+            }
+            String otherPayload = parts[0] + "." + parts[1] + "." + payload.substring(0, payload.length() - 1) + other
+                    + "." + parts[3];
+            assertThat(signer.verify(otherPayload)).as(otherPayload).isInstanceOf(TokenVerification.Rejected.class);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package io.promo.embedded.internal;
 
 import io.promo.domain.campaign.CampaignQuota;
+import io.promo.domain.campaign.FrequencyCap;
 import io.promo.domain.conversion.ConversionSettings;
 import io.promo.domain.pricing.PricingMode;
 import java.net.URI;
@@ -26,6 +27,7 @@ import java.util.Set;
  * @param pricingMode               what a click pays: its clearing price (default) or its cpc
  * @param indexFullRebuildInterval  how often the serving index is rebuilt from every row; between, a refresh reads only
  *                                  what changed (ADR 0038); zero: every refresh rebuilds from every row
+ * @param frequencyCap              the cap of campaigns without their own ({@code PROMO_FREQUENCY_CAP}); off by default
  */
 public record PromoSettings(
         Mode mode,
@@ -42,7 +44,8 @@ public record PromoSettings(
         ConversionSettings conversions,
         int maxSlotsPerAdvertiser,
         PricingMode pricingMode,
-        Duration indexFullRebuildInterval) {
+        Duration indexFullRebuildInterval,
+        Optional<FrequencyCap> frequencyCap) {
 
     public static final String MODE = "PROMO_MODE";
     public static final String DB_URL = "PROMO_DB_URL";
@@ -72,13 +75,15 @@ public record PromoSettings(
     public static final String PRICING_MODE = "PROMO_PRICING_MODE";
     /** ADR 0038: the serving index's safety-net rebuild from every row; 0 rebuilds every refresh, as before. */
     public static final String INDEX_FULL_REBUILD_INTERVAL = "PROMO_INDEX_FULL_REBUILD_INTERVAL";
+    /** {@code off} (the default) or {@code <impressions>/<hours>h}, such as {@code 3/24h} (ADR 0034). */
+    public static final String FREQUENCY_CAP = "PROMO_FREQUENCY_CAP";
 
     /** Every name above: what an embedder may set. */
     public static final Set<String> NAMES = Set.of(MODE, DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE,
             DB_CONNECTION_TIMEOUT, DB_STATEMENT_TIMEOUT, DB_LOCK_TIMEOUT, SHUTDOWN_TIMEOUT, DATA_DIR, CLICK_TOKEN_SECRET,
             HASH_SECRET, BUDGET_ZONE, MAX_CAMPAIGNS_PER_ADVERTISER, CURRENCY, STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET,
             STRIPE_API_BASE, CONVERSION_TYPES, CONVERSION_WINDOW_DAYS, MAX_SLOTS_PER_ADVERTISER, DB_READ_URL, DB_READ_USER,
-            DB_READ_PASSWORD, PRICING_MODE, INDEX_FULL_REBUILD_INTERVAL);
+            DB_READ_PASSWORD, PRICING_MODE, INDEX_FULL_REBUILD_INTERVAL, FREQUENCY_CAP);
 
     public static final Path DEFAULT_DATA_DIR = Path.of(".promo", "postgres");
     public static final int DEFAULT_POOL_SIZE = 10;
@@ -112,6 +117,39 @@ public record PromoSettings(
         if (indexFullRebuildInterval.isNegative()) {
             throw new IllegalArgumentException("indexFullRebuildInterval must not be negative: " + indexFullRebuildInterval);
         }
+        Objects.requireNonNull(frequencyCap, "frequencyCap");
+    }
+
+    /** The settings with the default full-rebuild interval and without a default frequency cap. */
+    public PromoSettings(Mode mode, DatabaseSettings database, Secret clickTokenSecret, Secret hashSecret, ZoneId budgetZone,
+            int maxCampaignsPerAdvertiser, String currency, Optional<Secret> stripeSecretKey,
+            List<Secret> stripeWebhookSecrets, Optional<URI> stripeApiBase, Duration shutdownTimeout,
+            ConversionSettings conversions, int maxSlotsPerAdvertiser, PricingMode pricingMode) {
+        this(mode, database, clickTokenSecret, hashSecret, budgetZone, maxCampaignsPerAdvertiser, currency, stripeSecretKey,
+                stripeWebhookSecrets, stripeApiBase, shutdownTimeout, conversions, maxSlotsPerAdvertiser, pricingMode,
+                DEFAULT_INDEX_FULL_REBUILD_INTERVAL, Optional.empty());
+    }
+
+    /** The settings without a default frequency cap. */
+    public PromoSettings(Mode mode, DatabaseSettings database, Secret clickTokenSecret, Secret hashSecret, ZoneId budgetZone,
+            int maxCampaignsPerAdvertiser, String currency, Optional<Secret> stripeSecretKey,
+            List<Secret> stripeWebhookSecrets, Optional<URI> stripeApiBase, Duration shutdownTimeout,
+            ConversionSettings conversions, int maxSlotsPerAdvertiser, PricingMode pricingMode,
+            Duration indexFullRebuildInterval) {
+        this(mode, database, clickTokenSecret, hashSecret, budgetZone, maxCampaignsPerAdvertiser, currency, stripeSecretKey,
+                stripeWebhookSecrets, stripeApiBase, shutdownTimeout, conversions, maxSlotsPerAdvertiser, pricingMode,
+                indexFullRebuildInterval, Optional.empty());
+    }
+
+    /** The settings with the default full-rebuild interval. */
+    public PromoSettings(Mode mode, DatabaseSettings database, Secret clickTokenSecret, Secret hashSecret, ZoneId budgetZone,
+            int maxCampaignsPerAdvertiser, String currency, Optional<Secret> stripeSecretKey,
+            List<Secret> stripeWebhookSecrets, Optional<URI> stripeApiBase, Duration shutdownTimeout,
+            ConversionSettings conversions, int maxSlotsPerAdvertiser, PricingMode pricingMode,
+            Optional<FrequencyCap> frequencyCap) {
+        this(mode, database, clickTokenSecret, hashSecret, budgetZone, maxCampaignsPerAdvertiser, currency, stripeSecretKey,
+                stripeWebhookSecrets, stripeApiBase, shutdownTimeout, conversions, maxSlotsPerAdvertiser, pricingMode,
+                DEFAULT_INDEX_FULL_REBUILD_INTERVAL, frequencyCap);
     }
 
     public boolean production() {

@@ -1,6 +1,7 @@
 package io.promo.embedded.internal;
 
 import io.promo.domain.campaign.CampaignQuota;
+import io.promo.domain.campaign.FrequencyCap;
 import io.promo.domain.conversion.ConversionSettings;
 import io.promo.domain.conversion.ConversionType;
 import io.promo.domain.serving.index.ServingSettings;
@@ -126,8 +127,14 @@ public final class SettingsReader {
         }
         Duration indexFullRebuild = duration(PromoSettings.INDEX_FULL_REBUILD_INTERVAL,
                 PromoSettings.DEFAULT_INDEX_FULL_REBUILD_INTERVAL, Duration.ZERO, Duration.ofHours(24));
+        Optional<FrequencyCap> frequencyCap = Optional.empty();
+        try {
+            frequencyCap = FrequencyCap.parseDefault(values.getOrDefault(PromoSettings.FREQUENCY_CAP, "off"));
+        } catch (IllegalArgumentException e) {
+            problem(PromoSettings.FREQUENCY_CAP + ": " + e.getMessage());
+        }
         return new PromoSettings(mode, database, clickSecret, hashSecret, zone, maxCampaigns, currency, stripeKey,
-                webhookSecrets, apiBase, shutdownTimeout, conversions, maxSlots, pricingMode, indexFullRebuild);
+                webhookSecrets, apiBase, shutdownTimeout, conversions, maxSlots, pricingMode, indexFullRebuild, frequencyCap);
     }
 
     /** The deployment's conversion types (beyond inquiry and booking) and click window (ADR 0035). */

@@ -19,6 +19,9 @@ import io.promo.domain.serving.DecideAdPage;
 import io.promo.domain.serving.diagnostics.WhyNotShown;
 import io.promo.domain.serving.index.ServingIndexRefresher;
 import io.promo.domain.serving.index.ServingSettings;
+import io.promo.domain.serving.memory.FrequencyCapping;
+import io.promo.domain.serving.memory.MemoryReadings;
+import io.promo.domain.serving.memory.MemoryTokenCodec;
 import io.promo.domain.serving.pacing.HourlyTrafficCounter;
 import io.promo.domain.serving.pacing.TrafficRecorder;
 import io.promo.domain.serving.share.ImpressionShareCounter;
@@ -28,6 +31,7 @@ import io.promo.domain.traffic.BotUserAgents;
 import io.promo.domain.traffic.ClickRules;
 import io.promo.domain.traffic.ClickTokenSigner;
 import io.promo.domain.traffic.ClientHasher;
+import io.promo.domain.traffic.MemoryTokenSeal;
 import io.promo.domain.traffic.CreditInvalidClicks;
 import io.promo.domain.traffic.ImpressionBuffer;
 import io.promo.domain.traffic.QuerySignature;
@@ -103,6 +107,7 @@ public final class Wiring implements AutoCloseable {
     private final Optional<ReplicaReads> indexReplica;
     private final UseCases useCases;
     private final ServingSettings serving;
+    private final MemoryTokenCodec memoryTokens;
     private final ServingIndexRefresher servingIndex;
     private final Optional<Billing> billing;
     private final PaymentGateway paymentGateway;
@@ -155,9 +160,13 @@ public final class Wiring implements AutoCloseable {
                 config.budgetZone())).orElse(repositories);
         PostgresRepositories indexReads = indexReplica.map(pool -> new PostgresRepositories(pool, config.budgetZone()))
                 .orElse(repositories);
+        List<SigningKey> tokenKeys = List.of(SigningKey.active("k1", config.clickTokenSecret().bytes()));
+        this.memoryTokens = new MemoryTokenCodec(new MemoryTokenSeal(tokenKeys, config.hashSecret().bytes(), clock),
+                new MemoryReadings());
         this.serving = ServingSettings.defaults(DeploymentDefaults.POLICY_LIMITS, calendar)
                 .withMaxSlotsPerAdvertiser(config.maxSlotsPerAdvertiser())
-                .withPricingMode(config.pricingMode());
+                .withPricingMode(config.pricingMode())
+                .withFrequencyCapping(new FrequencyCapping(config.frequencyCap(), Optional.of(memoryTokens)));
         HourlyTrafficCounter traffic = new HourlyTrafficCounter(calendar, serving.pacing().historyDays() + 1);
         options.pastSearches().accept(traffic);
         this.servingIndex = new ServingIndexRefresher(indexReads.campaigns(),
@@ -185,8 +194,7 @@ public final class Wiring implements AutoCloseable {
         ImpressionShareCounter shares = ImpressionShareCounter.sampling();
         DecideAdPage decideAdPage = new DecideAdPage(servingIndex, serving, ids, clock, traffic,
                 new QuerySignature(config.hashSecret().bytes())::of, shares);
-        ClickTokenSigner clickTokens = new ClickTokenSigner(
-                List.of(SigningKey.active("k1", config.clickTokenSecret().bytes())), ClickTokenSigner.DEFAULT_LIFETIME, clock);
+        ClickTokenSigner clickTokens = new ClickTokenSigner(tokenKeys, ClickTokenSigner.DEFAULT_LIFETIME, clock);
         ClientHasher clientHasher = new ClientHasher(config.hashSecret().bytes());
         // Registered after the database, so that it is closed (its last impressions written) after whatever takes
         // decisions (an HTTP server registered later) and before the database goes; given at most 30% of the
@@ -453,6 +461,11 @@ public final class Wiring implements AutoCloseable {
 
     public ServeSponsoredResults serveSponsoredResults() {
         return serveSponsoredResults;
+    }
+
+    /** How decisions read their viewer-memory tokens: {@code promo_viewer_memory_tokens_total}. */
+    public MemoryReadings memoryTokenReadings() {
+        return memoryTokens.readings();
     }
 
     public WhyNotShown whyNotShown() {

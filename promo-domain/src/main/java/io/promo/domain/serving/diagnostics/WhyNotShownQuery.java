@@ -20,6 +20,8 @@ import java.util.Optional;
  *                       had matched my entity and nothing else", which is all an advertiser can know
  * @param viewer         who searched; only the rotation of tied campaigns depends on it (default: an
  *                       anonymous "diagnostics" viewer)
+ * @param memoryToken    the viewer's memory token, to ask whether a frequency cap held the campaign off
+ *                       (FREQUENCY_CAP); it verifies only with the viewer it was written for
  */
 public record WhyNotShownQuery(
         Actor actor,
@@ -29,7 +31,8 @@ public record WhyNotShownQuery(
         String query,
         Optional<List<String>> organicMatches,
         int pageSize,
-        Optional<Viewer> viewer) {
+        Optional<Viewer> viewer,
+        Optional<String> memoryToken) {
 
     static final Viewer DIAGNOSTICS_VIEWER = Viewer.anonymous("diagnostics");
 
@@ -43,6 +46,13 @@ public record WhyNotShownQuery(
         // Not List.copyOf: a null id is the decision request's to report, as a violation.
         organicMatches = organicMatches.map(ids -> java.util.Collections.unmodifiableList(new java.util.ArrayList<>(ids)));
         new Violations().require(city != null, "city", "is required").throwIfAny();
+        Objects.requireNonNull(memoryToken, "memoryToken");
+    }
+
+    /** A query without a viewer-memory token: a frequency cap then counts this page only. */
+    public WhyNotShownQuery(Actor actor, CampaignId campaignId, Optional<RoleCode> role, CityCode city, String query,
+            Optional<List<String>> organicMatches, int pageSize, Optional<Viewer> viewer) {
+        this(actor, campaignId, role, city, query, organicMatches, pageSize, viewer, Optional.empty());
     }
 
     /** The campaign's chances for a search in {@code city} with {@code query}, as if it matched the campaign's entity. */
@@ -55,12 +65,13 @@ public record WhyNotShownQuery(
     /** The campaign's fate in exactly the search {@code request} (its surface must be the campaign's). */
     public static WhyNotShownQuery replaying(Actor actor, CampaignId campaignId, DecisionRequest request) {
         return new WhyNotShownQuery(actor, campaignId, request.role(), request.city(), request.query(),
-                Optional.of(request.organicMatches()), request.pageSize(), Optional.of(request.viewer()));
+                Optional.of(request.organicMatches()), request.pageSize(), Optional.of(request.viewer()),
+                Optional.ofNullable(request.memoryToken()));
     }
 
     /** The decision request this query describes, for a campaign of {@code surface} promoting {@code entityId}. */
     DecisionRequest toRequest(io.promo.domain.shared.Surface surface, String entityId) throws InvalidCommandException {
         return new DecisionRequest(surface, role, city, query, viewer.orElse(DIAGNOSTICS_VIEWER), pageSize,
-                organicMatches.orElse(List.of(entityId)));
+                organicMatches.orElse(List.of(entityId)), memoryToken.orElse(null));
     }
 }

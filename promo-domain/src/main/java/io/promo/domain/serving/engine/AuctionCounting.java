@@ -67,7 +67,7 @@ final class AuctionCounting {
             case FLOOR -> LostReason.FLOOR;
             case STATUS, SCHEDULE, ADVERTISER -> LostReason.STATUS;
             case DAILY_BUDGET, TOTAL_BUDGET, BALANCE -> LostReason.BUDGET;
-            case PACING -> LostReason.PACING;
+            case PACING, FREQUENCY_CAP -> LostReason.PACING;
             case OUTRANKED -> LostReason.RANK;
             case DENSITY, ADVERTISER_SLOTS -> LostReason.PAGE_CAPS;
         };

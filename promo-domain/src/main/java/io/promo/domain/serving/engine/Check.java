@@ -30,6 +30,12 @@ public enum Check {
     BALANCE,
     /** Even pacing allows another click now (accelerated campaigns always pass). */
     PACING,
+    /**
+     * The viewer has had fewer sponsored impressions of the campaign within its frequency cap's period than the cap
+     * allows, as their viewer-memory token says (no token, or one that is not valid: none but this page's). The last
+     * eligibility check: only a campaign that passes every other one may cost a token's verification.
+     */
+    FREQUENCY_CAP,
     /** The promoted entity is among the search engine's organic matches. */
     NOT_IN_ORGANIC,
     /**
@@ -49,5 +55,5 @@ public enum Check {
 
     /** The checks {@link Eligibility} evaluates, before placement. */
     static final Check[] ELIGIBILITY = {CITY, KEYWORD, NEGATIVE_KEYWORD, STATUS, SCHEDULE, ADVERTISER, FLOOR, DAILY_BUDGET,
-        TOTAL_BUDGET, BALANCE, PACING};
+        TOTAL_BUDGET, BALANCE, PACING, FREQUENCY_CAP};
 }

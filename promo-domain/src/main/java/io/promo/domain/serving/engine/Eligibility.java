@@ -19,7 +19,8 @@ final class Eligibility {
     static boolean evaluate(ServingCampaign c, SearchContext search, DiagnosisTrace trace) {
         if (trace == null) {
             return city(c, search) && keyword(c, search) && negativeKeyword(c, search) && status(c) && schedule(c, search) && advertiser(c)
-                    && floor(c, search) && dailyBudget(c, search) && totalBudget(c) && balance(c) && pacing(c, search);
+                    && floor(c, search) && dailyBudget(c, search) && totalBudget(c) && balance(c) && pacing(c, search)
+                    && frequencyCap(c, search);
         }
         boolean eligible = true;
         for (Check check : Check.ELIGIBILITY) {
@@ -54,6 +55,8 @@ final class Eligibility {
                 return balance(c);
             case PACING:
                 return pacing(c, search);
+            case FREQUENCY_CAP:
+                return frequencyCap(c, search);
             default:
                 throw new IllegalArgumentException(check + " is not an eligibility check");
         }
@@ -102,6 +105,12 @@ final class Eligibility {
 
     private static boolean pacing(ServingCampaign c, SearchContext search) {
         return c.accelerated || search.spentToday(c) + c.cpc <= pacingAllowance(c, search);
+    }
+
+    /** Last of the chain: the only rule that may read the viewer's memory token, and only for a capped campaign. */
+    private static boolean frequencyCap(ServingCampaign c, SearchContext search) {
+        return c.capImpressions == 0 || search.memory().allows(c.capHash, c.capImpressions, c.capPeriodMinutes,
+                search.nowMinute);
     }
 
     /**

@@ -66,6 +66,14 @@ final class Explanations {
                                 + " plus one click); spent %s, so the next click %s",
                         search.hoursIntoDay, cents(Eligibility.pacingAllowance(c, search)), cents(c.dailyBudget),
                         search.trafficShare * 100, cents(search.spentToday(c)), passed ? "fits" : "must wait");
+            case FREQUENCY_CAP:
+                if (c.capImpressions == 0) {
+                    return "no frequency cap";
+                }
+                return "frequency cap " + c.capImpressions + " per " + c.capPeriodHours + " h: the viewer's memory token ("
+                        + search.memoryReading().label() + ") counts " + search.memory().count(c.capHash, search.nowMinute,
+                        c.capPeriodMinutes) + " impression(s) in the last " + c.capPeriodHours + " h, so another "
+                        + (passed ? "fits" : "does not fit");
             default:
                 throw new IllegalArgumentException(check + " is not an eligibility check");
         }

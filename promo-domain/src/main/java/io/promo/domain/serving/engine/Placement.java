@@ -2,6 +2,8 @@ package io.promo.domain.serving.engine;
 
 import io.promo.domain.pricing.PolicyLimits;
 import io.promo.domain.serving.index.ServingCampaign;
+import io.promo.domain.serving.memory.MemoryTokenCodec;
+import io.promo.domain.serving.memory.ViewerMemory;
 
 /**
  * The outcome of placement for one decision: which campaign sits at which of positions 1–20 and which
@@ -22,6 +24,8 @@ public final class Placement {
     /** The campaign of each promotion, in {@link #promotedIndexes}' order. */
     private final ServingCampaign[] promotedCampaigns = new ServingCampaign[TOP];
     private int promotedCount;
+    private final int[] cappedHashes = new int[TOP];
+    private final int[] cappedPeriods = new int[TOP];
 
     void reset(int pageLength, SearchContext context) {
         for (int position = 1; position <= TOP; position++) {
@@ -132,5 +136,28 @@ public final class Placement {
     /** The budget day the decision was made on, as an epoch day. */
     public long dayEpoch() {
         return search.dayEpoch;
+    }
+
+    /**
+     * The viewer-memory token to answer with, for the search service to send with this viewer's next search: the
+     * request's own, unchanged, when no campaign with a frequency cap was placed (so a page without one costs no
+     * signature); otherwise the memory it read plus one impression of each capped campaign placed, written and sealed
+     * anew. Null when the request had none and nothing capped was placed.
+     */
+    public String nextMemoryToken() {
+        MemoryTokenCodec codec = search.codec();
+        int capped = 0;
+        for (int position = 1; position <= TOP; position++) {
+            ServingCampaign campaign = atPosition[position];
+            if (campaign != null && campaign.capImpressions > 0) {
+                cappedHashes[capped] = campaign.capHash;
+                cappedPeriods[capped++] = campaign.capPeriodHours;
+            }
+        }
+        if (codec == null || capped == 0) {
+            return search.memoryToken();
+        }
+        ViewerMemory next = search.memory().after(search.nowMinute, cappedHashes, cappedPeriods, capped);
+        return codec.write(next, search.viewerKey(), search.nowMinute);
     }
 }

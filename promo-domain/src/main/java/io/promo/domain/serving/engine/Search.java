@@ -36,4 +36,14 @@ public interface Search {
 
     /** A hash of who searched: part of the seed of the rotation of tied campaigns. */
     int viewerHash();
+
+    /** The viewer-memory token the search service passed back from its previous decision for this viewer, or null. */
+    default String memoryToken() {
+        return null;
+    }
+
+    /** The viewer's stable key, which a memory token is bound to. */
+    default String viewerKey() {
+        return "";
+    }
 }

@@ -6,6 +6,9 @@ import io.promo.domain.serving.index.KeywordProgram;
 import io.promo.domain.serving.index.ServingCampaign;
 import io.promo.domain.serving.index.ServingIndex;
 import io.promo.domain.serving.index.ServingSettings;
+import io.promo.domain.serving.memory.MemoryReading;
+import io.promo.domain.serving.memory.MemoryTokenCodec;
+import io.promo.domain.serving.memory.ViewerMemory;
 import io.promo.domain.serving.pacing.TrafficCurve;
 import io.promo.domain.shared.CityCode;
 import io.promo.domain.shared.RoleCode;
@@ -19,6 +22,8 @@ import java.util.Optional;
  * keywords it matches. Reused across decisions of a thread, so a decision allocates none of it.
  */
 final class SearchContext {
+
+    private static final MemoryTokenCodec.Read NO_CODEC = new MemoryTokenCodec.Read(MemoryReading.ABSENT, ViewerMemory.EMPTY);
 
     ServingIndex index;
     Surface surface;
@@ -40,6 +45,13 @@ final class SearchContext {
     int maxSlotsPerAdvertiser;
     /** Seeds the rotation of tied campaigns; a function of the request and the time only. */
     long rotationSeed;
+    /** Minutes since the epoch: the unit of frequency caps. */
+    long nowMinute;
+    private MemoryTokenCodec memoryCodec;
+    private String memoryToken;
+    private String viewerKey;
+    /** Read on first need: a decision with no capped candidate never decodes or verifies the token. */
+    private MemoryTokenCodec.Read memoryRead;
     private boolean keywordsMatched;
     private final QueryText.IntBuffer matchedKeywords = new QueryText.IntBuffer();
     /** {@link ServingCampaign#keywordBits} of the matched keywords: a first, exact-negative filter. */
@@ -85,6 +97,44 @@ final class SearchContext {
                 ^ (role.isPresent() ? (long) role.get().value().hashCode() << 8 : 0L));
         this.keywordsMatched = false;
         this.matchedKeywords.clear();
+        this.nowMinute = Math.floorDiv(nowMillis, 60_000L);
+        this.memoryCodec = settings.frequencyCapping().codec().orElse(null);
+        this.memoryToken = request.memoryToken();
+        this.viewerKey = request.viewerKey();
+        this.memoryRead = null;
+    }
+
+    /** The viewer's memory as their token says, read once per decision on first need; empty unless valid. */
+    ViewerMemory memory() {
+        return readMemory().memory();
+    }
+
+    MemoryReading memoryReading() {
+        return readMemory().reading();
+    }
+
+    private MemoryTokenCodec.Read readMemory() {
+        if (memoryRead == null) {
+            memoryRead = memoryCodec == null ? NO_CODEC : memoryCodec.read(memoryToken, viewerKey, nowMinute);
+        }
+        return memoryRead;
+    }
+
+    /** Whether the memory was read: a decision that placed a capped campaign did. */
+    boolean memoryWasRead() {
+        return memoryRead != null;
+    }
+
+    MemoryTokenCodec codec() {
+        return memoryCodec;
+    }
+
+    String viewerKey() {
+        return viewerKey;
+    }
+
+    String memoryToken() {
+        return memoryToken;
     }
 
     long spentToday(ServingCampaign campaign) {

@@ -85,6 +85,12 @@ public final class ServingCampaign {
     public final String targetEntityId;
     public final Format format;
     public final Details details;
+    /** The frequency cap it runs under (its own or the deployment's): impressions per period, 0 for none. */
+    public final int capImpressions;
+    public final int capPeriodHours;
+    public final int capPeriodMinutes;
+    /** The keyed hash viewer-memory tokens know it by, computed when the index is built; 0 without a cap. */
+    public final int capHash;
 
     /** Read by placed campaigns' pages and by diagnoses only. */
     public record Details(AdvertiserId advertiserId, AdvertiserStatus advertiserStatus, Surface surface, CampaignStatus status,
@@ -101,7 +107,18 @@ public final class ServingCampaign {
 
     ServingCampaign(Campaign campaign, AdvertiserStatus advertiserStatus, BudgetState budget, double predictedCtr,
             int[] keywords, int[] negatives, int[] cityIds, int position) {
+        this(campaign, advertiserStatus, budget, predictedCtr, keywords, negatives, cityIds, position, 0, 0, 0);
+    }
+
+    /** @param capImpressions 0 when no frequency cap applies; then the period and hash are ignored */
+    ServingCampaign(Campaign campaign, AdvertiserStatus advertiserStatus, BudgetState budget, double predictedCtr,
+            int[] keywords, int[] negatives, int[] cityIds, int position, int capImpressions, int capPeriodHours,
+            int capHash) {
         CampaignSettings settings = campaign.settings();
+        this.capImpressions = capImpressions;
+        this.capPeriodHours = capImpressions == 0 ? 0 : capPeriodHours;
+        this.capPeriodMinutes = this.capPeriodHours * 60;
+        this.capHash = capImpressions == 0 ? 0 : capHash;
         this.position = position;
         this.id = campaign.id();
         this.advertiserId = campaign.advertiserId();
@@ -169,6 +186,10 @@ public final class ServingCampaign {
         this.spentTotal = budget.spentTotal().cents();
         this.score = from.score;
         this.details = from.details;
+        this.capImpressions = from.capImpressions;
+        this.capPeriodHours = from.capPeriodHours;
+        this.capPeriodMinutes = from.capPeriodMinutes;
+        this.capHash = from.capHash;
     }
 
     /** This campaign with another budget state (of the same budget day as the index that holds it). */

@@ -3,6 +3,7 @@ package io.promo.domain.serving.index;
 import io.promo.domain.advertiser.Advertiser;
 import io.promo.domain.advertiser.AdvertiserStatus;
 import io.promo.domain.campaign.Campaign;
+import io.promo.domain.campaign.FrequencyCap;
 import io.promo.domain.campaign.CampaignStatus;
 import io.promo.domain.campaign.KeywordTarget;
 import io.promo.domain.campaign.Keywords;
@@ -11,6 +12,7 @@ import io.promo.domain.pricing.EffectivePolicy;
 import io.promo.domain.pricing.Policy;
 import io.promo.domain.pricing.PolicyResolver;
 import io.promo.domain.pricing.PolicyScope;
+import io.promo.domain.serving.memory.FrequencyCapping;
 import io.promo.domain.serving.pacing.TrafficCurve;
 import io.promo.domain.serving.pacing.TrafficScope;
 import io.promo.domain.serving.ranking.CtrCounts;
@@ -97,6 +99,7 @@ public final class ServingIndex {
         Map<CityCode, Integer> cityIds = new HashMap<>();
         Map<String, KeywordTarget> parsedKeywords = new HashMap<>();
         CampaignId[] byPosition = new CampaignId[data.campaigns().size()];
+        FrequencyCapping capping = settings.frequencyCapping();
         for (Campaign campaign : data.campaigns()) {
             BudgetState budget = data.budgets().getOrDefault(campaign.id(), noMoney);
             if (!budget.day().equals(day)) {
@@ -121,8 +124,12 @@ public final class ServingIndex {
                 campaignCities[i] = cityIds.computeIfAbsent(targets.get(i), city -> cityIds.size());
             }
             int position = byId.size();
+            // The cap's hash is keyed (an HMAC): computed here, once per build, never on the decision path.
+            FrequencyCap cap = capping.effective(campaign.settings().frequencyCap()).orElse(null);
             ServingCampaign serving = new ServingCampaign(campaign, advertiserStatus.get(campaign.advertiserId()),
-                    budget, predictedCtr, keywords, negatives, campaignCities, position);
+                    budget, predictedCtr, keywords, negatives, campaignCities, position,
+                    cap == null ? 0 : cap.impressions(), cap == null ? 0 : cap.periodHours(),
+                    cap == null || capping.codec().isEmpty() ? 0 : capping.codec().get().campaignHash(campaign.id()));
             byPosition[position] = campaign.id();
             if (byId.put(campaign.id(), serving) != null) {
                 throw new IllegalArgumentException("campaign " + campaign.id() + " twice");

@@ -3,6 +3,7 @@ package io.promo.domain.serving.index;
 import io.promo.domain.ledger.BudgetCalendar;
 import io.promo.domain.pricing.PolicyLimits;
 import io.promo.domain.pricing.PricingMode;
+import io.promo.domain.serving.memory.FrequencyCapping;
 import io.promo.domain.serving.pacing.PacingSettings;
 import io.promo.domain.serving.ranking.CtrModel;
 import io.promo.domain.shared.Surface;
@@ -25,6 +26,7 @@ import java.util.Objects;
  *                          {@value #DEFAULT_MAX_SLOTS_PER_ADVERTISER}), whatever the density allows: a studio with
  *                          five promoted photographers does not take every slot
  * @param pricingMode       what a click pays: the clearing price (default) or the campaign's cpc
+ * @param frequencyCapping  the default frequency cap and the viewer-memory tokens (default: no cap, no tokens)
  */
 public record ServingSettings(
         Duration refreshInterval,
@@ -34,7 +36,8 @@ public record ServingSettings(
         CtrModel ctrModel,
         PacingSettings pacing,
         int maxSlotsPerAdvertiser,
-        PricingMode pricingMode) {
+        PricingMode pricingMode,
+        FrequencyCapping frequencyCapping) {
 
     public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofSeconds(1);
     /** A people-search result card is small: four fit above the fold. */
@@ -51,6 +54,7 @@ public record ServingSettings(
         Objects.requireNonNull(ctrModel, "ctrModel");
         Objects.requireNonNull(pacing, "pacing");
         Objects.requireNonNull(pricingMode, "pricingMode");
+        Objects.requireNonNull(frequencyCapping, "frequencyCapping");
         if (refreshInterval.isNegative() || refreshInterval.isZero()) {
             throw new IllegalArgumentException("refreshInterval must be positive: " + refreshInterval);
         }
@@ -65,6 +69,14 @@ public record ServingSettings(
         if (maxSlotsPerAdvertiser < 1) {
             throw new IllegalArgumentException("maxSlotsPerAdvertiser must be at least 1: " + maxSlotsPerAdvertiser);
         }
+    }
+
+    /** The settings without frequency capping. */
+    public ServingSettings(Duration refreshInterval, BudgetCalendar calendar, PolicyLimits deploymentDefault,
+            Map<Surface, SlotLayout> layouts, CtrModel ctrModel, PacingSettings pacing, int maxSlotsPerAdvertiser,
+            PricingMode pricingMode) {
+        this(refreshInterval, calendar, deploymentDefault, layouts, ctrModel, pacing, maxSlotsPerAdvertiser, pricingMode,
+                FrequencyCapping.OFF);
     }
 
     /** The settings with the default {@link #maxSlotsPerAdvertiser}, pricing by {@link PricingMode#SECOND_PRICE}. */
@@ -87,37 +99,43 @@ public record ServingSettings(
 
     public ServingSettings withRefreshInterval(Duration interval) {
         return new ServingSettings(interval, calendar, deploymentDefault, layouts, ctrModel, pacing, maxSlotsPerAdvertiser,
-                pricingMode);
+                pricingMode, frequencyCapping);
     }
 
     public ServingSettings withLayout(Surface surface, SlotLayout layout) {
         EnumMap<Surface, SlotLayout> changed = new EnumMap<>(layouts);
         changed.put(surface, layout);
         return new ServingSettings(refreshInterval, calendar, deploymentDefault, changed, ctrModel, pacing,
-                maxSlotsPerAdvertiser, pricingMode);
+                maxSlotsPerAdvertiser, pricingMode, frequencyCapping);
     }
 
     public ServingSettings withCtrModel(CtrModel model) {
         return new ServingSettings(refreshInterval, calendar, deploymentDefault, layouts, model, pacing, maxSlotsPerAdvertiser,
-                pricingMode);
+                pricingMode, frequencyCapping);
     }
 
     public ServingSettings withPacing(PacingSettings settings) {
         return new ServingSettings(refreshInterval, calendar, deploymentDefault, layouts, ctrModel, settings,
-                maxSlotsPerAdvertiser, pricingMode);
+                maxSlotsPerAdvertiser, pricingMode, frequencyCapping);
     }
 
     public ServingSettings withDeploymentDefault(PolicyLimits limits) {
         return new ServingSettings(refreshInterval, calendar, limits, layouts, ctrModel, pacing, maxSlotsPerAdvertiser,
-                pricingMode);
+                pricingMode, frequencyCapping);
     }
 
     public ServingSettings withMaxSlotsPerAdvertiser(int max) {
-        return new ServingSettings(refreshInterval, calendar, deploymentDefault, layouts, ctrModel, pacing, max, pricingMode);
+        return new ServingSettings(refreshInterval, calendar, deploymentDefault, layouts, ctrModel, pacing, max, pricingMode,
+                frequencyCapping);
     }
 
     public ServingSettings withPricingMode(PricingMode mode) {
         return new ServingSettings(refreshInterval, calendar, deploymentDefault, layouts, ctrModel, pacing,
-                maxSlotsPerAdvertiser, mode);
+                maxSlotsPerAdvertiser, mode, frequencyCapping);
+    }
+
+    public ServingSettings withFrequencyCapping(FrequencyCapping capping) {
+        return new ServingSettings(refreshInterval, calendar, deploymentDefault, layouts, ctrModel, pacing,
+                maxSlotsPerAdvertiser, pricingMode, capping);
     }
 }

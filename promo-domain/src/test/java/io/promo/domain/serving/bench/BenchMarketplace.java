@@ -63,9 +63,14 @@ final class BenchMarketplace {
     final InMemoryPolicyRepository policies = new InMemoryPolicyRepository();
     final InMemoryBudgetLedger ledger = new InMemoryBudgetLedger(campaigns, advertisers);
     final Map<CampaignId, CtrCounts> ctr = new HashMap<>();
-    /** {@code -Dpromo.bench.pricing=first_price} prices as before the second price, to measure what the auction costs. */
+    /**
+     * {@code -Dpromo.bench.pricing=first_price} prices as before the second price, to measure what the auction costs;
+     * {@code -Dpromo.bench.frequencyCap=3/24h}: every campaign under that deployment default, with the wiring's
+     * memory-token codec (ADR 0034); off (the default) as before.
+     */
     final ServingSettings settings = ServingSettings.defaults(DEPLOYMENT_DEFAULT, BudgetCalendar.UTC)
-            .withPricingMode(PricingMode.parse("promo.bench.pricing", System.getProperty("promo.bench.pricing", "second_price")));
+            .withPricingMode(PricingMode.parse("promo.bench.pricing", System.getProperty("promo.bench.pricing", "second_price")))
+            .withFrequencyCapping(frequencyCapping(System.getProperty("promo.bench.frequencyCap", "off")));
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final HourlyTrafficCounter traffic = new HourlyTrafficCounter(BudgetCalendar.UTC, 8);
     final List<String> keywords = new ArrayList<>();
@@ -150,5 +155,16 @@ final class BenchMarketplace {
         Map<CampaignId, CtrCounts> counts = Map.copyOf(ctr);
         CtrStatistics statistics = () -> counts;
         return new ServingIndexRefresher(campaigns, advertisers, policies, ledger, statistics, traffic, settings, clock);
+    }
+
+    static io.promo.domain.serving.memory.FrequencyCapping frequencyCapping(String cap) {
+        java.util.Optional<io.promo.domain.campaign.FrequencyCap> parsed = io.promo.domain.campaign.FrequencyCap.parseDefault(cap);
+        if (parsed.isEmpty()) {
+            return io.promo.domain.serving.memory.FrequencyCapping.OFF;
+        }
+        io.promo.domain.traffic.MemoryTokenSeal seal = new io.promo.domain.traffic.MemoryTokenSeal(
+                List.of(io.promo.domain.traffic.SigningKey.active("k1", new byte[32])), new byte[32], Clock.fixed(NOW, ZoneOffset.UTC));
+        return new io.promo.domain.serving.memory.FrequencyCapping(parsed, java.util.Optional.of(
+                new io.promo.domain.serving.memory.MemoryTokenCodec(seal, new io.promo.domain.serving.memory.MemoryReadings())));
     }
 }

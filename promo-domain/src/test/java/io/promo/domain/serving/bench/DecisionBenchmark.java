@@ -57,6 +57,8 @@ public class DecisionBenchmark {
     private DecideAdPage decide;
     private final List<List<String>> organicLists = new ArrayList<>();
     private final List<Viewer> viewers = new ArrayList<>();
+    /** Each search's viewer's memory token, as the search service passes it back: the last page's answer. */
+    private final String[] memoryTokens = new String[SEARCHES];
     private int next;
 
     /**
@@ -103,8 +105,11 @@ public class DecisionBenchmark {
         int s = next++ & (SEARCHES - 1);
         DecisionRequest request = new DecisionRequest(Surface.PEOPLE_SEARCH,
                 (s & 1) == 0 ? Optional.empty() : Optional.of(PHOTOGRAPHER), BenchMarketplace.BERLIN,
-                QUERIES.get(s & 3), viewers.get(s), DecisionRequest.DEFAULT_PAGE_SIZE, organicLists.get(s));
-        return decide.decide(request);
+                QUERIES.get(s & 3), viewers.get(s), DecisionRequest.DEFAULT_PAGE_SIZE, organicLists.get(s),
+                memoryTokens[s]);
+        DecisionPage page = decide.decide(request);
+        memoryTokens[s] = page.memoryToken().orElse(null);
+        return page;
     }
 
     private static final RoleCode PHOTOGRAPHER = new RoleCode("photographer");

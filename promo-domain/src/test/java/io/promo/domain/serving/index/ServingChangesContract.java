@@ -10,6 +10,7 @@ import io.promo.domain.campaign.Campaign;
 import io.promo.domain.campaign.CampaignAction;
 import io.promo.domain.campaign.CampaignRepository;
 import io.promo.domain.campaign.CampaignStatus;
+import io.promo.domain.campaign.FrequencyCap;
 import io.promo.domain.ledger.BudgetLedger;
 import io.promo.domain.ledger.BudgetState;
 import io.promo.domain.ledger.EntryKind;
@@ -125,6 +126,28 @@ public abstract class ServingChangesContract {
         assertThat(changed.campaigns()).filteredOn(c -> c.id().equals(campaign.id()))
                 .extracting(Campaign::status).containsExactly(CampaignStatus.PAUSED);
         assertThat(changed.budgets()).containsKey(campaign.id());
+    }
+
+    /**
+     * A change answers the campaign with every setting the repository reads, those an adapter keeps beside the
+     * campaign's own row included (a frequency cap): the index must not lose them on an incremental refresh.
+     */
+    @Test
+    void an_edited_campaign_is_answered_with_every_setting_the_repository_holds() {
+        ChangeCursor cursor = readEverything();
+        Campaign stored = campaigns().findById(campaign.id()).orElseThrow();
+        Campaign capped = new Campaign(stored.id(), stored.advertiserId(), stored.surface(), stored.target(),
+                stored.settings().withFrequencyCap(Optional.of(new FrequencyCap(2, 24))), stored.status(),
+                stored.createdAt(), NOW.plusSeconds(1));
+        assertThat(campaigns().updateIfUnchanged(capped, stored.updatedAt())).isTrue();
+
+        ServingChangeSet changed = changes().changesSince(cursor, TODAY);
+
+        Campaign now = campaigns().findById(campaign.id()).orElseThrow();
+        assertThat(now.settings().frequencyCap()).contains(new FrequencyCap(2, 24));
+        assertThat(changed.campaigns()).filteredOn(c -> c.id().equals(campaign.id())).containsExactly(now);
+        assertThat(changes().changesSince(ChangeCursor.ORIGIN, TODAY).campaigns())
+                .filteredOn(c -> c.id().equals(campaign.id())).containsExactly(now);
     }
 
     @Test
