@@ -454,8 +454,8 @@ public final class Promo implements AutoCloseable {
     }
 
     /**
-     * Rebuilds the serving index now, on the calling thread (it reads the database), so that the next decision sees
-     * every change made so far. Otherwise promo's own thread does so within about a second.
+     * Refreshes the serving index now, on the calling thread (it reads what changed in the database), so that the next
+     * decision sees every change made so far. Otherwise promo's own thread does so within about a second.
      */
     public void refreshServingIndex() {
         requireOpen();

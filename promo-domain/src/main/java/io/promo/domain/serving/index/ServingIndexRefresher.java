@@ -142,7 +142,11 @@ public final class ServingIndexRefresher implements ServingIndexSource {
         }
     }
 
-    /** Rebuilds now, however fresh the index is (waits for a rebuild under way). */
+    /**
+     * Refreshes now, however fresh the index is (waits for a refresh under way): from the changes since the last one
+     * when a {@link ServingChanges} is given (ADR 0038), else from every row. Either way the index then holds
+     * everything committed before the call.
+     */
     public ServingIndex refresh() {
         rebuilding.lock();
         try {
