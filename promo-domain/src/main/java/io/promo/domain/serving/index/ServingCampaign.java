@@ -198,13 +198,13 @@ public final class ServingCampaign {
     }
 
     /**
-     * {@code campaign} as this one's successor in the same index: its keyword programs, city numbers, position and
-     * predicted CTR are this one's, everything else is read again. Only for a campaign whose keywords, cities and cpc
-     * are unchanged ({@link #sameShape} then holds).
+     * {@code campaign} as this one's successor in the same index: its keyword programs, city numbers, position,
+     * predicted CTR and frequency cap (with its keyed hash) are this one's, everything else is read again. Only for a
+     * campaign whose keywords, cities, cpc and own frequency cap are unchanged ({@link #sameShape} then holds).
      */
     ServingCampaign successor(Campaign campaign, AdvertiserStatus advertiserStatus, BudgetState budget) {
         return new ServingCampaign(campaign, advertiserStatus, budget, details.predictedCtr(), keywords, negatives, cityIds,
-                position);
+                position, capImpressions, capPeriodHours, capHash);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.promo.domain.advertiser.AdvertiserStatus;
 import io.promo.domain.campaign.Campaign;
 import io.promo.domain.campaign.CampaignAction;
 import io.promo.domain.campaign.CampaignSettings;
+import io.promo.domain.campaign.FrequencyCap;
 import io.promo.domain.campaign.Format;
 import io.promo.domain.campaign.PacingMode;
 import io.promo.domain.serving.DecideAdPage;
@@ -272,6 +273,14 @@ class IncrementalServingRefreshTest {
                     }
                     return "daily budget and pacing of " + stored.id();
                 }
+                case 8 -> {
+                    Campaign stored = stored(pick(campaigns));
+                    if (stored.status() != io.promo.domain.campaign.CampaignStatus.ENDED) {
+                        world.campaigns.updateIfUnchanged(stored.withSettings(stored.settings()
+                                .withFrequencyCap(frequencyCap()), world.clock.instant()), stored.updatedAt());
+                    }
+                    return "frequency cap of " + stored.id();
+                }
                 case 5 -> {
                     world.topUp(pick(campaigns).id(), 100 + random.nextInt(5_000));
                     return "top-up";
@@ -310,7 +319,14 @@ class IncrementalServingRefreshTest {
                     .pacing(random.nextBoolean() ? PacingMode.EVEN : PacingMode.ACCELERATED)
                     .cpc(80 + random.nextInt(120))
                     .dailyBudget(500 + random.nextInt(2_000))
-                    .build();
+                    .build()
+                    .withFrequencyCap(frequencyCap());
+        }
+
+        /** A cap of the campaign's own in a third of the draws. */
+        private Optional<FrequencyCap> frequencyCap() {
+            return random.nextInt(3) == 0 ? Optional.of(new FrequencyCap(1 + random.nextInt(3), 1 + random.nextInt(48)))
+                    : Optional.empty();
         }
 
         private <T> T pick(List<T> from) {

@@ -50,7 +50,7 @@ final class IndexContent {
                 "active=" + c.active, "advertiserActive=" + c.advertiserActive, "accelerated=" + c.accelerated,
                 "cpc=" + c.cpc, "daily=" + c.dailyBudget, "total=" + c.totalBudget, "days=" + c.startEpochDay + ".."
                         + c.endEpochDay, "balance=" + c.balance, "today=" + c.spentToday, "spent=" + c.spentTotal,
-                "score=" + c.score, "keywords=" + c.hasKeywords + "/" + c.hasNegatives + "/" + c.keywords.length + "/"
+                "score=" + c.score, "cap=" + c.capImpressions + "/" + c.capPeriodHours + "h#" + c.capHash, "keywords=" + c.hasKeywords + "/" + c.hasNegatives + "/" + c.keywords.length + "/"
                         + c.negatives.length, "cities=" + c.cityCount, c.details.toString());
     }
 }
