@@ -27,7 +27,8 @@ public record CampaignSettings(
         Money cpc,
         Money dailyBudget,
         Optional<Money> totalBudget,
-        PacingMode pacingMode) {
+        PacingMode pacingMode,
+        AdSchedule schedule) {
 
     public static final int MAX_NAME_LENGTH = 200;
     public static final int MAX_CITIES = 100;
@@ -43,6 +44,15 @@ public record CampaignSettings(
         Objects.requireNonNull(dailyBudget, "dailyBudget");
         Objects.requireNonNull(totalBudget, "totalBudget");
         Objects.requireNonNull(pacingMode, "pacingMode");
+        Objects.requireNonNull(schedule, "schedule");
+    }
+
+    /** Settings without an ad schedule: the campaign may serve at any hour. */
+    public CampaignSettings(String name, Format format, List<CityCode> cityTargets, List<String> keywordTargets,
+            LocalDate startDate, Optional<LocalDate> endDate, Money cpc, Money dailyBudget, Optional<Money> totalBudget,
+            PacingMode pacingMode) {
+        this(name, format, cityTargets, keywordTargets, startDate, endDate, cpc, dailyBudget, totalBudget, pacingMode,
+                AdSchedule.ALWAYS);
     }
 
     /**
@@ -61,6 +71,7 @@ public record CampaignSettings(
         for (String problem : Keywords.problems(keywordTargets)) {
             found.requireForm(false, "keyword_targets", problem);
         }
+        found.addAll(schedule.violations());
         endDate.ifPresent(end -> found.require(!end.isBefore(startDate), "end_date",
                 "must not be before start_date (" + startDate + ")"));
         // The budget-versus-cpc rules compare amounts, so they only mean something once each amount is
@@ -86,41 +97,46 @@ public record CampaignSettings(
 
     public CampaignSettings withName(String newName) {
         return new CampaignSettings(newName, format, cityTargets, keywordTargets, startDate, endDate, cpc,
-                dailyBudget, totalBudget, pacingMode);
+                dailyBudget, totalBudget, pacingMode, schedule);
     }
 
     public CampaignSettings withCpc(Money newCpc) {
         return new CampaignSettings(name, format, cityTargets, keywordTargets, startDate, endDate, newCpc,
-                dailyBudget, totalBudget, pacingMode);
+                dailyBudget, totalBudget, pacingMode, schedule);
     }
 
     public CampaignSettings withDailyBudget(Money newDailyBudget) {
         return new CampaignSettings(name, format, cityTargets, keywordTargets, startDate, endDate, cpc,
-                newDailyBudget, totalBudget, pacingMode);
+                newDailyBudget, totalBudget, pacingMode, schedule);
     }
 
     public CampaignSettings withTotalBudget(Optional<Money> newTotalBudget) {
         return new CampaignSettings(name, format, cityTargets, keywordTargets, startDate, endDate, cpc,
-                dailyBudget, newTotalBudget, pacingMode);
+                dailyBudget, newTotalBudget, pacingMode, schedule);
     }
 
     public CampaignSettings withEndDate(Optional<LocalDate> newEndDate) {
         return new CampaignSettings(name, format, cityTargets, keywordTargets, startDate, newEndDate, cpc,
-                dailyBudget, totalBudget, pacingMode);
+                dailyBudget, totalBudget, pacingMode, schedule);
     }
 
     public CampaignSettings withCityTargets(List<CityCode> newCityTargets) {
         return new CampaignSettings(name, format, newCityTargets, keywordTargets, startDate, endDate, cpc,
-                dailyBudget, totalBudget, pacingMode);
+                dailyBudget, totalBudget, pacingMode, schedule);
     }
 
     public CampaignSettings withKeywordTargets(List<String> newKeywordTargets) {
         return new CampaignSettings(name, format, cityTargets, newKeywordTargets, startDate, endDate, cpc,
-                dailyBudget, totalBudget, pacingMode);
+                dailyBudget, totalBudget, pacingMode, schedule);
     }
 
     public CampaignSettings withPacingMode(PacingMode newPacingMode) {
         return new CampaignSettings(name, format, cityTargets, keywordTargets, startDate, endDate, cpc,
-                dailyBudget, totalBudget, newPacingMode);
+                dailyBudget, totalBudget, newPacingMode, schedule);
+    }
+
+    public CampaignSettings withSchedule(AdSchedule newSchedule) {
+        return new CampaignSettings(name, format, cityTargets, keywordTargets, startDate, endDate, cpc, dailyBudget,
+                totalBudget, pacingMode, newSchedule);
     }
 }

@@ -24,7 +24,8 @@ public record UpdateCampaignCommand(
         NullableChange<LocalDate> endDate,
         Optional<List<CityCode>> cityTargets,
         Optional<List<String>> keywordTargets,
-        Optional<PacingMode> pacingMode) {
+        Optional<PacingMode> pacingMode,
+        Optional<AdSchedule> schedule) {
 
     public UpdateCampaignCommand {
         Objects.requireNonNull(actor, "actor");
@@ -37,52 +38,66 @@ public record UpdateCampaignCommand(
         Objects.requireNonNull(cityTargets, "cityTargets");
         Objects.requireNonNull(keywordTargets, "keywordTargets");
         Objects.requireNonNull(pacingMode, "pacingMode");
+        Objects.requireNonNull(schedule, "schedule");
+    }
+
+    /** A change that keeps the ad schedule. */
+    public UpdateCampaignCommand(Actor actor, CampaignId campaignId, Optional<String> name, Optional<Money> cpc,
+            Optional<Money> dailyBudget, NullableChange<Money> totalBudget, NullableChange<LocalDate> endDate,
+            Optional<List<CityCode>> cityTargets, Optional<List<String>> keywordTargets, Optional<PacingMode> pacingMode) {
+        this(actor, campaignId, name, cpc, dailyBudget, totalBudget, endDate, cityTargets, keywordTargets, pacingMode,
+                Optional.empty());
     }
 
     /** A command that changes nothing yet, to build on with the {@code with…} methods. */
     public static UpdateCampaignCommand of(Actor actor, CampaignId campaignId) {
         return new UpdateCampaignCommand(actor, campaignId, Optional.empty(), Optional.empty(), Optional.empty(),
-                NullableChange.keep(), NullableChange.keep(), Optional.empty(), Optional.empty(), Optional.empty());
+                NullableChange.keep(), NullableChange.keep(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     public UpdateCampaignCommand withName(String newName) {
         return new UpdateCampaignCommand(actor, campaignId, Optional.of(newName), cpc, dailyBudget, totalBudget,
-                endDate, cityTargets, keywordTargets, pacingMode);
+                endDate, cityTargets, keywordTargets, pacingMode, schedule);
     }
 
     public UpdateCampaignCommand withCpc(Money newCpc) {
         return new UpdateCampaignCommand(actor, campaignId, name, Optional.of(newCpc), dailyBudget, totalBudget,
-                endDate, cityTargets, keywordTargets, pacingMode);
+                endDate, cityTargets, keywordTargets, pacingMode, schedule);
     }
 
     public UpdateCampaignCommand withDailyBudget(Money newDailyBudget) {
         return new UpdateCampaignCommand(actor, campaignId, name, cpc, Optional.of(newDailyBudget), totalBudget,
-                endDate, cityTargets, keywordTargets, pacingMode);
+                endDate, cityTargets, keywordTargets, pacingMode, schedule);
     }
 
     public UpdateCampaignCommand withTotalBudget(NullableChange<Money> change) {
         return new UpdateCampaignCommand(actor, campaignId, name, cpc, dailyBudget, change, endDate, cityTargets,
-                keywordTargets, pacingMode);
+                keywordTargets, pacingMode, schedule);
     }
 
     public UpdateCampaignCommand withEndDate(NullableChange<LocalDate> change) {
         return new UpdateCampaignCommand(actor, campaignId, name, cpc, dailyBudget, totalBudget, change, cityTargets,
-                keywordTargets, pacingMode);
+                keywordTargets, pacingMode, schedule);
     }
 
     public UpdateCampaignCommand withCityTargets(List<CityCode> cities) {
         return new UpdateCampaignCommand(actor, campaignId, name, cpc, dailyBudget, totalBudget, endDate,
-                Optional.of(cities), keywordTargets, pacingMode);
+                Optional.of(cities), keywordTargets, pacingMode, schedule);
     }
 
     public UpdateCampaignCommand withKeywordTargets(List<String> keywords) {
         return new UpdateCampaignCommand(actor, campaignId, name, cpc, dailyBudget, totalBudget, endDate, cityTargets,
-                Optional.of(keywords), pacingMode);
+                Optional.of(keywords), pacingMode, schedule);
     }
 
     public UpdateCampaignCommand withPacingMode(PacingMode mode) {
         return new UpdateCampaignCommand(actor, campaignId, name, cpc, dailyBudget, totalBudget, endDate, cityTargets,
-                keywordTargets, Optional.of(mode));
+                keywordTargets, Optional.of(mode), schedule);
+    }
+
+    public UpdateCampaignCommand withSchedule(AdSchedule newSchedule) {
+        return new UpdateCampaignCommand(actor, campaignId, name, cpc, dailyBudget, totalBudget, endDate, cityTargets,
+                keywordTargets, pacingMode, Optional.of(newSchedule));
     }
 
     /** The settings after this change. */
@@ -95,11 +110,17 @@ public record UpdateCampaignCommand(
         next = next.withEndDate(endDate.applyTo(next.endDate()));
         next = cityTargets.map(next::withCityTargets).orElse(next);
         next = keywordTargets.map(next::withKeywordTargets).orElse(next);
-        return pacingMode.map(next::withPacingMode).orElse(next);
+        next = pacingMode.map(next::withPacingMode).orElse(next);
+        return schedule.map(next::withSchedule).orElse(next);
     }
 
     /** Floors depend on cpc and cities only; re-checking them for a rename would trap old campaigns under new floors. */
     boolean touchesPricing() {
         return cpc.isPresent() || cityTargets.isPresent();
+    }
+
+    /** The zones a schedule is read in depend on the schedule and the cities only (like floors, not re-checked otherwise). */
+    boolean touchesSchedule() {
+        return schedule.isPresent() || cityTargets.isPresent();
     }
 }

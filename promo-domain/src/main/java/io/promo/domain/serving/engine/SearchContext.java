@@ -36,10 +36,16 @@ final class SearchContext {
     double hoursIntoDay;
     /** F(now) of the (surface, city) traffic curve. */
     double trafficShare;
+    TrafficCurve curve;
     /** How many positions of the page one advertiser may take ({@link ServingSettings#maxSlotsPerAdvertiser}). */
     int maxSlotsPerAdvertiser;
     /** Seeds the rotation of tied campaigns; a function of the request and the time only. */
     long rotationSeed;
+    /** The local hour of the week in the search's city, or -1 until a scheduled campaign asks (ADR 0036). */
+    private int hourOfWeek;
+    /** The last {@link ServingCampaign#dayHours} whose restricted F(now) was computed, and that F: schedules are shared. */
+    private int restrictedHours;
+    private double restrictedShare;
     private boolean keywordsMatched;
     private final QueryText.IntBuffer matchedKeywords = new QueryText.IntBuffer();
     /** {@link ServingCampaign#keywordBits} of the matched keywords: a first, exact-negative filter. */
@@ -85,6 +91,34 @@ final class SearchContext {
                 ^ (role.isPresent() ? (long) role.get().value().hashCode() << 8 : 0L));
         this.keywordsMatched = false;
         this.matchedKeywords.clear();
+        this.hourOfWeek = -1;
+        this.restrictedHours = ServingCampaign.ALL_DAY_HOURS;
+        this.restrictedShare = trafficShare;
+        this.curve = curve;
+    }
+
+    /** The local hour of the week now in the search's city (0 is monday 00:00): computed on first need. */
+    int hourOfWeek() {
+        if (hourOfWeek < 0) {
+            hourOfWeek = index.hourOfWeek(city, nowMillis);
+        }
+        return hourOfWeek;
+    }
+
+    /**
+     * F(now) for {@code campaign}'s pacing: of the traffic curve restricted to its scheduled hours of the day
+     * ({@link ServingCampaign#dayHours}), or {@link #trafficShare} when it runs all day.
+     */
+    double pacingShare(ServingCampaign campaign) {
+        int hours = campaign.dayHours;
+        if (hours == ServingCampaign.ALL_DAY_HOURS || !indexIsToday) {
+            return trafficShare;
+        }
+        if (hours != restrictedHours) {
+            restrictedHours = hours;
+            restrictedShare = curve.cumulativeShare(hours, hoursIntoDay);
+        }
+        return restrictedShare;
     }
 
     long spentToday(ServingCampaign campaign) {

@@ -1,6 +1,7 @@
 package io.promo.domain.serving.index;
 
 import io.promo.domain.advertiser.AdvertiserStatus;
+import io.promo.domain.campaign.AdSchedule;
 import io.promo.domain.campaign.Campaign;
 import io.promo.domain.campaign.CampaignSettings;
 import io.promo.domain.campaign.CampaignStatus;
@@ -32,6 +33,8 @@ public final class ServingCampaign {
     public static final int OPEN_END = Integer.MAX_VALUE;
     /** No total budget. */
     public static final int NO_TOTAL = -1;
+    /** {@link #dayHours} of a campaign that serves at every hour. */
+    public static final int ALL_DAY_HOURS = (1 << 24) - 1;
 
     public final long idHash;
     /** The campaign's number in its index, 0 to campaignCount - 1: where decisions count its auctions (ADR 0031). */
@@ -70,6 +73,18 @@ public final class ServingCampaign {
     public final int[] negatives;
     /** The index's numbers of the city targets. */
     final int[] cityIds;
+    /** Whether the campaign has an ad schedule (ADR 0036): without, every hour of the week passes. */
+    public final boolean scheduled;
+    /** {@link AdSchedule#weekMask()}: the hours of the week it may serve, in the local time of the search's city. */
+    private final long week0;
+    private final long week1;
+    private final long week2;
+    /**
+     * The hours of the index's budget day (bit h: hour h, as pacing counts them) in which the schedule lets the
+     * campaign serve in at least one of its cities: the hours even pacing spreads the daily budget over. All 24
+     * when it is not scheduled.
+     */
+    public final int dayHours;
     public final CampaignId id;
     /** The owner: competitive separation counts a page's positions per advertiser, and the clearing price never
      * prices a campaign against another of its advertiser's. */
@@ -80,7 +95,7 @@ public final class ServingCampaign {
 
     /** Read by placed campaigns' pages and by diagnoses only. */
     public record Details(AdvertiserId advertiserId, AdvertiserStatus advertiserStatus, Surface surface, CampaignStatus status,
-            PacingMode pacing, List<CityCode> cities, List<String> keywords, double predictedCtr) {
+            PacingMode pacing, List<CityCode> cities, List<String> keywords, double predictedCtr, AdSchedule schedule) {
     }
 
     /**
@@ -93,7 +108,23 @@ public final class ServingCampaign {
 
     ServingCampaign(Campaign campaign, AdvertiserStatus advertiserStatus, BudgetState budget, double predictedCtr,
             int[] keywords, int[] negatives, int[] cityIds, int position) {
+        this(campaign, advertiserStatus, budget, predictedCtr, keywords, negatives, cityIds, position,
+                campaign.settings().schedule().isAlways() ? null : campaign.settings().schedule().weekMask(), ALL_DAY_HOURS);
+    }
+
+    /**
+     * @param week     {@link AdSchedule#weekMask()} of its schedule, null when it has none
+     * @param dayHours see {@link #dayHours}; ignored when the campaign has no schedule
+     */
+    ServingCampaign(Campaign campaign, AdvertiserStatus advertiserStatus, BudgetState budget, double predictedCtr,
+            int[] keywords, int[] negatives, int[] cityIds, int position, long[] week, int dayHours) {
         CampaignSettings settings = campaign.settings();
+        AdSchedule schedule = settings.schedule();
+        this.scheduled = !schedule.isAlways();
+        this.week0 = scheduled ? week[0] : -1L;
+        this.week1 = scheduled ? week[1] : -1L;
+        this.week2 = scheduled ? week[2] : -1L;
+        this.dayHours = scheduled ? dayHours : ALL_DAY_HOURS;
         this.position = position;
         this.id = campaign.id();
         this.advertiserId = campaign.advertiserId();
@@ -123,7 +154,7 @@ public final class ServingCampaign {
         this.spentTotal = budget.spentTotal().cents();
         this.score = cpc * predictedCtr;
         this.details = new Details(campaign.advertiserId(), advertiserStatus, campaign.surface(), campaign.status(),
-                settings.pacingMode(), settings.cityTargets(), settings.keywordTargets(), predictedCtr);
+                settings.pacingMode(), settings.cityTargets(), settings.keywordTargets(), predictedCtr, schedule);
     }
 
     /** A copy of {@code from} whose budget fields are {@code budget}'s: everything else, the score included, is kept. */
@@ -152,6 +183,11 @@ public final class ServingCampaign {
         this.cityIds = from.cityIds;
         this.firstCityId = from.firstCityId;
         this.cityCount = from.cityCount;
+        this.scheduled = from.scheduled;
+        this.week0 = from.week0;
+        this.week1 = from.week1;
+        this.week2 = from.week2;
+        this.dayHours = from.dayHours;
         this.balance = budget.balance().cents();
         this.spentToday = (int) Math.min(Integer.MAX_VALUE, Math.max(0, budget.spentOnDay().cents()));
         this.spentTotal = budget.spentTotal().cents();
@@ -167,6 +203,12 @@ public final class ServingCampaign {
     /** Days far outside the int range are clamped: compared with today, they mean the same. */
     private static int epochDay(LocalDate date) {
         return (int) Math.max(Integer.MIN_VALUE + 1, Math.min(Integer.MAX_VALUE - 1, date.toEpochDay()));
+    }
+
+    /** Whether the schedule lets the campaign serve in hour-of-week {@code hourOfWeek} (0 is monday 00:00, local). */
+    public boolean scheduledAt(int hourOfWeek) {
+        long word = hourOfWeek < 64 ? week0 : hourOfWeek < 128 ? week1 : week2;
+        return (word & (1L << hourOfWeek)) != 0;
     }
 
     public boolean targetsCity(int cityId) {

@@ -1,5 +1,6 @@
 package io.promo.domain.serving.index;
 
+import io.promo.domain.campaign.CityZones;
 import io.promo.domain.ledger.BudgetCalendar;
 import io.promo.domain.pricing.PolicyLimits;
 import io.promo.domain.pricing.PricingMode;
@@ -25,6 +26,8 @@ import java.util.Objects;
  *                          {@value #DEFAULT_MAX_SLOTS_PER_ADVERTISER}), whatever the density allows: a studio with
  *                          five promoted photographers does not take every slot
  * @param pricingMode       what a click pays: the clearing price (default) or the campaign's cpc
+ * @param cityZones         the time zone of each city, in which ad schedules are read (default: every city in the
+ *                          budget zone; ADR 0036)
  */
 public record ServingSettings(
         Duration refreshInterval,
@@ -34,7 +37,8 @@ public record ServingSettings(
         CtrModel ctrModel,
         PacingSettings pacing,
         int maxSlotsPerAdvertiser,
-        PricingMode pricingMode) {
+        PricingMode pricingMode,
+        CityZones cityZones) {
 
     public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofSeconds(1);
     /** A people-search result card is small: four fit above the fold. */
@@ -51,6 +55,7 @@ public record ServingSettings(
         Objects.requireNonNull(ctrModel, "ctrModel");
         Objects.requireNonNull(pacing, "pacing");
         Objects.requireNonNull(pricingMode, "pricingMode");
+        Objects.requireNonNull(cityZones, "cityZones");
         if (refreshInterval.isNegative() || refreshInterval.isZero()) {
             throw new IllegalArgumentException("refreshInterval must be positive: " + refreshInterval);
         }
@@ -65,6 +70,14 @@ public record ServingSettings(
         if (maxSlotsPerAdvertiser < 1) {
             throw new IllegalArgumentException("maxSlotsPerAdvertiser must be at least 1: " + maxSlotsPerAdvertiser);
         }
+    }
+
+    /** The settings with every city in the budget zone. */
+    public ServingSettings(Duration refreshInterval, BudgetCalendar calendar, PolicyLimits deploymentDefault,
+            Map<Surface, SlotLayout> layouts, CtrModel ctrModel, PacingSettings pacing, int maxSlotsPerAdvertiser,
+            PricingMode pricingMode) {
+        this(refreshInterval, calendar, deploymentDefault, layouts, ctrModel, pacing, maxSlotsPerAdvertiser, pricingMode,
+                CityZones.none(calendar.zone()));
     }
 
     /** The settings with the default {@link #maxSlotsPerAdvertiser}, pricing by {@link PricingMode#SECOND_PRICE}. */
@@ -87,37 +100,42 @@ public record ServingSettings(
 
     public ServingSettings withRefreshInterval(Duration interval) {
         return new ServingSettings(interval, calendar, deploymentDefault, layouts, ctrModel, pacing, maxSlotsPerAdvertiser,
-                pricingMode);
+                pricingMode, cityZones);
     }
 
     public ServingSettings withLayout(Surface surface, SlotLayout layout) {
         EnumMap<Surface, SlotLayout> changed = new EnumMap<>(layouts);
         changed.put(surface, layout);
         return new ServingSettings(refreshInterval, calendar, deploymentDefault, changed, ctrModel, pacing,
-                maxSlotsPerAdvertiser, pricingMode);
+                maxSlotsPerAdvertiser, pricingMode, cityZones);
     }
 
     public ServingSettings withCtrModel(CtrModel model) {
         return new ServingSettings(refreshInterval, calendar, deploymentDefault, layouts, model, pacing, maxSlotsPerAdvertiser,
-                pricingMode);
+                pricingMode, cityZones);
     }
 
     public ServingSettings withPacing(PacingSettings settings) {
         return new ServingSettings(refreshInterval, calendar, deploymentDefault, layouts, ctrModel, settings,
-                maxSlotsPerAdvertiser, pricingMode);
+                maxSlotsPerAdvertiser, pricingMode, cityZones);
     }
 
     public ServingSettings withDeploymentDefault(PolicyLimits limits) {
         return new ServingSettings(refreshInterval, calendar, limits, layouts, ctrModel, pacing, maxSlotsPerAdvertiser,
-                pricingMode);
+                pricingMode, cityZones);
     }
 
     public ServingSettings withMaxSlotsPerAdvertiser(int max) {
-        return new ServingSettings(refreshInterval, calendar, deploymentDefault, layouts, ctrModel, pacing, max, pricingMode);
+        return new ServingSettings(refreshInterval, calendar, deploymentDefault, layouts, ctrModel, pacing, max, pricingMode, cityZones);
     }
 
     public ServingSettings withPricingMode(PricingMode mode) {
         return new ServingSettings(refreshInterval, calendar, deploymentDefault, layouts, ctrModel, pacing,
-                maxSlotsPerAdvertiser, mode);
+                maxSlotsPerAdvertiser, mode, cityZones);
+    }
+
+    public ServingSettings withCityZones(CityZones zones) {
+        return new ServingSettings(refreshInterval, calendar, deploymentDefault, layouts, ctrModel, pacing,
+                maxSlotsPerAdvertiser, pricingMode, zones);
     }
 }
