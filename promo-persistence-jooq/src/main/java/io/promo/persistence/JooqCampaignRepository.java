@@ -2,6 +2,7 @@ package io.promo.persistence;
 
 import static io.promo.persistence.jooq.generated.Tables.PROMO_ADVERTISER;
 import static io.promo.persistence.jooq.generated.Tables.PROMO_CAMPAIGN;
+import static io.promo.persistence.jooq.generated.Tables.PROMO_CAMPAIGN_SCHEDULE;
 
 import io.promo.domain.campaign.Campaign;
 import io.promo.domain.campaign.CampaignQuota;
@@ -10,16 +11,22 @@ import io.promo.domain.campaign.CampaignStatus;
 import io.promo.domain.shared.AdvertiserId;
 import io.promo.domain.shared.CampaignId;
 import io.promo.persistence.jooq.generated.tables.records.PromoCampaignRecord;
+import io.promo.persistence.jooq.generated.tables.records.PromoCampaignScheduleRecord;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
 /**
- * {@link CampaignRepository} on {@code promo_campaign}. Updates are compare-and-set on
- * {@code updated_at} in one statement (ADR 0004), so no lock is held between a read and a write.
+ * {@link CampaignRepository} on {@code promo_campaign}, with each campaign's ad schedule in
+ * {@code promo_campaign_schedule} beside it (ADR 0036): written in the campaign's transaction, read with it in one
+ * statement. Updates are compare-and-set on {@code updated_at} in one statement (ADR 0004), so no lock is held between
+ * a read and a write.
  */
 public final class JooqCampaignRepository implements CampaignRepository {
 
@@ -35,7 +42,47 @@ public final class JooqCampaignRepository implements CampaignRepository {
 
     @Override
     public void insert(Campaign campaign) {
-        db.insertInto(PROMO_CAMPAIGN).set(CampaignMapper.toRecord(campaign)).execute();
+        db.transaction(configuration -> insert(DSL.using(configuration), campaign));
+    }
+
+    private static void insert(DSLContext tx, Campaign campaign) {
+        tx.insertInto(PROMO_CAMPAIGN).set(CampaignMapper.toRecord(campaign)).execute();
+        PromoCampaignScheduleRecord schedule = CampaignMapper.scheduleRecord(campaign);
+        if (schedule != null) {
+            tx.insertInto(PROMO_CAMPAIGN_SCHEDULE).set(schedule).execute();
+        }
+    }
+
+    /** The campaign's schedule row as {@code campaign} says: replaced, or removed when it has none. */
+    private static void writeSchedule(DSLContext tx, Campaign campaign) {
+        PromoCampaignScheduleRecord schedule = CampaignMapper.scheduleRecord(campaign);
+        if (schedule == null) {
+            tx.deleteFrom(PROMO_CAMPAIGN_SCHEDULE).where(PROMO_CAMPAIGN_SCHEDULE.CAMPAIGN_ID.eq(campaign.id().value()))
+                    .execute();
+            return;
+        }
+        tx.insertInto(PROMO_CAMPAIGN_SCHEDULE).set(schedule)
+                .onConflict(PROMO_CAMPAIGN_SCHEDULE.CAMPAIGN_ID).doUpdate()
+                .set(PROMO_CAMPAIGN_SCHEDULE.WINDOW_DAYS, schedule.getWindowDays())
+                .set(PROMO_CAMPAIGN_SCHEDULE.FROM_HOURS, schedule.getFromHours())
+                .set(PROMO_CAMPAIGN_SCHEDULE.TO_HOURS, schedule.getToHours())
+                .execute();
+    }
+
+    /** Campaigns with their schedules, in one statement (a consistent snapshot of both tables). */
+    private List<Campaign> select(Condition where, SortField<?>... order) {
+        return db.select(PROMO_CAMPAIGN.asterisk(), PROMO_CAMPAIGN_SCHEDULE.asterisk())
+                .from(PROMO_CAMPAIGN)
+                .leftJoin(PROMO_CAMPAIGN_SCHEDULE).on(PROMO_CAMPAIGN_SCHEDULE.CAMPAIGN_ID.eq(PROMO_CAMPAIGN.CAMPAIGN_ID))
+                .where(where)
+                .orderBy(order)
+                .fetch(JooqCampaignRepository::toDomain);
+    }
+
+    private static Campaign toDomain(Record row) {
+        PromoCampaignScheduleRecord schedule = row.get(PROMO_CAMPAIGN_SCHEDULE.CAMPAIGN_ID) == null ? null
+                : row.into(PROMO_CAMPAIGN_SCHEDULE);
+        return CampaignMapper.toDomain(row.into(PROMO_CAMPAIGN), schedule);
     }
 
     /**
@@ -56,39 +103,43 @@ public final class JooqCampaignRepository implements CampaignRepository {
             if (!quota.allowsAnother(counted)) {
                 return false;
             }
-            tx.insertInto(PROMO_CAMPAIGN).set(CampaignMapper.toRecord(campaign)).execute();
+            insert(tx, campaign);
             return true;
         });
     }
 
     @Override
     public Optional<Campaign> findById(CampaignId id) {
-        return db.selectFrom(PROMO_CAMPAIGN)
-                .where(PROMO_CAMPAIGN.CAMPAIGN_ID.eq(id.value()))
-                .fetchOptional()
-                .map(CampaignMapper::toDomain);
+        return select(PROMO_CAMPAIGN.CAMPAIGN_ID.eq(id.value())).stream().findFirst();
     }
 
     @Override
     public List<Campaign> findByAdvertiser(AdvertiserId advertiserId) {
-        return db.selectFrom(PROMO_CAMPAIGN)
-                .where(PROMO_CAMPAIGN.ADVERTISER_ID.eq(advertiserId.value()))
-                .orderBy(PROMO_CAMPAIGN.CREATED_AT, PROMO_CAMPAIGN.CAMPAIGN_ID)
-                .fetch(CampaignMapper::toDomain);
+        return select(PROMO_CAMPAIGN.ADVERTISER_ID.eq(advertiserId.value()), PROMO_CAMPAIGN.CREATED_AT.asc(),
+                PROMO_CAMPAIGN.CAMPAIGN_ID.asc());
     }
 
     @Override
     public List<Campaign> findAll() {
-        return db.selectFrom(PROMO_CAMPAIGN)
-                .orderBy(PROMO_CAMPAIGN.CREATED_AT, PROMO_CAMPAIGN.CAMPAIGN_ID)
-                .fetch(CampaignMapper::toDomain);
+        return select(DSL.noCondition(), PROMO_CAMPAIGN.CREATED_AT.asc(), PROMO_CAMPAIGN.CAMPAIGN_ID.asc());
     }
 
     @Override
     public boolean updateIfUnchanged(Campaign changed, Instant expectedVersion) {
         PromoCampaignRecord row = CampaignMapper.toRecord(changed);
+        return db.transactionResult(configuration -> {
+            DSLContext tx = DSL.using(configuration);
+            if (!updateRow(tx, row, expectedVersion)) {
+                return false;
+            }
+            writeSchedule(tx, changed);
+            return true;
+        });
+    }
+
+    private static boolean updateRow(DSLContext tx, PromoCampaignRecord row, Instant expectedVersion) {
         // The identity columns (advertiser, target, surface, created_at) never change after authoring.
-        return db.update(PROMO_CAMPAIGN)
+        return tx.update(PROMO_CAMPAIGN)
                 .set(PROMO_CAMPAIGN.NAME, row.getName())
                 .set(PROMO_CAMPAIGN.FORMAT, row.getFormat())
                 .set(PROMO_CAMPAIGN.CITY_TARGETS, row.getCityTargets())
