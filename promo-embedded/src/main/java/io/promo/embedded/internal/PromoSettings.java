@@ -1,6 +1,7 @@
 package io.promo.embedded.internal;
 
 import io.promo.domain.campaign.CampaignQuota;
+import io.promo.domain.campaign.CityZones;
 import io.promo.domain.conversion.ConversionSettings;
 import io.promo.domain.pricing.PricingMode;
 import java.net.URI;
@@ -24,6 +25,7 @@ import java.util.Set;
  * @param shutdownTimeout           the longest a stop takes, all of it: HTTP's grace, the impressions' flush, the rest
  * @param conversions               conversion types beyond inquiry and booking, and the click window (ADR 0035)
  * @param pricingMode               what a click pays: its clearing price (default) or its cpc
+ * @param cityZones                 the time zone of each city, in which ad schedules are read (ADR 0036)
  */
 public record PromoSettings(
         Mode mode,
@@ -39,7 +41,8 @@ public record PromoSettings(
         Duration shutdownTimeout,
         ConversionSettings conversions,
         int maxSlotsPerAdvertiser,
-        PricingMode pricingMode) {
+        PricingMode pricingMode,
+        CityZones cityZones) {
 
     public static final String MODE = "PROMO_MODE";
     public static final String DB_URL = "PROMO_DB_URL";
@@ -67,13 +70,15 @@ public record PromoSettings(
     public static final String DB_READ_USER = "PROMO_DB_READ_USER";
     public static final String DB_READ_PASSWORD = "PROMO_DB_READ_PASSWORD";
     public static final String PRICING_MODE = "PROMO_PRICING_MODE";
+    /** {@code berlin=Europe/Berlin,london=Europe/London}: where ad schedules are read (ADR 0036). */
+    public static final String CITY_ZONES = "PROMO_CITY_ZONES";
 
     /** Every name above: what an embedder may set. */
     public static final Set<String> NAMES = Set.of(MODE, DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE,
             DB_CONNECTION_TIMEOUT, DB_STATEMENT_TIMEOUT, DB_LOCK_TIMEOUT, SHUTDOWN_TIMEOUT, DATA_DIR, CLICK_TOKEN_SECRET,
             HASH_SECRET, BUDGET_ZONE, MAX_CAMPAIGNS_PER_ADVERTISER, CURRENCY, STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET,
             STRIPE_API_BASE, CONVERSION_TYPES, CONVERSION_WINDOW_DAYS, MAX_SLOTS_PER_ADVERTISER, DB_READ_URL, DB_READ_USER,
-            DB_READ_PASSWORD, PRICING_MODE);
+            DB_READ_PASSWORD, PRICING_MODE, CITY_ZONES);
 
     public static final Path DEFAULT_DATA_DIR = Path.of(".promo", "postgres");
     public static final int DEFAULT_POOL_SIZE = 10;
@@ -100,6 +105,17 @@ public record PromoSettings(
         Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
         Objects.requireNonNull(conversions, "conversions");
         Objects.requireNonNull(pricingMode, "pricingMode");
+        Objects.requireNonNull(cityZones, "cityZones");
+    }
+
+    /** Every city in the budget zone. */
+    public PromoSettings(Mode mode, DatabaseSettings database, Secret clickTokenSecret, Secret hashSecret, ZoneId budgetZone,
+            int maxCampaignsPerAdvertiser, String currency, Optional<Secret> stripeSecretKey,
+            List<Secret> stripeWebhookSecrets, Optional<URI> stripeApiBase, Duration shutdownTimeout,
+            ConversionSettings conversions, int maxSlotsPerAdvertiser, PricingMode pricingMode) {
+        this(mode, database, clickTokenSecret, hashSecret, budgetZone, maxCampaignsPerAdvertiser, currency, stripeSecretKey,
+                stripeWebhookSecrets, stripeApiBase, shutdownTimeout, conversions, maxSlotsPerAdvertiser, pricingMode,
+                CityZones.none(budgetZone));
     }
 
     public boolean production() {
