@@ -43,9 +43,14 @@ final class SearchContext {
     long rotationSeed;
     /** The local hour of the week in the search's city, or -1 until a scheduled campaign asks (ADR 0036). */
     private int hourOfWeek;
-    /** The last {@link ServingCampaign#dayHours} whose restricted F(now) was computed, and that F: schedules are shared. */
-    private int restrictedHours;
-    private double restrictedShare;
+    /**
+     * The {@link ServingCampaign#dayHours} whose restricted F(now) this decision computed, and those F: schedules are
+     * few and shared (business hours), so a decision computes each once. A small table searched linearly.
+     */
+    private final int[] restrictedHours = new int[RESTRICTED_SLOTS];
+    private final double[] restrictedShares = new double[RESTRICTED_SLOTS];
+    private int restrictedCount;
+    private static final int RESTRICTED_SLOTS = 16;
     private boolean keywordsMatched;
     private final QueryText.IntBuffer matchedKeywords = new QueryText.IntBuffer();
     /** {@link ServingCampaign#keywordBits} of the matched keywords: a first, exact-negative filter. */
@@ -92,8 +97,7 @@ final class SearchContext {
         this.keywordsMatched = false;
         this.matchedKeywords.clear();
         this.hourOfWeek = -1;
-        this.restrictedHours = ServingCampaign.ALL_DAY_HOURS;
-        this.restrictedShare = trafficShare;
+        this.restrictedCount = 0;
         this.curve = curve;
     }
 
@@ -114,11 +118,16 @@ final class SearchContext {
         if (hours == ServingCampaign.ALL_DAY_HOURS || !indexIsToday) {
             return trafficShare;
         }
-        if (hours != restrictedHours) {
-            restrictedHours = hours;
-            restrictedShare = curve.cumulativeShare(hours, hoursIntoDay);
+        for (int i = 0; i < restrictedCount; i++) {
+            if (restrictedHours[i] == hours) {
+                return restrictedShares[i];
+            }
         }
-        return restrictedShare;
+        double share = curve.cumulativeShare(hours, hoursIntoDay);
+        int slot = restrictedCount < RESTRICTED_SLOTS ? restrictedCount++ : (hours & (RESTRICTED_SLOTS - 1));
+        restrictedHours[slot] = hours;
+        restrictedShares[slot] = share;
+        return share;
     }
 
     long spentToday(ServingCampaign campaign) {

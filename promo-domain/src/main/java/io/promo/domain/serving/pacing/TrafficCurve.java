@@ -21,15 +21,18 @@ public interface TrafficCurve {
     default double cumulativeShare(int hours, double hoursIntoDay) {
         double total = 0;
         double before = 0;
+        double start = 0;
         for (int h = 0; h < 24; h++) {
-            if ((hours & (1 << h)) == 0) {
-                continue;
+            double end = cumulativeShare(h + 1);
+            if ((hours & (1 << h)) != 0) {
+                total += end - start;
+                if (hoursIntoDay >= h + 1) {
+                    before += end - start;
+                } else if (hoursIntoDay > h) {
+                    before += cumulativeShare(hoursIntoDay) - start;
+                }
             }
-            double start = cumulativeShare(h);
-            total += cumulativeShare(h + 1) - start;
-            if (hoursIntoDay > h) {
-                before += cumulativeShare(Math.min(hoursIntoDay, h + 1)) - start;
-            }
+            start = end;
         }
         return total > 0 ? Math.min(1.0, before / total) : cumulativeShare(hoursIntoDay);
     }
