@@ -485,7 +485,10 @@ final class DaySimulation {
         }
     }
 
-    /** F(end of each hour) the engine paces by for a listing's surface and city, learned as it learns it. */
+    /**
+     * F(end of each hour) the engine paces by for a listing's surface and city, learned as it learns it; for the
+     * business-hours listing, restricted to its scheduled hours (ADR 0036).
+     */
     static double[] expectedShareByHour(HourlyTrafficCounter traffic, LocalDate day, Listing listing) {
         Map<TrafficScope, HourlyCounts> history = traffic.hourlySearches(day.minusDays(PacingSettings.DEFAULT.historyDays()),
                 day.minusDays(1));
@@ -494,7 +497,7 @@ final class DaySimulation {
         TrafficCurve curve = counts == null ? TrafficCurve.uniform() : HourlyTrafficCurve.learn(counts, PacingSettings.DEFAULT);
         double[] shares = new double[24];
         for (int hour = 0; hour < 24; hour++) {
-            shares[hour] = curve.cumulativeShare(hour + 1);
+            shares[hour] = curve.cumulativeShare(listing.scheduledHours(day), hour + 1);
         }
         return shares;
     }

@@ -23,6 +23,10 @@ final class DemoMarketplace {
     static final String STUDIOS = "studio_search";
     static final int CAMPAIGNS_PER_CELL = 3;
     static final int ENTITIES_PER_CELL = 120;
+    /** The listing scheduled to business hours, weekdays 09–17 (ADR 0036): #07, a Berlin stylist paced evenly. */
+    static final int BUSINESS_HOURS_LISTING = 6;
+    static final int BUSINESS_FROM = 9;
+    static final int BUSINESS_TO = 17;
 
     private static final Map<String, List<String>> KEYWORDS = Map.of(
             "photographer", List.of("wedding", "portrait"),
@@ -33,7 +37,19 @@ final class DemoMarketplace {
     /** A funded, active campaign and who owns it. */
     record Listing(String campaignId, String label, String advertiserKey, String advertiserUserId, String entityId,
             String surface, String role, String city, String format, String pacing, long cpcCents,
-            long dailyBudgetCents, List<String> keywords) {
+            long dailyBudgetCents, List<String> keywords,
+            boolean businessHours) {
+
+        /**
+         * The budget-day hours (bit h: hour h, UTC, the demo's budget zone and every city's) in which the listing may
+         * serve on {@code day}: weekdays 09–17 for the business-hours listing, else every hour.
+         */
+        int scheduledHours(LocalDate day) {
+            if (!businessHours) {
+                return (1 << 24) - 1;
+            }
+            return day.getDayOfWeek().getValue() >= 6 ? 0 : ((1 << BUSINESS_TO) - 1) & ~((1 << BUSINESS_FROM) - 1);
+        }
 
         /** The keyword targets that are not negatives. */
         List<String> positiveKeywords() {
@@ -157,7 +173,9 @@ final class DemoMarketplace {
             // searches with a negative phrase.
             List<String> keywords = number % 5 == 4 ? KEYWORDS.get(kind)
                     : number % 5 == 2 ? List.of("-\"creative team\"") : List.of();
-            String label = String.format("#%02d %s %s %s", number + 1, cell.city(), kind, pacing);
+            boolean businessHours = number == BUSINESS_HOURS_LISTING;
+            String label = String.format("#%02d %s %s %s%s", number + 1, cell.city(), kind, pacing,
+                    businessHours ? " 9–17 weekdays" : "");
 
             String userId = String.format("usr_demo_%02d", number + 1);
             JsonNode advertiser = api.call("POST", "/v1/advertisers", adminKey,
@@ -182,6 +200,10 @@ final class DemoMarketplace {
             campaign.put("daily_budget_cents", dailyBudget);
             campaign.put("total_budget_cents", dailyBudget * 30);
             campaign.put("pacing_mode", pacing);
+            if (businessHours) {
+                campaign.put("schedule", List.of(Map.of("days", List.of("mon", "tue", "wed", "thu", "fri"),
+                        "from_hour", BUSINESS_FROM, "to_hour", BUSINESS_TO)));
+            }
             String campaignId = api.call("POST", "/v1/campaigns", key, campaign, 201).path("campaign_id").asText();
             long topUp = Math.max(500, dailyBudget * 2);
             api.call("POST", "/v1/campaigns/" + campaignId + "/topups", key,
@@ -189,7 +211,7 @@ final class DemoMarketplace {
             api.call("POST", "/v1/campaigns/" + campaignId + "/activate", key, null, 200);
             calls += 5;
             listings.add(new Listing(campaignId, label, key, userId, entity, cell.surface(), cell.role(), cell.city(),
-                    format, pacing, cpc, dailyBudget, keywords));
+                    format, pacing, cpc, dailyBudget, keywords, businessHours));
         }
         return calls;
     }

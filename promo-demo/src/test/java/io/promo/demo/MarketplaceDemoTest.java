@@ -37,6 +37,11 @@ class MarketplaceDemoTest {
         assertThat(day.campaigns().stream().mapToLong(c -> c.auctions().candidateAuctions()).sum()).isPositive();
         assertThat(day.campaigns().stream().filter(c -> c.label().startsWith("#01")).findFirst().orElseThrow()
                 .notShownBecause()).as("priced below the photographers' floor in Berlin").isEqualTo("FLOOR");
+        CampaignDay businessHours = day.campaigns().stream().filter(c -> c.label().startsWith("#07")).findFirst()
+                .orElseThrow();
+        assertThat(businessHours.label()).contains("9–17 weekdays");
+        assertThat(businessHours.cumulativeSpendByHour()[8]).as("the business-hours campaign spends nothing before 09:00")
+                .isZero();
         assertThat(day.invalidClicksByReason()).containsKeys("bot_user_agent", "duplicate_impression", "self_click",
                 "ip_burst");
         assertThat(day.searches()).as("the searches announced").isEqualTo(2_000);

@@ -1,5 +1,6 @@
 package io.promo.persistence;
 
+import io.promo.domain.campaign.AdSchedule;
 import io.promo.domain.campaign.Campaign;
 import io.promo.domain.campaign.CampaignSettings;
 import io.promo.domain.campaign.CampaignStatus;
@@ -14,6 +15,10 @@ import io.promo.domain.shared.CityCode;
 import io.promo.domain.shared.Money;
 import io.promo.domain.shared.Surface;
 import io.promo.persistence.jooq.generated.tables.records.PromoCampaignRecord;
+import io.promo.persistence.jooq.generated.tables.records.PromoCampaignScheduleRecord;
+import java.time.DayOfWeek;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +30,11 @@ final class CampaignMapper {
     }
 
     static Campaign toDomain(PromoCampaignRecord row) {
+        return toDomain(row, null);
+    }
+
+    /** @param schedule its row of promo_campaign_schedule, or null: no schedule */
+    static Campaign toDomain(PromoCampaignRecord row, PromoCampaignScheduleRecord schedule) {
         CampaignSettings settings = new CampaignSettings(
                 row.getName(),
                 Format.parse("format", row.getFormat()),
@@ -36,7 +46,8 @@ final class CampaignMapper {
                 Money.ofCents(row.getCpcCents()),
                 Money.ofCents(row.getDailyBudgetCents()),
                 Optional.ofNullable(row.getTotalBudgetCents()).map(Money::ofCents),
-                PacingMode.parse("pacing_mode", row.getPacingMode()));
+                PacingMode.parse("pacing_mode", row.getPacingMode()),
+                schedule == null ? AdSchedule.ALWAYS : scheduleOf(schedule));
         return new Campaign(
                 new CampaignId(row.getCampaignId()),
                 new AdvertiserId(row.getAdvertiserId()),
@@ -47,6 +58,48 @@ final class CampaignMapper {
                 CampaignStatus.parse("status", row.getStatus()),
                 Timestamps.fromColumn(row.getCreatedAt()),
                 Timestamps.fromColumn(row.getUpdatedAt()));
+    }
+
+    private static AdSchedule scheduleOf(PromoCampaignScheduleRecord row) {
+        List<AdSchedule.Window> windows = new ArrayList<>();
+        for (int i = 0; i < row.getWindowDays().length; i++) {
+            EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+            for (DayOfWeek day : DayOfWeek.values()) {
+                if ((row.getWindowDays()[i] & (1 << (day.getValue() - 1))) != 0) {
+                    days.add(day);
+                }
+            }
+            windows.add(AdSchedule.Window.of(days, row.getFromHours()[i], row.getToHours()[i]));
+        }
+        return new AdSchedule(windows);
+    }
+
+    /** The campaign's row of promo_campaign_schedule, or null when it has no schedule. */
+    static PromoCampaignScheduleRecord scheduleRecord(Campaign campaign) {
+        AdSchedule schedule = campaign.settings().schedule();
+        if (schedule.isAlways()) {
+            return null;
+        }
+        List<AdSchedule.Window> windows = schedule.windows();
+        Short[] days = new Short[windows.size()];
+        Short[] from = new Short[windows.size()];
+        Short[] to = new Short[windows.size()];
+        for (int i = 0; i < windows.size(); i++) {
+            AdSchedule.Window window = windows.get(i);
+            int bits = 0;
+            for (DayOfWeek day : window.days()) {
+                bits |= 1 << (day.getValue() - 1);
+            }
+            days[i] = (short) bits;
+            from[i] = (short) window.fromHour();
+            to[i] = (short) window.toHour();
+        }
+        PromoCampaignScheduleRecord row = new PromoCampaignScheduleRecord();
+        row.setCampaignId(campaign.id().value());
+        row.setWindowDays(days);
+        row.setFromHours(from);
+        row.setToHours(to);
+        return row;
     }
 
     static PromoCampaignRecord toRecord(Campaign campaign) {

@@ -3,6 +3,7 @@ package io.promo.persistence;
 import static io.promo.persistence.jooq.generated.Tables.PROMO_ADVERTISER;
 import static io.promo.persistence.jooq.generated.Tables.PROMO_CAMPAIGN;
 import static io.promo.persistence.jooq.generated.Tables.PROMO_CAMPAIGN_FREQUENCY_CAP;
+import static io.promo.persistence.jooq.generated.Tables.PROMO_CAMPAIGN_SCHEDULE;
 
 import io.promo.domain.campaign.Campaign;
 import io.promo.domain.campaign.CampaignQuota;
@@ -12,6 +13,7 @@ import io.promo.domain.campaign.FrequencyCap;
 import io.promo.domain.shared.AdvertiserId;
 import io.promo.domain.shared.CampaignId;
 import io.promo.persistence.jooq.generated.tables.records.PromoCampaignRecord;
+import io.promo.persistence.jooq.generated.tables.records.PromoCampaignScheduleRecord;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -23,10 +25,11 @@ import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
 /**
- * {@link CampaignRepository} on {@code promo_campaign}. Updates are compare-and-set on
- * {@code updated_at} in one statement (ADR 0004), so no lock is held between a read and a write. A campaign's own
- * frequency cap lives in the side table {@code promo_campaign_frequency_cap} (V27), written in the same transaction
- * as the campaign's row and read with it in one statement ({@link #select}).
+ * {@link CampaignRepository} on {@code promo_campaign}, with a campaign's settings that the seed's row has no column
+ * for in side tables keyed by its id: its ad schedule in {@code promo_campaign_schedule} (V25, ADR 0036), its own
+ * frequency cap in {@code promo_campaign_frequency_cap} (V27, ADR 0034). They are written in the campaign's
+ * transaction and read with it in one statement ({@link #select}). Updates are compare-and-set on
+ * {@code updated_at} in one statement (ADR 0004), so no lock is held between a read and a write.
  */
 public final class JooqCampaignRepository implements CampaignRepository {
 
@@ -42,11 +45,32 @@ public final class JooqCampaignRepository implements CampaignRepository {
 
     @Override
     public void insert(Campaign campaign) {
-        db.transaction(configuration -> {
-            DSLContext tx = DSL.using(configuration);
-            tx.insertInto(PROMO_CAMPAIGN).set(CampaignMapper.toRecord(campaign)).execute();
-            writeFrequencyCap(tx, campaign);
-        });
+        db.transaction(configuration -> insert(DSL.using(configuration), campaign));
+    }
+
+    private static void insert(DSLContext tx, Campaign campaign) {
+        tx.insertInto(PROMO_CAMPAIGN).set(CampaignMapper.toRecord(campaign)).execute();
+        PromoCampaignScheduleRecord schedule = CampaignMapper.scheduleRecord(campaign);
+        if (schedule != null) {
+            tx.insertInto(PROMO_CAMPAIGN_SCHEDULE).set(schedule).execute();
+        }
+        writeFrequencyCap(tx, campaign);
+    }
+
+    /** The campaign's schedule row as {@code campaign} says: replaced, or removed when it has none. */
+    private static void writeSchedule(DSLContext tx, Campaign campaign) {
+        PromoCampaignScheduleRecord schedule = CampaignMapper.scheduleRecord(campaign);
+        if (schedule == null) {
+            tx.deleteFrom(PROMO_CAMPAIGN_SCHEDULE).where(PROMO_CAMPAIGN_SCHEDULE.CAMPAIGN_ID.eq(campaign.id().value()))
+                    .execute();
+            return;
+        }
+        tx.insertInto(PROMO_CAMPAIGN_SCHEDULE).set(schedule)
+                .onConflict(PROMO_CAMPAIGN_SCHEDULE.CAMPAIGN_ID).doUpdate()
+                .set(PROMO_CAMPAIGN_SCHEDULE.WINDOW_DAYS, schedule.getWindowDays())
+                .set(PROMO_CAMPAIGN_SCHEDULE.FROM_HOURS, schedule.getFromHours())
+                .set(PROMO_CAMPAIGN_SCHEDULE.TO_HOURS, schedule.getToHours())
+                .execute();
     }
 
     /**
@@ -67,8 +91,7 @@ public final class JooqCampaignRepository implements CampaignRepository {
             if (!quota.allowsAnother(counted)) {
                 return false;
             }
-            tx.insertInto(PROMO_CAMPAIGN).set(CampaignMapper.toRecord(campaign)).execute();
-            writeFrequencyCap(tx, campaign);
+            insert(tx, campaign);
             return true;
         });
     }
@@ -90,14 +113,15 @@ public final class JooqCampaignRepository implements CampaignRepository {
     }
 
     /**
-     * The campaigns {@code where} selects, each with what its side tables hold (its own frequency cap), in one
-     * statement, so that a campaign and its settings come from one snapshot. The one way campaigns are read: the
-     * repository's queries and the serving index's change reads ({@link JdbcServingChanges}) both use it.
+     * The campaigns {@code where} selects, each with what its side tables hold (its schedule, its own frequency cap),
+     * in one statement, so that a campaign and its settings come from one snapshot. The one way campaigns are read:
+     * the repository's queries and the serving index's change reads ({@link JdbcServingChanges}) both use it.
      */
     static List<Campaign> select(DSLContext db, Condition where, SortField<?>... order) {
-        return db.select(PROMO_CAMPAIGN.asterisk(), PROMO_CAMPAIGN_FREQUENCY_CAP.IMPRESSIONS,
-                        PROMO_CAMPAIGN_FREQUENCY_CAP.PERIOD_HOURS)
+        return db.select(PROMO_CAMPAIGN.asterisk(), PROMO_CAMPAIGN_SCHEDULE.asterisk(),
+                        PROMO_CAMPAIGN_FREQUENCY_CAP.IMPRESSIONS, PROMO_CAMPAIGN_FREQUENCY_CAP.PERIOD_HOURS)
                 .from(PROMO_CAMPAIGN)
+                .leftJoin(PROMO_CAMPAIGN_SCHEDULE).on(PROMO_CAMPAIGN_SCHEDULE.CAMPAIGN_ID.eq(PROMO_CAMPAIGN.CAMPAIGN_ID))
                 .leftJoin(PROMO_CAMPAIGN_FREQUENCY_CAP)
                 .on(PROMO_CAMPAIGN_FREQUENCY_CAP.CAMPAIGN_ID.eq(PROMO_CAMPAIGN.CAMPAIGN_ID))
                 .where(where)
@@ -106,7 +130,9 @@ public final class JooqCampaignRepository implements CampaignRepository {
     }
 
     private static Campaign toDomain(Record row) {
-        Campaign campaign = CampaignMapper.toDomain(row.into(PROMO_CAMPAIGN));
+        PromoCampaignScheduleRecord schedule = row.get(PROMO_CAMPAIGN_SCHEDULE.CAMPAIGN_ID) == null ? null
+                : row.into(PROMO_CAMPAIGN_SCHEDULE);
+        Campaign campaign = CampaignMapper.toDomain(row.into(PROMO_CAMPAIGN), schedule);
         Integer impressions = row.get(PROMO_CAMPAIGN_FREQUENCY_CAP.IMPRESSIONS);
         if (impressions == null) {
             return campaign;
@@ -125,14 +151,15 @@ public final class JooqCampaignRepository implements CampaignRepository {
             if (!updateRow(tx, row, expectedVersion)) {
                 return false;
             }
+            writeSchedule(tx, changed);
             writeFrequencyCap(tx, changed);
             return true;
         });
     }
 
-    private static boolean updateRow(DSLContext db, PromoCampaignRecord row, Instant expectedVersion) {
+    private static boolean updateRow(DSLContext tx, PromoCampaignRecord row, Instant expectedVersion) {
         // The identity columns (advertiser, target, surface, created_at) never change after authoring.
-        return db.update(PROMO_CAMPAIGN)
+        return tx.update(PROMO_CAMPAIGN)
                 .set(PROMO_CAMPAIGN.NAME, row.getName())
                 .set(PROMO_CAMPAIGN.FORMAT, row.getFormat())
                 .set(PROMO_CAMPAIGN.CITY_TARGETS, row.getCityTargets())

@@ -4,6 +4,7 @@ import static io.promo.app.http.ProblemResponses.accepted;
 
 import io.promo.app.http.JsonViews.CampaignView;
 import io.promo.app.http.JsonViews.CampaignsView;
+import io.promo.domain.campaign.AdSchedule;
 import io.promo.domain.campaign.Campaign;
 import io.promo.domain.campaign.CampaignAction;
 import io.promo.domain.campaign.CampaignQueries;
@@ -25,6 +26,7 @@ import io.promo.domain.shared.Money;
 import io.promo.domain.shared.NullableChange;
 import io.promo.domain.shared.Violation;
 import io.promo.domain.shared.Surface;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +53,10 @@ public final class CampaignRoutes implements ApiRoutes {
     private static final String FREQUENCY_CAP = FrequencyCap.FIELD;
     private static final String CAP_IMPRESSIONS = "impressions";
     private static final String CAP_PERIOD_HOURS = "period_hours";
+    private static final String SCHEDULE = "schedule";
+    private static final String DAYS = "days";
+    private static final String FROM_HOUR = "from_hour";
+    private static final String TO_HOUR = "to_hour";
     private static final String STATUS = "status";
     private static final String CREATED_AT = "created_at";
     private static final String UPDATED_AT = "updated_at";
@@ -58,9 +64,9 @@ public final class CampaignRoutes implements ApiRoutes {
     /** What a POST authors with, in the order an unknown field's error lists them. */
     private static final String[] AUTHORED = {ADVERTISER_ID, TARGET_ENTITY_TYPE, TARGET_ENTITY_ID, NAME, SURFACE, FORMAT,
         CITY_TARGETS, KEYWORD_TARGETS, START_DATE, END_DATE, CPC_CENTS, DAILY_BUDGET_CENTS, TOTAL_BUDGET_CENTS,
-        PACING_MODE, FREQUENCY_CAP};
+        PACING_MODE, SCHEDULE, FREQUENCY_CAP};
     private static final String[] PATCHABLE = {NAME, CPC_CENTS, DAILY_BUDGET_CENTS, TOTAL_BUDGET_CENTS, END_DATE,
-        CITY_TARGETS, KEYWORD_TARGETS, PACING_MODE, FREQUENCY_CAP};
+        CITY_TARGETS, KEYWORD_TARGETS, PACING_MODE, SCHEDULE, FREQUENCY_CAP};
     /** Fixed once authored: a PATCH naming one is refused with a reason rather than as an unknown field. */
     private static final String[] FIXED = {CAMPAIGN_ID, ADVERTISER_ID, SURFACE, TARGET_ENTITY_TYPE, TARGET_ENTITY_ID,
         FORMAT, START_DATE, STATUS, CREATED_AT, UPDATED_AT};
@@ -149,10 +155,11 @@ public final class CampaignRoutes implements ApiRoutes {
         Long daily = body.wholeNumber(DAILY_BUDGET_CENTS);
         Optional<Long> total = body.optionalWholeNumber(TOTAL_BUDGET_CENTS);
         PacingMode pacing = body.optionalParsed(PACING_MODE, PacingMode::parse).orElse(PacingMode.EVEN);
+        AdSchedule schedule = schedule(body).orElse(AdSchedule.ALWAYS);
         Optional<FrequencyCap> cap = frequencyCap(body);
         body.throwIfInvalid();
         CampaignSettings settings = new CampaignSettings(name, format, cities, keywords, start, end,
-                Money.ofCents(cpc), Money.ofCents(daily), total.map(Money::ofCents), pacing, cap);
+                Money.ofCents(cpc), Money.ofCents(daily), total.map(Money::ofCents), pacing, schedule, cap);
         return new CreateCampaignCommand(caller.actor(), owner, surface, target, settings);
     }
 
@@ -182,6 +189,7 @@ public final class CampaignRoutes implements ApiRoutes {
         Optional<List<CityCode>> cities = body.optionalParsedTexts(CITY_TARGETS, CityCode::parse);
         Optional<List<String>> keywords = body.optionalTexts(KEYWORD_TARGETS);
         Optional<PacingMode> pacing = body.optionalParsed(PACING_MODE, PacingMode::parse);
+        Optional<AdSchedule> schedule = body.isNull(SCHEDULE) ? Optional.of(AdSchedule.ALWAYS) : schedule(body);
         Optional<FrequencyCap> cap = frequencyCap(body);
         body.throwIfInvalid();
         command = name.map(command::withName).orElse(command);
@@ -200,6 +208,7 @@ public final class CampaignRoutes implements ApiRoutes {
         command = cities.map(command::withCityTargets).orElse(command);
         command = keywords.map(command::withKeywordTargets).orElse(command);
         command = pacing.map(command::withPacingMode).orElse(command);
+        command = schedule.map(command::withSchedule).orElse(command);
         if (body.isNull(FREQUENCY_CAP)) {
             command = command.withFrequencyCap(NullableChange.clear());
         } else if (cap.isPresent()) {
@@ -227,5 +236,26 @@ public final class CampaignRoutes implements ApiRoutes {
         problems.forEach(problem -> body.reject(problem.field(), problem.message()));
         return problems.isEmpty() ? Optional.of(new FrequencyCap(impressions.intValue(), hours.intValue()))
                 : Optional.empty();
+    }
+
+    /**
+     * {@code schedule}: windows of {@code days} ({@code mon} … {@code sun}), {@code from_hour} and {@code to_hour}
+     * (ADR 0036). Empty when absent; {@code []} is no schedule. The hours' ranges are the domain's rules
+     * ({@link AdSchedule#violations()}), checked with the rest of the settings.
+     */
+    private static Optional<AdSchedule> schedule(JsonBody body) {
+        return body.optionalObjects(SCHEDULE).map(items -> {
+            List<AdSchedule.Window> windows = new java.util.ArrayList<>(items.size());
+            for (JsonBody item : items) {
+                item.allowOnly(DAYS, FROM_HOUR, TO_HOUR);
+                List<DayOfWeek> days = item.parsedTexts(DAYS, AdSchedule::parseDay);
+                Integer from = item.count(FROM_HOUR);
+                Integer to = item.count(TO_HOUR);
+                if (days != null && from != null && to != null) {
+                    windows.add(AdSchedule.Window.of(days, from, to));
+                }
+            }
+            return new AdSchedule(windows);
+        });
     }
 }

@@ -256,6 +256,31 @@ final class JsonBody {
         return Optional.of(new JsonBody((ObjectNode) node, prefix + field + ".", violations));
     }
 
+    /**
+     * An array of objects, each read with the same rules; an element's fields are reported as {@code field[i].name}.
+     * Empty when the field is absent or null.
+     */
+    Optional<List<JsonBody>> optionalObjects(String field) {
+        JsonNode node = object.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isArray()) {
+            reject(field, "must be an array of objects (got " + describe(node) + ")");
+            return Optional.empty();
+        }
+        List<JsonBody> items = new ArrayList<>(node.size());
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            if (!item.isObject()) {
+                reject(field + "[" + i + "]", "must be an object (got " + describe(item) + ")");
+                continue;
+            }
+            items.add(new JsonBody((ObjectNode) item, prefix + field + "[" + i + "].", violations));
+        }
+        return Optional.of(items);
+    }
+
     JsonBody object(String field) {
         Optional<JsonBody> value = optionalObject(field);
         if (value.isEmpty() && (!object.has(field) || object.get(field).isNull())) {

@@ -3,6 +3,7 @@ package io.promo.app.http;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.promo.domain.advertiser.Advertiser;
 import io.promo.domain.advertiser.PaymentReference;
+import io.promo.domain.campaign.AdSchedule;
 import io.promo.domain.campaign.Campaign;
 import io.promo.domain.campaign.CampaignSettings;
 import io.promo.domain.campaign.FrequencyCap;
@@ -72,7 +73,8 @@ final class JsonViews {
             String name, String surface, String format, List<String> cityTargets, List<String> keywordTargets,
             List<KeywordTargetView> keywordTargetMatches,
             String status, LocalDate startDate, LocalDate endDate, long cpcCents, long dailyBudgetCents,
-            Long totalBudgetCents, String pacingMode, Instant createdAt, Instant updatedAt, FrequencyCapView frequencyCap) {
+            Long totalBudgetCents, String pacingMode, Instant createdAt, Instant updatedAt,
+            List<ScheduleWindowView> schedule, FrequencyCapView frequencyCap) {
         static CampaignView of(Campaign c) {
             CampaignSettings s = c.settings();
             return new CampaignView(c.id().value(), c.advertiserId().value(), c.target().type().code(), c.target().id(),
@@ -80,7 +82,17 @@ final class JsonViews {
                     s.keywordTargets(), Keywords.targets(s.keywordTargets()).stream().map(KeywordTargetView::of).toList(),
                     c.status().code(), s.startDate(), s.endDate().orElse(null), s.cpc().cents(),
                     s.dailyBudget().cents(), s.totalBudget().map(Money::cents).orElse(null), s.pacingMode().code(),
-                    c.createdAt(), c.updatedAt(), s.frequencyCap().map(FrequencyCapView::of).orElse(null));
+                    c.createdAt(), c.updatedAt(),
+                    s.schedule().windows().stream().map(ScheduleWindowView::of).toList(),
+                    s.frequencyCap().map(FrequencyCapView::of).orElse(null));
+        }
+    }
+
+    /** One window of an ad schedule (ADR 0036): {@code []} when the campaign has none. */
+    record ScheduleWindowView(List<String> days, int fromHour, int toHour) {
+        static ScheduleWindowView of(AdSchedule.Window window) {
+            return new ScheduleWindowView(window.orderedDays().stream().map(AdSchedule::dayCode).toList(),
+                    window.fromHour(), window.toHour());
         }
     }
 

@@ -28,6 +28,7 @@ public record CampaignSettings(
         Money dailyBudget,
         Optional<Money> totalBudget,
         PacingMode pacingMode,
+        AdSchedule schedule,
         Optional<FrequencyCap> frequencyCap) {
 
     public static final int MAX_NAME_LENGTH = 200;
@@ -44,15 +45,32 @@ public record CampaignSettings(
         Objects.requireNonNull(dailyBudget, "dailyBudget");
         Objects.requireNonNull(totalBudget, "totalBudget");
         Objects.requireNonNull(pacingMode, "pacingMode");
+        Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(frequencyCap, "frequencyCap");
     }
 
-    /** Settings without a frequency cap of their own (the deployment's default, if any, applies). */
+    /** Settings without an ad schedule (any hour) and without a frequency cap of their own. */
     public CampaignSettings(String name, Format format, List<CityCode> cityTargets, List<String> keywordTargets,
             LocalDate startDate, Optional<LocalDate> endDate, Money cpc, Money dailyBudget, Optional<Money> totalBudget,
             PacingMode pacingMode) {
         this(name, format, cityTargets, keywordTargets, startDate, endDate, cpc, dailyBudget, totalBudget, pacingMode,
-                Optional.empty());
+                AdSchedule.ALWAYS, Optional.empty());
+    }
+
+    /** Settings without a frequency cap of their own. */
+    public CampaignSettings(String name, Format format, List<CityCode> cityTargets, List<String> keywordTargets,
+            LocalDate startDate, Optional<LocalDate> endDate, Money cpc, Money dailyBudget, Optional<Money> totalBudget,
+            PacingMode pacingMode, AdSchedule schedule) {
+        this(name, format, cityTargets, keywordTargets, startDate, endDate, cpc, dailyBudget, totalBudget, pacingMode,
+                schedule, Optional.empty());
+    }
+
+    /** Settings without an ad schedule: the campaign may serve at any hour. */
+    public CampaignSettings(String name, Format format, List<CityCode> cityTargets, List<String> keywordTargets,
+            LocalDate startDate, Optional<LocalDate> endDate, Money cpc, Money dailyBudget, Optional<Money> totalBudget,
+            PacingMode pacingMode, Optional<FrequencyCap> frequencyCap) {
+        this(name, format, cityTargets, keywordTargets, startDate, endDate, cpc, dailyBudget, totalBudget, pacingMode,
+                AdSchedule.ALWAYS, frequencyCap);
     }
 
     /**
@@ -71,6 +89,7 @@ public record CampaignSettings(
         for (String problem : Keywords.problems(keywordTargets)) {
             found.requireForm(false, "keyword_targets", problem);
         }
+        found.addAll(schedule.violations());
         endDate.ifPresent(end -> found.require(!end.isBefore(startDate), "end_date",
                 "must not be before start_date (" + startDate + ")"));
         // The budget-versus-cpc rules compare amounts, so they only mean something once each amount is
@@ -96,46 +115,51 @@ public record CampaignSettings(
 
     public CampaignSettings withName(String newName) {
         return new CampaignSettings(newName, format, cityTargets, keywordTargets, startDate, endDate, cpc,
-                dailyBudget, totalBudget, pacingMode, frequencyCap);
+                dailyBudget, totalBudget, pacingMode, schedule, frequencyCap);
     }
 
     public CampaignSettings withCpc(Money newCpc) {
         return new CampaignSettings(name, format, cityTargets, keywordTargets, startDate, endDate, newCpc,
-                dailyBudget, totalBudget, pacingMode, frequencyCap);
+                dailyBudget, totalBudget, pacingMode, schedule, frequencyCap);
     }
 
     public CampaignSettings withDailyBudget(Money newDailyBudget) {
         return new CampaignSettings(name, format, cityTargets, keywordTargets, startDate, endDate, cpc,
-                newDailyBudget, totalBudget, pacingMode, frequencyCap);
+                newDailyBudget, totalBudget, pacingMode, schedule, frequencyCap);
     }
 
     public CampaignSettings withTotalBudget(Optional<Money> newTotalBudget) {
         return new CampaignSettings(name, format, cityTargets, keywordTargets, startDate, endDate, cpc,
-                dailyBudget, newTotalBudget, pacingMode, frequencyCap);
+                dailyBudget, newTotalBudget, pacingMode, schedule, frequencyCap);
     }
 
     public CampaignSettings withEndDate(Optional<LocalDate> newEndDate) {
         return new CampaignSettings(name, format, cityTargets, keywordTargets, startDate, newEndDate, cpc,
-                dailyBudget, totalBudget, pacingMode, frequencyCap);
+                dailyBudget, totalBudget, pacingMode, schedule, frequencyCap);
     }
 
     public CampaignSettings withCityTargets(List<CityCode> newCityTargets) {
         return new CampaignSettings(name, format, newCityTargets, keywordTargets, startDate, endDate, cpc,
-                dailyBudget, totalBudget, pacingMode, frequencyCap);
+                dailyBudget, totalBudget, pacingMode, schedule, frequencyCap);
     }
 
     public CampaignSettings withKeywordTargets(List<String> newKeywordTargets) {
         return new CampaignSettings(name, format, cityTargets, newKeywordTargets, startDate, endDate, cpc,
-                dailyBudget, totalBudget, pacingMode, frequencyCap);
+                dailyBudget, totalBudget, pacingMode, schedule, frequencyCap);
     }
 
     public CampaignSettings withPacingMode(PacingMode newPacingMode) {
         return new CampaignSettings(name, format, cityTargets, keywordTargets, startDate, endDate, cpc,
-                dailyBudget, totalBudget, newPacingMode, frequencyCap);
+                dailyBudget, totalBudget, newPacingMode, schedule, frequencyCap);
     }
 
     public CampaignSettings withFrequencyCap(Optional<FrequencyCap> newFrequencyCap) {
         return new CampaignSettings(name, format, cityTargets, keywordTargets, startDate, endDate, cpc, dailyBudget,
-                totalBudget, pacingMode, newFrequencyCap);
+                totalBudget, pacingMode, schedule, newFrequencyCap);
+    }
+
+    public CampaignSettings withSchedule(AdSchedule newSchedule) {
+        return new CampaignSettings(name, format, cityTargets, keywordTargets, startDate, endDate, cpc, dailyBudget,
+                totalBudget, pacingMode, newSchedule, frequencyCap);
     }
 }

@@ -26,9 +26,17 @@ public final class CreateCampaign {
     private final CampaignQuota quota;
     private final IdGenerator ids;
     private final Clock clock;
+    private final CityZones cityZones;
 
+    /** Without a table of city zones: every city may be scheduled (ADR 0036). */
     public CreateCampaign(AdvertiserRepository advertisers, CampaignRepository campaigns, PolicyCatalog policies,
             EntityOwnership ownership, CampaignQuota quota, IdGenerator ids, Clock clock) {
+        this(advertisers, campaigns, policies, ownership, quota, ids, clock, CityZones.none(clock.getZone()));
+    }
+
+    public CreateCampaign(AdvertiserRepository advertisers, CampaignRepository campaigns, PolicyCatalog policies,
+            EntityOwnership ownership, CampaignQuota quota, IdGenerator ids, Clock clock, CityZones cityZones) {
+        this.cityZones = cityZones;
         this.advertisers = advertisers;
         this.campaigns = campaigns;
         this.policies = policies;
@@ -51,6 +59,7 @@ public final class CreateCampaign {
                 Campaign.authoringViolations(command.surface(), command.target(), command.settings()));
         violations.addAll(FloorCheck.violations(policies.resolver(), command.surface(), command.settings()));
         violations.addAll(ownership.refusals(command.target(), advertiser.get().userId()));
+        violations.addAll(cityZones.refusals(command.settings()));
         if (!violations.isEmpty()) {
             return Outcome.invalid(violations);
         }

@@ -18,8 +18,15 @@ public final class UpdateCampaign {
     private final CampaignRepository campaigns;
     private final PolicyCatalog policies;
     private final Clock clock;
+    private final CityZones cityZones;
 
+    /** Without a table of city zones: every city may be scheduled (ADR 0036). */
     public UpdateCampaign(CampaignRepository campaigns, PolicyCatalog policies, Clock clock) {
+        this(campaigns, policies, clock, CityZones.none(clock.getZone()));
+    }
+
+    public UpdateCampaign(CampaignRepository campaigns, PolicyCatalog policies, Clock clock, CityZones cityZones) {
+        this.cityZones = cityZones;
         this.campaigns = campaigns;
         this.policies = policies;
         this.clock = clock;
@@ -46,6 +53,9 @@ public final class UpdateCampaign {
                 Campaign.authoringViolations(current.surface(), current.target(), next));
         if (command.touchesPricing()) {
             violations.addAll(FloorCheck.violations(policies.resolver(), current.surface(), next));
+        }
+        if (command.touchesSchedule()) {
+            violations.addAll(cityZones.refusals(next));
         }
         if (!violations.isEmpty()) {
             return Outcome.invalid(violations);

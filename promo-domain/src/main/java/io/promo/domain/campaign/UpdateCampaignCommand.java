@@ -25,6 +25,7 @@ public record UpdateCampaignCommand(
         Optional<List<CityCode>> cityTargets,
         Optional<List<String>> keywordTargets,
         Optional<PacingMode> pacingMode,
+        Optional<AdSchedule> schedule,
         NullableChange<FrequencyCap> frequencyCap) {
 
     public UpdateCampaignCommand {
@@ -38,67 +39,91 @@ public record UpdateCampaignCommand(
         Objects.requireNonNull(cityTargets, "cityTargets");
         Objects.requireNonNull(keywordTargets, "keywordTargets");
         Objects.requireNonNull(pacingMode, "pacingMode");
+        Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(frequencyCap, "frequencyCap");
+    }
+
+    /** A change that keeps the ad schedule and leaves the frequency cap as it is. */
+    public UpdateCampaignCommand(Actor actor, CampaignId campaignId, Optional<String> name, Optional<Money> cpc,
+            Optional<Money> dailyBudget, NullableChange<Money> totalBudget, NullableChange<LocalDate> endDate,
+            Optional<List<CityCode>> cityTargets, Optional<List<String>> keywordTargets, Optional<PacingMode> pacingMode) {
+        this(actor, campaignId, name, cpc, dailyBudget, totalBudget, endDate, cityTargets, keywordTargets, pacingMode,
+                Optional.empty(), NullableChange.keep());
     }
 
     /** A change that leaves the frequency cap as it is. */
     public UpdateCampaignCommand(Actor actor, CampaignId campaignId, Optional<String> name, Optional<Money> cpc,
             Optional<Money> dailyBudget, NullableChange<Money> totalBudget, NullableChange<LocalDate> endDate,
-            Optional<List<CityCode>> cityTargets, Optional<List<String>> keywordTargets, Optional<PacingMode> pacingMode) {
+            Optional<List<CityCode>> cityTargets, Optional<List<String>> keywordTargets, Optional<PacingMode> pacingMode,
+            Optional<AdSchedule> schedule) {
         this(actor, campaignId, name, cpc, dailyBudget, totalBudget, endDate, cityTargets, keywordTargets, pacingMode,
-                NullableChange.keep());
+                schedule, NullableChange.keep());
+    }
+
+    /** A change that keeps the ad schedule. */
+    public UpdateCampaignCommand(Actor actor, CampaignId campaignId, Optional<String> name, Optional<Money> cpc,
+            Optional<Money> dailyBudget, NullableChange<Money> totalBudget, NullableChange<LocalDate> endDate,
+            Optional<List<CityCode>> cityTargets, Optional<List<String>> keywordTargets, Optional<PacingMode> pacingMode,
+            NullableChange<FrequencyCap> frequencyCap) {
+        this(actor, campaignId, name, cpc, dailyBudget, totalBudget, endDate, cityTargets, keywordTargets, pacingMode,
+                Optional.empty(), frequencyCap);
     }
 
     /** A command that changes nothing yet, to build on with the {@code with…} methods. */
     public static UpdateCampaignCommand of(Actor actor, CampaignId campaignId) {
         return new UpdateCampaignCommand(actor, campaignId, Optional.empty(), Optional.empty(), Optional.empty(),
-                NullableChange.keep(), NullableChange.keep(), Optional.empty(), Optional.empty(), Optional.empty());
+                NullableChange.keep(), NullableChange.keep(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), NullableChange.keep());
     }
 
     public UpdateCampaignCommand withName(String newName) {
         return new UpdateCampaignCommand(actor, campaignId, Optional.of(newName), cpc, dailyBudget, totalBudget,
-                endDate, cityTargets, keywordTargets, pacingMode, frequencyCap);
+                endDate, cityTargets, keywordTargets, pacingMode, schedule, frequencyCap);
     }
 
     public UpdateCampaignCommand withCpc(Money newCpc) {
         return new UpdateCampaignCommand(actor, campaignId, name, Optional.of(newCpc), dailyBudget, totalBudget,
-                endDate, cityTargets, keywordTargets, pacingMode, frequencyCap);
+                endDate, cityTargets, keywordTargets, pacingMode, schedule, frequencyCap);
     }
 
     public UpdateCampaignCommand withDailyBudget(Money newDailyBudget) {
         return new UpdateCampaignCommand(actor, campaignId, name, cpc, Optional.of(newDailyBudget), totalBudget,
-                endDate, cityTargets, keywordTargets, pacingMode, frequencyCap);
+                endDate, cityTargets, keywordTargets, pacingMode, schedule, frequencyCap);
     }
 
     public UpdateCampaignCommand withTotalBudget(NullableChange<Money> change) {
         return new UpdateCampaignCommand(actor, campaignId, name, cpc, dailyBudget, change, endDate, cityTargets,
-                keywordTargets, pacingMode, frequencyCap);
+                keywordTargets, pacingMode, schedule, frequencyCap);
     }
 
     public UpdateCampaignCommand withEndDate(NullableChange<LocalDate> change) {
         return new UpdateCampaignCommand(actor, campaignId, name, cpc, dailyBudget, totalBudget, change, cityTargets,
-                keywordTargets, pacingMode, frequencyCap);
+                keywordTargets, pacingMode, schedule, frequencyCap);
     }
 
     public UpdateCampaignCommand withCityTargets(List<CityCode> cities) {
         return new UpdateCampaignCommand(actor, campaignId, name, cpc, dailyBudget, totalBudget, endDate,
-                Optional.of(cities), keywordTargets, pacingMode, frequencyCap);
+                Optional.of(cities), keywordTargets, pacingMode, schedule, frequencyCap);
     }
 
     public UpdateCampaignCommand withKeywordTargets(List<String> keywords) {
         return new UpdateCampaignCommand(actor, campaignId, name, cpc, dailyBudget, totalBudget, endDate, cityTargets,
-                Optional.of(keywords), pacingMode, frequencyCap);
+                Optional.of(keywords), pacingMode, schedule, frequencyCap);
     }
 
     public UpdateCampaignCommand withPacingMode(PacingMode mode) {
         return new UpdateCampaignCommand(actor, campaignId, name, cpc, dailyBudget, totalBudget, endDate, cityTargets,
-                keywordTargets, Optional.of(mode), frequencyCap);
+                keywordTargets, Optional.of(mode), schedule, frequencyCap);
     }
 
     /** Sets ({@code NullableChange.set}) or removes ({@code clear}: the deployment's default applies) the campaign's cap. */
     public UpdateCampaignCommand withFrequencyCap(NullableChange<FrequencyCap> change) {
         return new UpdateCampaignCommand(actor, campaignId, name, cpc, dailyBudget, totalBudget, endDate, cityTargets,
-                keywordTargets, pacingMode, change);
+                keywordTargets, pacingMode, schedule, change);
+    }
+
+    public UpdateCampaignCommand withSchedule(AdSchedule newSchedule) {
+        return new UpdateCampaignCommand(actor, campaignId, name, cpc, dailyBudget, totalBudget, endDate, cityTargets,
+                keywordTargets, pacingMode, Optional.of(newSchedule), frequencyCap);
     }
 
     /** The settings after this change. */
@@ -112,11 +137,17 @@ public record UpdateCampaignCommand(
         next = cityTargets.map(next::withCityTargets).orElse(next);
         next = keywordTargets.map(next::withKeywordTargets).orElse(next);
         next = pacingMode.map(next::withPacingMode).orElse(next);
+        next = schedule.map(next::withSchedule).orElse(next);
         return next.withFrequencyCap(frequencyCap.applyTo(next.frequencyCap()));
     }
 
     /** Floors depend on cpc and cities only; re-checking them for a rename would trap old campaigns under new floors. */
     boolean touchesPricing() {
         return cpc.isPresent() || cityTargets.isPresent();
+    }
+
+    /** The zones a schedule is read in depend on the schedule and the cities only (like floors, not re-checked otherwise). */
+    boolean touchesSchedule() {
+        return schedule.isPresent() || cityTargets.isPresent();
     }
 }

@@ -58,6 +58,32 @@ public abstract class CampaignRepositoryContract {
     }
 
     @Test
+    void a_campaigns_ad_schedule_is_kept_changed_and_removed_with_it() {
+        AdSchedule schedule = AdSchedule.of(
+                AdSchedule.Window.of(java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY), 9, 17),
+                AdSchedule.Window.of(List.of(java.time.DayOfWeek.SATURDAY), 0, 1),
+                AdSchedule.Window.of(List.of(java.time.DayOfWeek.SUNDAY, java.time.DayOfWeek.MONDAY), 23, 24));
+        Campaign scheduled = TestData.aCampaign(owner.id(), TestData.settings().schedule(schedule).build());
+        repository().insert(scheduled);
+        assertThat(repository().findById(scheduled.id())).contains(scheduled);
+        assertThat(repository().findByAdvertiser(owner.id())).containsExactly(scheduled);
+        assertThat(repository().findAll()).contains(scheduled);
+
+        Campaign changed = scheduled.withSettings(scheduled.settings().withSchedule(AdSchedule.weekdays(8, 20)),
+                NOW.plusSeconds(1));
+        assertThat(repository().updateIfUnchanged(changed, scheduled.updatedAt())).isTrue();
+        assertThat(repository().findById(scheduled.id())).contains(changed);
+
+        Campaign stale = scheduled.withSettings(scheduled.settings().withSchedule(AdSchedule.ALWAYS), NOW.plusSeconds(2));
+        assertThat(repository().updateIfUnchanged(stale, scheduled.updatedAt())).as("a stale version writes nothing").isFalse();
+        assertThat(repository().findById(scheduled.id())).contains(changed);
+
+        Campaign unscheduled = changed.withSettings(changed.settings().withSchedule(AdSchedule.ALWAYS), NOW.plusSeconds(3));
+        assertThat(repository().updateIfUnchanged(unscheduled, changed.updatedAt())).isTrue();
+        assertThat(repository().findById(scheduled.id())).contains(unscheduled);
+    }
+
+    @Test
     void an_unknown_id_finds_nothing() {
         assertThat(repository().findById(new CampaignId("pcmp_unknown"))).isEmpty();
     }

@@ -72,6 +72,28 @@ class CreateCampaignTest {
     }
 
     @Test
+    void a_scheduled_campaign_is_stored_with_its_schedule() {
+        CampaignSettings scheduled = settings().schedule(AdSchedule.weekdays(9, 17)).build();
+
+        assertThat(createCampaign.create(byOwner(scheduled)).orElseThrow().settings().schedule())
+                .isEqualTo(AdSchedule.weekdays(9, 17));
+    }
+
+    @Test
+    void a_schedule_on_a_city_without_a_zone_is_rejected_on_the_schedule_and_nothing_is_stored() {
+        CreateCampaign zoned = new CreateCampaign(advertisers, campaigns, new PolicyCatalog(policies, DEFAULT_LIMITS),
+                new EntityOwnership(owners, unregistered), CampaignQuota.DEFAULT, TestData.IDS, clock,
+                CityZones.parse("berlin=Europe/Berlin", java.time.ZoneOffset.UTC));
+
+        Outcome<Campaign> outcome = zoned.create(byOwner(settings().cities(BERLIN, PARIS)
+                .schedule(AdSchedule.weekdays(9, 17)).build()));
+
+        assertThat(violatedFields(outcome)).containsExactly("schedule");
+        assertThat(rejectionOf(outcome).violations().get(0).message()).contains("paris").doesNotContain("berlin,");
+        assertThat(campaigns.findAll()).isEmpty();
+    }
+
+    @Test
     void each_targeted_city_below_its_floor_is_reported() {
         policies.upsert(TestData.aPolicy(PolicyScope.cityWide(Surface.PEOPLE_SEARCH, PARIS), 80));
         policies.upsert(TestData.aPolicy(PolicyScope.cityWide(Surface.PEOPLE_SEARCH, BERLIN), 70));

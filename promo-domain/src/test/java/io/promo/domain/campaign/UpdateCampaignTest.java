@@ -282,4 +282,39 @@ class UpdateCampaignTest {
             return super.updateIfUnchanged(changed, expectedVersion);
         }
     }
+
+    @Test
+    void a_schedule_is_set_changed_and_removed() {
+        updateCampaign.update(byOwner().withSchedule(AdSchedule.weekdays(9, 17))).orElseThrow();
+        assertThat(storedCampaign().settings().schedule()).isEqualTo(AdSchedule.weekdays(9, 17));
+
+        updateCampaign.update(byOwner().withName("Renamed")).orElseThrow();
+        assertThat(storedCampaign().settings().schedule()).as("kept by a change that does not name it")
+                .isEqualTo(AdSchedule.weekdays(9, 17));
+
+        updateCampaign.update(byOwner().withSchedule(AdSchedule.ALWAYS)).orElseThrow();
+        assertThat(storedCampaign().settings().schedule().isAlways()).isTrue();
+    }
+
+    @Test
+    void a_schedule_with_no_hour_is_rejected_naming_the_window_and_nothing_is_written() {
+        Outcome<Campaign> outcome = updateCampaign.update(byOwner().withSchedule(
+                AdSchedule.of(AdSchedule.Window.of(List.of(java.time.DayOfWeek.MONDAY), 17, 9))));
+
+        assertThat(violatedFields(outcome)).containsExactly("schedule[0].to_hour");
+        assertThat(storedCampaign()).isEqualTo(original);
+    }
+
+    @Test
+    void a_schedule_or_a_city_the_zone_table_does_not_know_is_rejected_on_the_schedule_and_nothing_is_written() {
+        UpdateCampaign zoned = new UpdateCampaign(campaigns, catalog, clock,
+                CityZones.parse("berlin=Europe/Berlin", java.time.ZoneOffset.UTC));
+        zoned.update(byOwner().withSchedule(AdSchedule.weekdays(9, 17))).orElseThrow();
+        Campaign scheduled = storedCampaign();
+
+        Outcome<Campaign> outcome = zoned.update(byOwner().withCityTargets(List.of(BERLIN, PARIS)));
+
+        assertThat(violatedFields(outcome)).containsExactly("schedule");
+        assertThat(storedCampaign()).isEqualTo(scheduled);
+    }
 }

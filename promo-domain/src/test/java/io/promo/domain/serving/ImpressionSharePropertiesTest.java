@@ -111,12 +111,14 @@ class ImpressionSharePropertiesTest {
         long daily = s.dailyBudget().cents();
         double hours = Duration.between(market.settings.calendar().startOf(RandomMarketplace.TODAY), market.now).toMillis()
                 * 24.0 / Duration.ofDays(1).toMillis();
-        long allowance = (long) Math.floor(daily * TrafficCurve.uniform().cumulativeShare(hours)) + cpc;
+        long allowance = (long) Math.floor(daily * RandomMarketplace.referencePacingShare(s,
+                market.settings.calendar().startOf(RandomMarketplace.TODAY), market.now)) + cpc;
         if (cpc < limits.cpcFloor().cents()) {
             return Expected.lost(LostReason.FLOOR);
         }
         if (campaign.status() != CampaignStatus.ACTIVE || RandomMarketplace.TODAY.isBefore(s.startDate())
                 || s.endDate().map(RandomMarketplace.TODAY::isAfter).orElse(false)
+                || !RandomMarketplace.referenceScheduleCovers(s.schedule(), request.city(), market.now)
                 || advertiser == null || advertiser.status() != AdvertiserStatus.ACTIVE) {
             return Expected.lost(LostReason.STATUS);
         }

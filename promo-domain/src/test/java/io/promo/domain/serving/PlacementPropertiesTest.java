@@ -191,12 +191,14 @@ class PlacementPropertiesTest {
         long floor = market.resolver().resolve(request.surface(), request.role(), request.city()).limits().cpcFloor().cents();
         double hours = Duration.between(market.settings.calendar().startOf(RandomMarketplace.TODAY), market.now).toMillis()
                 * 24.0 / Duration.ofDays(1).toMillis();
-        long allowance = (long) Math.floor(daily * TrafficCurve.uniform().cumulativeShare(hours)) + cpc;
+        long allowance = (long) Math.floor(daily * RandomMarketplace.referencePacingShare(s,
+                market.settings.calendar().startOf(RandomMarketplace.TODAY), market.now)) + cpc;
         return s.cityTargets().contains(request.city())
                 && referenceKeywordsMatch(s.keywordTargets(), query)
                 && campaign.status() == CampaignStatus.ACTIVE
                 && !RandomMarketplace.TODAY.isBefore(s.startDate())
                 && s.endDate().map(end -> !RandomMarketplace.TODAY.isAfter(end)).orElse(true)
+                && RandomMarketplace.referenceScheduleCovers(s.schedule(), request.city(), market.now)
                 && advertiser.status() == AdvertiserStatus.ACTIVE
                 && cpc >= floor
                 && budget.spentOnDay().cents() + cpc <= daily

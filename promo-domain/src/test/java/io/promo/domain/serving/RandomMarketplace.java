@@ -2,7 +2,9 @@ package io.promo.domain.serving;
 
 import io.promo.domain.advertiser.Advertiser;
 import io.promo.domain.advertiser.AdvertiserStatus;
+import io.promo.domain.campaign.AdSchedule;
 import io.promo.domain.campaign.Campaign;
+import io.promo.domain.campaign.CityZones;
 import io.promo.domain.campaign.CampaignSettings;
 import io.promo.domain.campaign.CampaignStatus;
 import io.promo.domain.campaign.Format;
@@ -50,6 +52,10 @@ final class RandomMarketplace {
     private static final List<RoleCode> ROLES = List.of(new RoleCode("photographer"), new RoleCode("model"));
 
     final Random random;
+    /** Draws the ad schedules: apart from {@link #random}, so that a seed's marketplace is otherwise as before. */
+    private final Random schedules;
+    /** Berlin in its own zone, paris (unlisted) in the budget zone, UTC (ADR 0036). */
+    static final CityZones ZONES = CityZones.parse("berlin=Europe/Berlin", java.time.ZoneOffset.UTC);
     final Instant now;
     final ServingSettings settings;
     final List<Campaign> campaigns = new ArrayList<>();
@@ -69,12 +75,14 @@ final class RandomMarketplace {
     RandomMarketplace(long seed, boolean ownCtr) {
         this.ownCtr = ownCtr;
         random = new Random(seed);
+        schedules = new Random(seed * 31 + 7);
         now = BudgetCalendar.UTC.startOf(TODAY).plusMillis((long) (random.nextDouble() * 86_400_000L));
         int fold = random.nextInt(9);
         PolicyLimits deploymentDefault = limits();
         settings = ServingSettings.defaults(deploymentDefault, BudgetCalendar.UTC)
                 .withLayout(Surface.PEOPLE_SEARCH, random.nextBoolean() ? SlotLayout.standard(fold) : randomLayout(fold))
-                .withMaxSlotsPerAdvertiser(List.of(1, 2, 3, 20).get(random.nextInt(4)));
+                .withMaxSlotsPerAdvertiser(List.of(1, 2, 3, 20).get(random.nextInt(4)))
+                .withCityZones(ZONES);
         for (CityCode city : List.of(BERLIN, PARIS)) {
             if (random.nextBoolean()) {
                 policies.add(policy(Optional.empty(), city));
@@ -135,6 +143,47 @@ final class RandomMarketplace {
         return query.toString();
     }
 
+    /**
+     * No schedule for three campaigns in four; else one to three windows, their hours often starting or ending at the
+     * hour of {@link #now} in UTC or berlin, so that the edges are hit.
+     */
+    private AdSchedule schedule() {
+        if (schedules.nextInt(4) != 0) {
+            return AdSchedule.ALWAYS;
+        }
+        List<AdSchedule.Window> windows = new ArrayList<>();
+        for (int w = 1 + schedules.nextInt(3); w > 0; w--) {
+            java.util.EnumSet<java.time.DayOfWeek> days = java.util.EnumSet.noneOf(java.time.DayOfWeek.class);
+            for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+                if (schedules.nextInt(3) > 0) {
+                    days.add(day);
+                }
+            }
+            if (days.isEmpty()) {
+                days.add(java.time.DayOfWeek.THURSDAY);
+            }
+            int nowHour = now.atZone(schedules.nextBoolean() ? java.time.ZoneOffset.UTC : ZONES.zoneOf(BERLIN)).getHour();
+            int from;
+            int to;
+            switch (schedules.nextInt(3)) {
+                case 0 -> {
+                    from = nowHour;
+                    to = from + 1 + schedules.nextInt(24 - from);
+                }
+                case 1 -> {
+                    to = Math.max(1, nowHour);
+                    from = schedules.nextInt(to);
+                }
+                default -> {
+                    from = schedules.nextInt(24);
+                    to = from + 1 + schedules.nextInt(24 - from);
+                }
+            }
+            windows.add(AdSchedule.Window.of(days, from, to));
+        }
+        return new AdSchedule(windows);
+    }
+
     /** The words as a broad, "phrase" or [exact] target, at random. */
     private String typed(String words) {
         return switch (random.nextInt(3)) {
@@ -142,6 +191,44 @@ final class RandomMarketplace {
             case 1 -> '"' + words + '"';
             default -> '[' + words + ']';
         };
+    }
+
+    /**
+     * ADR 0036 the slow way, for the references: whether {@code schedule} covers {@code at} in {@code city}'s local
+     * time, by java.time.
+     */
+    static boolean referenceScheduleCovers(AdSchedule schedule, CityCode city, Instant at) {
+        java.time.ZonedDateTime local = at.atZone(ZONES.zoneOf(city));
+        return schedule.windows().isEmpty() || schedule.windows().stream().anyMatch(window ->
+                window.days().contains(local.getDayOfWeek()) && local.getHour() >= window.fromHour()
+                        && local.getHour() < window.toHour());
+    }
+
+    /**
+     * Even pacing's F at {@code now} for {@code settings}, the slow way: the uniform curve restricted to the budget
+     * hours of TODAY (UTC) at whose middle the schedule covers one of the campaign's cities; F itself without a
+     * schedule or with no such hour.
+     */
+    static double referencePacingShare(CampaignSettings settings, Instant start, Instant now) {
+        double hours = java.time.Duration.between(start, now).toMillis() / 3_600_000.0;
+        double uniform = Math.max(0, Math.min(1, hours / 24));
+        if (settings.schedule().isAlways()) {
+            return uniform;
+        }
+        int on = 0;
+        double before = 0;
+        for (int h = 0; h < 24; h++) {
+            Instant middle = start.plusSeconds(h * 3600L + 1800);
+            boolean scheduled = false;
+            for (CityCode city : settings.cityTargets()) {
+                scheduled |= referenceScheduleCovers(settings.schedule(), city, middle);
+            }
+            if (scheduled) {
+                on++;
+                before += Math.max(0, Math.min(1, hours - h));
+            }
+        }
+        return on == 0 ? uniform : before / on;
     }
 
     private void addCampaign(int c) {
@@ -172,7 +259,7 @@ final class RandomMarketplace {
                 : Optional.of(start.plusDays(random.nextInt(10) == 0 ? 0 : random.nextInt(60)));
         CampaignSettings settings = new CampaignSettings("campaign " + c,
                 random.nextBoolean() ? Format.FEATURED : Format.BOOSTED, cities, keywords, start, end, Money.ofCents(cpc),
-                Money.ofCents(daily), total, random.nextBoolean() ? PacingMode.EVEN : PacingMode.ACCELERATED);
+                Money.ofCents(daily), total, random.nextBoolean() ? PacingMode.EVEN : PacingMode.ACCELERATED, schedule());
         CampaignStatus status = random.nextInt(4) == 0
                 ? CampaignStatus.values()[random.nextInt(CampaignStatus.values().length)] : CampaignStatus.ACTIVE;
         campaigns.add(new Campaign(id, advertiser.id(), Surface.PEOPLE_SEARCH,

@@ -80,6 +80,7 @@ public final class TestData {
         private Money daily = Money.ofCents(1_000);
         private Optional<Money> total = Optional.of(Money.ofCents(10_000));
         private PacingMode pacing = PacingMode.EVEN;
+        private io.promo.domain.campaign.AdSchedule schedule = io.promo.domain.campaign.AdSchedule.ALWAYS;
 
         public SettingsBuilder name(String value) {
             name = value;
@@ -131,8 +132,14 @@ public final class TestData {
             return this;
         }
 
+        public SettingsBuilder schedule(io.promo.domain.campaign.AdSchedule value) {
+            schedule = value;
+            return this;
+        }
+
         public CampaignSettings build() {
-            return new CampaignSettings(name, format, cities, keywords, startDate, endDate, cpc, daily, total, pacing);
+            return new CampaignSettings(name, format, cities, keywords, startDate, endDate, cpc, daily, total, pacing,
+                    schedule);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.promo.embedded.internal;
 
 import io.promo.domain.campaign.CampaignQuota;
 import io.promo.domain.campaign.FrequencyCap;
+import io.promo.domain.campaign.CityZones;
 import io.promo.domain.conversion.ConversionSettings;
 import io.promo.domain.pricing.PricingMode;
 import java.net.URI;
@@ -28,6 +29,7 @@ import java.util.Set;
  * @param indexFullRebuildInterval  how often the serving index is rebuilt from every row; between, a refresh reads only
  *                                  what changed (ADR 0038); zero: every refresh rebuilds from every row
  * @param frequencyCap              the cap of campaigns without their own ({@code PROMO_FREQUENCY_CAP}); off by default
+ * @param cityZones                 the time zone of each city, in which ad schedules are read (ADR 0036)
  */
 public record PromoSettings(
         Mode mode,
@@ -45,7 +47,8 @@ public record PromoSettings(
         int maxSlotsPerAdvertiser,
         PricingMode pricingMode,
         Duration indexFullRebuildInterval,
-        Optional<FrequencyCap> frequencyCap) {
+        Optional<FrequencyCap> frequencyCap,
+        CityZones cityZones) {
 
     public static final String MODE = "PROMO_MODE";
     public static final String DB_URL = "PROMO_DB_URL";
@@ -77,13 +80,15 @@ public record PromoSettings(
     public static final String INDEX_FULL_REBUILD_INTERVAL = "PROMO_INDEX_FULL_REBUILD_INTERVAL";
     /** {@code off} (the default) or {@code <impressions>/<hours>h}, such as {@code 3/24h} (ADR 0034). */
     public static final String FREQUENCY_CAP = "PROMO_FREQUENCY_CAP";
+    /** {@code berlin=Europe/Berlin,london=Europe/London}: where ad schedules are read (ADR 0036). */
+    public static final String CITY_ZONES = "PROMO_CITY_ZONES";
 
     /** Every name above: what an embedder may set. */
     public static final Set<String> NAMES = Set.of(MODE, DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE,
             DB_CONNECTION_TIMEOUT, DB_STATEMENT_TIMEOUT, DB_LOCK_TIMEOUT, SHUTDOWN_TIMEOUT, DATA_DIR, CLICK_TOKEN_SECRET,
             HASH_SECRET, BUDGET_ZONE, MAX_CAMPAIGNS_PER_ADVERTISER, CURRENCY, STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET,
             STRIPE_API_BASE, CONVERSION_TYPES, CONVERSION_WINDOW_DAYS, MAX_SLOTS_PER_ADVERTISER, DB_READ_URL, DB_READ_USER,
-            DB_READ_PASSWORD, PRICING_MODE, INDEX_FULL_REBUILD_INTERVAL, FREQUENCY_CAP);
+            DB_READ_PASSWORD, PRICING_MODE, INDEX_FULL_REBUILD_INTERVAL, FREQUENCY_CAP, CITY_ZONES);
 
     public static final Path DEFAULT_DATA_DIR = Path.of(".promo", "postgres");
     public static final int DEFAULT_POOL_SIZE = 10;
@@ -118,19 +123,20 @@ public record PromoSettings(
             throw new IllegalArgumentException("indexFullRebuildInterval must not be negative: " + indexFullRebuildInterval);
         }
         Objects.requireNonNull(frequencyCap, "frequencyCap");
+        Objects.requireNonNull(cityZones, "cityZones");
     }
 
-    /** The settings with the default full-rebuild interval and without a default frequency cap. */
+    /** The settings with the default full-rebuild interval, without a default frequency cap, every city in the budget zone. */
     public PromoSettings(Mode mode, DatabaseSettings database, Secret clickTokenSecret, Secret hashSecret, ZoneId budgetZone,
             int maxCampaignsPerAdvertiser, String currency, Optional<Secret> stripeSecretKey,
             List<Secret> stripeWebhookSecrets, Optional<URI> stripeApiBase, Duration shutdownTimeout,
             ConversionSettings conversions, int maxSlotsPerAdvertiser, PricingMode pricingMode) {
         this(mode, database, clickTokenSecret, hashSecret, budgetZone, maxCampaignsPerAdvertiser, currency, stripeSecretKey,
                 stripeWebhookSecrets, stripeApiBase, shutdownTimeout, conversions, maxSlotsPerAdvertiser, pricingMode,
-                DEFAULT_INDEX_FULL_REBUILD_INTERVAL, Optional.empty());
+                DEFAULT_INDEX_FULL_REBUILD_INTERVAL, Optional.empty(), CityZones.none(budgetZone));
     }
 
-    /** The settings without a default frequency cap. */
+    /** The settings without a default frequency cap, every city in the budget zone. */
     public PromoSettings(Mode mode, DatabaseSettings database, Secret clickTokenSecret, Secret hashSecret, ZoneId budgetZone,
             int maxCampaignsPerAdvertiser, String currency, Optional<Secret> stripeSecretKey,
             List<Secret> stripeWebhookSecrets, Optional<URI> stripeApiBase, Duration shutdownTimeout,
@@ -138,10 +144,10 @@ public record PromoSettings(
             Duration indexFullRebuildInterval) {
         this(mode, database, clickTokenSecret, hashSecret, budgetZone, maxCampaignsPerAdvertiser, currency, stripeSecretKey,
                 stripeWebhookSecrets, stripeApiBase, shutdownTimeout, conversions, maxSlotsPerAdvertiser, pricingMode,
-                indexFullRebuildInterval, Optional.empty());
+                indexFullRebuildInterval, Optional.empty(), CityZones.none(budgetZone));
     }
 
-    /** The settings with the default full-rebuild interval. */
+    /** The settings with the default full-rebuild interval, every city in the budget zone. */
     public PromoSettings(Mode mode, DatabaseSettings database, Secret clickTokenSecret, Secret hashSecret, ZoneId budgetZone,
             int maxCampaignsPerAdvertiser, String currency, Optional<Secret> stripeSecretKey,
             List<Secret> stripeWebhookSecrets, Optional<URI> stripeApiBase, Duration shutdownTimeout,
@@ -149,7 +155,18 @@ public record PromoSettings(
             Optional<FrequencyCap> frequencyCap) {
         this(mode, database, clickTokenSecret, hashSecret, budgetZone, maxCampaignsPerAdvertiser, currency, stripeSecretKey,
                 stripeWebhookSecrets, stripeApiBase, shutdownTimeout, conversions, maxSlotsPerAdvertiser, pricingMode,
-                DEFAULT_INDEX_FULL_REBUILD_INTERVAL, frequencyCap);
+                DEFAULT_INDEX_FULL_REBUILD_INTERVAL, frequencyCap, CityZones.none(budgetZone));
+    }
+
+    /** The settings with the default full-rebuild interval, without a default frequency cap. */
+    public PromoSettings(Mode mode, DatabaseSettings database, Secret clickTokenSecret, Secret hashSecret, ZoneId budgetZone,
+            int maxCampaignsPerAdvertiser, String currency, Optional<Secret> stripeSecretKey,
+            List<Secret> stripeWebhookSecrets, Optional<URI> stripeApiBase, Duration shutdownTimeout,
+            ConversionSettings conversions, int maxSlotsPerAdvertiser, PricingMode pricingMode,
+            CityZones cityZones) {
+        this(mode, database, clickTokenSecret, hashSecret, budgetZone, maxCampaignsPerAdvertiser, currency, stripeSecretKey,
+                stripeWebhookSecrets, stripeApiBase, shutdownTimeout, conversions, maxSlotsPerAdvertiser, pricingMode,
+                DEFAULT_INDEX_FULL_REBUILD_INTERVAL, Optional.empty(), cityZones);
     }
 
     public boolean production() {

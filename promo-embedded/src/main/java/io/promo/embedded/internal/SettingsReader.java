@@ -2,6 +2,7 @@ package io.promo.embedded.internal;
 
 import io.promo.domain.campaign.CampaignQuota;
 import io.promo.domain.campaign.FrequencyCap;
+import io.promo.domain.campaign.CityZones;
 import io.promo.domain.conversion.ConversionSettings;
 import io.promo.domain.conversion.ConversionType;
 import io.promo.domain.serving.index.ServingSettings;
@@ -133,8 +134,16 @@ public final class SettingsReader {
         } catch (IllegalArgumentException e) {
             problem(PromoSettings.FREQUENCY_CAP + ": " + e.getMessage());
         }
+        CityZones cityZones = CityZones.none(zone);
+        try {
+            cityZones = CityZones.parse(values.get(PromoSettings.CITY_ZONES), zone);
+        } catch (IllegalArgumentException e) {
+            problem(PromoSettings.CITY_ZONES + " is a comma-separated list of city=Region/City such as"
+                    + " berlin=Europe/Berlin,london=Europe/London: " + e.getMessage());
+        }
         return new PromoSettings(mode, database, clickSecret, hashSecret, zone, maxCampaigns, currency, stripeKey,
-                webhookSecrets, apiBase, shutdownTimeout, conversions, maxSlots, pricingMode, indexFullRebuild, frequencyCap);
+                webhookSecrets, apiBase, shutdownTimeout, conversions, maxSlots, pricingMode, indexFullRebuild, frequencyCap,
+                cityZones);
     }
 
     /** The deployment's conversion types (beyond inquiry and booking) and click window (ADR 0035). */

@@ -4,6 +4,7 @@ import io.promo.domain.advertiser.AdvertiserQueries;
 import io.promo.domain.advertiser.ChangeAdvertiserStatus;
 import io.promo.domain.advertiser.CreateAdvertiser;
 import io.promo.domain.campaign.CampaignQueries;
+import io.promo.domain.campaign.CityZones;
 import io.promo.domain.campaign.CampaignQuota;
 import io.promo.domain.campaign.ChangeCampaignStatus;
 import io.promo.domain.campaign.CreateCampaign;
@@ -46,15 +47,24 @@ public final class UseCases {
     public UseCases(PostgresRepositories repositories, PolicyLimits deploymentDefault, CampaignQuota campaignQuota,
             BudgetCalendar calendar, EntityOwnership.Unregistered unregisteredEntities, ServingSnapshot serving,
             Clock clock) {
+        this(repositories, deploymentDefault, campaignQuota, calendar, unregisteredEntities, serving, clock,
+                CityZones.none(calendar.zone()));
+    }
+
+    /** @param cityZones where ad schedules are read: a schedule on a city it does not list is refused (ADR 0036) */
+    public UseCases(PostgresRepositories repositories, PolicyLimits deploymentDefault, CampaignQuota campaignQuota,
+            BudgetCalendar calendar, EntityOwnership.Unregistered unregisteredEntities, ServingSnapshot serving,
+            Clock clock, CityZones cityZones) {
         IdGenerator ids = new SortableRandomIdGenerator(clock);
         this.createAdvertiser = new CreateAdvertiser(repositories.advertisers(), ids, clock);
         this.changeAdvertiserStatus = new ChangeAdvertiserStatus(repositories.advertisers(), serving, clock);
         this.advertiserQueries = new AdvertiserQueries(repositories.advertisers());
         this.policyCatalog = new PolicyCatalog(repositories.policies(), deploymentDefault);
         this.createCampaign = new CreateCampaign(repositories.advertisers(), repositories.campaigns(), policyCatalog,
-                new EntityOwnership(repositories.entityOwners(), unregisteredEntities), campaignQuota, ids, clock);
+                new EntityOwnership(repositories.entityOwners(), unregisteredEntities), campaignQuota, ids, clock,
+                cityZones);
         this.registerEntityOwner = new RegisterEntityOwner(repositories.entityOwners());
-        this.updateCampaign = new UpdateCampaign(repositories.campaigns(), policyCatalog, clock);
+        this.updateCampaign = new UpdateCampaign(repositories.campaigns(), policyCatalog, clock, cityZones);
         this.changeCampaignStatus = new ChangeCampaignStatus(repositories.campaigns(), serving, clock);
         this.campaignQueries = new CampaignQueries(repositories.campaigns());
         this.upsertPolicy = new UpsertPolicy(repositories.policies(), ids, clock);

@@ -166,7 +166,8 @@ public final class Wiring implements AutoCloseable {
         this.serving = ServingSettings.defaults(DeploymentDefaults.POLICY_LIMITS, calendar)
                 .withMaxSlotsPerAdvertiser(config.maxSlotsPerAdvertiser())
                 .withPricingMode(config.pricingMode())
-                .withFrequencyCapping(new FrequencyCapping(config.frequencyCap(), Optional.of(memoryTokens)));
+                .withFrequencyCapping(new FrequencyCapping(config.frequencyCap(), Optional.of(memoryTokens)))
+                .withCityZones(config.cityZones());
         HourlyTrafficCounter traffic = new HourlyTrafficCounter(calendar, serving.pacing().historyDays() + 1);
         options.pastSearches().accept(traffic);
         this.servingIndex = new ServingIndexRefresher(indexReads.campaigns(),
@@ -175,7 +176,8 @@ public final class Wiring implements AutoCloseable {
                 traffic, serving, clock, indexReads.servingChanges(), config.indexFullRebuildInterval());
         this.useCases = new UseCases(repositories, DeploymentDefaults.POLICY_LIMITS, config.campaignQuota(), calendar,
                 config.production() ? EntityOwnership.Unregistered.REFUSED
-                        : EntityOwnership.Unregistered.CLAIMED_BY_FIRST_PROMOTER, catchingUp(servingIndex), clock);
+                        : EntityOwnership.Unregistered.CLAIMED_BY_FIRST_PROMOTER, catchingUp(servingIndex), clock,
+                config.cityZones());
 
         this.billing = options.paymentGateway().isPresent() ? Optional.empty()
                 : Optional.of(Billing.forConfig(billingConfig(config), clock));

@@ -16,7 +16,10 @@ public enum Check {
     NEGATIVE_KEYWORD,
     /** The campaign is {@code active}. */
     STATUS,
-    /** Today (the budget day) lies within the campaign's start and end dates. */
+    /**
+     * Today (the budget day) lies within the campaign's start and end dates, and its ad schedule, if any, covers the
+     * hour of the week now in the local time of the search's city (ADR 0036).
+     */
     SCHEDULE,
     /** The campaign's advertiser is {@code active}. */
     ADVERTISER,

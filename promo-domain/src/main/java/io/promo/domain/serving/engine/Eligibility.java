@@ -79,7 +79,8 @@ final class Eligibility {
     }
 
     private static boolean schedule(ServingCampaign c, SearchContext search) {
-        return search.dayEpoch >= c.startEpochDay && search.dayEpoch <= c.endEpochDay;
+        return search.dayEpoch >= c.startEpochDay && search.dayEpoch <= c.endEpochDay
+                && (!c.scheduled || c.scheduledAt(search.hourOfWeek()));
     }
 
     private static boolean advertiser(ServingCampaign c) {
@@ -115,10 +116,11 @@ final class Eligibility {
 
     /**
      * What an even campaign may have spent by now, the next click included: {@code daily_budget × F(now)}
-     * plus one click of slack (docs/design.md "Pacing"). That this never exceeds the daily budget is the
+     * plus one click of slack (docs/design.md "Pacing"); for a scheduled campaign F is restricted to its scheduled
+     * hours (ADR 0036). That this never exceeds the daily budget is the
      * DAILY_BUDGET rule's job.
      */
     static long pacingAllowance(ServingCampaign c, SearchContext search) {
-        return (long) Math.floor(c.dailyBudget * search.trafficShare) + c.cpc;
+        return (long) Math.floor(c.dailyBudget * search.pacingShare(c)) + c.cpc;
     }
 }

@@ -39,9 +39,18 @@ final class Explanations {
             case STATUS:
                 return "the campaign is " + c.details.status().code();
             case SCHEDULE:
-                return LocalDate.ofEpochDay(search.dayEpoch) + (passed ? " is" : " is not") + " within "
+                boolean withinDates = search.dayEpoch >= c.startEpochDay && search.dayEpoch <= c.endEpochDay;
+                String dates = LocalDate.ofEpochDay(search.dayEpoch) + (withinDates ? " is" : " is not") + " within "
                         + LocalDate.ofEpochDay(c.startEpochDay) + " … "
                         + (c.endEpochDay == ServingCampaign.OPEN_END ? "(no end)" : LocalDate.ofEpochDay(c.endEpochDay));
+                if (!c.scheduled) {
+                    return dates + "; no ad schedule (every hour)";
+                }
+                int hourOfWeek = search.hourOfWeek();
+                return dates + String.format(Locale.ROOT, "; it is %s %02d:00–%02d:00 in %s, %s the ad schedule %s",
+                        io.promo.domain.campaign.AdSchedule.dayCode(java.time.DayOfWeek.of(hourOfWeek / 24 + 1)),
+                        hourOfWeek % 24, hourOfWeek % 24 + 1, search.city,
+                        c.scheduledAt(hourOfWeek) ? "within" : "outside", c.details.schedule());
             case ADVERTISER:
                 return c.details.advertiserStatus() == null ? "the advertiser " + c.details.advertiserId() + " is unknown"
                         : "the advertiser is " + c.details.advertiserStatus().code();
@@ -65,7 +74,10 @@ final class Explanations {
                         "even: by %.2f h into the day %s may be spent (daily budget %s × F = %.1f %% of the day's traffic,"
                                 + " plus one click); spent %s, so the next click %s",
                         search.hoursIntoDay, cents(Eligibility.pacingAllowance(c, search)), cents(c.dailyBudget),
-                        search.trafficShare * 100, cents(search.spentToday(c)), passed ? "fits" : "must wait");
+                        search.pacingShare(c) * 100, cents(search.spentToday(c)), passed ? "fits" : "must wait")
+                        + (c.dayHours == ServingCampaign.ALL_DAY_HOURS ? ""
+                                : "; F counts only the traffic of the " + Integer.bitCount(c.dayHours)
+                                        + " scheduled hours of the day");
             case FREQUENCY_CAP:
                 if (c.capImpressions == 0) {
                     return "no frequency cap";

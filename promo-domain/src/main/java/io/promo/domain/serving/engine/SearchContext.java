@@ -41,6 +41,7 @@ final class SearchContext {
     double hoursIntoDay;
     /** F(now) of the (surface, city) traffic curve. */
     double trafficShare;
+    TrafficCurve curve;
     /** How many positions of the page one advertiser may take ({@link ServingSettings#maxSlotsPerAdvertiser}). */
     int maxSlotsPerAdvertiser;
     /** Seeds the rotation of tied campaigns; a function of the request and the time only. */
@@ -52,6 +53,16 @@ final class SearchContext {
     private String viewerKey;
     /** Read on first need: a decision with no capped candidate never decodes or verifies the token. */
     private MemoryTokenCodec.Read memoryRead;
+    /** The local hour of the week in the search's city, or -1 until a scheduled campaign asks (ADR 0036). */
+    private int hourOfWeek;
+    /**
+     * The {@link ServingCampaign#dayHours} whose restricted F(now) this decision computed, and those F: schedules are
+     * few and shared (business hours), so a decision computes each once. A small table searched linearly.
+     */
+    private final int[] restrictedHours = new int[RESTRICTED_SLOTS];
+    private final double[] restrictedShares = new double[RESTRICTED_SLOTS];
+    private int restrictedCount;
+    private static final int RESTRICTED_SLOTS = 16;
     private boolean keywordsMatched;
     private final QueryText.IntBuffer matchedKeywords = new QueryText.IntBuffer();
     /** {@link ServingCampaign#keywordBits} of the matched keywords: a first, exact-negative filter. */
@@ -102,6 +113,9 @@ final class SearchContext {
         this.memoryToken = request.memoryToken();
         this.viewerKey = request.viewerKey();
         this.memoryRead = null;
+        this.hourOfWeek = -1;
+        this.restrictedCount = 0;
+        this.curve = curve;
     }
 
     /** The viewer's memory as their token says, read once per decision on first need; empty unless valid. */
@@ -135,6 +149,35 @@ final class SearchContext {
 
     String memoryToken() {
         return memoryToken;
+    }
+
+    /** The local hour of the week now in the search's city (0 is monday 00:00): computed on first need. */
+    int hourOfWeek() {
+        if (hourOfWeek < 0) {
+            hourOfWeek = index.hourOfWeek(city, nowMillis);
+        }
+        return hourOfWeek;
+    }
+
+    /**
+     * F(now) for {@code campaign}'s pacing: of the traffic curve restricted to its scheduled hours of the day
+     * ({@link ServingCampaign#dayHours}), or {@link #trafficShare} when it runs all day.
+     */
+    double pacingShare(ServingCampaign campaign) {
+        int hours = campaign.dayHours;
+        if (hours == ServingCampaign.ALL_DAY_HOURS || !indexIsToday) {
+            return trafficShare;
+        }
+        for (int i = 0; i < restrictedCount; i++) {
+            if (restrictedHours[i] == hours) {
+                return restrictedShares[i];
+            }
+        }
+        double share = curve.cumulativeShare(hours, hoursIntoDay);
+        int slot = restrictedCount < RESTRICTED_SLOTS ? restrictedCount++ : (hours & (RESTRICTED_SLOTS - 1));
+        restrictedHours[slot] = hours;
+        restrictedShares[slot] = share;
+        return share;
     }
 
     long spentToday(ServingCampaign campaign) {

@@ -1,6 +1,7 @@
 package io.promo.domain.serving.index;
 
 import io.promo.domain.advertiser.AdvertiserStatus;
+import io.promo.domain.campaign.AdSchedule;
 import io.promo.domain.campaign.Campaign;
 import io.promo.domain.campaign.CampaignSettings;
 import io.promo.domain.campaign.CampaignStatus;
@@ -32,6 +33,8 @@ public final class ServingCampaign {
     public static final int OPEN_END = Integer.MAX_VALUE;
     /** No total budget. */
     public static final int NO_TOTAL = -1;
+    /** {@link #dayHours} of a campaign that serves at every hour. */
+    public static final int ALL_DAY_HOURS = (1 << 24) - 1;
 
     public final long idHash;
     /**
@@ -78,6 +81,18 @@ public final class ServingCampaign {
     public final int[] negatives;
     /** The index's numbers of the city targets. */
     final int[] cityIds;
+    /** Whether the campaign has an ad schedule (ADR 0036): without, every hour of the week passes. */
+    public final boolean scheduled;
+    /** {@link AdSchedule#weekMask()}: the hours of the week it may serve, in the local time of the search's city. */
+    private final long week0;
+    private final long week1;
+    private final long week2;
+    /**
+     * The hours of the index's budget day (bit h: hour h, as pacing counts them) in which the schedule lets the
+     * campaign serve in at least one of its cities: the hours even pacing spreads the daily budget over. All 24
+     * when it is not scheduled.
+     */
+    public final int dayHours;
     public final CampaignId id;
     /** The owner: competitive separation counts a page's positions per advertiser, and the clearing price never
      * prices a campaign against another of its advertiser's. */
@@ -94,7 +109,7 @@ public final class ServingCampaign {
 
     /** Read by placed campaigns' pages and by diagnoses only. */
     public record Details(AdvertiserId advertiserId, AdvertiserStatus advertiserStatus, Surface surface, CampaignStatus status,
-            PacingMode pacing, List<CityCode> cities, List<String> keywords, double predictedCtr) {
+            PacingMode pacing, List<CityCode> cities, List<String> keywords, double predictedCtr, AdSchedule schedule) {
     }
 
     /**
@@ -107,18 +122,49 @@ public final class ServingCampaign {
 
     ServingCampaign(Campaign campaign, AdvertiserStatus advertiserStatus, BudgetState budget, double predictedCtr,
             int[] keywords, int[] negatives, int[] cityIds, int position) {
-        this(campaign, advertiserStatus, budget, predictedCtr, keywords, negatives, cityIds, position, 0, 0, 0);
+        this(campaign, advertiserStatus, budget, predictedCtr, keywords, negatives, cityIds, position,
+                campaign.settings().schedule().isAlways() ? null : campaign.settings().schedule().weekMask(), ALL_DAY_HOURS,
+                0, 0, 0);
+    }
+
+    /**
+     * @param week     {@link AdSchedule#weekMask()} of its schedule, null when it has none
+     * @param dayHours see {@link #dayHours}; ignored when the campaign has no schedule
+     */
+    ServingCampaign(Campaign campaign, AdvertiserStatus advertiserStatus, BudgetState budget, double predictedCtr,
+            int[] keywords, int[] negatives, int[] cityIds, int position, long[] week, int dayHours) {
+        this(campaign, advertiserStatus, budget, predictedCtr, keywords, negatives, cityIds, position, week, dayHours,
+                0, 0, 0);
     }
 
     /** @param capImpressions 0 when no frequency cap applies; then the period and hash are ignored */
     ServingCampaign(Campaign campaign, AdvertiserStatus advertiserStatus, BudgetState budget, double predictedCtr,
             int[] keywords, int[] negatives, int[] cityIds, int position, int capImpressions, int capPeriodHours,
             int capHash) {
+        this(campaign, advertiserStatus, budget, predictedCtr, keywords, negatives, cityIds, position,
+                campaign.settings().schedule().isAlways() ? null : campaign.settings().schedule().weekMask(), ALL_DAY_HOURS,
+                capImpressions, capPeriodHours, capHash);
+    }
+
+    /**
+     * @param week           {@link AdSchedule#weekMask()} of its schedule, null when it has none
+     * @param dayHours       see {@link #dayHours}; ignored when the campaign has no schedule
+     * @param capImpressions 0 when no frequency cap applies; then the period and hash are ignored
+     */
+    ServingCampaign(Campaign campaign, AdvertiserStatus advertiserStatus, BudgetState budget, double predictedCtr,
+            int[] keywords, int[] negatives, int[] cityIds, int position, long[] week, int dayHours, int capImpressions,
+            int capPeriodHours, int capHash) {
         CampaignSettings settings = campaign.settings();
         this.capImpressions = capImpressions;
         this.capPeriodHours = capImpressions == 0 ? 0 : capPeriodHours;
         this.capPeriodMinutes = this.capPeriodHours * 60;
         this.capHash = capImpressions == 0 ? 0 : capHash;
+        AdSchedule schedule = settings.schedule();
+        this.scheduled = !schedule.isAlways();
+        this.week0 = scheduled ? week[0] : -1L;
+        this.week1 = scheduled ? week[1] : -1L;
+        this.week2 = scheduled ? week[2] : -1L;
+        this.dayHours = scheduled ? dayHours : ALL_DAY_HOURS;
         this.position = position;
         this.id = campaign.id();
         this.advertiserId = campaign.advertiserId();
@@ -150,7 +196,7 @@ public final class ServingCampaign {
         this.spentTotal = budget.spentTotal().cents();
         this.score = cpc * predictedCtr;
         this.details = new Details(campaign.advertiserId(), advertiserStatus, campaign.surface(), campaign.status(),
-                settings.pacingMode(), settings.cityTargets(), settings.keywordTargets(), predictedCtr);
+                settings.pacingMode(), settings.cityTargets(), settings.keywordTargets(), predictedCtr, schedule);
     }
 
     /** A copy of {@code from} whose budget fields are {@code budget}'s: everything else, the score included, is kept. */
@@ -181,6 +227,11 @@ public final class ServingCampaign {
         this.cityIds = from.cityIds;
         this.firstCityId = from.firstCityId;
         this.cityCount = from.cityCount;
+        this.scheduled = from.scheduled;
+        this.week0 = from.week0;
+        this.week1 = from.week1;
+        this.week2 = from.week2;
+        this.dayHours = from.dayHours;
         this.balance = budget.balance().cents();
         this.spentToday = (int) Math.min(Integer.MAX_VALUE, Math.max(0, budget.spentOnDay().cents()));
         this.spentTotal = budget.spentTotal().cents();
@@ -199,12 +250,14 @@ public final class ServingCampaign {
 
     /**
      * {@code campaign} as this one's successor in the same index: its keyword programs, city numbers, position,
-     * predicted CTR and frequency cap (with its keyed hash) are this one's, everything else is read again. Only for a
-     * campaign whose keywords, cities, cpc and own frequency cap are unchanged ({@link #sameShape} then holds).
+     * predicted CTR, schedule masks (read in its cities' zones) and frequency cap (with its keyed hash) are this
+     * one's, everything else is read again. Only for a campaign whose keywords, cities, cpc, schedule and own
+     * frequency cap are unchanged ({@link #sameShape} then holds).
      */
     ServingCampaign successor(Campaign campaign, AdvertiserStatus advertiserStatus, BudgetState budget) {
         return new ServingCampaign(campaign, advertiserStatus, budget, details.predictedCtr(), keywords, negatives, cityIds,
-                position, capImpressions, capPeriodHours, capHash);
+                position, scheduled ? new long[] {week0, week1, week2} : null, dayHours, capImpressions, capPeriodHours,
+                capHash);
     }
 
     /**
@@ -227,6 +280,12 @@ public final class ServingCampaign {
     /** Whether {@code other} is a campaign of this campaign's advertiser. */
     public boolean sameAdvertiser(ServingCampaign other) {
         return advertiserHash == other.advertiserHash && advertiserId.equals(other.advertiserId);
+    }
+
+    /** Whether the schedule lets the campaign serve in hour-of-week {@code hourOfWeek} (0 is monday 00:00, local). */
+    public boolean scheduledAt(int hourOfWeek) {
+        long word = hourOfWeek < 64 ? week0 : hourOfWeek < 128 ? week1 : week2;
+        return (word & (1L << hourOfWeek)) != 0;
     }
 
     public boolean targetsCity(int cityId) {

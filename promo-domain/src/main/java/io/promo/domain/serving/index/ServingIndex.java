@@ -2,8 +2,10 @@ package io.promo.domain.serving.index;
 
 import io.promo.domain.advertiser.Advertiser;
 import io.promo.domain.advertiser.AdvertiserStatus;
+import io.promo.domain.campaign.AdSchedule;
 import io.promo.domain.campaign.Campaign;
 import io.promo.domain.campaign.FrequencyCap;
+import io.promo.domain.campaign.CityZones;
 import io.promo.domain.campaign.CampaignStatus;
 import io.promo.domain.campaign.KeywordTarget;
 import io.promo.domain.campaign.Keywords;
@@ -63,11 +65,13 @@ public final class ServingIndex {
     private final ServingCampaign replaced;
     private final Map<TrafficScope, TrafficCurve> curves;
     private final Map<CityCode, Integer> cityIds;
+    /** The zone of each city, in which schedules are read (ADR 0036). */
+    private final CityZones cityZones;
 
     private ServingIndex(Instant builtAt, LocalDate day, long dayStartMillis, long dayEndMillis, PolicyResolver policies,
             KeywordDictionary keywords, EnumMap<Surface, Map<CityCode, CitySlice>> slices,
             Map<CampaignId, ServingCampaign> byId, CampaignId[] byPosition, ServingCampaign replaced,
-            Map<TrafficScope, TrafficCurve> curves, Map<CityCode, Integer> cityIds) {
+            Map<TrafficScope, TrafficCurve> curves, Map<CityCode, Integer> cityIds, CityZones cityZones) {
         this.builtAt = builtAt;
         this.day = day;
         this.dayEpoch = day.toEpochDay();
@@ -81,6 +85,7 @@ public final class ServingIndex {
         this.replaced = replaced;
         this.curves = curves;
         this.cityIds = cityIds;
+        this.cityZones = cityZones;
     }
 
     /** The snapshot of {@code data} as of {@code builtAt}, whose budget day is the one {@code builtAt} falls on. */
@@ -100,6 +105,11 @@ public final class ServingIndex {
         Map<String, KeywordTarget> parsedKeywords = new HashMap<>();
         CampaignId[] byPosition = new CampaignId[data.campaigns().size()];
         FrequencyCapping capping = settings.frequencyCapping();
+        long dayStartMillis = settings.calendar().startOf(day).toEpochMilli();
+        long dayEndMillis = settings.calendar().endOf(day).toEpochMilli();
+        // Schedules are few and shared (business hours): each mask is computed once a build, each zone's hours once.
+        Map<AdSchedule, long[]> weekMasks = new HashMap<>();
+        Map<java.time.ZoneId, int[]> zoneHours = new HashMap<>();
         for (Campaign campaign : data.campaigns()) {
             BudgetState budget = data.budgets().getOrDefault(campaign.id(), noMoney);
             if (!budget.day().equals(day)) {
@@ -124,10 +134,17 @@ public final class ServingIndex {
                 campaignCities[i] = cityIds.computeIfAbsent(targets.get(i), city -> cityIds.size());
             }
             int position = byId.size();
-            // The cap's hash is keyed (an HMAC): computed here, once per build, never on the decision path.
+            AdSchedule schedule = campaign.settings().schedule();
+            long[] week = null;
+            int dayHours = ServingCampaign.ALL_DAY_HOURS;
+            if (!schedule.isAlways()) {
+                week = weekMasks.computeIfAbsent(schedule, AdSchedule::weekMask);
+                dayHours = dayHours(week, targets, settings.cityZones(), zoneHours, dayStartMillis, dayEndMillis);
+            }
+            // The cap's hash is keyed: computed here, once per build, never on the decision path.
             FrequencyCap cap = capping.effective(campaign.settings().frequencyCap()).orElse(null);
             ServingCampaign serving = new ServingCampaign(campaign, advertiserStatus.get(campaign.advertiserId()),
-                    budget, predictedCtr, keywords, negatives, campaignCities, position,
+                    budget, predictedCtr, keywords, negatives, campaignCities, position, week, dayHours,
                     cap == null ? 0 : cap.impressions(), cap == null ? 0 : cap.periodHours(),
                     cap == null || capping.codec().isEmpty() ? 0 : capping.codec().get().campaignHash(campaign.id()));
             byPosition[position] = campaign.id();
@@ -172,9 +189,51 @@ public final class ServingIndex {
                     .put(city, new CitySlice(scope, cityIds.get(city), byEntity, curve, count,
                             policies.resolve(surface, Optional.empty(), city), byRole));
         }));
-        return new ServingIndex(builtAt, day, settings.calendar().startOf(day).toEpochMilli(),
-                settings.calendar().endOf(day).toEpochMilli(), policies, dictionary.build(), slices, byId, byPosition, null,
-                Map.copyOf(data.curves()), Map.copyOf(cityIds));
+        return new ServingIndex(builtAt, day, dayStartMillis, dayEndMillis, policies, dictionary.build(), slices, byId,
+                byPosition, null, Map.copyOf(data.curves()), Map.copyOf(cityIds), settings.cityZones());
+    }
+
+    /**
+     * {@link ServingCampaign#dayHours}: budget-day hour h is on when, at its middle, the local hour in one of the
+     * campaign's cities is scheduled. (A zone half an hour off the budget zone's hours is judged by the half hour
+     * in the middle of each pacing hour.)
+     */
+    private static int dayHours(long[] week, List<CityCode> cities, CityZones zones, Map<java.time.ZoneId, int[]> zoneHours,
+            long dayStartMillis, long dayEndMillis) {
+        int hours = 0;
+        for (CityCode city : cities) {
+            int[] local = zoneHours.computeIfAbsent(zones.zoneOf(city), zone -> {
+                int[] at = new int[24];
+                for (int h = 0; h < 24; h++) {
+                    long middle = dayStartMillis + (long) ((h + 0.5) * (dayEndMillis - dayStartMillis) / 24);
+                    at[h] = hourOfWeek(zone, middle);
+                }
+                return at;
+            });
+            for (int h = 0; h < 24; h++) {
+                if ((week[local[h] >>> 6] & (1L << local[h])) != 0) {
+                    hours |= 1 << h;
+                }
+            }
+        }
+        return hours;
+    }
+
+    /** The local hour of the week at {@code epochMillis} in {@code zone}: 0 is monday 00:00–01:00. */
+    static int hourOfWeek(java.time.ZoneId zone, long epochMillis) {
+        long epochSecond = Math.floorDiv(epochMillis, 1000L);
+        int offset = zone.getRules().getOffset(Instant.ofEpochSecond(epochSecond)).getTotalSeconds();
+        long localSecond = epochSecond + offset;
+        long localDay = Math.floorDiv(localSecond, 86_400L);
+        int hour = (int) (Math.floorMod(localSecond, 86_400L) / 3600);
+        // 1970-01-01 was a thursday (day 3 of a week that starts on monday).
+        int dayOfWeek = (int) Math.floorMod(localDay + 3, 7L);
+        return dayOfWeek * 24 + hour;
+    }
+
+    /** The local hour of the week at {@code epochMillis} in {@code city}'s zone ({@link CityZones}). */
+    public int hourOfWeek(CityCode city, long epochMillis) {
+        return hourOfWeek(cityZones.zoneOf(city), epochMillis);
     }
 
     /** A campaign's keyword as a target: a campaign holds only valid ones ({@link Keywords#fromStorage}), else null. */
@@ -225,7 +284,7 @@ public final class ServingIndex {
             patched.put(present.details.surface(), patchedCities);
         }
         return new ServingIndex(builtAt, day, dayStartMillis, dayEndMillis, policies, keywords, patched, campaigns,
-                byPosition, replacement, curves, cityIds);
+                byPosition, replacement, curves, cityIds, cityZones);
     }
 
     /**
@@ -238,7 +297,7 @@ public final class ServingIndex {
             throw new IllegalArgumentException(now + " is not on the index's budget day " + day);
         }
         return new ServingIndex(now, day, dayStartMillis, dayEndMillis, policies, keywords, slices, byId, byPosition,
-                replaced, curves, cityIds);
+                replaced, curves, cityIds, cityZones);
     }
 
     /**
@@ -314,7 +373,7 @@ public final class ServingIndex {
             patched.put(surface, patchedCities);
         });
         return new ServingIndex(now, day, dayStartMillis, dayEndMillis, policies, keywords, patched, campaigns,
-                byPosition, null, curves, cityIds);
+                byPosition, null, curves, cityIds, cityZones);
     }
 
     /** Every slice, for tests that compare two indexes' contents. */

@@ -362,8 +362,8 @@ public final class ServingIndexRefresher implements ServingIndexSource {
 
         /**
          * Whether {@code after} keeps {@code before}'s place in an index: the same surface, entity, format, cities,
-         * keywords and cpc (so the same keyword programs, city numbers and score), the same frequency cap of its own,
-         * and an end neither made nor undone.
+         * keywords and cpc (so the same keyword programs, city numbers and score), the same schedule and frequency cap
+         * of its own, and an end neither made nor undone.
          */
         private static boolean samePlace(Campaign before, Campaign after) {
             return before.surface() == after.surface() && before.target().equals(after.target())
@@ -372,7 +372,9 @@ public final class ServingIndexRefresher implements ServingIndexSource {
                     && before.settings().cityTargets().equals(after.settings().cityTargets())
                     && before.settings().keywordTargets().equals(after.settings().keywordTargets())
                     && before.settings().cpc().equals(after.settings().cpc())
-                    // The effective cap and its keyed hash are made at build, where the codec is.
+                    // The schedule's masks (in its cities' zones), the effective cap and its keyed hash are made at
+                    // build, where the zones and the codec are.
+                    && before.settings().schedule().equals(after.settings().schedule())
                     && before.settings().frequencyCap().equals(after.settings().frequencyCap())
                     && (before.status() == io.promo.domain.campaign.CampaignStatus.ENDED)
                             == (after.status() == io.promo.domain.campaign.CampaignStatus.ENDED);

@@ -1,5 +1,6 @@
 package io.promo.domain.serving.index;
 
+import io.promo.domain.campaign.CityZones;
 import io.promo.domain.ledger.BudgetCalendar;
 import io.promo.domain.pricing.PolicyLimits;
 import io.promo.domain.pricing.PricingMode;
@@ -27,6 +28,8 @@ import java.util.Objects;
  *                          five promoted photographers does not take every slot
  * @param pricingMode       what a click pays: the clearing price (default) or the campaign's cpc
  * @param frequencyCapping  the default frequency cap and the viewer-memory tokens (default: no cap, no tokens)
+ * @param cityZones         the time zone of each city, in which ad schedules are read (default: every city in the
+ *                          budget zone; ADR 0036)
  */
 public record ServingSettings(
         Duration refreshInterval,
@@ -37,7 +40,8 @@ public record ServingSettings(
         PacingSettings pacing,
         int maxSlotsPerAdvertiser,
         PricingMode pricingMode,
-        FrequencyCapping frequencyCapping) {
+        FrequencyCapping frequencyCapping,
+        CityZones cityZones) {
 
     public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofSeconds(1);
     /** A people-search result card is small: four fit above the fold. */
@@ -55,6 +59,7 @@ public record ServingSettings(
         Objects.requireNonNull(pacing, "pacing");
         Objects.requireNonNull(pricingMode, "pricingMode");
         Objects.requireNonNull(frequencyCapping, "frequencyCapping");
+        Objects.requireNonNull(cityZones, "cityZones");
         if (refreshInterval.isNegative() || refreshInterval.isZero()) {
             throw new IllegalArgumentException("refreshInterval must be positive: " + refreshInterval);
         }
@@ -71,12 +76,28 @@ public record ServingSettings(
         }
     }
 
-    /** The settings without frequency capping. */
+    /** The settings without frequency capping and with every city in the budget zone. */
     public ServingSettings(Duration refreshInterval, BudgetCalendar calendar, PolicyLimits deploymentDefault,
             Map<Surface, SlotLayout> layouts, CtrModel ctrModel, PacingSettings pacing, int maxSlotsPerAdvertiser,
             PricingMode pricingMode) {
         this(refreshInterval, calendar, deploymentDefault, layouts, ctrModel, pacing, maxSlotsPerAdvertiser, pricingMode,
-                FrequencyCapping.OFF);
+                FrequencyCapping.OFF, CityZones.none(calendar.zone()));
+    }
+
+    /** The settings with every city in the budget zone. */
+    public ServingSettings(Duration refreshInterval, BudgetCalendar calendar, PolicyLimits deploymentDefault,
+            Map<Surface, SlotLayout> layouts, CtrModel ctrModel, PacingSettings pacing, int maxSlotsPerAdvertiser,
+            PricingMode pricingMode, FrequencyCapping frequencyCapping) {
+        this(refreshInterval, calendar, deploymentDefault, layouts, ctrModel, pacing, maxSlotsPerAdvertiser, pricingMode,
+                frequencyCapping, CityZones.none(calendar.zone()));
+    }
+
+    /** The settings without frequency capping. */
+    public ServingSettings(Duration refreshInterval, BudgetCalendar calendar, PolicyLimits deploymentDefault,
+            Map<Surface, SlotLayout> layouts, CtrModel ctrModel, PacingSettings pacing, int maxSlotsPerAdvertiser,
+            PricingMode pricingMode, CityZones cityZones) {
+        this(refreshInterval, calendar, deploymentDefault, layouts, ctrModel, pacing, maxSlotsPerAdvertiser, pricingMode,
+                FrequencyCapping.OFF, cityZones);
     }
 
     /** The settings with the default {@link #maxSlotsPerAdvertiser}, pricing by {@link PricingMode#SECOND_PRICE}. */
@@ -99,43 +120,48 @@ public record ServingSettings(
 
     public ServingSettings withRefreshInterval(Duration interval) {
         return new ServingSettings(interval, calendar, deploymentDefault, layouts, ctrModel, pacing, maxSlotsPerAdvertiser,
-                pricingMode, frequencyCapping);
+                pricingMode, frequencyCapping, cityZones);
     }
 
     public ServingSettings withLayout(Surface surface, SlotLayout layout) {
         EnumMap<Surface, SlotLayout> changed = new EnumMap<>(layouts);
         changed.put(surface, layout);
         return new ServingSettings(refreshInterval, calendar, deploymentDefault, changed, ctrModel, pacing,
-                maxSlotsPerAdvertiser, pricingMode, frequencyCapping);
+                maxSlotsPerAdvertiser, pricingMode, frequencyCapping, cityZones);
     }
 
     public ServingSettings withCtrModel(CtrModel model) {
         return new ServingSettings(refreshInterval, calendar, deploymentDefault, layouts, model, pacing, maxSlotsPerAdvertiser,
-                pricingMode, frequencyCapping);
+                pricingMode, frequencyCapping, cityZones);
     }
 
     public ServingSettings withPacing(PacingSettings settings) {
         return new ServingSettings(refreshInterval, calendar, deploymentDefault, layouts, ctrModel, settings,
-                maxSlotsPerAdvertiser, pricingMode, frequencyCapping);
+                maxSlotsPerAdvertiser, pricingMode, frequencyCapping, cityZones);
     }
 
     public ServingSettings withDeploymentDefault(PolicyLimits limits) {
         return new ServingSettings(refreshInterval, calendar, limits, layouts, ctrModel, pacing, maxSlotsPerAdvertiser,
-                pricingMode, frequencyCapping);
+                pricingMode, frequencyCapping, cityZones);
     }
 
     public ServingSettings withMaxSlotsPerAdvertiser(int max) {
         return new ServingSettings(refreshInterval, calendar, deploymentDefault, layouts, ctrModel, pacing, max, pricingMode,
-                frequencyCapping);
+                frequencyCapping, cityZones);
     }
 
     public ServingSettings withPricingMode(PricingMode mode) {
         return new ServingSettings(refreshInterval, calendar, deploymentDefault, layouts, ctrModel, pacing,
-                maxSlotsPerAdvertiser, mode, frequencyCapping);
+                maxSlotsPerAdvertiser, mode, frequencyCapping, cityZones);
     }
 
     public ServingSettings withFrequencyCapping(FrequencyCapping capping) {
         return new ServingSettings(refreshInterval, calendar, deploymentDefault, layouts, ctrModel, pacing,
-                maxSlotsPerAdvertiser, pricingMode, capping);
+                maxSlotsPerAdvertiser, pricingMode, capping, cityZones);
+    }
+
+    public ServingSettings withCityZones(CityZones zones) {
+        return new ServingSettings(refreshInterval, calendar, deploymentDefault, layouts, ctrModel, pacing,
+                maxSlotsPerAdvertiser, pricingMode, frequencyCapping, zones);
     }
 }

@@ -3,7 +3,9 @@ package io.promo.domain.serving.bench;
 import io.promo.domain.advertiser.Advertiser;
 import io.promo.domain.advertiser.AdvertiserStatus;
 import io.promo.domain.advertiser.InMemoryAdvertiserRepository;
+import io.promo.domain.campaign.AdSchedule;
 import io.promo.domain.campaign.Campaign;
+import io.promo.domain.campaign.CityZones;
 import io.promo.domain.campaign.CampaignSettings;
 import io.promo.domain.campaign.CampaignStatus;
 import io.promo.domain.campaign.Format;
@@ -66,11 +68,15 @@ final class BenchMarketplace {
     /**
      * {@code -Dpromo.bench.pricing=first_price} prices as before the second price, to measure what the auction costs;
      * {@code -Dpromo.bench.frequencyCap=3/24h}: every campaign under that deployment default, with the wiring's
-     * memory-token codec (ADR 0034); off (the default) as before.
+     * memory-token codec (ADR 0034); off (the default) as before. With {@code -Dpromo.bench.schedules=true}, berlin
+     * (the first city) is in its own zone, so that a decision there reads its local hour (ADR 0036); the other cities
+     * are in the budget zone.
      */
     final ServingSettings settings = ServingSettings.defaults(DEPLOYMENT_DEFAULT, BudgetCalendar.UTC)
             .withPricingMode(PricingMode.parse("promo.bench.pricing", System.getProperty("promo.bench.pricing", "second_price")))
-            .withFrequencyCapping(frequencyCapping(System.getProperty("promo.bench.frequencyCap", "off")));
+            .withFrequencyCapping(frequencyCapping(System.getProperty("promo.bench.frequencyCap", "off")))
+            .withCityZones(Boolean.getBoolean("promo.bench.schedules") ? CityZones.parse("berlin=Europe/Berlin", ZoneOffset.UTC)
+                    : CityZones.none(ZoneOffset.UTC));
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final HourlyTrafficCounter traffic = new HourlyTrafficCounter(BudgetCalendar.UTC, 8);
     final List<String> keywords = new ArrayList<>();
@@ -83,6 +89,18 @@ final class BenchMarketplace {
         // and a third of all campaigns with a negative (drawn from a random of their own, so nothing else changes).
         boolean matchTypes = Boolean.getBoolean("promo.bench.matchTypes");
         Random typing = new Random(seed ^ 0x5EEDL);
+        // -Dpromo.bench.schedules=true: a third of the campaigns with an ad schedule, about half of them in their
+        // hours at NOW (thursday 14:30 UTC, 15:30 in berlin), from a random of their own as well.
+        boolean schedules = Boolean.getBoolean("promo.bench.schedules");
+        Random scheduling = new Random(seed ^ 0x5C4EDL);
+        List<AdSchedule> someSchedules = List.of(
+                AdSchedule.weekdays(9, 17),
+                AdSchedule.weekdays(6, 12),
+                AdSchedule.of(AdSchedule.Window.of(java.util.EnumSet.allOf(java.time.DayOfWeek.class), 12, 20)),
+                AdSchedule.of(AdSchedule.Window.of(List.of(java.time.DayOfWeek.SATURDAY, java.time.DayOfWeek.SUNDAY), 0, 24)),
+                AdSchedule.of(AdSchedule.Window.of(java.util.EnumSet.allOf(java.time.DayOfWeek.class), 18, 23),
+                        AdSchedule.Window.of(java.util.EnumSet.range(java.time.DayOfWeek.MONDAY,
+                                java.time.DayOfWeek.FRIDAY), 7, 16)));
         for (int k = 0; k < 500; k++) {
             keywords.add("kw" + k);
         }
@@ -137,7 +155,9 @@ final class BenchMarketplace {
             CampaignSettings settings = new CampaignSettings("campaign " + i,
                     random.nextInt(10) < 3 ? Format.FEATURED : Format.BOOSTED, targets, campaignKeywords,
                     TODAY.minusDays(10), Optional.of(TODAY.plusDays(20)), Money.ofCents(cpc), Money.ofCents(daily),
-                    Optional.empty(), random.nextBoolean() ? PacingMode.EVEN : PacingMode.ACCELERATED);
+                    Optional.empty(), random.nextBoolean() ? PacingMode.EVEN : PacingMode.ACCELERATED,
+                    schedules && scheduling.nextInt(3) == 0 ? someSchedules.get(scheduling.nextInt(someSchedules.size()))
+                            : AdSchedule.ALWAYS);
             CampaignId id = new CampaignId("pcmp_b" + i);
             campaigns.insert(new Campaign(id, new AdvertiserId("padv_b" + random.nextInt(advertiserCount)),
                     Surface.PEOPLE_SEARCH, new TargetEntity(TargetEntityType.SERVICE_PROFILE, "srv_c" + i), settings,

@@ -116,6 +116,21 @@ class EligibilityReasonsTest {
                     t.aCampaignThatWouldBeShown(s -> s.startDate(LocalDate.of(2026, 11, 1)).endDate(LocalDate.of(2026, 12, 9)));
                     return t.defaultSearch();
                 }),
+                // 2026-12-10 is a thursday; the fixture's cities are in its budget zone, UTC.
+                row("the ad schedule runs on weekends only", Check.SCHEDULE, t -> {
+                    t.aCampaignThatWouldBeShown(s -> s.schedule(io.promo.domain.campaign.AdSchedule.of(
+                            io.promo.domain.campaign.AdSchedule.Window.of(List.of(java.time.DayOfWeek.SATURDAY,
+                                    java.time.DayOfWeek.SUNDAY), 0, 24))));
+                    return t.defaultSearch();
+                }),
+                row("the ad schedule's weekday window ends at 10:00, before the search at 10:15", Check.SCHEDULE, t -> {
+                    t.aCampaignThatWouldBeShown(s -> s.schedule(io.promo.domain.campaign.AdSchedule.weekdays(6, 10)));
+                    return t.defaultSearch();
+                }),
+                row("the ad schedule's window starts at 11:00, after the search at 10:15", Check.SCHEDULE, t -> {
+                    t.aCampaignThatWouldBeShown(s -> s.schedule(io.promo.domain.campaign.AdSchedule.weekdays(11, 17)));
+                    return t.defaultSearch();
+                }),
                 row("the advertiser is paused", Check.ADVERTISER, t -> {
                     t.aCampaignThatWouldBeShown(s -> s);
                     t.fixture.setStatus(t.owner, AdvertiserStatus.PAUSED);

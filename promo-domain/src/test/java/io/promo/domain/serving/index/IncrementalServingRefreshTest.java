@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.promo.domain.advertiser.Advertiser;
 import io.promo.domain.advertiser.AdvertiserStatus;
+import io.promo.domain.campaign.AdSchedule;
 import io.promo.domain.campaign.Campaign;
 import io.promo.domain.campaign.CampaignAction;
 import io.promo.domain.campaign.CampaignSettings;
@@ -25,9 +26,11 @@ import io.promo.domain.shared.Outcome;
 import io.promo.domain.shared.RoleCode;
 import io.promo.domain.shared.Surface;
 import io.promo.domain.testing.TestData;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -276,10 +279,11 @@ class IncrementalServingRefreshTest {
                 case 8 -> {
                     Campaign stored = stored(pick(campaigns));
                     if (stored.status() != io.promo.domain.campaign.CampaignStatus.ENDED) {
-                        world.campaigns.updateIfUnchanged(stored.withSettings(stored.settings()
-                                .withFrequencyCap(frequencyCap()), world.clock.instant()), stored.updatedAt());
+                        world.campaigns.updateIfUnchanged(stored.withSettings(random.nextBoolean()
+                                ? stored.settings().withFrequencyCap(frequencyCap())
+                                : stored.settings().withSchedule(schedule()), world.clock.instant()), stored.updatedAt());
                     }
-                    return "frequency cap of " + stored.id();
+                    return "frequency cap or schedule of " + stored.id();
                 }
                 case 5 -> {
                     world.topUp(pick(campaigns).id(), 100 + random.nextInt(5_000));
@@ -320,7 +324,19 @@ class IncrementalServingRefreshTest {
                     .cpc(80 + random.nextInt(120))
                     .dailyBudget(500 + random.nextInt(2_000))
                     .build()
+                    .withSchedule(schedule())
                     .withFrequencyCap(frequencyCap());
+        }
+
+        /** Business hours on weekdays, or the weekend's afternoons, in half of the draws; every hour otherwise. */
+        private AdSchedule schedule() {
+            return switch (random.nextInt(4)) {
+                case 0 -> new AdSchedule(List.of(AdSchedule.Window.of(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+                        9, 17)));
+                case 1 -> new AdSchedule(List.of(AdSchedule.Window.of(EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY),
+                        12, 20)));
+                default -> AdSchedule.ALWAYS;
+            };
         }
 
         /** A cap of the campaign's own in a third of the draws. */

@@ -50,7 +50,19 @@ final class IndexContent {
                 "active=" + c.active, "advertiserActive=" + c.advertiserActive, "accelerated=" + c.accelerated,
                 "cpc=" + c.cpc, "daily=" + c.dailyBudget, "total=" + c.totalBudget, "days=" + c.startEpochDay + ".."
                         + c.endEpochDay, "balance=" + c.balance, "today=" + c.spentToday, "spent=" + c.spentTotal,
-                "score=" + c.score, "cap=" + c.capImpressions + "/" + c.capPeriodHours + "h#" + c.capHash, "keywords=" + c.hasKeywords + "/" + c.hasNegatives + "/" + c.keywords.length + "/"
+                "score=" + c.score, "cap=" + c.capImpressions + "/" + c.capPeriodHours + "h#" + c.capHash, "schedule=" + schedule(c), "keywords=" + c.hasKeywords + "/" + c.hasNegatives + "/" + c.keywords.length + "/"
                         + c.negatives.length, "cities=" + c.cityCount, c.details.toString());
+    }
+
+    /** The hours of the week it may serve, and the hours of the day its pacing counts; "always" without a schedule. */
+    private static String schedule(ServingCampaign c) {
+        if (!c.scheduled) {
+            return "always";
+        }
+        StringBuilder week = new StringBuilder();
+        for (int hour = 0; hour < 168; hour++) {
+            week.append(c.scheduledAt(hour) ? '1' : '0');
+        }
+        return week + "/" + Integer.toBinaryString(c.dayHours);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.promo.domain.advertiser.Advertiser;
 import io.promo.domain.advertiser.AdvertiserRepository;
 import io.promo.domain.advertiser.AdvertiserStatus;
+import io.promo.domain.campaign.AdSchedule;
 import io.promo.domain.campaign.Campaign;
 import io.promo.domain.campaign.CampaignAction;
 import io.promo.domain.campaign.CampaignRepository;
@@ -24,7 +25,10 @@ import io.promo.domain.shared.CampaignId;
 import io.promo.domain.shared.Money;
 import io.promo.domain.shared.Surface;
 import io.promo.domain.testing.TestData;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +41,8 @@ import org.junit.jupiter.api.Test;
 public abstract class ServingChangesContract {
 
     protected static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
+    private static final AdSchedule BUSINESS_HOURS = new AdSchedule(List.of(
+            AdSchedule.Window.of(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), 9, 17)));
 
     protected abstract AdvertiserRepository advertisers();
 
@@ -130,14 +136,15 @@ public abstract class ServingChangesContract {
 
     /**
      * A change answers the campaign with every setting the repository reads, those an adapter keeps beside the
-     * campaign's own row included (a frequency cap): the index must not lose them on an incremental refresh.
+     * campaign's own row included (a schedule, a frequency cap): the index must not lose them on an incremental refresh.
      */
     @Test
     void an_edited_campaign_is_answered_with_every_setting_the_repository_holds() {
         ChangeCursor cursor = readEverything();
         Campaign stored = campaigns().findById(campaign.id()).orElseThrow();
         Campaign capped = new Campaign(stored.id(), stored.advertiserId(), stored.surface(), stored.target(),
-                stored.settings().withFrequencyCap(Optional.of(new FrequencyCap(2, 24))), stored.status(),
+                stored.settings().withFrequencyCap(Optional.of(new FrequencyCap(2, 24))).withSchedule(BUSINESS_HOURS),
+                stored.status(),
                 stored.createdAt(), NOW.plusSeconds(1));
         assertThat(campaigns().updateIfUnchanged(capped, stored.updatedAt())).isTrue();
 
@@ -145,6 +152,7 @@ public abstract class ServingChangesContract {
 
         Campaign now = campaigns().findById(campaign.id()).orElseThrow();
         assertThat(now.settings().frequencyCap()).contains(new FrequencyCap(2, 24));
+        assertThat(now.settings().schedule()).isEqualTo(BUSINESS_HOURS);
         assertThat(changed.campaigns()).filteredOn(c -> c.id().equals(campaign.id())).containsExactly(now);
         assertThat(changes().changesSince(ChangeCursor.ORIGIN, TODAY).campaigns())
                 .filteredOn(c -> c.id().equals(campaign.id())).containsExactly(now);

@@ -137,6 +137,92 @@ class PacingSimulationTest {
         assertThat(fixture.ledger.reconcile()).as(about).isEmpty();
     }
 
+    /**
+     * An even campaign scheduled to 09–17 (ADR 0036) on the same day of traffic: the budget is spread over the
+     * traffic of those eight hours only, F restricted to them ({@code TrafficCurve.cumulativeShare(hours, t)}). Their
+     * eight hours hold about a third of the day's searches, so the searcher clicks at 15 % to keep demand about 3× what
+     * the budget buys.
+     */
+    @Test
+    void a_09_to_17_schedule_still_ends_at_95_to_100_percent_of_budget_following_the_curve_of_those_hours() {
+        long seed = Seeds.base("pacing simulation, scheduled");
+        String as = Seeds.replay(seed);
+        Random random = new Random(seed);
+        double ctr = 0.15;
+        ServingFixture fixture = new ServingFixture(DAY_START);
+        fixture.policy(Optional.empty(), ServingFixture.BERLIN, 25, 2, 0);
+        Advertiser advertiser = fixture.advertiser();
+        Campaign scheduled = fixture.active(advertiser, "srv_scheduled", settings(PacingMode.EVEN).withSchedule(
+                io.promo.domain.campaign.AdSchedule.of(io.promo.domain.campaign.AdSchedule.Window.of(
+                        java.util.EnumSet.allOf(java.time.DayOfWeek.class), 9, 17))), 1_000_000);
+        double[] profile = eveningPeak();
+        for (int day = 1; day <= HISTORY_DAYS; day++) {
+            for (Instant at : searchTimes(random, profile, DAY_START.minus(Duration.ofDays(day)),
+                    (int) (SEARCHES * (0.8 + 0.4 * random.nextDouble())))) {
+                fixture.traffic.recordSearch(Surface.PEOPLE_SEARCH, ServingFixture.BERLIN, at);
+            }
+        }
+        TrafficCurve learned = HourlyTrafficCurve.learn(
+                fixture.traffic.hourlySearches(DAY.minusDays(HISTORY_DAYS), DAY.minusDays(1))
+                        .get(new TrafficScope(Surface.PEOPLE_SEARCH, ServingFixture.BERLIN)), PacingSettings.DEFAULT);
+        int hours = 0;
+        for (int h = 9; h < 17; h++) {
+            hours |= 1 << h;
+        }
+        List<String> organic = new ArrayList<>(List.of("srv_scheduled"));
+        organic.addAll(ServingFixture.organic(29));
+
+        PriorityQueue<Click> pending = new PriorityQueue<>((a, b) -> a.at().compareTo(b.at()));
+        long[] spent = new long[25];
+        long demand = 0;
+        int hour = 1;
+        int search = 0;
+        for (Instant at : searchTimes(random, profile, DAY_START, SEARCHES)) {
+            while (!at.isBefore(DAY_START.plus(Duration.ofHours(hour)))) {
+                bill(fixture, pending, DAY_START.plus(Duration.ofHours(hour)));
+                spent[hour] = spent(fixture, scheduled);
+                hour++;
+            }
+            bill(fixture, pending, at);
+            fixture.clock.set(at);
+            boolean clicks = random.nextDouble() < ctr;
+            int localHour = (int) Duration.between(DAY_START, at).toHours();
+            demand += clicks && localHour >= 9 && localHour < 17 ? CPC : 0;
+            DecisionPage page = fixture.decide(new DecisionRequest(Surface.PEOPLE_SEARCH, Optional.empty(),
+                    ServingFixture.BERLIN, "", Viewer.anonymous("fp-" + search++), 20, organic));
+            for (PagePosition.Sponsored sponsored : page.sponsored()) {
+                if (clicks) {
+                    pending.add(new Click(at.plusMillis(random.nextInt(30_000)), sponsored.campaignId(), sponsored.cpc()));
+                }
+            }
+        }
+        for (; hour <= 24; hour++) {
+            bill(fixture, pending, DAY_START.plus(Duration.ofHours(hour)));
+            spent[hour] = spent(fixture, scheduled);
+        }
+        StringBuilder table = new StringBuilder("hour  F₉₋₁₇(h)  budget×F  scheduled\n");
+        for (int h = 1; h <= 24; h++) {
+            table.append(String.format("%02d:00 %8.3f %9d %10d%n", h, learned.cumulativeShare(hours, h),
+                    Math.round(BUDGET * learned.cumulativeShare(hours, h)), spent[h]));
+        }
+        System.out.println("pacing simulation, 09–17 schedule, " + as + "\n" + table);
+        String about = as + "\n" + table;
+
+        assertThat(demand).as(about + "\ndemand within the scheduled hours").isGreaterThanOrEqualTo(2 * BUDGET);
+        for (int h = 1; h <= 24; h++) {
+            double target = BUDGET * learned.cumulativeShare(hours, h);
+            assertThat(Math.abs(spent[h] - target)).as(about + "\nspend by %02d:00 within 10 %% of the budget of the"
+                    + " curve restricted to 09–17", h).isLessThanOrEqualTo(0.10 * BUDGET);
+            assertThat(spent[h]).as(about + "\nnever above its budget").isLessThanOrEqualTo(BUDGET);
+        }
+        assertThat(spent[9]).as(about + "\nnothing shown before 09:00").isZero();
+        assertThat(spent[24]).as(about + "\nclicks after 17:00 are only those of ads shown before (30 s late at most)")
+                .isLessThanOrEqualTo(spent[17] + 2 * CPC);
+        assertThat(spent[24]).as(about + "\nends the day between 95 % and 100 % of its budget")
+                .isBetween(BUDGET * 95 / 100, BUDGET);
+        assertThat(fixture.ledger.reconcile()).as(about).isEmpty();
+    }
+
     private static io.promo.domain.campaign.CampaignSettings settings(PacingMode pacing) {
         return TestData.settings().keywords().format(Format.BOOSTED).cpc(CPC).dailyBudget(BUDGET).totalBudget(null)
                 .startDate(DAY.minusDays(30)).endDate(DAY.plusDays(30)).pacing(pacing).build();
