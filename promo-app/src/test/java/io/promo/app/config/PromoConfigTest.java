@@ -139,6 +139,24 @@ class PromoConfigTest {
                 .isEqualTo(PricingMode.SECOND_PRICE);
     }
 
+    @Test
+    void city_zones_are_read_from_the_setting_and_an_unlisted_city_is_in_the_budget_zone() {
+        var zones = load(Map.of("PROMO_CITY_ZONES", "berlin=Europe/Berlin, london=Europe/London",
+                "PROMO_BUDGET_ZONE", "Europe/Lisbon"), Map.of()).promo().cityZones();
+        assertThat(zones.zoneOf(new io.promo.domain.shared.CityCode("london"))).isEqualTo(ZoneId.of("Europe/London"));
+        assertThat(zones.zoneOf(new io.promo.domain.shared.CityCode("paris"))).isEqualTo(ZoneId.of("Europe/Lisbon"));
+        assertThat(load(Map.of(), Map.of()).promo().cityZones().zones()).isEmpty();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"berlin", "berlin=Mars/Olympus", "berlin=+01:00",
+        "berlin=Europe/Berlin,berlin=Europe/Paris", "São Paulo=America/Sao_Paulo"})
+    void malformed_city_zones_are_refused_naming_the_setting(String setting) {
+        assertThatThrownBy(() -> load(Map.of("PROMO_CITY_ZONES", setting), Map.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(problem -> assertThat(problem).startsWith("PROMO_CITY_ZONES")));
+    }
+
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"vickrey", "SECOND_PRICE", "first-price", "firstprice"})
     void an_unknown_pricing_mode_is_refused_naming_the_setting(String mode) {
