@@ -13,12 +13,8 @@ import io.promo.embedded.AdPage;
 import io.promo.embedded.AdRequest;
 import io.promo.embedded.Promo;
 import io.promo.persistence.EmbeddedPostgresServer;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
+import io.promo.persistence.StreamingStandby;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -27,12 +23,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,41 +46,16 @@ class ReadReplicaTest {
 
     @TempDir
     static Path directories;
+    private static StreamingStandby replica;
     private static EmbeddedPostgresServer primary;
-    private static Process standby;
-    private static Path standbyData;
-    private static Path binaries;
     private static String standbyUrl;
     private static Promo node;
 
     @BeforeAll
     static void a_primary_and_its_streaming_standby() throws Exception {
-        Map<String, String> replication = Map.of("wal_level", "replica", "max_wal_senders", "4", "hot_standby", "on");
-        EmbeddedPostgresServer cold = EmbeddedPostgresServer.startPersistent(directories.resolve("primary"), replication);
-        binaries = postgresBinaries(cold);
-        String maxConnections = show(cold, "max_connections"); // a standby needs at least the primary's
-        cold.close();
-        standbyData = directories.resolve("standby");
-        copy(directories.resolve("primary"), standbyData);
-        primary = cold.startAgain();
-        Files.writeString(standbyData.resolve("standby.signal"), "");
-        Files.setPosixFilePermissions(standbyData, PosixFilePermissions.fromString("rwx------"));
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        standbyUrl = "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
-        standby = new ProcessBuilder(command(binaries.resolve("postgres").toString(), "-D", standbyData.toString(),
-                "-p", String.valueOf(port), "-c", "hot_standby=on", "-c", "listen_addresses=localhost", "-c", "max_connections=" + maxConnections,
-                "-c", "primary_conninfo=host=localhost port=" + primary.port() + " user=postgres"))
-                .redirectErrorStream(true).redirectOutput(Path.of("target", "read-replica-standby.log").toFile()).start();
-        await("the standby accepts reads", Duration.ofSeconds(30), () -> {
-            try (Connection connection = DriverManager.getConnection(standbyUrl)) {
-                return bool(connection, "select pg_is_in_recovery()");
-            } catch (SQLException e) {
-                return false;
-            }
-        });
+        replica = StreamingStandby.start(directories, cold -> { }, Path.of("target", "read-replica-standby.log"));
+        primary = replica.primary();
+        standbyUrl = replica.url();
 
         node = Promo.builder().jdbcUrl(primary.jdbcUrl())
                 .settings(Map.of("PROMO_DB_READ_URL", standbyUrl, "PROMO_HASH_SECRET", "replica-hash-secret-0123456789abcdef",
@@ -104,9 +71,8 @@ class ReadReplicaTest {
         if (node != null) {
             node.close();
         }
-        stopStandby();
-        if (primary != null) {
-            primary.close();
+        if (replica != null) {
+            replica.close();
         }
     }
 
@@ -117,13 +83,14 @@ class ReadReplicaTest {
         // 60¢ a click, 120¢ a day: two clicks.
         String entity = "srv_replica_" + System.nanoTime();
         Campaign campaign = Campaigns.active(node, entity, "berlin", 60, 120);
-        await("the node serves the new campaign", Duration.ofSeconds(10), () -> shows(entity, campaign) != null);
+        StreamingStandby.await("the node serves the new campaign", Duration.ofSeconds(10),
+                () -> shows(entity, campaign) != null);
         // An activation waits for the refresh interval (ADR 0020): once the replica has replayed it, the index shows it.
-        await("the replica replays the activation", Duration.ofSeconds(10), () -> activeOnReplica(campaign));
+        StreamingStandby.await("the replica replays the activation", Duration.ofSeconds(10), () -> activeOnReplica(campaign));
         node.refreshServingIndex();
         assertThat(shows(entity, campaign)).isNotNull();
 
-        replay("pause");
+        replica.pauseReplay();
         List<String> tokens = Stream.generate(() -> shows(entity, campaign)).limit(3).toList();
         ClickResult first = click(tokens.get(0), "fp_a");
         ClickResult second = click(tokens.get(1), "fp_b");
@@ -147,12 +114,12 @@ class ReadReplicaTest {
         node.refreshServingIndex();
         assertThat(shows(entity, campaign)).as("a rebuild long after the pause, the replica still not replaying").isNull();
 
-        replay("resume");
-        await("the report catches up once the replica replays", Duration.ofSeconds(10),
+        replica.resumeReplay();
+        StreamingStandby.await("the report catches up once the replica replays", Duration.ofSeconds(10),
                 () -> report(campaign, today).totals().billedClicks() == 2);
 
         // The replica stops: the reads go to the writer, the index stays fresh, reports answer, clicks are billed.
-        stopStandby();
+        replica.stopStandby();
         String laterEntity = "srv_replica_late_" + System.nanoTime();
         Campaign later = Campaigns.active(node, laterEntity, "berlin", 60, 1_000);
         node.refreshServingIndex();
@@ -161,7 +128,7 @@ class ReadReplicaTest {
         assertThat(click(token, "fp_d").billedCents()).isEqualTo(60);
         // A read in flight on a pooled connection to the stopped replica fails (a report would answer 503); the next
         // connection the replica refuses, and the reads go to the writer.
-        await("a report answers from the writer", Duration.ofSeconds(10), () -> {
+        StreamingStandby.await("a report answers from the writer", Duration.ofSeconds(10), () -> {
             try {
                 return report(later, today).totals().billedClicks() == 1;
             } catch (RuntimeException replicaGoneMidRead) {
@@ -205,82 +172,6 @@ class ReadReplicaTest {
                         + " where kind = 'spend' and campaign_id = '" + campaign.id().value() + "'")) {
             row.next();
             return row.getLong(1);
-        }
-    }
-
-    private static void replay(String pauseOrResume) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(standbyUrl); Statement statement = connection.createStatement()) {
-            statement.execute("select pg_wal_replay_" + pauseOrResume + "()");
-        }
-    }
-
-    private static void stopStandby() throws Exception {
-        if (standby != null && standby.isAlive()) {
-            new ProcessBuilder(command(binaries.resolve("pg_ctl").toString(), "-D", standbyData.toString(), "stop", "-m", "fast", "-w"))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(30, TimeUnit.SECONDS);
-            if (!standby.waitFor(10, TimeUnit.SECONDS)) {
-                standby.destroyForcibly();
-            }
-        }
-    }
-
-    /**
-     * PostgreSQL refuses to run as root; as zonky does, run it in a user namespace of its own ({@code unshare -U}),
-     * where it is not root, when the tests run as root.
-     */
-    private static List<String> command(String... command) {
-        List<String> line = new ArrayList<>();
-        if ("root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/bin/unshare"))) {
-            line.addAll(List.of("/usr/bin/unshare", "-U"));
-        }
-        line.addAll(List.of(command));
-        return line;
-    }
-
-    /** The directory of the embedded server's binaries: the running backend's executable's. */
-    private static Path postgresBinaries(EmbeddedPostgresServer server) throws Exception {
-        try (Connection connection = server.dataSource().getConnection(); Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("select pg_backend_pid()")) {
-            row.next();
-            return Files.readSymbolicLink(Path.of("/proc", String.valueOf(row.getInt(1)), "exe")).getParent();
-        }
-    }
-
-    private static String show(EmbeddedPostgresServer server, String setting) throws SQLException {
-        try (Connection connection = server.dataSource().getConnection(); Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("show " + setting)) {
-            row.next();
-            return row.getString(1);
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(file).toString());
-                String name = file.getFileName().toString();
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else if (!name.equals("postmaster.pid") && !name.equals("epg-lock")) {
-                    Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-    }
-
-    private static boolean bool(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
-            return row.next() && row.getBoolean(1);
-        }
-    }
-
-    private static void await(String what, Duration within, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + ": not within " + within.toMillis() + " ms");
-            }
-            Thread.sleep(50);
         }
     }
 }

@@ -14,12 +14,7 @@ import io.promo.domain.shared.Actor;
 import io.promo.domain.shared.CampaignId;
 import io.promo.domain.shared.Money;
 import io.promo.domain.testing.TestData;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -28,13 +23,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,57 +42,23 @@ class ServingChangesOnAStandbyTest {
 
     @TempDir
     static Path directories;
+    private static StreamingStandby replica;
     private static EmbeddedPostgresServer primary;
-    private static Process standby;
-    private static Path standbyData;
-    private static Path binaries;
     private static String standbyUrl;
 
     @BeforeAll
     static void a_primary_and_its_streaming_standby() throws Exception {
-        Map<String, String> replication = Map.of("wal_level", "replica", "max_wal_senders", "4", "hot_standby", "on");
-        EmbeddedPostgresServer cold = EmbeddedPostgresServer.startPersistent(directories.resolve("primary"), replication);
-        DatabaseMigrator.migrate(cold.dataSource());
-        binaries = postgresBinaries(cold);
-        String maxConnections = show(cold, "max_connections");
-        cold.close();
-        standbyData = directories.resolve("standby");
-        copy(directories.resolve("primary"), standbyData);
-        primary = cold.startAgain();
-        Files.writeString(standbyData.resolve("standby.signal"), "");
-        Files.setPosixFilePermissions(standbyData, PosixFilePermissions.fromString("rwx------"));
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        standbyUrl = "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
-        standby = new ProcessBuilder(command(binaries.resolve("postgres").toString(), "-D", standbyData.toString(),
-                "-p", String.valueOf(port), "-c", "hot_standby=on", "-c", "listen_addresses=localhost",
-                "-c", "max_connections=" + maxConnections,
-                "-c", "primary_conninfo=host=localhost port=" + primary.port() + " user=postgres"))
-                .redirectErrorStream(true).redirectOutput(Path.of("target", "serving-changes-standby.log").toFile()).start();
-        await("the standby accepts reads", Duration.ofSeconds(30), () -> {
-            try (Connection connection = DriverManager.getConnection(standbyUrl)) {
-                return bool(connection, "select pg_is_in_recovery()");
-            } catch (SQLException e) {
-                return false;
-            }
-        });
+        replica = StreamingStandby.start(directories, cold -> DatabaseMigrator.migrate(cold.dataSource()),
+                Path.of("target", "serving-changes-standby.log"));
+        primary = replica.primary();
+        standbyUrl = replica.url();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (standby != null && standby.isAlive()) {
-            replay("resume");
-            new ProcessBuilder(command(binaries.resolve("pg_ctl").toString(), "-D", standbyData.toString(), "stop", "-m",
-                    "fast", "-w")).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
-                    .waitFor(30, TimeUnit.SECONDS);
-            if (!standby.waitFor(10, TimeUnit.SECONDS)) {
-                standby.destroyForcibly();
-            }
-        }
-        if (primary != null) {
-            primary.close();
+        if (replica != null) {
+            replica.resumeReplay();
+            replica.close();
         }
     }
 
@@ -130,7 +85,7 @@ class ServingChangesOnAStandbyTest {
             }
             topUp(writer, draft.id(), 700);
             awaitReplayed();
-            replay("pause"); // the standby has the first top-up, not the second
+            replica.pauseReplay(); // the standby has the first top-up, not the second
             topUp(writer, draft.id(), 300);
 
             ServingChangeSet onWriter = writer.servingChanges().changesSince(fromStandby, TODAY);
@@ -145,7 +100,7 @@ class ServingChangesOnAStandbyTest {
             assertThat(behind.next()).isEqualTo(onWriter.next());
             longRunning.rollback();
 
-            replay("resume");
+            replica.resumeReplay();
             awaitReplayed();
             ServingChangeSet caughtUp = onStandby.changesSince(onWriter.next(), TODAY);
             assertThat(caughtUp.budgets().values()).as("rows read again, as they are now")
@@ -171,74 +126,14 @@ class ServingChangesOnAStandbyTest {
             row.next();
             written = row.getString(1);
         }
-        await("the standby replays " + written, Duration.ofSeconds(20), () -> {
-            try (Connection connection = DriverManager.getConnection(standbyUrl)) {
-                return bool(connection, "select pg_last_wal_replay_lsn() >= '" + written + "'::pg_lsn");
+        StreamingStandby.await("the standby replays " + written, Duration.ofSeconds(20), () -> {
+            try (Connection connection = DriverManager.getConnection(standbyUrl);
+                    Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(
+                            "select pg_last_wal_replay_lsn() >= '" + written + "'::pg_lsn")) {
+                return row.next() && row.getBoolean(1);
             } catch (SQLException e) {
                 return false;
             }
         });
-    }
-
-    private static void replay(String pauseOrResume) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(standbyUrl); Statement statement = connection.createStatement()) {
-            statement.execute("select pg_wal_replay_" + pauseOrResume + "()");
-        }
-    }
-
-    /** PostgreSQL refuses to run as root: as zonky does, in a user namespace of its own when the tests run as root. */
-    private static List<String> command(String... command) {
-        List<String> line = new ArrayList<>();
-        if ("root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/bin/unshare"))) {
-            line.addAll(List.of("/usr/bin/unshare", "-U"));
-        }
-        line.addAll(List.of(command));
-        return line;
-    }
-
-    private static Path postgresBinaries(EmbeddedPostgresServer server) throws Exception {
-        try (Connection connection = server.dataSource().getConnection(); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("select pg_backend_pid()")) {
-            row.next();
-            return Files.readSymbolicLink(Path.of("/proc", String.valueOf(row.getInt(1)), "exe")).getParent();
-        }
-    }
-
-    private static String show(EmbeddedPostgresServer server, String setting) throws SQLException {
-        try (Connection connection = server.dataSource().getConnection(); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("show " + setting)) {
-            row.next();
-            return row.getString(1);
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(file).toString());
-                String name = file.getFileName().toString();
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else if (!name.equals("postmaster.pid") && !name.equals("epg-lock")) {
-                    Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-    }
-
-    private static boolean bool(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
-            return row.next() && row.getBoolean(1);
-        }
-    }
-
-    private static void await(String what, Duration within, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + ": not within " + within.toMillis() + " ms");
-            }
-            Thread.sleep(50);
-        }
     }
 }
