@@ -69,15 +69,7 @@ class PacingSimulationTest {
         Campaign even = fixture.active(advertiser, "srv_even", settings(PacingMode.EVEN), 1_000_000);
         Campaign accelerated = fixture.active(advertiser, "srv_accelerated", settings(PacingMode.ACCELERATED), 1_000_000);
         double[] profile = eveningPeak();
-        for (int day = 1; day <= HISTORY_DAYS; day++) {
-            for (Instant at : searchTimes(random, profile, DAY_START.minus(Duration.ofDays(day)),
-                    (int) (SEARCHES * (0.8 + 0.4 * random.nextDouble())))) {
-                fixture.traffic.recordSearch(Surface.PEOPLE_SEARCH, ServingFixture.BERLIN, at);
-            }
-        }
-        TrafficCurve learned = HourlyTrafficCurve.learn(
-                fixture.traffic.hourlySearches(DAY.minusDays(HISTORY_DAYS), DAY.minusDays(1))
-                        .get(new TrafficScope(Surface.PEOPLE_SEARCH, ServingFixture.BERLIN)), PacingSettings.DEFAULT);
+        TrafficCurve learned = pastDays(fixture, random, profile);
         List<String> organic = new ArrayList<>(List.of("srv_even", "srv_accelerated"));
         organic.addAll(ServingFixture.organic(28));
 
@@ -156,15 +148,7 @@ class PacingSimulationTest {
                 io.promo.domain.campaign.AdSchedule.of(io.promo.domain.campaign.AdSchedule.Window.of(
                         java.util.EnumSet.allOf(java.time.DayOfWeek.class), 9, 17))), 1_000_000);
         double[] profile = eveningPeak();
-        for (int day = 1; day <= HISTORY_DAYS; day++) {
-            for (Instant at : searchTimes(random, profile, DAY_START.minus(Duration.ofDays(day)),
-                    (int) (SEARCHES * (0.8 + 0.4 * random.nextDouble())))) {
-                fixture.traffic.recordSearch(Surface.PEOPLE_SEARCH, ServingFixture.BERLIN, at);
-            }
-        }
-        TrafficCurve learned = HourlyTrafficCurve.learn(
-                fixture.traffic.hourlySearches(DAY.minusDays(HISTORY_DAYS), DAY.minusDays(1))
-                        .get(new TrafficScope(Surface.PEOPLE_SEARCH, ServingFixture.BERLIN)), PacingSettings.DEFAULT);
+        TrafficCurve learned = pastDays(fixture, random, profile);
         int hours = 0;
         for (int h = 9; h < 17; h++) {
             hours |= 1 << h;
@@ -286,5 +270,20 @@ class PacingSimulationTest {
                     Math.round(BUDGET * curve.cumulativeShare(h)), even[h], accelerated[h]));
         }
         return out.toString();
+    }
+
+    /**
+     * Records {@link #HISTORY_DAYS} past days of berlin's searches, about {@link #SEARCHES} a day drawn from
+     * {@code profile}, and answers the curve the index learns from them.
+     */
+    private static TrafficCurve pastDays(ServingFixture fixture, Random random, double[] profile) {
+        for (int day = 1; day <= HISTORY_DAYS; day++) {
+            for (Instant at : searchTimes(random, profile, DAY_START.minus(Duration.ofDays(day)),
+                    (int) (SEARCHES * (0.8 + 0.4 * random.nextDouble())))) {
+                fixture.traffic.recordSearch(Surface.PEOPLE_SEARCH, ServingFixture.BERLIN, at);
+            }
+        }
+        return HourlyTrafficCurve.learn(fixture.traffic.hourlySearches(DAY.minusDays(HISTORY_DAYS), DAY.minusDays(1))
+                .get(new TrafficScope(Surface.PEOPLE_SEARCH, ServingFixture.BERLIN)), PacingSettings.DEFAULT);
     }
 }
