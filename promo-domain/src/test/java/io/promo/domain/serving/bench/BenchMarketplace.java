@@ -65,16 +65,19 @@ final class BenchMarketplace {
     final InMemoryPolicyRepository policies = new InMemoryPolicyRepository();
     final InMemoryBudgetLedger ledger = new InMemoryBudgetLedger(campaigns, advertisers);
     final Map<CampaignId, CtrCounts> ctr = new HashMap<>();
+    private static final double CAPPED_SHARE = Double.parseDouble(System.getProperty("promo.bench.cappedShare", "0"));
+
     /**
      * {@code -Dpromo.bench.pricing=first_price} prices as before the second price, to measure what the auction costs;
      * {@code -Dpromo.bench.frequencyCap=3/24h}: every campaign under that deployment default, with the wiring's
-     * memory-token codec (ADR 0034); off (the default) as before. With {@code -Dpromo.bench.schedules=true}, berlin
+     * memory-token codec (ADR 0034); off (the default) as before. {@code -Dpromo.bench.cappedShare=0.1}: that share of
+     * the campaigns with a cap of their own (3 per 24 h), drawn from a random of its own, the others uncapped. With {@code -Dpromo.bench.schedules=true}, berlin
      * (the first city) is in its own zone, so that a decision there reads its local hour (ADR 0036); the other cities
      * are in the budget zone.
      */
     final ServingSettings settings = ServingSettings.defaults(DEPLOYMENT_DEFAULT, BudgetCalendar.UTC)
             .withPricingMode(PricingMode.parse("promo.bench.pricing", System.getProperty("promo.bench.pricing", "second_price")))
-            .withFrequencyCapping(frequencyCapping(System.getProperty("promo.bench.frequencyCap", "off")))
+            .withFrequencyCapping(frequencyCapping(System.getProperty("promo.bench.frequencyCap", "off"), CAPPED_SHARE > 0))
             .withCityZones(Boolean.getBoolean("promo.bench.schedules") ? CityZones.parse("berlin=Europe/Berlin", ZoneOffset.UTC)
                     : CityZones.none(ZoneOffset.UTC));
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
@@ -93,6 +96,7 @@ final class BenchMarketplace {
         // hours at NOW (thursday 14:30 UTC, 15:30 in berlin), from a random of their own as well.
         boolean schedules = Boolean.getBoolean("promo.bench.schedules");
         Random scheduling = new Random(seed ^ 0x5C4EDL);
+        Random capping = new Random(seed ^ 0xCA9L);
         List<AdSchedule> someSchedules = List.of(
                 AdSchedule.weekdays(9, 17),
                 AdSchedule.weekdays(6, 12),
@@ -158,6 +162,9 @@ final class BenchMarketplace {
                     Optional.empty(), random.nextBoolean() ? PacingMode.EVEN : PacingMode.ACCELERATED,
                     schedules && scheduling.nextInt(3) == 0 ? someSchedules.get(scheduling.nextInt(someSchedules.size()))
                             : AdSchedule.ALWAYS);
+            if (capping.nextDouble() < CAPPED_SHARE) {
+                settings = settings.withFrequencyCap(Optional.of(new io.promo.domain.campaign.FrequencyCap(3, 24)));
+            }
             CampaignId id = new CampaignId("pcmp_b" + i);
             campaigns.insert(new Campaign(id, new AdvertiserId("padv_b" + random.nextInt(advertiserCount)),
                     Surface.PEOPLE_SEARCH, new TargetEntity(TargetEntityType.SERVICE_PROFILE, "srv_c" + i), settings,
@@ -177,9 +184,10 @@ final class BenchMarketplace {
         return new ServingIndexRefresher(campaigns, advertisers, policies, ledger, statistics, traffic, settings, clock);
     }
 
-    static io.promo.domain.serving.memory.FrequencyCapping frequencyCapping(String cap) {
+    /** @param codec whether campaigns have caps of their own, which need the codec without a deployment default */
+    static io.promo.domain.serving.memory.FrequencyCapping frequencyCapping(String cap, boolean codec) {
         java.util.Optional<io.promo.domain.campaign.FrequencyCap> parsed = io.promo.domain.campaign.FrequencyCap.parseDefault(cap);
-        if (parsed.isEmpty()) {
+        if (parsed.isEmpty() && !codec) {
             return io.promo.domain.serving.memory.FrequencyCapping.OFF;
         }
         io.promo.domain.traffic.MemoryTokenSeal seal = new io.promo.domain.traffic.MemoryTokenSeal(
