@@ -1,4 +1,4 @@
--- A campaign's ad schedule (issue 18, ADR 0036): the hours of the week it may serve, in the local time of each city it
+-- A campaign's ad schedule (ADR 0036): the hours of the week it may serve, in the local time of each city it
 -- targets. A side table keyed by the campaign, so that the seed's promo_campaign keeps its columns; no row means no
 -- schedule (every hour). One row holds every window of the campaign, window i being the i-th element of each array:
 -- its days as bits (1 = monday, 2 = tuesday, … 64 = sunday), its first hour (0–23) and its end hour (1–24, exclusive).
