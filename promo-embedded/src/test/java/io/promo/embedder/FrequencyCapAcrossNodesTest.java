@@ -7,6 +7,7 @@ import io.promo.domain.advertiser.CreateAdvertiserCommand;
 import io.promo.domain.advertiser.PaymentReference;
 import io.promo.domain.campaign.Campaign;
 import io.promo.domain.campaign.CampaignAction;
+import io.promo.domain.campaign.AdSchedule;
 import io.promo.domain.campaign.CampaignSettings;
 import io.promo.domain.campaign.ChangeCampaignStatusCommand;
 import io.promo.domain.campaign.CreateCampaignCommand;
@@ -138,7 +139,7 @@ class FrequencyCapAcrossNodesTest {
                 .orElseThrow();
         CampaignSettings settings = new CampaignSettings("Studio " + entityId, Format.FEATURED,
                 List.of(new CityCode("berlin")), List.of("portrait"), LocalDate.now(ZoneOffset.UTC), Optional.empty(),
-                Money.ofCents(cpcCents), Money.ofCents(100_000), Optional.empty(), PacingMode.ACCELERATED, cap);
+                Money.ofCents(cpcCents), Money.ofCents(100_000), Optional.empty(), PacingMode.ACCELERATED, AdSchedule.ALWAYS, cap);
         Campaign campaign = promo.createCampaign().create(new CreateCampaignCommand(Actor.tenant(owner.id()), owner.id(),
                 Surface.PEOPLE_SEARCH, new TargetEntity(TargetEntityType.SERVICE_PROFILE, entityId), settings))
                 .orElseThrow();

@@ -5,6 +5,7 @@ import io.promo.domain.campaign.Campaign;
 import io.promo.domain.campaign.CampaignSettings;
 import io.promo.domain.campaign.CampaignStatus;
 import io.promo.domain.campaign.Format;
+import io.promo.domain.campaign.FrequencyCap;
 import io.promo.domain.campaign.Keywords;
 import io.promo.domain.campaign.PacingMode;
 import io.promo.domain.campaign.TargetEntity;
@@ -29,12 +30,12 @@ final class CampaignMapper {
     private CampaignMapper() {
     }
 
-    static Campaign toDomain(PromoCampaignRecord row) {
-        return toDomain(row, null);
-    }
-
-    /** @param schedule its row of promo_campaign_schedule, or null: no schedule */
-    static Campaign toDomain(PromoCampaignRecord row, PromoCampaignScheduleRecord schedule) {
+    /**
+     * @param schedule     its row of promo_campaign_schedule, or null: no schedule
+     * @param frequencyCap its row of promo_campaign_frequency_cap as a cap, or empty: the deployment's default applies
+     */
+    static Campaign toDomain(PromoCampaignRecord row, PromoCampaignScheduleRecord schedule,
+            Optional<FrequencyCap> frequencyCap) {
         CampaignSettings settings = new CampaignSettings(
                 row.getName(),
                 Format.parse("format", row.getFormat()),
@@ -47,7 +48,8 @@ final class CampaignMapper {
                 Money.ofCents(row.getDailyBudgetCents()),
                 Optional.ofNullable(row.getTotalBudgetCents()).map(Money::ofCents),
                 PacingMode.parse("pacing_mode", row.getPacingMode()),
-                schedule == null ? AdSchedule.ALWAYS : scheduleOf(schedule));
+                schedule == null ? AdSchedule.ALWAYS : scheduleOf(schedule),
+                frequencyCap);
         return new Campaign(
                 new CampaignId(row.getCampaignId()),
                 new AdvertiserId(row.getAdvertiserId()),

@@ -132,15 +132,10 @@ public final class JooqCampaignRepository implements CampaignRepository {
     private static Campaign toDomain(Record row) {
         PromoCampaignScheduleRecord schedule = row.get(PROMO_CAMPAIGN_SCHEDULE.CAMPAIGN_ID) == null ? null
                 : row.into(PROMO_CAMPAIGN_SCHEDULE);
-        Campaign campaign = CampaignMapper.toDomain(row.into(PROMO_CAMPAIGN), schedule);
         Integer impressions = row.get(PROMO_CAMPAIGN_FREQUENCY_CAP.IMPRESSIONS);
-        if (impressions == null) {
-            return campaign;
-        }
-        FrequencyCap cap = new FrequencyCap(impressions, row.get(PROMO_CAMPAIGN_FREQUENCY_CAP.PERIOD_HOURS));
-        return new Campaign(campaign.id(), campaign.advertiserId(), campaign.surface(), campaign.target(),
-                campaign.settings().withFrequencyCap(Optional.of(cap)), campaign.status(), campaign.createdAt(),
-                campaign.updatedAt());
+        Optional<FrequencyCap> cap = impressions == null ? Optional.empty()
+                : Optional.of(new FrequencyCap(impressions, row.get(PROMO_CAMPAIGN_FREQUENCY_CAP.PERIOD_HOURS)));
+        return CampaignMapper.toDomain(row.into(PROMO_CAMPAIGN), schedule, cap);
     }
 
     @Override

@@ -57,22 +57,6 @@ public record CampaignSettings(
                 AdSchedule.ALWAYS, Optional.empty());
     }
 
-    /** Settings without a frequency cap of their own. */
-    public CampaignSettings(String name, Format format, List<CityCode> cityTargets, List<String> keywordTargets,
-            LocalDate startDate, Optional<LocalDate> endDate, Money cpc, Money dailyBudget, Optional<Money> totalBudget,
-            PacingMode pacingMode, AdSchedule schedule) {
-        this(name, format, cityTargets, keywordTargets, startDate, endDate, cpc, dailyBudget, totalBudget, pacingMode,
-                schedule, Optional.empty());
-    }
-
-    /** Settings without an ad schedule: the campaign may serve at any hour. */
-    public CampaignSettings(String name, Format format, List<CityCode> cityTargets, List<String> keywordTargets,
-            LocalDate startDate, Optional<LocalDate> endDate, Money cpc, Money dailyBudget, Optional<Money> totalBudget,
-            PacingMode pacingMode, Optional<FrequencyCap> frequencyCap) {
-        this(name, format, cityTargets, keywordTargets, startDate, endDate, cpc, dailyBudget, totalBudget, pacingMode,
-                AdSchedule.ALWAYS, frequencyCap);
-    }
-
     /**
      * Every rule of docs/design.md "Author" that needs nothing but these values (floors need policies). Each field held
      * to a constant is a {@link Violation.Kind#FORM} violation (the API document states it as the field's schema);

@@ -51,24 +51,6 @@ public record UpdateCampaignCommand(
                 Optional.empty(), NullableChange.keep());
     }
 
-    /** A change that leaves the frequency cap as it is. */
-    public UpdateCampaignCommand(Actor actor, CampaignId campaignId, Optional<String> name, Optional<Money> cpc,
-            Optional<Money> dailyBudget, NullableChange<Money> totalBudget, NullableChange<LocalDate> endDate,
-            Optional<List<CityCode>> cityTargets, Optional<List<String>> keywordTargets, Optional<PacingMode> pacingMode,
-            Optional<AdSchedule> schedule) {
-        this(actor, campaignId, name, cpc, dailyBudget, totalBudget, endDate, cityTargets, keywordTargets, pacingMode,
-                schedule, NullableChange.keep());
-    }
-
-    /** A change that keeps the ad schedule. */
-    public UpdateCampaignCommand(Actor actor, CampaignId campaignId, Optional<String> name, Optional<Money> cpc,
-            Optional<Money> dailyBudget, NullableChange<Money> totalBudget, NullableChange<LocalDate> endDate,
-            Optional<List<CityCode>> cityTargets, Optional<List<String>> keywordTargets, Optional<PacingMode> pacingMode,
-            NullableChange<FrequencyCap> frequencyCap) {
-        this(actor, campaignId, name, cpc, dailyBudget, totalBudget, endDate, cityTargets, keywordTargets, pacingMode,
-                Optional.empty(), frequencyCap);
-    }
-
     /** A command that changes nothing yet, to build on with the {@code with…} methods. */
     public static UpdateCampaignCommand of(Actor actor, CampaignId campaignId) {
         return new UpdateCampaignCommand(actor, campaignId, Optional.empty(), Optional.empty(), Optional.empty(),

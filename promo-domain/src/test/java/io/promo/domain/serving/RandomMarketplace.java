@@ -259,7 +259,8 @@ final class RandomMarketplace {
                 : Optional.of(start.plusDays(random.nextInt(10) == 0 ? 0 : random.nextInt(60)));
         CampaignSettings settings = new CampaignSettings("campaign " + c,
                 random.nextBoolean() ? Format.FEATURED : Format.BOOSTED, cities, keywords, start, end, Money.ofCents(cpc),
-                Money.ofCents(daily), total, random.nextBoolean() ? PacingMode.EVEN : PacingMode.ACCELERATED, schedule());
+                Money.ofCents(daily), total, random.nextBoolean() ? PacingMode.EVEN : PacingMode.ACCELERATED, schedule(),
+                Optional.empty());
         CampaignStatus status = random.nextInt(4) == 0
                 ? CampaignStatus.values()[random.nextInt(CampaignStatus.values().length)] : CampaignStatus.ACTIVE;
         campaigns.add(new Campaign(id, advertiser.id(), Surface.PEOPLE_SEARCH,

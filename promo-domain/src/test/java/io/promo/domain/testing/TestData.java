@@ -139,7 +139,7 @@ public final class TestData {
 
         public CampaignSettings build() {
             return new CampaignSettings(name, format, cities, keywords, startDate, endDate, cpc, daily, total, pacing,
-                    schedule);
+                    schedule, Optional.empty());
         }
     }
 }

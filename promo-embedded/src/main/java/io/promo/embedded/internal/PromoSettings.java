@@ -126,49 +126,6 @@ public record PromoSettings(
         Objects.requireNonNull(cityZones, "cityZones");
     }
 
-    /** The settings with the default full-rebuild interval, without a default frequency cap, every city in the budget zone. */
-    public PromoSettings(Mode mode, DatabaseSettings database, Secret clickTokenSecret, Secret hashSecret, ZoneId budgetZone,
-            int maxCampaignsPerAdvertiser, String currency, Optional<Secret> stripeSecretKey,
-            List<Secret> stripeWebhookSecrets, Optional<URI> stripeApiBase, Duration shutdownTimeout,
-            ConversionSettings conversions, int maxSlotsPerAdvertiser, PricingMode pricingMode) {
-        this(mode, database, clickTokenSecret, hashSecret, budgetZone, maxCampaignsPerAdvertiser, currency, stripeSecretKey,
-                stripeWebhookSecrets, stripeApiBase, shutdownTimeout, conversions, maxSlotsPerAdvertiser, pricingMode,
-                DEFAULT_INDEX_FULL_REBUILD_INTERVAL, Optional.empty(), CityZones.none(budgetZone));
-    }
-
-    /** The settings without a default frequency cap, every city in the budget zone. */
-    public PromoSettings(Mode mode, DatabaseSettings database, Secret clickTokenSecret, Secret hashSecret, ZoneId budgetZone,
-            int maxCampaignsPerAdvertiser, String currency, Optional<Secret> stripeSecretKey,
-            List<Secret> stripeWebhookSecrets, Optional<URI> stripeApiBase, Duration shutdownTimeout,
-            ConversionSettings conversions, int maxSlotsPerAdvertiser, PricingMode pricingMode,
-            Duration indexFullRebuildInterval) {
-        this(mode, database, clickTokenSecret, hashSecret, budgetZone, maxCampaignsPerAdvertiser, currency, stripeSecretKey,
-                stripeWebhookSecrets, stripeApiBase, shutdownTimeout, conversions, maxSlotsPerAdvertiser, pricingMode,
-                indexFullRebuildInterval, Optional.empty(), CityZones.none(budgetZone));
-    }
-
-    /** The settings with the default full-rebuild interval, every city in the budget zone. */
-    public PromoSettings(Mode mode, DatabaseSettings database, Secret clickTokenSecret, Secret hashSecret, ZoneId budgetZone,
-            int maxCampaignsPerAdvertiser, String currency, Optional<Secret> stripeSecretKey,
-            List<Secret> stripeWebhookSecrets, Optional<URI> stripeApiBase, Duration shutdownTimeout,
-            ConversionSettings conversions, int maxSlotsPerAdvertiser, PricingMode pricingMode,
-            Optional<FrequencyCap> frequencyCap) {
-        this(mode, database, clickTokenSecret, hashSecret, budgetZone, maxCampaignsPerAdvertiser, currency, stripeSecretKey,
-                stripeWebhookSecrets, stripeApiBase, shutdownTimeout, conversions, maxSlotsPerAdvertiser, pricingMode,
-                DEFAULT_INDEX_FULL_REBUILD_INTERVAL, frequencyCap, CityZones.none(budgetZone));
-    }
-
-    /** The settings with the default full-rebuild interval, without a default frequency cap. */
-    public PromoSettings(Mode mode, DatabaseSettings database, Secret clickTokenSecret, Secret hashSecret, ZoneId budgetZone,
-            int maxCampaignsPerAdvertiser, String currency, Optional<Secret> stripeSecretKey,
-            List<Secret> stripeWebhookSecrets, Optional<URI> stripeApiBase, Duration shutdownTimeout,
-            ConversionSettings conversions, int maxSlotsPerAdvertiser, PricingMode pricingMode,
-            CityZones cityZones) {
-        this(mode, database, clickTokenSecret, hashSecret, budgetZone, maxCampaignsPerAdvertiser, currency, stripeSecretKey,
-                stripeWebhookSecrets, stripeApiBase, shutdownTimeout, conversions, maxSlotsPerAdvertiser, pricingMode,
-                DEFAULT_INDEX_FULL_REBUILD_INTERVAL, Optional.empty(), cityZones);
-    }
-
     public boolean production() {
         return mode == Mode.PRODUCTION;
     }

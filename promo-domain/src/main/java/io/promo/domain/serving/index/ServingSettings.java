@@ -84,22 +84,6 @@ public record ServingSettings(
                 FrequencyCapping.OFF, CityZones.none(calendar.zone()));
     }
 
-    /** The settings with every city in the budget zone. */
-    public ServingSettings(Duration refreshInterval, BudgetCalendar calendar, PolicyLimits deploymentDefault,
-            Map<Surface, SlotLayout> layouts, CtrModel ctrModel, PacingSettings pacing, int maxSlotsPerAdvertiser,
-            PricingMode pricingMode, FrequencyCapping frequencyCapping) {
-        this(refreshInterval, calendar, deploymentDefault, layouts, ctrModel, pacing, maxSlotsPerAdvertiser, pricingMode,
-                frequencyCapping, CityZones.none(calendar.zone()));
-    }
-
-    /** The settings without frequency capping. */
-    public ServingSettings(Duration refreshInterval, BudgetCalendar calendar, PolicyLimits deploymentDefault,
-            Map<Surface, SlotLayout> layouts, CtrModel ctrModel, PacingSettings pacing, int maxSlotsPerAdvertiser,
-            PricingMode pricingMode, CityZones cityZones) {
-        this(refreshInterval, calendar, deploymentDefault, layouts, ctrModel, pacing, maxSlotsPerAdvertiser, pricingMode,
-                FrequencyCapping.OFF, cityZones);
-    }
-
     /** The settings with the default {@link #maxSlotsPerAdvertiser}, pricing by {@link PricingMode#SECOND_PRICE}. */
     public ServingSettings(Duration refreshInterval, BudgetCalendar calendar, PolicyLimits deploymentDefault,
             Map<Surface, SlotLayout> layouts, CtrModel ctrModel, PacingSettings pacing) {

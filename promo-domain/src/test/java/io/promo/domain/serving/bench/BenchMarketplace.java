@@ -161,7 +161,7 @@ final class BenchMarketplace {
                     TODAY.minusDays(10), Optional.of(TODAY.plusDays(20)), Money.ofCents(cpc), Money.ofCents(daily),
                     Optional.empty(), random.nextBoolean() ? PacingMode.EVEN : PacingMode.ACCELERATED,
                     schedules && scheduling.nextInt(3) == 0 ? someSchedules.get(scheduling.nextInt(someSchedules.size()))
-                            : AdSchedule.ALWAYS);
+                            : AdSchedule.ALWAYS, Optional.empty());
             if (capping.nextDouble() < CAPPED_SHARE) {
                 settings = settings.withFrequencyCap(Optional.of(new io.promo.domain.campaign.FrequencyCap(3, 24)));
             }
