@@ -113,40 +113,20 @@ public final class ServingCampaign {
     }
 
     /**
+     * A campaign at position 0, without a frequency cap, its schedule (if any) applying at every hour of the day it
+     * runs: for tests of the index's parts.
+     *
      * @param advertiserStatus null when the advertiser is unknown to the index: the ADVERTISER check fails
      */
     ServingCampaign(Campaign campaign, AdvertiserStatus advertiserStatus, BudgetState budget, double predictedCtr,
             int[] keywords, int[] negatives, int[] cityIds) {
-        this(campaign, advertiserStatus, budget, predictedCtr, keywords, negatives, cityIds, 0);
-    }
-
-    ServingCampaign(Campaign campaign, AdvertiserStatus advertiserStatus, BudgetState budget, double predictedCtr,
-            int[] keywords, int[] negatives, int[] cityIds, int position) {
-        this(campaign, advertiserStatus, budget, predictedCtr, keywords, negatives, cityIds, position,
+        this(campaign, advertiserStatus, budget, predictedCtr, keywords, negatives, cityIds, 0,
                 campaign.settings().schedule().isAlways() ? null : campaign.settings().schedule().weekMask(), ALL_DAY_HOURS,
                 0, 0, 0);
     }
 
     /**
-     * @param week     {@link AdSchedule#weekMask()} of its schedule, null when it has none
-     * @param dayHours see {@link #dayHours}; ignored when the campaign has no schedule
-     */
-    ServingCampaign(Campaign campaign, AdvertiserStatus advertiserStatus, BudgetState budget, double predictedCtr,
-            int[] keywords, int[] negatives, int[] cityIds, int position, long[] week, int dayHours) {
-        this(campaign, advertiserStatus, budget, predictedCtr, keywords, negatives, cityIds, position, week, dayHours,
-                0, 0, 0);
-    }
-
-    /** @param capImpressions 0 when no frequency cap applies; then the period and hash are ignored */
-    ServingCampaign(Campaign campaign, AdvertiserStatus advertiserStatus, BudgetState budget, double predictedCtr,
-            int[] keywords, int[] negatives, int[] cityIds, int position, int capImpressions, int capPeriodHours,
-            int capHash) {
-        this(campaign, advertiserStatus, budget, predictedCtr, keywords, negatives, cityIds, position,
-                campaign.settings().schedule().isAlways() ? null : campaign.settings().schedule().weekMask(), ALL_DAY_HOURS,
-                capImpressions, capPeriodHours, capHash);
-    }
-
-    /**
+     * @param advertiserStatus null when the advertiser is unknown to the index: the ADVERTISER check fails
      * @param week           {@link AdSchedule#weekMask()} of its schedule, null when it has none
      * @param dayHours       see {@link #dayHours}; ignored when the campaign has no schedule
      * @param capImpressions 0 when no frequency cap applies; then the period and hash are ignored
