@@ -106,6 +106,11 @@ class FrequencyCapHttpTest {
         assertThat(noViewer.status()).as(noViewer.toString()).isEqualTo(400);
         assertThat(noViewer.body()).contains("viewer");
 
+        String oversized = "m1." + "A".repeat(2 * 1_200);
+        JsonNode nothingCapped = decide(city, Marketplace.unique("srv_unpromoted"), viewer, oversized);
+        assertThat(nothingCapped.path("memory_token").isNull()).as("an oversized token is not handed back: "
+                + nothingCapped.path("memory_token").asText().length() + " characters").isTrue();
+
         long forgedBefore = forgedTokens();
         String forged = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BA" : "AA");
         JsonNode answered = decide(city, entity, viewer, forged);

@@ -141,7 +141,7 @@ public final class Placement {
     /**
      * The viewer-memory token to answer with, for the search service to send with this viewer's next search: the
      * request's own, unchanged, when no campaign with a frequency cap was placed (so a page without one costs no
-     * signature); otherwise the memory it read plus one impression of each capped campaign placed, written and sealed
+     * signature), unless it is oversized or was read and did not verify (then none); otherwise the memory it read plus one impression of each capped campaign placed, written and sealed
      * anew. Null when the request had none and nothing capped was placed.
      */
     public String nextMemoryToken() {
@@ -155,7 +155,7 @@ public final class Placement {
             }
         }
         if (codec == null || capped == 0) {
-            return search.memoryToken();
+            return search.memoryTokenToKeep();
         }
         ViewerMemory next = search.memory().after(search.nowMinute, cappedHashes, cappedPeriods, capped);
         return codec.write(next, search.viewerKey(), search.nowMinute);

@@ -134,11 +134,6 @@ final class SearchContext {
         return memoryRead;
     }
 
-    /** Whether the memory was read: a decision that placed a capped campaign did. */
-    boolean memoryWasRead() {
-        return memoryRead != null;
-    }
-
     MemoryTokenCodec codec() {
         return memoryCodec;
     }
@@ -147,8 +142,16 @@ final class SearchContext {
         return viewerKey;
     }
 
-    String memoryToken() {
-        return memoryToken;
+    /**
+     * The request's token as the page hands it back when no capped campaign was placed (nothing new to remember):
+     * as it came, unless it is longer than any token promo writes or was read and did not verify, which would only be
+     * carried from page to page (and would break the answer's bound) without ever being trusted.
+     */
+    String memoryTokenToKeep() {
+        if (memoryToken == null || memoryToken.length() > MemoryTokenCodec.MAX_TOKEN_LENGTH) {
+            return null;
+        }
+        return memoryRead == null || memoryRead.reading() == MemoryReading.VALID ? memoryToken : null;
     }
 
     /** The local hour of the week now in the search's city (0 is monday 00:00): computed on first need. */
