@@ -50,7 +50,8 @@ final class SearchContext {
     long nowMinute;
     private MemoryTokenCodec memoryCodec;
     private String memoryToken;
-    private String viewerKey;
+    /** The search, kept to ask for the viewer's key only when a token is read or written (it is built per call). */
+    private Search request;
     /** Read on first need: a decision with no capped candidate never decodes or verifies the token. */
     private MemoryTokenCodec.Read memoryRead;
     /** The local hour of the week in the search's city, or -1 until a scheduled campaign asks (ADR 0036). */
@@ -111,7 +112,7 @@ final class SearchContext {
         this.nowMinute = Math.floorDiv(nowMillis, 60_000L);
         this.memoryCodec = settings.frequencyCapping().codec().orElse(null);
         this.memoryToken = request.memoryToken();
-        this.viewerKey = request.viewerKey();
+        this.request = request;
         this.memoryRead = null;
         this.hourOfWeek = -1;
         this.restrictedCount = 0;
@@ -129,7 +130,7 @@ final class SearchContext {
 
     private MemoryTokenCodec.Read readMemory() {
         if (memoryRead == null) {
-            memoryRead = memoryCodec == null ? NO_CODEC : memoryCodec.read(memoryToken, viewerKey, nowMinute);
+            memoryRead = memoryCodec == null ? NO_CODEC : memoryCodec.read(memoryToken, request.viewerKey(), nowMinute);
         }
         return memoryRead;
     }
@@ -139,7 +140,7 @@ final class SearchContext {
     }
 
     String viewerKey() {
-        return viewerKey;
+        return request.viewerKey();
     }
 
     /**
