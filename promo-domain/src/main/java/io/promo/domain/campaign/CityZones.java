@@ -1,8 +1,8 @@
 package io.promo.domain.campaign;
 
 import io.promo.domain.shared.CityCode;
+import io.promo.domain.shared.TimeZones;
 import io.promo.domain.shared.Violation;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,16 +51,9 @@ public record CityZones(Map<CityCode, ZoneId> zones, ZoneId fallback) {
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("'" + city + "' is not a city code such as berlin or new-york");
                 }
-                ZoneId id;
-                try {
-                    id = ZoneId.of(zone);
-                } catch (DateTimeException e) {
-                    throw new IllegalArgumentException("'" + zone + "' (for " + city + ") is not a time zone such as Europe/Berlin");
-                }
-                if (!zone.contains("/") && !zone.equals("UTC")) {
-                    throw new IllegalArgumentException("'" + zone + "' (for " + city
-                            + ") is not a tz region such as Europe/Berlin: a fixed offset ignores daylight saving");
-                }
+                ZoneId id = TimeZones.region(zone).orElseThrow(() -> new IllegalArgumentException("'" + zone + "' (for "
+                        + city + ") is not a region of the tz database such as Europe/Berlin (an offset is refused: it"
+                        + " ignores daylight saving; Etc/GMT-1 is a fixed UTC+1)"));
                 if (zones.put(code, id) != null) {
                     throw new IllegalArgumentException(city + " is listed twice");
                 }

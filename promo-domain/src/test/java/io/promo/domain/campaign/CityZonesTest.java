@@ -28,8 +28,17 @@ class CityZonesTest {
         assertThat(CityZones.parse(null, UTC).zones()).isEmpty();
     }
 
+    /** The regions of the tz database, as for the budget zone: also those without a slash, and Etc's fixed ones. */
+    @Test
+    void a_zone_is_any_region_of_the_tz_database() {
+        CityZones zones = CityZones.parse("paris=CET,reykjavik=GMT,lima=Etc/GMT+5,london=UTC", UTC);
+        assertThat(zones.zoneOf(new CityCode("paris"))).isEqualTo(ZoneId.of("CET"));
+        assertThat(zones.zoneOf(new CityCode("lima"))).isEqualTo(ZoneId.of("Etc/GMT+5"));
+        assertThat(zones.zones()).hasSize(4);
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"berlin", "berlin=", "=Europe/Berlin", "berlin=Mars/Olympus", "berlin=+01:00",
+    @ValueSource(strings = {"berlin", "berlin=", "=Europe/Berlin", "berlin=Mars/Olympus", "berlin=+01:00", "berlin=UTC+01:00", "berlin=GMT+1",
         "Berlin City=Europe/Berlin", "berlin=Europe/Berlin,berlin=Europe/Paris"})
     void a_malformed_entry_is_refused_naming_it(String setting) {
         assertThatThrownBy(() -> CityZones.parse(setting, UTC)).isInstanceOf(IllegalArgumentException.class);

@@ -3,6 +3,7 @@ package io.promo.embedded.internal;
 import io.promo.domain.campaign.CampaignQuota;
 import io.promo.domain.campaign.FrequencyCap;
 import io.promo.domain.campaign.CityZones;
+import io.promo.domain.shared.TimeZones;
 import io.promo.domain.conversion.ConversionSettings;
 import io.promo.domain.conversion.ConversionType;
 import io.promo.domain.serving.index.ServingSettings;
@@ -11,10 +12,8 @@ import io.promo.embedded.ConfigException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
@@ -186,14 +185,9 @@ public final class SettingsReader {
      * Java's.
      */
     private ZoneId budgetZone(String raw) {
-        ZoneId zone = null;
-        try {
-            zone = ZoneId.of(raw);
-        } catch (DateTimeException e) {
-            // reported below
-        }
-        if (zone != null && !(zone instanceof ZoneOffset) && ZoneId.getAvailableZoneIds().contains(zone.getId())) {
-            return zone;
+        Optional<ZoneId> zone = TimeZones.region(raw);
+        if (zone.isPresent()) {
+            return zone.get();
         }
         problem(PromoSettings.BUDGET_ZONE + " must be a time zone region of the tz database such as Europe/Berlin,"
                 + " Australia/Brisbane or UTC (got '" + raw + "'). An offset is refused because PostgreSQL reads it with"
