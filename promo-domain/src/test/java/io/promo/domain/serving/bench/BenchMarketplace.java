@@ -5,10 +5,11 @@ import io.promo.domain.advertiser.AdvertiserStatus;
 import io.promo.domain.advertiser.InMemoryAdvertiserRepository;
 import io.promo.domain.campaign.AdSchedule;
 import io.promo.domain.campaign.Campaign;
-import io.promo.domain.campaign.CityZones;
 import io.promo.domain.campaign.CampaignSettings;
 import io.promo.domain.campaign.CampaignStatus;
+import io.promo.domain.campaign.CityZones;
 import io.promo.domain.campaign.Format;
+import io.promo.domain.campaign.FrequencyCap;
 import io.promo.domain.campaign.InMemoryCampaignRepository;
 import io.promo.domain.campaign.PacingMode;
 import io.promo.domain.campaign.TargetEntity;
@@ -22,9 +23,12 @@ import io.promo.domain.pricing.InMemoryPolicyRepository;
 import io.promo.domain.pricing.Policy;
 import io.promo.domain.pricing.PolicyLimits;
 import io.promo.domain.pricing.PolicyScope;
-import io.promo.domain.serving.index.ServingIndexRefresher;
 import io.promo.domain.pricing.PricingMode;
+import io.promo.domain.serving.index.ServingIndexRefresher;
 import io.promo.domain.serving.index.ServingSettings;
+import io.promo.domain.serving.memory.FrequencyCapping;
+import io.promo.domain.serving.memory.MemoryReadings;
+import io.promo.domain.serving.memory.MemoryTokenCodec;
 import io.promo.domain.serving.pacing.HourlyTrafficCounter;
 import io.promo.domain.serving.ranking.CtrCounts;
 import io.promo.domain.serving.ranking.CtrStatistics;
@@ -36,11 +40,15 @@ import io.promo.domain.shared.Money;
 import io.promo.domain.shared.PolicyId;
 import io.promo.domain.shared.Surface;
 import io.promo.domain.shared.UserId;
+import io.promo.domain.traffic.MemoryTokenSeal;
+import io.promo.domain.traffic.SigningKey;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,11 +108,11 @@ final class BenchMarketplace {
         List<AdSchedule> someSchedules = List.of(
                 AdSchedule.weekdays(9, 17),
                 AdSchedule.weekdays(6, 12),
-                AdSchedule.of(AdSchedule.Window.of(java.util.EnumSet.allOf(java.time.DayOfWeek.class), 12, 20)),
-                AdSchedule.of(AdSchedule.Window.of(List.of(java.time.DayOfWeek.SATURDAY, java.time.DayOfWeek.SUNDAY), 0, 24)),
-                AdSchedule.of(AdSchedule.Window.of(java.util.EnumSet.allOf(java.time.DayOfWeek.class), 18, 23),
-                        AdSchedule.Window.of(java.util.EnumSet.range(java.time.DayOfWeek.MONDAY,
-                                java.time.DayOfWeek.FRIDAY), 7, 16)));
+                AdSchedule.of(AdSchedule.Window.of(EnumSet.allOf(DayOfWeek.class), 12, 20)),
+                AdSchedule.of(AdSchedule.Window.of(List.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), 0, 24)),
+                AdSchedule.of(AdSchedule.Window.of(EnumSet.allOf(DayOfWeek.class), 18, 23),
+                        AdSchedule.Window.of(EnumSet.range(DayOfWeek.MONDAY,
+                                DayOfWeek.FRIDAY), 7, 16)));
         for (int k = 0; k < 500; k++) {
             keywords.add("kw" + k);
         }
@@ -163,7 +171,7 @@ final class BenchMarketplace {
                     schedules && scheduling.nextInt(3) == 0 ? someSchedules.get(scheduling.nextInt(someSchedules.size()))
                             : AdSchedule.ALWAYS, Optional.empty());
             if (capping.nextDouble() < CAPPED_SHARE) {
-                settings = settings.withFrequencyCap(Optional.of(new io.promo.domain.campaign.FrequencyCap(3, 24)));
+                settings = settings.withFrequencyCap(Optional.of(new FrequencyCap(3, 24)));
             }
             CampaignId id = new CampaignId("pcmp_b" + i);
             campaigns.insert(new Campaign(id, new AdvertiserId("padv_b" + random.nextInt(advertiserCount)),
@@ -185,14 +193,14 @@ final class BenchMarketplace {
     }
 
     /** @param codec whether campaigns have caps of their own, which need the codec without a deployment default */
-    static io.promo.domain.serving.memory.FrequencyCapping frequencyCapping(String cap, boolean codec) {
-        java.util.Optional<io.promo.domain.campaign.FrequencyCap> parsed = io.promo.domain.campaign.FrequencyCap.parseDefault(cap);
+    static FrequencyCapping frequencyCapping(String cap, boolean codec) {
+        Optional<FrequencyCap> parsed = FrequencyCap.parseDefault(cap);
         if (parsed.isEmpty() && !codec) {
-            return io.promo.domain.serving.memory.FrequencyCapping.OFF;
+            return FrequencyCapping.OFF;
         }
-        io.promo.domain.traffic.MemoryTokenSeal seal = new io.promo.domain.traffic.MemoryTokenSeal(
-                List.of(io.promo.domain.traffic.SigningKey.active("k1", new byte[32])), new byte[32], Clock.fixed(NOW, ZoneOffset.UTC));
-        return new io.promo.domain.serving.memory.FrequencyCapping(parsed, java.util.Optional.of(
-                new io.promo.domain.serving.memory.MemoryTokenCodec(seal, new io.promo.domain.serving.memory.MemoryReadings())));
+        MemoryTokenSeal seal = new MemoryTokenSeal(
+                List.of(SigningKey.active("k1", new byte[32])), new byte[32], Clock.fixed(NOW, ZoneOffset.UTC));
+        return new FrequencyCapping(parsed, Optional.of(
+                new MemoryTokenCodec(seal, new MemoryReadings())));
     }
 }
