@@ -44,7 +44,13 @@ import java.util.List;
  * <p>Pricing ({@link PricingMode#SECOND_PRICE}): each placed campaign pays the {@link ClearingPrice} against its
  * competitor, the first candidate after it in rank order that could have taken its position
  * ({@link Scratch#competitor}; docs/adr/0029-generalized-second-price-with-the-floor-as-reserve.md). Finding it reads
- * on from where the placement stopped, so it usually evaluates one or two more candidates.
+ * on from where the placement stopped, so it usually evaluates one or two more candidates; an above-the-fold
+ * position's competitor must be featured, and is looked for among the best featured candidates, kept aside as
+ * candidates are added, before the ranking is read any further.
+ *
+ * <p>Speed: the JIT compiler inlines the whole decision into one compiled method until it reaches a limit of nodes
+ * (HotSpot's NodeCountInliningCutoff), after which every call is a real one. Rare paths (ranking beyond the best
+ * candidates, ties of scores, growing the arrays) are therefore methods of their own, and each step has one call site.
  */
 public final class DecisionEngine {
 
