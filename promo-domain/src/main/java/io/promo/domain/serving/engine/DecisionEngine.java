@@ -180,7 +180,7 @@ public final class DecisionEngine {
             placement.place(scratch.campaign(candidate), scratch.organicIndex[candidate], positions[j]);
             scratch.placedAt[positions[j]] = candidate;
         }
-        // One call site for the pricing, as for every step below that the JIT compiler should inline (see Scratch).
+        // One call site for the pricing, for the JIT compiler to inline once (see "Speed" above).
         for (int position = 1; position <= top; position++) {
             if (placement.campaignAt(position) != null) {
                 placement.price(position, price(scratch, scratch.placedAt[position], position <= placedAbove, organic,
