@@ -44,13 +44,7 @@ import java.util.List;
  * <p>Pricing ({@link PricingMode#SECOND_PRICE}): each placed campaign pays the {@link ClearingPrice} against its
  * competitor, the first candidate after it in rank order that could have taken its position
  * ({@link Scratch#competitor}; docs/adr/0029-generalized-second-price-with-the-floor-as-reserve.md). Finding it reads
- * on from where the placement stopped, so it usually evaluates one or two more candidates; an above-the-fold
- * position's competitor must be featured, and is looked for among the best featured candidates, kept aside as
- * candidates are added, before the ranking is read any further.
- *
- * <p>Speed: the JIT compiler inlines the whole decision into one compiled method until it reaches a limit of nodes
- * (HotSpot's NodeCountInliningCutoff), after which every call is a real one. Rare paths (ranking beyond the best
- * candidates, ties of scores, growing the arrays) are therefore methods of their own, and each step has one call site.
+ * on from where the placement stopped, so it usually evaluates one or two more candidates.
  */
 public final class DecisionEngine {
 
@@ -129,7 +123,9 @@ public final class DecisionEngine {
             for (int k = 0; k < hits; k++) {
                 int slot = foundSlot[k];
                 if (table.hasSeveral(slot)) {
-                    scratch.addSeveral(slot, foundAt[k]);
+                    for (ServingCampaign campaign : table.several(slot)) {
+                        scratch.addCandidate(campaign, slot, foundAt[k], campaign.score, campaign.featured);
+                    }
                 } else {
                     scratch.addCandidate(null, slot, foundAt[k], table.score(slot), table.featured(slot));
                 }
@@ -180,12 +176,11 @@ public final class DecisionEngine {
             placement.place(scratch.campaign(candidate), scratch.organicIndex[candidate], positions[j]);
             scratch.placedAt[positions[j]] = candidate;
         }
-        // One call site for the pricing, for the JIT compiler to inline once (see "Speed" above).
-        for (int position = 1; position <= top; position++) {
-            if (placement.campaignAt(position) != null) {
-                placement.price(position, price(scratch, scratch.placedAt[position], position <= placedAbove, organic,
-                        search, trace));
-            }
+        for (int j = 1; j <= placedAbove; j++) {
+            placement.price(j, price(scratch, scratch.placedAt[j], true, organic, search, trace));
+        }
+        for (int j = 0; j < used; j++) {
+            placement.price(positions[j], price(scratch, scratch.placedAt[positions[j]], false, organic, search, trace));
         }
 
         if (counting && scratch.count > 0) {
@@ -362,8 +357,6 @@ public final class DecisionEngine {
          * placement takes at most 8 in 88–93 % of them. 5 and 16 measured slower.
          */
         static final int BEST = 8;
-        /** The featured candidates kept for the above-the-fold competitor: enough for the position and three more. */
-        static final int BEST_FEATURED = 4;
         static final byte UNKNOWN = 0;
         static final byte ELIGIBLE = 1;
         static final byte INELIGIBLE = 2;
@@ -393,14 +386,6 @@ public final class DecisionEngine {
         /** The best candidates added so far, best first ({@link #bestCount} of them). */
         final int[] best = new int[BEST];
         int bestCount;
-        /**
-         * The best featured candidates added so far, best first ({@link #bestFeaturedCount} of them): where the
-         * competitor of an above-the-fold position is found, which must be featured ({@link #competitor}). Walking the
-         * ranking instead reads past the best {@value #BEST} in a third of the decisions, and ranking the rest costs
-         * more than the search itself.
-         */
-        final int[] bestFeatured = new int[BEST_FEATURED];
-        int bestFeaturedCount;
         /** How many of {@link #best} have been handed out. */
         int bestTaken;
         /** Whether {@link #heap} holds the candidates not in {@link #best} (built once all of those are taken). */
@@ -439,7 +424,6 @@ public final class DecisionEngine {
             }
             count = 0;
             bestCount = 0;
-            bestFeaturedCount = 0;
             bestTaken = 0;
             rankedCount = 0;
             heapBuilt = false;
@@ -449,17 +433,25 @@ public final class DecisionEngine {
             tracedInLoop = false;
         }
 
-        /** The candidates of an entity with several campaigns (rare: kept apart from the one-campaign path). */
-        void addSeveral(int tableSlot, int organic) {
-            for (ServingCampaign campaign : table.several(tableSlot)) {
-                addCandidate(campaign, tableSlot, organic, campaign.score, campaign.featured);
-            }
-        }
-
         void addCandidate(ServingCampaign campaign, int tableSlot, int organic, double candidateScore,
                 boolean candidateFeatured) {
             if (count == campaigns.length) {
-                grow();
+                int grown = count * 2;
+                campaigns = Arrays.copyOf(campaigns, grown);
+                slot = Arrays.copyOf(slot, grown);
+                organicIndex = Arrays.copyOf(organicIndex, grown);
+                score = Arrays.copyOf(score, grown);
+                featured = Arrays.copyOf(featured, grown);
+                rotation = Arrays.copyOf(rotation, grown);
+                rotated = Arrays.copyOf(rotated, grown);
+                inBest = Arrays.copyOf(inBest, grown);
+                reached = Arrays.copyOf(reached, grown);
+                verdict = Arrays.copyOf(verdict, grown);
+                band = Arrays.copyOf(band, grown);
+                ranked = Arrays.copyOf(ranked, grown);
+                rankAt = Arrays.copyOf(rankAt, grown);
+                heap = new int[grown];
+                passedOver = new int[grown];
             }
             int k = count++;
             campaigns[k] = campaign;
@@ -470,31 +462,7 @@ public final class DecisionEngine {
             rotated[k] = false;
             inBest[k] = false;
             reached[k] = AuctionCounting.UNREACHED;
-            verdict[k] = UNKNOWN;
-            band[k] = 0;
             keepIfAmongBest(k);
-            if (candidateFeatured) {
-                keepIfAmongBestFeatured(k);
-            }
-        }
-
-        private void grow() {
-            int grown = count * 2;
-            campaigns = Arrays.copyOf(campaigns, grown);
-            slot = Arrays.copyOf(slot, grown);
-            organicIndex = Arrays.copyOf(organicIndex, grown);
-            score = Arrays.copyOf(score, grown);
-            featured = Arrays.copyOf(featured, grown);
-            rotation = Arrays.copyOf(rotation, grown);
-            rotated = Arrays.copyOf(rotated, grown);
-            inBest = Arrays.copyOf(inBest, grown);
-            reached = Arrays.copyOf(reached, grown);
-            verdict = Arrays.copyOf(verdict, grown);
-            band = Arrays.copyOf(band, grown);
-            ranked = Arrays.copyOf(ranked, grown);
-            rankAt = Arrays.copyOf(rankAt, grown);
-            heap = new int[grown];
-            passedOver = new int[grown];
         }
 
         /** Inserts candidate k into {@link #best} if it ranks above the worst of them, which then drops out. */
@@ -517,23 +485,6 @@ public final class DecisionEngine {
             bestCount++;
         }
 
-        /** Inserts featured candidate k into {@link #bestFeatured} if it ranks above the worst of them. */
-        private void keepIfAmongBestFeatured(int k) {
-            if (bestFeaturedCount == BEST_FEATURED) {
-                if (!ranksAbove(k, bestFeatured[BEST_FEATURED - 1])) {
-                    return;
-                }
-                bestFeaturedCount--;
-            }
-            int at = bestFeaturedCount;
-            while (at > 0 && ranksAbove(k, bestFeatured[at - 1])) {
-                bestFeatured[at] = bestFeatured[at - 1];
-                at--;
-            }
-            bestFeatured[at] = k;
-            bestFeaturedCount++;
-        }
-
         /**
          * The best-ranked candidate not yet handed out, or -1: the best ones first, then the next {@link #BEST} of the
          * others, chosen as the first were (one comparison per candidate: the pricing of the last placed campaign
@@ -541,36 +492,29 @@ public final class DecisionEngine {
          * heap of the rest built on the first call that needs it, the rest. Candidates are added before the first call.
          */
         int nextRanked() {
-            int next = bestTaken < bestCount ? best[bestTaken++] : nextBelowBest();
-            if (next < 0) {
-                return -1;
+            int next;
+            if (bestTaken == bestCount && bestCount == BEST && !refilled) {
+                refillBest();
             }
+            if (bestTaken < bestCount) {
+                next = best[bestTaken++];
+            } else {
+                if (!heapBuilt) {
+                    buildHeap();
+                }
+                if (heapSize == 0) {
+                    return -1;
+                }
+                next = heap[0];
+                heap[0] = heap[--heapSize];
+                siftDown(0);
+            }
+            // Only a candidate handed out is ever placed or evaluated: its verdict and band start here, not per candidate.
             reached[next] = AuctionCounting.HANDED_OUT;
+            verdict[next] = UNKNOWN;
+            band[next] = 0;
             rankAt[next] = rankedCount;
             ranked[rankedCount++] = next;
-            return next;
-        }
-
-        /**
-         * {@link #nextRanked} once {@link #best} is used up: the rarer path, kept out of line so that the JIT compiler
-         * inlines the common one (and the rest of the decision) instead (docs/benchmarks.md, "Decision speed pass").
-         */
-        private int nextBelowBest() {
-            if (bestCount == BEST && !refilled) {
-                refillBest();
-                if (bestTaken < bestCount) {
-                    return best[bestTaken++];
-                }
-            }
-            if (!heapBuilt) {
-                buildHeap();
-            }
-            if (heapSize == 0) {
-                return -1;
-            }
-            int next = heap[0];
-            heap[0] = heap[--heapSize];
-            siftDown(0);
             return next;
         }
 
@@ -638,11 +582,9 @@ public final class DecisionEngine {
 
         /** {@link DecisionEngine#ranksAbove} for candidates k and j; the campaigns are read only on a tie of scores. */
         boolean ranksAbove(int k, int j) {
-            return score[k] != score[j] ? score[k] > score[j] : ranksAboveOnTie(k, j);
-        }
-
-        /** {@link #ranksAbove} for candidates of equal scores (rare: kept apart from the comparison of scores). */
-        private boolean ranksAboveOnTie(int k, int j) {
+            if (score[k] != score[j]) {
+                return score[k] > score[j];
+            }
             long rotationK = rotation(k);
             long rotationJ = rotation(j);
             if (rotationK != rotationJ) {
@@ -696,51 +638,32 @@ public final class DecisionEngine {
          * when it must. -1 when there is none.
          */
         int competitor(int k, boolean aboveFold, List<String> organic, SearchContext search, DiagnosisTrace trace) {
-            if (aboveFold) {
-                // The featured candidates after k in rank order, from the best featured ones when they reach that far.
-                int at = 0;
-                while (at < bestFeaturedCount && bestFeatured[at] != k) {
-                    at++;
-                }
-                for (at++; at < bestFeaturedCount; at++) {
-                    if (couldCompete(bestFeatured[at], k, true, organic, search, trace)) {
-                        return bestFeatured[at];
-                    }
-                }
-                if (bestFeaturedCount < BEST_FEATURED && at == bestFeaturedCount) {
-                    return -1; // k was among them, and they are all the featured candidates there are
-                }
-            }
+            ServingCampaign placed = campaign(k);
             for (int r = rankAt[k] + 1; ; r++) {
                 if (r == rankedCount && nextRanked() < 0) {
                     return -1;
                 }
                 int d = ranked[r];
-                if ((aboveFold ? featured[d] : band[d] != ABOVE) && couldCompete(d, k, aboveFold, organic, search, trace)) {
-                    return d;
+                if (aboveFold ? !featured[d] : band[d] == ABOVE) {
+                    continue;
                 }
-            }
-        }
-
-        /**
-         * Whether candidate d, ranked after placed candidate k and of a format that may take k's position, could have
-         * taken it (the rest of {@link #competitor}'s rule).
-         */
-        private boolean couldCompete(int d, int k, boolean aboveFold, List<String> organic, SearchContext search,
-                DiagnosisTrace trace) {
-            int entity = organicIndex[d];
-            if (placement.isPromoted(entity)) {
-                int h = holder[entity];
-                if (h != k && h != d && (!aboveFold || band[h] == ABOVE)) {
-                    return false;
+                int entity = organicIndex[d];
+                if (placement.isPromoted(entity)) {
+                    int h = holder[entity];
+                    if (h != k && h != d && (!aboveFold || band[h] == ABOVE)) {
+                        continue;
+                    }
                 }
+                if (!eligible(d, organic, search, trace) || campaign(d).sameAdvertiser(placed)) {
+                    continue;
+                }
+                // Not placed, and its advertiser already holds every position it may take on the page: it could
+                // not have taken this one either (competitive separation).
+                if (band[d] == 0 && placement.advertiserIsFull(campaign(d))) {
+                    continue;
+                }
+                return d;
             }
-            if (!eligible(d, organic, search, trace) || campaign(d).sameAdvertiser(campaign(k))) {
-                return false;
-            }
-            // Not placed, and its advertiser already holds every position it may take on the page: it could not have
-            // taken this one either (competitive separation).
-            return band[d] != 0 || !placement.advertiserIsFull(campaign(d));
         }
 
         private boolean evaluate(ServingCampaign campaign, SearchContext search, DiagnosisTrace trace) {

@@ -117,13 +117,6 @@ final class SearchContext {
         this.hourOfWeek = -1;
         this.restrictedCount = 0;
         this.curve = curve;
-        if (slice != null && index.keywords.size() > 0) {
-            // Matched here, once, rather than at the first candidate with keywords (which the lazy checks below still
-            // cover, for a diagnosis elsewhere): the lazy call put the query's tokenizer inside every eligibility
-            // check the JIT compiler inlines into the decision, and it then stopped inlining the rest of the
-            // placement (docs/benchmarks.md, "Decision speed pass"). Most decisions match the query anyway.
-            matchKeywords();
-        }
     }
 
     /** The viewer's memory as their token says, read once per decision on first need; empty unless valid. */
