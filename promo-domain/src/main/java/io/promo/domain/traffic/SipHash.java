@@ -25,9 +25,10 @@ final class SipHash {
         long v1 = 0x646f72616e646f6dL ^ k1;
         long v2 = 0x6c7967656e657261L ^ k0;
         long v3 = 0x7465646279746573L ^ k1;
-        int end = from + length - (length & 7);
-        for (int at = from; at < end; at += 8) {
-            long m = littleEndian(in, at);
+        // Every 8-byte block, then the last: the bytes left over and the length's low byte at the top.
+        int blocks = length >>> 3;
+        for (int block = 0; block <= blocks; block++) {
+            long m = block < blocks ? littleEndian(in, from + 8 * block) : lastBlock(in, from + 8 * blocks, length);
             v3 ^= m;
             for (int round = 0; round < 2; round++) {
                 v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
@@ -37,18 +38,6 @@ final class SipHash {
             }
             v0 ^= m;
         }
-        long last = (long) (length & 0xFF) << 56;
-        for (int i = 0; i < (length & 7); i++) {
-            last |= (in[end + i] & 0xFFL) << (8 * i);
-        }
-        v3 ^= last;
-        for (int round = 0; round < 2; round++) {
-            v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
-            v2 += v3; v3 = Long.rotateLeft(v3, 16); v3 ^= v2;
-            v0 += v3; v3 = Long.rotateLeft(v3, 21); v3 ^= v0;
-            v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
-        }
-        v0 ^= last;
         v2 ^= 0xFF;
         for (int round = 0; round < 4; round++) {
             v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
@@ -57,6 +46,14 @@ final class SipHash {
             v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
         }
         return v0 ^ v1 ^ v2 ^ v3;
+    }
+
+    private static long lastBlock(byte[] in, int at, int length) {
+        long last = (long) (length & 0xFF) << 56;
+        for (int i = 0; i < (length & 7); i++) {
+            last |= (in[at + i] & 0xFFL) << (8 * i);
+        }
+        return last;
     }
 
     private static long littleEndian(byte[] in, int at) {
