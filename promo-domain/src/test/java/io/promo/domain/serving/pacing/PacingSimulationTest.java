@@ -3,7 +3,9 @@ package io.promo.domain.serving.pacing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.promo.domain.advertiser.Advertiser;
+import io.promo.domain.campaign.AdSchedule;
 import io.promo.domain.campaign.Campaign;
+import io.promo.domain.campaign.CampaignSettings;
 import io.promo.domain.campaign.Format;
 import io.promo.domain.campaign.PacingMode;
 import io.promo.domain.ledger.BillClickCommand;
@@ -21,15 +23,18 @@ import io.promo.domain.shared.CampaignId;
 import io.promo.domain.shared.Money;
 import io.promo.domain.shared.Surface;
 import io.promo.domain.testing.TestData;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Random;
+import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,42 +78,11 @@ class PacingSimulationTest {
         List<String> organic = new ArrayList<>(List.of("srv_even", "srv_accelerated"));
         organic.addAll(ServingFixture.organic(28));
 
-        PriorityQueue<Click> pending = new PriorityQueue<>((a, b) -> a.at().compareTo(b.at()));
-        long[] evenSpent = new long[25];
-        long[] acceleratedSpent = new long[25];
-        long evenDemand = 0;
-        long acceleratedDemand = 0;
-        int hour = 1;
-        int search = 0;
-        for (Instant at : searchTimes(random, profile, DAY_START, SEARCHES)) {
-            while (!at.isBefore(DAY_START.plus(Duration.ofHours(hour)))) {
-                bill(fixture, pending, DAY_START.plus(Duration.ofHours(hour)));
-                evenSpent[hour] = spent(fixture, even);
-                acceleratedSpent[hour] = spent(fixture, accelerated);
-                hour++;
-            }
-            bill(fixture, pending, at);
-            fixture.clock.set(at);
-            // Whether this searcher would click each ad if shown is drawn before the decision: demand is the same
-            // whatever pacing does.
-            boolean clicksEven = random.nextDouble() < CTR;
-            boolean clicksAccelerated = random.nextDouble() < CTR;
-            evenDemand += clicksEven ? CPC : 0;
-            acceleratedDemand += clicksAccelerated ? CPC : 0;
-            DecisionPage page = fixture.decide(new DecisionRequest(Surface.PEOPLE_SEARCH, Optional.empty(),
-                    ServingFixture.BERLIN, "", Viewer.anonymous("fp-" + search++), 20, organic));
-            for (PagePosition.Sponsored sponsored : page.sponsored()) {
-                boolean clicks = sponsored.campaignId().equals(even.id()) ? clicksEven : clicksAccelerated;
-                if (clicks) {
-                    pending.add(new Click(at.plusMillis(random.nextInt(30_000)), sponsored.campaignId(), sponsored.cpc()));
-                }
-            }
-        }
-        for (; hour <= 24; hour++) {
-            bill(fixture, pending, DAY_START.plus(Duration.ofHours(hour)));
-            evenSpent[hour] = spent(fixture, even);
-            acceleratedSpent[hour] = spent(fixture, accelerated);
-        }
+        Day day = simulate(fixture, random, profile, organic, List.of(even, accelerated), CTR, hour -> true);
+        long[] evenSpent = day.spent()[0];
+        long[] acceleratedSpent = day.spent()[1];
+        long evenDemand = day.demand()[0];
+        long acceleratedDemand = day.demand()[1];
         String table = table(learned, evenSpent, acceleratedSpent);
         System.out.println("pacing simulation, " + as + "\n" + table);
         String about = as + "\n" + table;
@@ -145,8 +119,7 @@ class PacingSimulationTest {
         fixture.policy(Optional.empty(), ServingFixture.BERLIN, 25, 2, 0);
         Advertiser advertiser = fixture.advertiser();
         Campaign scheduled = fixture.active(advertiser, "srv_scheduled", settings(PacingMode.EVEN).withSchedule(
-                io.promo.domain.campaign.AdSchedule.of(io.promo.domain.campaign.AdSchedule.Window.of(
-                        java.util.EnumSet.allOf(java.time.DayOfWeek.class), 9, 17))), 1_000_000);
+                AdSchedule.of(AdSchedule.Window.of(EnumSet.allOf(DayOfWeek.class), 9, 17))), 1_000_000);
         double[] profile = eveningPeak();
         TrafficCurve learned = pastDays(fixture, random, profile);
         int hours = 0;
@@ -156,34 +129,10 @@ class PacingSimulationTest {
         List<String> organic = new ArrayList<>(List.of("srv_scheduled"));
         organic.addAll(ServingFixture.organic(29));
 
-        PriorityQueue<Click> pending = new PriorityQueue<>((a, b) -> a.at().compareTo(b.at()));
-        long[] spent = new long[25];
-        long demand = 0;
-        int hour = 1;
-        int search = 0;
-        for (Instant at : searchTimes(random, profile, DAY_START, SEARCHES)) {
-            while (!at.isBefore(DAY_START.plus(Duration.ofHours(hour)))) {
-                bill(fixture, pending, DAY_START.plus(Duration.ofHours(hour)));
-                spent[hour] = spent(fixture, scheduled);
-                hour++;
-            }
-            bill(fixture, pending, at);
-            fixture.clock.set(at);
-            boolean clicks = random.nextDouble() < ctr;
-            int localHour = (int) Duration.between(DAY_START, at).toHours();
-            demand += clicks && localHour >= 9 && localHour < 17 ? CPC : 0;
-            DecisionPage page = fixture.decide(new DecisionRequest(Surface.PEOPLE_SEARCH, Optional.empty(),
-                    ServingFixture.BERLIN, "", Viewer.anonymous("fp-" + search++), 20, organic));
-            for (PagePosition.Sponsored sponsored : page.sponsored()) {
-                if (clicks) {
-                    pending.add(new Click(at.plusMillis(random.nextInt(30_000)), sponsored.campaignId(), sponsored.cpc()));
-                }
-            }
-        }
-        for (; hour <= 24; hour++) {
-            bill(fixture, pending, DAY_START.plus(Duration.ofHours(hour)));
-            spent[hour] = spent(fixture, scheduled);
-        }
+        // Demand counts the clicks of searches within the scheduled hours only: the others see no ad.
+        Day day = simulate(fixture, random, profile, organic, List.of(scheduled), ctr, hour -> hour >= 9 && hour < 17);
+        long[] spent = day.spent()[0];
+        long demand = day.demand()[0];
         StringBuilder table = new StringBuilder("hour  F₉₋₁₇(h)  budget×F  scheduled\n");
         for (int h = 1; h <= 24; h++) {
             table.append(String.format("%02d:00 %8.3f %9d %10d%n", h, learned.cumulativeShare(hours, h),
@@ -207,7 +156,7 @@ class PacingSimulationTest {
         assertThat(fixture.ledger.reconcile()).as(about).isEmpty();
     }
 
-    private static io.promo.domain.campaign.CampaignSettings settings(PacingMode pacing) {
+    private static CampaignSettings settings(PacingMode pacing) {
         return TestData.settings().keywords().format(Format.BOOSTED).cpc(CPC).dailyBudget(BUDGET).totalBudget(null)
                 .startDate(DAY.minusDays(30)).endDate(DAY.plusDays(30)).pacing(pacing).build();
     }
@@ -239,6 +188,66 @@ class PacingSimulationTest {
         }
         Collections.sort(times);
         return times;
+    }
+
+    /** One simulated day: per campaign, in the order given, its spend by the end of each hour 1…24 and its demand. */
+    private record Day(long[][] spent, long[] demand) {
+    }
+
+    /**
+     * {@link #SEARCHES} searches in berlin drawn from {@code profile}, through the real decision path. Whether a searcher
+     * would click each campaign's ad if shown is drawn before the decision, so demand (in cents, counted for the
+     * searches in the hours {@code demandCounted} accepts) is the same whatever pacing does; a click is billed up to
+     * 30 s after its search, and each hour's spend is read once the clicks before its end are billed.
+     */
+    private static Day simulate(ServingFixture fixture, Random random, double[] profile, List<String> organic,
+            List<Campaign> campaigns, double ctr, IntPredicate demandCounted) {
+        PriorityQueue<Click> pending = new PriorityQueue<>((a, b) -> a.at().compareTo(b.at()));
+        long[][] spent = new long[campaigns.size()][25];
+        long[] demand = new long[campaigns.size()];
+        boolean[] clicks = new boolean[campaigns.size()];
+        int hour = 1;
+        int search = 0;
+        for (Instant at : searchTimes(random, profile, DAY_START, SEARCHES)) {
+            while (!at.isBefore(DAY_START.plus(Duration.ofHours(hour)))) {
+                endHour(fixture, pending, campaigns, spent, hour++);
+            }
+            bill(fixture, pending, at);
+            fixture.clock.set(at);
+            boolean counted = demandCounted.test((int) Duration.between(DAY_START, at).toHours());
+            for (int c = 0; c < campaigns.size(); c++) {
+                clicks[c] = random.nextDouble() < ctr;
+                demand[c] += clicks[c] && counted ? CPC : 0;
+            }
+            DecisionPage page = fixture.decide(new DecisionRequest(Surface.PEOPLE_SEARCH, Optional.empty(),
+                    ServingFixture.BERLIN, "", Viewer.anonymous("fp-" + search++), 20, organic));
+            for (PagePosition.Sponsored sponsored : page.sponsored()) {
+                if (clicks[indexOf(campaigns, sponsored.campaignId())]) {
+                    pending.add(new Click(at.plusMillis(random.nextInt(30_000)), sponsored.campaignId(), sponsored.cpc()));
+                }
+            }
+        }
+        for (; hour <= 24; hour++) {
+            endHour(fixture, pending, campaigns, spent, hour);
+        }
+        return new Day(spent, demand);
+    }
+
+    private static void endHour(ServingFixture fixture, PriorityQueue<Click> pending, List<Campaign> campaigns,
+            long[][] spent, int hour) {
+        bill(fixture, pending, DAY_START.plus(Duration.ofHours(hour)));
+        for (int c = 0; c < campaigns.size(); c++) {
+            spent[c][hour] = spent(fixture, campaigns.get(c));
+        }
+    }
+
+    private static int indexOf(List<Campaign> campaigns, CampaignId id) {
+        for (int c = 0; c < campaigns.size(); c++) {
+            if (campaigns.get(c).id().equals(id)) {
+                return c;
+            }
+        }
+        throw new IllegalStateException(id + " is not a campaign of the simulation");
     }
 
     /** Bills, through the real ledger rules, every click that happened before {@code until}. */
