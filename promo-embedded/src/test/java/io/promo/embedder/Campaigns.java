@@ -25,6 +25,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /** Authors through the public API what an embedder's admin tools would: an advertiser's funded, active campaign. */
 final class Campaigns {
@@ -41,16 +42,25 @@ final class Campaigns {
 
     /** The same with a daily budget of {@code dailyBudgetCents}. */
     static Campaign active(Promo promo, String entityId, String city, long cpcCents, long dailyBudgetCents) {
+        return active(promo, entityId, city, cpcCents, dailyBudgetCents, 5_000, UnaryOperator.identity());
+    }
+
+    /**
+     * The same with a top-up of {@code fundingCents} and {@code adjust} applied to its settings (a frequency cap, a
+     * schedule).
+     */
+    static Campaign active(Promo promo, String entityId, String city, long cpcCents, long dailyBudgetCents,
+            long fundingCents, UnaryOperator<CampaignSettings> adjust) {
         int n = SEQUENCE.incrementAndGet();
         Advertiser owner = promo.createAdvertiser().create(new CreateAdvertiserCommand(Actor.ADMIN,
                 new UserId("usr_embedder_" + n), Optional.of(new PaymentReference("cus_" + n + "/pm_visa")))).orElseThrow();
-        CampaignSettings settings = new CampaignSettings("Portraits " + n, Format.FEATURED, List.of(new CityCode(city)),
-                List.of("portrait"), LocalDate.now(ZoneOffset.UTC), Optional.empty(), Money.ofCents(cpcCents),
-                Money.ofCents(dailyBudgetCents), Optional.empty(), PacingMode.ACCELERATED);
+        CampaignSettings settings = adjust.apply(new CampaignSettings("Portraits " + n, Format.FEATURED,
+                List.of(new CityCode(city)), List.of("portrait"), LocalDate.now(ZoneOffset.UTC), Optional.empty(),
+                Money.ofCents(cpcCents), Money.ofCents(dailyBudgetCents), Optional.empty(), PacingMode.ACCELERATED));
         Campaign campaign = promo.createCampaign().create(new CreateCampaignCommand(Actor.tenant(owner.id()), owner.id(),
                 Surface.PEOPLE_SEARCH, new TargetEntity(TargetEntityType.SERVICE_PROFILE, entityId), settings))
                 .orElseThrow();
-        promo.recordFunding().record(FundingCommand.topUp(campaign.id(), Money.ofCents(5_000), IdempotencyKey.STRIPE,
+        promo.recordFunding().record(FundingCommand.topUp(campaign.id(), Money.ofCents(fundingCents), IdempotencyKey.STRIPE,
                 "pi_embedder_" + n)).orElseThrow();
         promo.changeCampaignStatus().change(new ChangeCampaignStatusCommand(Actor.tenant(owner.id()), campaign.id(),
                 CampaignAction.ACTIVATE)).orElseThrow();

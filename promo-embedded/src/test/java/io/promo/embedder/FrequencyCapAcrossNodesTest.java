@@ -2,33 +2,11 @@ package io.promo.embedder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.promo.domain.advertiser.Advertiser;
-import io.promo.domain.advertiser.CreateAdvertiserCommand;
-import io.promo.domain.advertiser.PaymentReference;
-import io.promo.domain.campaign.Campaign;
-import io.promo.domain.campaign.CampaignAction;
-import io.promo.domain.campaign.AdSchedule;
-import io.promo.domain.campaign.CampaignSettings;
-import io.promo.domain.campaign.ChangeCampaignStatusCommand;
-import io.promo.domain.campaign.CreateCampaignCommand;
-import io.promo.domain.campaign.Format;
 import io.promo.domain.campaign.FrequencyCap;
-import io.promo.domain.campaign.PacingMode;
-import io.promo.domain.campaign.TargetEntity;
-import io.promo.domain.campaign.TargetEntityType;
-import io.promo.domain.ledger.FundingCommand;
-import io.promo.domain.ledger.IdempotencyKey;
-import io.promo.domain.shared.Actor;
-import io.promo.domain.shared.CityCode;
-import io.promo.domain.shared.Money;
-import io.promo.domain.shared.Surface;
-import io.promo.domain.shared.UserId;
 import io.promo.embedded.AdPage;
 import io.promo.embedded.AdRequest;
 import io.promo.embedded.Promo;
 import io.promo.persistence.EmbeddedPostgresServer;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -133,19 +111,7 @@ class FrequencyCapAcrossNodesTest {
     }
 
     private static void campaign(String entityId, long cpcCents, Optional<FrequencyCap> cap) {
-        Promo promo = nodes.get(0);
-        Advertiser owner = promo.createAdvertiser().create(new CreateAdvertiserCommand(Actor.ADMIN,
-                new UserId("usr_owner_" + entityId), Optional.of(new PaymentReference("cus_" + entityId + "/pm_visa"))))
-                .orElseThrow();
-        CampaignSettings settings = new CampaignSettings("Studio " + entityId, Format.FEATURED,
-                List.of(new CityCode("berlin")), List.of("portrait"), LocalDate.now(ZoneOffset.UTC), Optional.empty(),
-                Money.ofCents(cpcCents), Money.ofCents(100_000), Optional.empty(), PacingMode.ACCELERATED, AdSchedule.ALWAYS, cap);
-        Campaign campaign = promo.createCampaign().create(new CreateCampaignCommand(Actor.tenant(owner.id()), owner.id(),
-                Surface.PEOPLE_SEARCH, new TargetEntity(TargetEntityType.SERVICE_PROFILE, entityId), settings))
-                .orElseThrow();
-        promo.recordFunding().record(FundingCommand.topUp(campaign.id(), Money.ofCents(100_000), IdempotencyKey.STRIPE,
-                "pi_cap_" + entityId)).orElseThrow();
-        promo.changeCampaignStatus().change(new ChangeCampaignStatusCommand(Actor.tenant(owner.id()), campaign.id(),
-                CampaignAction.ACTIVATE)).orElseThrow();
+        Campaigns.active(nodes.get(0), entityId, "berlin", cpcCents, 100_000, 100_000,
+                settings -> settings.withFrequencyCap(cap));
     }
 }
