@@ -1,5 +1,6 @@
 package io.promo.domain.traffic;
 
+import io.promo.domain.shared.Base64Url;
 import io.promo.domain.shared.CampaignId;
 import io.promo.domain.shared.CityCode;
 import io.promo.domain.shared.EventId;
@@ -12,7 +13,6 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +42,6 @@ public final class ClickTokenSigner {
     /** Tokens before the bid: 8 claims, the bid left out. */
     private static final String VERSION_WITHOUT_BID = "v1";
     private static final String SEPARATOR = "~";
-    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     private final SigningKey signingKey;
     private final Map<String, SigningKey> acceptedKeys;
@@ -86,7 +84,7 @@ public final class ClickTokenSigner {
                 claims.role().map(RoleCode::value).orElse(""),
                 claims.querySignature());
         String signed = VERSION + "." + signingKey.keyId() + "." + encode(payload);
-        return signed + "." + ENCODER.encodeToString(macs.get(signingKey.keyId()).sign(ascii(signed)));
+        return signed + "." + Base64Url.ENCODER.encodeToString(macs.get(signingKey.keyId()).sign(ascii(signed)));
     }
 
     public TokenVerification verify(String token) {
@@ -114,19 +112,16 @@ public final class ClickTokenSigner {
         if (key == null || !key.acceptsAt(now)) {
             return rejected(TokenRejection.UNKNOWN_KEY);
         }
-        Optional<byte[]> signature = decodeLeniently(parts[3]);
-        if (signature.isEmpty()) {
-            return rejected(TokenRejection.MALFORMED);
-        }
-        if (!ENCODER.encodeToString(signature.get()).equals(parts[3])) {
-            // Decodes to bytes some spelling of which may verify, but not to the one we wrote: not our signature.
-            return rejected(TokenRejection.BAD_SIGNATURE);
+        byte[] signature = Base64Url.decodeCanonical(parts[3]);
+        if (signature == null) {
+            // Bytes in another spelling than the one we wrote are not our signature; no base64 at all is no token.
+            return rejected(Base64Url.decodesLeniently(parts[3]) ? TokenRejection.BAD_SIGNATURE : TokenRejection.MALFORMED);
         }
         byte[] expected = macs.get(key.keyId()).sign(ascii(parts[0] + "." + parts[1] + "." + parts[2]));
-        if (!MessageDigest.isEqual(expected, signature.get())) {
+        if (!MessageDigest.isEqual(expected, signature)) {
             return rejected(TokenRejection.BAD_SIGNATURE);
         }
-        Optional<ClickClaims> claims = decode(parts[2]).flatMap(payload -> parseClaims(payload, VERSION.equals(parts[0])));
+        Optional<ClickClaims> claims = Optional.ofNullable(Base64Url.decodeCanonical(parts[2])).flatMap(payload -> parseClaims(payload, VERSION.equals(parts[0])));
         if (claims.isEmpty()) {
             return rejected(TokenRejection.MALFORMED);
         }
@@ -177,29 +172,7 @@ public final class ClickTokenSigner {
     }
 
     private static String encode(String text) {
-        return ENCODER.encodeToString(ascii(text));
-    }
-
-    /**
-     * The bytes of a base64url text only if it is the one spelling our encoder writes: the JDK's decoder ignores the
-     * unused low bits of a last character (and accepts padding), so up to four texts decode alike, and a token with an
-     * altered last character would still verify. Re-encoding and comparing refuses all but the canonical one.
-     */
-    static Optional<byte[]> decode(String base64url) {
-        try {
-            byte[] bytes = DECODER.decode(base64url);
-            return ENCODER.encodeToString(bytes).equals(base64url) ? Optional.of(bytes) : Optional.empty();
-        } catch (IllegalArgumentException notBase64) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<byte[]> decodeLeniently(String base64url) {
-        try {
-            return Optional.of(DECODER.decode(base64url));
-        } catch (IllegalArgumentException notBase64) {
-            return Optional.empty();
-        }
+        return Base64Url.ENCODER.encodeToString(ascii(text));
     }
 
     private static byte[] ascii(String text) {

@@ -1,12 +1,11 @@
 package io.promo.domain.serving.memory;
 
 import io.promo.domain.campaign.FrequencyCap;
+import io.promo.domain.shared.Base64Url;
 import io.promo.domain.shared.CampaignId;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Objects;
 
 /**
@@ -34,8 +33,6 @@ public final class MemoryTokenCodec {
     /** The skew tolerated between nodes' clocks: a token written further ahead of ours is not one of ours. */
     static final int SKEW_MINUTES = 1;
 
-    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     private final MemorySeal seal;
     private final MemoryReadings readings;
@@ -82,8 +79,8 @@ public final class MemoryTokenCodec {
         if (third < 0 || indexOf(text, third + 1) >= 0 || first != VERSION.length() || text[0] != 'm' || text[1] != '1') {
             return forgotten(MemoryReading.FORGED);
         }
-        byte[] payload = canonical(text, second + 1, third);
-        byte[] mac = canonical(text, third + 1, text.length);
+        byte[] payload = Base64Url.decodeCanonical(text, second + 1, third);
+        byte[] mac = Base64Url.decodeCanonical(text, third + 1, text.length);
         if (payload == null || mac == null || mac.length != MAC_BYTES) {
             return forgotten(MemoryReading.FORGED);
         }
@@ -107,7 +104,7 @@ public final class MemoryTokenCodec {
     public String write(ViewerMemory memory, String viewerKey, long nowMinute) {
         ViewerMemory kept = memory.prunedAt(nowMinute);
         String keyId = seal.signingKeyId();
-        byte[] payload = ENCODER.encode(kept.bytes(nowMinute));
+        byte[] payload = Base64Url.ENCODER.encode(kept.bytes(nowMinute));
         byte[] text = new byte[VERSION.length() + 1 + keyId.length() + 1 + payload.length];
         int at = 0;
         for (int i = 0; i < VERSION.length(); i++) {
@@ -119,7 +116,7 @@ public final class MemoryTokenCodec {
         }
         text[at++] = '.';
         System.arraycopy(payload, 0, text, at, payload.length);
-        byte[] mac = ENCODER.encode(seal.mac(keyId, sealed(text, text.length, viewerKey)));
+        byte[] mac = Base64Url.ENCODER.encode(seal.mac(keyId, sealed(text, text.length, viewerKey)));
         byte[] token = Arrays.copyOf(text, text.length + 1 + mac.length);
         token[text.length] = '.';
         System.arraycopy(mac, 0, token, text.length + 1, mac.length);
@@ -142,45 +139,6 @@ public final class MemoryTokenCodec {
             }
         }
         return -1;
-    }
-
-    /**
-     * The bytes of {@code text[from, to)} in base64url only if it is spelt as our encoder writes it (ADR 0034): no
-     * padding, and a last character whose bits beyond the data are zero (a lenient decoder ignores them, so up to four
-     * spellings would decode alike). Else null.
-     */
-    private static byte[] canonical(byte[] text, int from, int to) {
-        int length = to - from;
-        if (length % 4 == 1) {
-            return null;
-        }
-        if (length % 4 != 0) {
-            int last = sextet(text[to - 1]);
-            if (last < 0 || (last & (length % 4 == 2 ? 0x0F : 0x03)) != 0) {
-                return null;
-            }
-        }
-        try {
-            ByteBuffer decoded = DECODER.decode(ByteBuffer.wrap(text, from, length));
-            byte[] bytes = new byte[decoded.remaining()];
-            decoded.get(bytes);
-            return bytes;
-        } catch (IllegalArgumentException notBase64) {
-            return null;
-        }
-    }
-
-    private static int sextet(byte c) {
-        if (c >= 'A' && c <= 'Z') {
-            return c - 'A';
-        }
-        if (c >= 'a' && c <= 'z') {
-            return c - 'a' + 26;
-        }
-        if (c >= '0' && c <= '9') {
-            return c - '0' + 52;
-        }
-        return c == '-' ? 62 : c == '_' ? 63 : -1;
     }
 
     private static Read forgotten(MemoryReading reading) {
