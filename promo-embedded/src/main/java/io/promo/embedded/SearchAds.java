@@ -41,7 +41,7 @@ public final class SearchAds {
         promo.requireOpen();
         DecisionRequest decision = DecisionRequest.parse(request.surface(), request.role(), request.city(),
                 request.query() == null ? "" : request.query(), request.userId(), request.anonymousFingerprint(),
-                request.pageSize(), request.organicMatches()).withMemoryToken(request.memoryToken());
+                request.pageSize(), request.organicMatches(), request.memoryToken());
         ServedPage served = decisions.serve(new ServeCommand(decision, request.clientIp(), request.clientUserAgent()));
         DecisionPage page = served.page();
         List<AdPage.Result> results = new ArrayList<>(page.positions().size());

@@ -62,7 +62,7 @@ public final class ServingRoutes implements ApiRoutes {
             String memoryToken = body.optionalText(MEMORY_TOKEN).orElse(null);
             body.throwIfInvalid();
             DecisionRequest request = DecisionRequest.parse(surface, role, city, query, viewer.userId(),
-                    viewer.anonymousFingerprint(), pageSize, organic).withMemoryToken(memoryToken);
+                    viewer.anonymousFingerprint(), pageSize, organic, memoryToken);
             ServedPage served = decisions.serve(new ServeCommand(request, client.ip(), client.userAgent()));
             count(served);
             DecisionPage page = served.page();

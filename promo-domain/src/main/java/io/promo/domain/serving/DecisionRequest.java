@@ -81,6 +81,16 @@ public record DecisionRequest(
      */
     public static DecisionRequest parse(String surface, String role, String city, String query, String userId,
             String anonymousFingerprint, Integer pageSize, List<String> organicMatches) {
+        return parse(surface, role, city, query, userId, anonymousFingerprint, pageSize, organicMatches, null);
+    }
+
+    /**
+     * {@link #parse(String, String, String, String, String, String, Integer, List) parse} with the viewer-memory token
+     * the search service got from the viewer's previous decision (null for none). One construction, so the organic
+     * matches are checked once: {@link #withMemoryToken} on a parsed request would check all of them again.
+     */
+    public static DecisionRequest parse(String surface, String role, String city, String query, String userId,
+            String anonymousFingerprint, Integer pageSize, List<String> organicMatches, String memoryToken) {
         Violations violations = new Violations();
         Surface parsedSurface = null;
         if (surface == null) {
@@ -116,7 +126,7 @@ public record DecisionRequest(
             violations.throwIfAny();
         }
         return new DecisionRequest(parsedSurface, parsedRole, parsedCity, query,
-                Viewer.parse(userId, anonymousFingerprint), size, organicMatches);
+                Viewer.parse(userId, anonymousFingerprint), size, organicMatches, memoryToken);
     }
 
     // The two checks below write their message only when they fail: every decision passes them, and a message
