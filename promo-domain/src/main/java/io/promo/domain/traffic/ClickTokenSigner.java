@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +42,12 @@ public final class ClickTokenSigner {
     private static final String VERSION = "v2";
     /** Tokens before the bid: 8 claims, the bid left out. */
     private static final String VERSION_WITHOUT_BID = "v1";
-    private static final String SEPARATOR = "~";
+    private static final char SEPARATOR = '~';
 
     private final SigningKey signingKey;
+    /** {@code v2.<key id>.}: what every token this signer writes starts with, and its MAC input too. */
+    private final byte[] signingPrefix;
+    private final Hmac signingMac;
     private final Map<String, SigningKey> acceptedKeys;
     private final Map<String, Hmac> macs;
     private final Duration lifetime;
@@ -68,23 +72,34 @@ public final class ClickTokenSigner {
         if (lifetime.isNegative() || lifetime.isZero()) {
             throw new IllegalArgumentException("a token lifetime is positive: " + lifetime);
         }
+        this.signingPrefix = ascii(VERSION + "." + signingKey.keyId() + ".");
+        this.signingMac = macs.get(signingKey.keyId());
         this.lifetime = lifetime;
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     public String sign(ClickClaims claims) {
-        String payload = String.join(SEPARATOR,
-                claims.impressionId().value(),
-                claims.campaignId().value(),
-                Long.toString(claims.cpc().cents()),
-                Long.toString(claims.bid().cents()),
-                Long.toString(claims.servedAt().toEpochMilli()),
-                claims.surface().code(),
-                claims.city().value(),
-                claims.role().map(RoleCode::value).orElse(""),
-                claims.querySignature());
-        String signed = VERSION + "." + signingKey.keyId() + "." + encode(payload);
-        return signed + "." + Base64Url.ENCODER.encodeToString(macs.get(signingKey.keyId()).sign(ascii(signed)));
+        // Written straight into bytes (the claims are ASCII ids, codes and numbers): the signer runs for every sponsored
+        // result of every page, and the strings a join and concatenations built cost more than its HMAC.
+        StringBuilder payload = new StringBuilder(160)
+                .append(claims.impressionId().value()).append(SEPARATOR)
+                .append(claims.campaignId().value()).append(SEPARATOR)
+                .append(claims.cpc().cents()).append(SEPARATOR)
+                .append(claims.bid().cents()).append(SEPARATOR)
+                .append(claims.servedAt().toEpochMilli()).append(SEPARATOR)
+                .append(claims.surface().code()).append(SEPARATOR)
+                .append(claims.city().value()).append(SEPARATOR);
+        if (claims.role().isPresent()) {
+            payload.append(claims.role().get().value());
+        }
+        payload.append(SEPARATOR).append(claims.querySignature());
+        byte[] encoded = Base64Url.ENCODER.encode(ascii(payload.toString()));
+        byte[] signature = Base64Url.ENCODER.encode(signingMac.sign(signingPrefix, encoded));
+        byte[] token = Arrays.copyOf(signingPrefix, signingPrefix.length + encoded.length + 1 + signature.length);
+        System.arraycopy(encoded, 0, token, signingPrefix.length, encoded.length);
+        token[signingPrefix.length + encoded.length] = '.';
+        System.arraycopy(signature, 0, token, signingPrefix.length + encoded.length + 1, signature.length);
+        return new String(token, StandardCharsets.US_ASCII);
     }
 
     public TokenVerification verify(String token) {
@@ -140,7 +155,7 @@ public final class ClickTokenSigner {
 
     /** Our own, correctly signed payload should always parse; anything else is treated as malformed. */
     private static Optional<ClickClaims> parseClaims(byte[] payloadBytes, boolean withBid) {
-        String[] read = new String(payloadBytes, StandardCharsets.US_ASCII).split(SEPARATOR, -1);
+        String[] read = new String(payloadBytes, StandardCharsets.US_ASCII).split("~", -1);
         if (read.length != (withBid ? 9 : 8)) {
             return Optional.empty();
         }
@@ -169,10 +184,6 @@ public final class ClickTokenSigner {
 
     private static TokenVerification rejected(TokenRejection reason) {
         return new TokenVerification.Rejected(reason);
-    }
-
-    private static String encode(String text) {
-        return Base64Url.ENCODER.encodeToString(ascii(text));
     }
 
     private static byte[] ascii(String text) {

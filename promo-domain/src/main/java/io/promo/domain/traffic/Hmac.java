@@ -28,6 +28,13 @@ final class Hmac {
         return perThread.get().doFinal(message);
     }
 
+    /** The MAC of {@code first} followed by {@code second}, without joining them. */
+    byte[] sign(byte[] first, byte[] second) {
+        Mac mac = perThread.get();
+        mac.update(first);
+        return mac.doFinal(second);
+    }
+
     private Mac newMac() {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);

@@ -39,6 +39,31 @@ class ClickTokenSignerTest {
         assertThat(signer.verify(token)).isEqualTo(new TokenVerification.Valid(claims, "k1"));
     }
 
+    /**
+     * The wire format, spelt out with the JDK's own HMAC: links already on screens must keep verifying whatever the
+     * signer's code becomes, and other nodes of another build must read what this one signs.
+     */
+    @Test
+    void a_token_is_the_documented_wire_format() throws Exception {
+        ClickClaims withoutRole = new ClickClaims(claims.impressionId(), claims.campaignId(), Money.ofCents(26),
+                Money.ofCents(70), claims.servedAt(), Surface.STUDIO_SEARCH, claims.city(), Optional.empty(),
+                claims.querySignature());
+        long servedAt = clock.instant().toEpochMilli();
+
+        assertThat(signer.sign(claims)).isEqualTo(reference("pevt_01impression~pcmp_01campaign~75~75~" + servedAt
+                + "~people_search~berlin~photographer~0123456789abcdef0123456789abcdef"));
+        assertThat(signer.sign(withoutRole)).isEqualTo(reference("pevt_01impression~pcmp_01campaign~26~70~" + servedAt
+                + "~studio_search~berlin~~0123456789abcdef0123456789abcdef"));
+    }
+
+    private static String reference(String claims) throws Exception {
+        Base64.Encoder base64url = Base64.getUrlEncoder().withoutPadding();
+        String signed = "v2.k1." + base64url.encodeToString(claims.getBytes(StandardCharsets.US_ASCII));
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(SECRET_A, "HmacSHA256"));
+        return signed + "." + base64url.encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.US_ASCII)));
+    }
+
     @Test
     void a_token_carries_the_bid_beside_the_price() {
         ClickClaims cleared = new ClickClaims(claims.impressionId(), claims.campaignId(), Money.ofCents(26),
