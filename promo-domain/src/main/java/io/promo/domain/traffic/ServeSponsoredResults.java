@@ -5,11 +5,10 @@ import io.promo.domain.serving.DecideAdPage;
 import io.promo.domain.serving.DecisionPage;
 import io.promo.domain.serving.PagePosition;
 import io.promo.domain.serving.Viewer;
-import io.promo.domain.shared.EventId;
 import io.promo.domain.shared.UserId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,12 +37,10 @@ public final class ServeSponsoredResults {
     public ServedPage serve(ServeCommand command) {
         DecisionPage page = decideAdPage.decide(command.request());
         List<PagePosition.Sponsored> sponsored = page.sponsored();
+        String[] clickTokens = new String[page.positions().size()];
         if (sponsored.isEmpty()) {
-            return new ServedPage(page, Map.of(), 0);
+            return new ServedPage(page, Arrays.asList(clickTokens), 0);
         }
-        // Built immutable once: ServedPage keeps such a map as it is instead of copying a HashMap.
-        @SuppressWarnings("unchecked")
-        Map.Entry<EventId, String>[] clickTokens = new Map.Entry[sponsored.size()];
         List<TrafficEvent> served = new ArrayList<>(sponsored.size());
         Optional<UserId> userId = page.viewer() instanceof Viewer.User user ? Optional.of(user.userId()) : Optional.empty();
         Optional<String> anonFpHash = page.viewer() instanceof Viewer.Anonymous anonymous
@@ -52,14 +49,13 @@ public final class ServeSponsoredResults {
         String uaHash = hasher.userAgent(command.userAgent());
         for (PagePosition.Sponsored position : sponsored) {
             ClickTokenHook hook = position.clickToken();
-            String token = tokens.sign(new ClickClaims(hook.impressionId(), hook.campaignId(), hook.cpc(),
-                    hook.bid(), hook.servedAt(), hook.surface(), hook.city(), hook.role(), hook.querySignature()));
-            clickTokens[served.size()] = Map.entry(position.impressionId(), token);
+            clickTokens[position.position() - 1] = tokens.sign(new ClickClaims(hook.impressionId(), hook.campaignId(),
+                    hook.cpc(), hook.bid(), hook.servedAt(), hook.surface(), hook.city(), hook.role(), hook.querySignature()));
             served.add(new TrafficEvent(position.impressionId(), position.campaignId(), position.impressionId(),
                     page.role(), page.city(), page.querySignature(), userId, anonFpHash, ipHash, uaHash, page.servedAt(),
                     new EventDetail.Served(page.surface(), position.position(), position.cpc(), position.format())));
         }
         int taken = impressions.offer(served);
-        return new ServedPage(page, Map.ofEntries(clickTokens), served.size() - taken);
+        return new ServedPage(page, Arrays.asList(clickTokens), served.size() - taken);
     }
 }

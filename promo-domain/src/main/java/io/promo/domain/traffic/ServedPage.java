@@ -2,23 +2,30 @@ package io.promo.domain.traffic;
 
 import io.promo.domain.serving.DecisionPage;
 import io.promo.domain.serving.PagePosition;
-import io.promo.domain.shared.EventId;
-import java.util.Map;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The decided page and the signed click token of each sponsored position, by impression id.
+ * The decided page and the signed click token of each sponsored position.
  *
+ * @param clickTokens        by page position (index 0 is position 1): the sponsored position's click token, null at an
+ *                           organic one. By position rather than by impression id: finding a token is then an index,
+ *                           not a hash of a fresh id
  * @param impressionsDropped sponsored impressions of this page the full buffer could not take (not logged)
  */
-public record ServedPage(DecisionPage page, Map<EventId, String> clickTokens, int impressionsDropped) {
+public record ServedPage(DecisionPage page, List<String> clickTokens, int impressionsDropped) {
 
     public ServedPage {
         Objects.requireNonNull(page, "page");
-        clickTokens = Map.copyOf(clickTokens);
+        if (clickTokens.size() != page.positions().size()) {
+            throw new IllegalArgumentException("one click token or null per position: " + clickTokens.size()
+                    + " for " + page.positions().size() + " positions");
+        }
+        clickTokens = Collections.unmodifiableList(clickTokens);
     }
 
     public String clickToken(PagePosition.Sponsored position) {
-        return clickTokens.get(position.impressionId());
+        return clickTokens.get(position.position() - 1);
     }
 }
