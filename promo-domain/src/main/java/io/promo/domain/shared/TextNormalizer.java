@@ -20,8 +20,48 @@ public final class TextNormalizer {
     }
 
     public static String normalize(String text) {
+        String printable = normalizePrintableAscii(text);
+        return printable != null ? printable : normalizeByRules(text);
+    }
+
+    /** {@link #normalize} by its rules: decomposed, marks removed, lower case, white space collapsed, trimmed. */
+    static String normalizeByRules(String text) {
         String folded = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
         return SPACES.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+    }
+
+    /**
+     * {@link #normalize} of a text of printable ASCII characters (space to tilde), or null for any other text: every
+     * search normalizes its city, role and query, almost always such text, and the rules' regular expressions and
+     * Unicode decomposition cost more than the rest of reading the request. In that range decomposition changes
+     * nothing, there are no marks, lower case is A to Z only, and the one white space character is the space.
+     */
+    private static String normalizePrintableAscii(String text) {
+        int length = text.length();
+        boolean unchanged = length == 0 || text.charAt(0) != ' ' && text.charAt(length - 1) != ' ';
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < ' ' || c > '~') {
+                return null;
+            }
+            if (c >= 'A' && c <= 'Z' || c == ' ' && i > 0 && text.charAt(i - 1) == ' ') {
+                unchanged = false;
+            }
+        }
+        if (unchanged) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c != ' ') {
+                out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+            } else if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
+                out.append(' ');
+            }
+        }
+        int end = out.length();
+        return end > 0 && out.charAt(end - 1) == ' ' ? out.substring(0, end - 1) : out.toString();
     }
 
     /**

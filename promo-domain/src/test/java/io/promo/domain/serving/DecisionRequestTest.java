@@ -160,4 +160,34 @@ class DecisionRequestTest {
 
         assertThat(request.organicMatches()).containsExactlyElementsOf(THREE);
     }
+
+    /** The fingerprint's form as it was specified before {@code Viewer.Anonymous.isFingerprint} became a loop. */
+    private static final java.util.regex.Pattern FINGERPRINT = java.util.regex.Pattern.compile("[A-Za-z0-9_.:=+/-]{1,128}");
+
+    @Test
+    void an_anonymous_fingerprint_hash_has_the_specified_form() {
+        long seed = Seeds.base("an_anonymous_fingerprint_hash_has_the_specified_form");
+        java.util.Random random = new java.util.Random(seed);
+        String alphabet = "aZ09_.:=+/-~ \u00E9\t@";
+        for (int trial = 0; trial < 100_000; trial++) {
+            int length = random.nextInt(10) == 0 ? 125 + random.nextInt(6) : random.nextInt(5);
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < length; i++) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            assertThat(Viewer.Anonymous.isFingerprint(text.toString())).as("'%s', %s", text, Seeds.replay(seed))
+                    .isEqualTo(FINGERPRINT.matcher(text).matches());
+        }
+        assertThat(Viewer.Anonymous.isFingerprint(null)).isFalse();
+    }
+
+    @Test
+    void a_search_parses_with_the_viewers_memory_token() {
+        DecisionRequest request = DecisionRequest.parse("people_search", null, "berlin", "", null, "fp_1", null,
+                List.of("ent_1"), "m1.token");
+
+        assertThat(request.memoryToken()).isEqualTo("m1.token");
+        assertThat(DecisionRequest.parse("people_search", null, "berlin", "", null, "fp_1", null, List.of("ent_1"))
+                .memoryToken()).isNull();
+    }
 }
