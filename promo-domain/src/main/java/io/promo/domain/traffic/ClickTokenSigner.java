@@ -81,7 +81,7 @@ public final class ClickTokenSigner {
     public String sign(ClickClaims claims) {
         // Written straight into bytes (the claims are ASCII ids, codes and numbers): the signer runs for every sponsored
         // result of every page, and the strings a join and concatenations built cost more than its HMAC.
-        StringBuilder payload = new StringBuilder(160)
+        StringBuilder payload = new StringBuilder(256)
                 .append(claims.impressionId().value()).append(SEPARATOR)
                 .append(claims.campaignId().value()).append(SEPARATOR)
                 .append(claims.cpc().cents()).append(SEPARATOR)

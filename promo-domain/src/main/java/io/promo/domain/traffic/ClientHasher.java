@@ -13,6 +13,10 @@ import java.util.HexFormat;
 public final class ClientHasher {
 
     private static final int BYTES = 16;
+    private static final byte[] IP = label("ip");
+    private static final byte[] UA = label("ua");
+    private static final byte[] FP = label("fp");
+    private static final byte[] CS = label("cs");
 
     private final Hmac hmac;
 
@@ -24,25 +28,30 @@ public final class ClientHasher {
     }
 
     public String ip(String ip) {
-        return hash("ip", ip == null ? "" : ip.trim());
+        return hash(IP, ip == null ? "" : ip.trim());
     }
 
     public String userAgent(String userAgent) {
-        return hash("ua", userAgent == null ? "" : userAgent);
+        return hash(UA, userAgent == null ? "" : userAgent);
     }
 
     /** The search service already sends a fingerprint hash; it is keyed again so ours cannot be joined with theirs. */
     public String fingerprint(String fingerprintHash) {
-        return hash("fp", fingerprintHash == null ? "" : fingerprintHash);
+        return hash(FP, fingerprintHash == null ? "" : fingerprintHash);
     }
 
     /** What a conversion named (a click, or a viewer key and an entity), so that a replay naming another is told apart. */
     public String conversionSubject(String subject) {
-        return hash("cs", subject == null ? "" : subject);
+        return hash(CS, subject == null ? "" : subject);
     }
 
-    private String hash(String label, String value) {
-        byte[] mac = hmac.sign((label + '\u0000' + value).getBytes(StandardCharsets.UTF_8));
+    private String hash(byte[] label, String value) {
+        byte[] mac = hmac.sign(label, value.getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(mac, 0, BYTES);
+    }
+
+    /** The MAC input's start for one kind of value: its label and a NUL (no label contains one). */
+    private static byte[] label(String label) {
+        return (label + '\u0000').getBytes(StandardCharsets.UTF_8);
     }
 }

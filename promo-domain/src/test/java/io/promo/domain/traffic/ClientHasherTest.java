@@ -62,4 +62,21 @@ class ClientHasherTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ClientHasher(null)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    /**
+     * The stored form, spelt out with the JDK's own HMAC: hashes stored by earlier builds (burst counts, conversions'
+     * subjects) must keep matching the ones this build computes.
+     */
+    @Test
+    void a_hash_is_the_first_16_bytes_of_an_hmac_of_the_label_a_nul_and_the_value() throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(SECRET, "HmacSHA256"));
+        java.util.function.Function<String, String> reference = input -> java.util.HexFormat.of()
+                .formatHex(mac.doFinal(input.getBytes(StandardCharsets.UTF_8)), 0, 16);
+
+        assertThat(hasher.ip(" 203.0.113.7 ")).isEqualTo(reference.apply("ip\u0000203.0.113.7"));
+        assertThat(hasher.userAgent("Mozilla/5.0 é")).isEqualTo(reference.apply("ua\u0000Mozilla/5.0 é"));
+        assertThat(hasher.fingerprint("fp_1")).isEqualTo(reference.apply("fp\u0000fp_1"));
+        assertThat(hasher.conversionSubject(null)).isEqualTo(reference.apply("cs\u0000"));
+    }
 }
