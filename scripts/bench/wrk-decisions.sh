@@ -6,13 +6,17 @@
 #   mvn -B -q -pl promo-app -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
 # CLASSES=dir overrides promo-app/target (its test-classes and classes, for comparing a build copied elsewhere).
 # WARMUP=seconds [5]: the first, unreported run that warms the JIT up (on two shared cores it takes 30 s or more).
+# PROMO_JAVA_OPTS replaces the JVM options ./promo would use (PROMO_JAVA_OPTS= for the JVM's defaults, G1).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 connections=${1:-16}; seconds=${2:-20}; runs=${3:-3}; threads=${4:-2}; warmup=${WARMUP:-5}
 classes=${CLASSES:-promo-app/target}
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wrk)" >&2; exit 1; }
 bodies=$(mktemp -d); log=$(mktemp)
-java ${JAVA_OPTS:-} -cp "$classes/test-classes:$classes/classes:$(cat promo-app/target/bench.classpath)" \
+# PROMO_JAVA_OPTS as ./promo reads it (default ZGC, ADR 0040), so this measures what ./promo serve runs; JAVA_OPTS adds
+# to it (a profile, a GC log).
+# shellcheck disable=SC2086 # the options are words
+java ${PROMO_JAVA_OPTS--XX:+UseZGC} ${JAVA_OPTS:-} -cp "$classes/test-classes:$classes/classes:$(cat promo-app/target/bench.classpath)" \
     io.promo.app.bench.DecisionLoadBenchmark hold=$(( (seconds + 2) * runs + warmup + 60 )) bodies="$bodies" >"$log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$bodies" "$log"' EXIT
