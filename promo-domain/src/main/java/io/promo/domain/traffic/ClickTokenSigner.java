@@ -79,8 +79,8 @@ public final class ClickTokenSigner {
     }
 
     public String sign(ClickClaims claims) {
-        // Written straight into bytes (the claims are ASCII ids, codes and numbers): the signer runs for every sponsored
-        // result of every page, and the strings a join and concatenations built cost more than its HMAC.
+        // One builder for the claims (ASCII ids, codes and numbers) and one array for the token: the signer runs for
+        // every sponsored result of every page, and the strings of a join and four concatenations showed in its profile.
         StringBuilder payload = new StringBuilder(256)
                 .append(claims.impressionId().value()).append(SEPARATOR)
                 .append(claims.campaignId().value()).append(SEPARATOR)
@@ -155,7 +155,7 @@ public final class ClickTokenSigner {
 
     /** Our own, correctly signed payload should always parse; anything else is treated as malformed. */
     private static Optional<ClickClaims> parseClaims(byte[] payloadBytes, boolean withBid) {
-        String[] read = new String(payloadBytes, StandardCharsets.US_ASCII).split("~", -1);
+        String[] read = new String(payloadBytes, StandardCharsets.US_ASCII).split(String.valueOf(SEPARATOR), -1);
         if (read.length != (withBid ? 9 : 8)) {
             return Optional.empty();
         }
