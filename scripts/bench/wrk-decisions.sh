@@ -15,9 +15,11 @@ command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wr
 bodies=$(mktemp -d); log=$(mktemp)
 # PROMO_JAVA_OPTS as ./promo reads it (default ZGC, ADR 0040), so this measures what ./promo serve runs; JAVA_OPTS adds
 # to it (a profile, a GC log).
-# shellcheck disable=SC2086 # the options are words
+# shellcheck disable=SC2086 # the options are words (set -f: no globbing of them)
+set -f
 java ${PROMO_JAVA_OPTS--XX:+UseZGC} ${JAVA_OPTS:-} -cp "$classes/test-classes:$classes/classes:$(cat promo-app/target/bench.classpath)" \
     io.promo.app.bench.DecisionLoadBenchmark hold=$(( (seconds + 2) * runs + warmup + 60 )) bodies="$bodies" >"$log" 2>&1 &
+set +f
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$bodies" "$log"' EXIT
 until grep -q '^serving port=' "$log"; do

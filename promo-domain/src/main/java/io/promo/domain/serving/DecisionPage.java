@@ -35,6 +35,12 @@ public record DecisionPage(
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(querySignature, "querySignature");
         positions = List.copyOf(positions);
+        for (int i = 0; i < positions.size(); i++) {
+            if (positions.get(i).position() != i + 1) {
+                throw new IllegalArgumentException("positions are numbered from 1 in order: position " + (i + 1)
+                        + " says " + positions.get(i).position());
+            }
+        }
         Objects.requireNonNull(memoryToken, "memoryToken");
     }
 

@@ -2,6 +2,7 @@ package io.promo.domain.traffic;
 
 import io.promo.domain.serving.DecisionPage;
 import io.promo.domain.serving.PagePosition;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -22,7 +23,8 @@ public record ServedPage(DecisionPage page, List<String> clickTokens, int impres
             throw new IllegalArgumentException("one click token or null per position: " + clickTokens.size()
                     + " for " + page.positions().size() + " positions");
         }
-        clickTokens = Collections.unmodifiableList(clickTokens);
+        // Its own copy, nulls kept (List.copyOf refuses them); DecisionPage numbers positions 1..n, the index plus one.
+        clickTokens = Collections.unmodifiableList(Arrays.asList(clickTokens.toArray(new String[0])));
     }
 
     public String clickToken(PagePosition.Sponsored position) {

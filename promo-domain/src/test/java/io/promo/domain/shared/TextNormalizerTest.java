@@ -16,7 +16,7 @@ class TextNormalizerTest {
     /** The codes' form as it was specified before {@link CodeSyntax} became a loop. */
     private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     /** Printable ASCII with the characters the rules treat specially, tabs, other white space, accents and marks. */
-    private static final String ALPHABET = "aZz09 -_~!.\t\n\u000B\u001F\u007F\u00A0\u00E9e\u0301\u0130\u2003\u00DF";
+    private static final String ALPHABET = "aAZz09 -_~!.@[`{\t\n\u000B\u001F\u007F\u00A0\u00E9e\u0301\u0130\u2003\u00DF";
 
     @Test
     void printable_ascii_normalizes_by_the_rules() {
