@@ -14,9 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -27,7 +25,7 @@ import java.util.Optional;
  * {@code ~} in base64url, the signature an HMAC-SHA256 over {@code v2.<key id>.<payload>}, also
  * base64url. A {@code v1} token, signed before tokens carried the bid, has one claim fewer and still
  * verifies: its bid reads as its price (no savings), so links on screens during an upgrade still bill.
- * Tokens are signed with the first key; every key still accepted verifies, so a key can rotate
+ * Tokens are signed with the first key; every key still accepted verifies ({@link KeyRing}), so a key can rotate
  * without breaking the links already on screens. A token lives {@link #DEFAULT_LIFETIME} unless
  * configured otherwise. Verification never throws on bad input: it says why.
  */
@@ -44,12 +42,9 @@ public final class ClickTokenSigner {
     private static final String VERSION_WITHOUT_BID = "v1";
     private static final char SEPARATOR = '~';
 
-    private final SigningKey signingKey;
     /** {@code v2.<key id>.}: what every token this signer writes starts with, and its MAC input too. */
     private final byte[] signingPrefix;
-    private final Hmac signingMac;
-    private final Map<String, SigningKey> acceptedKeys;
-    private final Map<String, Hmac> macs;
+    private final KeyRing<Hmac> keys;
     private final Duration lifetime;
     private final Clock clock;
 
@@ -57,23 +52,11 @@ public final class ClickTokenSigner {
      * @param keys the newest key first: it signs; all of them verify while {@link SigningKey#acceptsAt} holds
      */
     public ClickTokenSigner(List<SigningKey> keys, Duration lifetime, Clock clock) {
-        if (keys.isEmpty()) {
-            throw new IllegalArgumentException("at least one signing key");
-        }
-        this.signingKey = keys.get(0);
-        this.acceptedKeys = new LinkedHashMap<>();
-        this.macs = new LinkedHashMap<>();
-        for (SigningKey key : keys) {
-            if (acceptedKeys.put(key.keyId(), key) != null) {
-                throw new IllegalArgumentException("two signing keys named " + key.keyId());
-            }
-            macs.put(key.keyId(), new Hmac(key.secret()));
-        }
+        this.keys = new KeyRing<>(keys, key -> new Hmac(key.secret()));
         if (lifetime.isNegative() || lifetime.isZero()) {
             throw new IllegalArgumentException("a token lifetime is positive: " + lifetime);
         }
-        this.signingPrefix = ascii(VERSION + "." + signingKey.keyId() + ".");
-        this.signingMac = macs.get(signingKey.keyId());
+        this.signingPrefix = ascii(VERSION + "." + this.keys.signingKeyId() + ".");
         this.lifetime = lifetime;
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -94,7 +77,7 @@ public final class ClickTokenSigner {
         }
         payload.append(SEPARATOR).append(claims.querySignature());
         byte[] encoded = Base64Url.ENCODER.encode(ascii(payload.toString()));
-        byte[] signature = Base64Url.ENCODER.encode(signingMac.sign(signingPrefix, encoded));
+        byte[] signature = Base64Url.ENCODER.encode(keys.signingMac().sign(signingPrefix, encoded));
         byte[] token = Arrays.copyOf(signingPrefix, signingPrefix.length + encoded.length + 1 + signature.length);
         System.arraycopy(encoded, 0, token, signingPrefix.length, encoded.length);
         token[signingPrefix.length + encoded.length] = '.';
@@ -122,9 +105,9 @@ public final class ClickTokenSigner {
         if (parts.length != 4 || !VERSION.equals(parts[0]) && !VERSION_WITHOUT_BID.equals(parts[0])) {
             return rejected(TokenRejection.MALFORMED);
         }
-        SigningKey key = acceptedKeys.get(parts[1]);
         Instant now = clock.instant();
-        if (key == null || !key.acceptsAt(now)) {
+        Hmac mac = keys.verifierAt(parts[1], now);
+        if (mac == null) {
             return rejected(TokenRejection.UNKNOWN_KEY);
         }
         byte[] signature = Base64Url.decodeCanonical(parts[3]);
@@ -132,7 +115,7 @@ public final class ClickTokenSigner {
             // Bytes in another spelling than the one we wrote are not our signature; no base64 at all is no token.
             return rejected(Base64Url.decodesLeniently(parts[3]) ? TokenRejection.BAD_SIGNATURE : TokenRejection.MALFORMED);
         }
-        byte[] expected = macs.get(key.keyId()).sign(ascii(parts[0] + "." + parts[1] + "." + parts[2]));
+        byte[] expected = mac.sign(ascii(parts[0] + "." + parts[1] + "." + parts[2]));
         if (!MessageDigest.isEqual(expected, signature)) {
             return rejected(TokenRejection.BAD_SIGNATURE);
         }
@@ -142,7 +125,7 @@ public final class ClickTokenSigner {
         }
         Instant servedAt = claims.get().servedAt();
         if (!checkTime) {
-            return new TokenVerification.Valid(claims.get(), key.keyId());
+            return new TokenVerification.Valid(claims.get(), parts[1]);
         }
         if (servedAt.isAfter(now.plus(CLOCK_SKEW))) {
             return rejected(TokenRejection.NOT_YET_VALID);
@@ -150,7 +133,7 @@ public final class ClickTokenSigner {
         if (servedAt.plus(lifetime).isBefore(now)) {
             return rejected(TokenRejection.EXPIRED);
         }
-        return new TokenVerification.Valid(claims.get(), key.keyId());
+        return new TokenVerification.Valid(claims.get(), parts[1]);
     }
 
     /** Our own, correctly signed payload should always parse; anything else is treated as malformed. */

@@ -5,7 +5,6 @@ import io.promo.domain.shared.CampaignId;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,9 +26,8 @@ public final class MemoryTokenSeal implements MemorySeal {
     /** Campaign ids hashed so far: the index is rebuilt every second, and the same campaigns come back every time. */
     private static final int MAX_CACHED = 1 << 20;
 
-    private final String signingKeyId;
-    private final Map<String, SigningKey> keys = new LinkedHashMap<>();
-    private final Map<String, SipHash[]> macs = new LinkedHashMap<>();
+    /** Per key, two SipHash-2-4 under keys derived from it. */
+    private final KeyRing<SipHash[]> keys;
     private final Hmac campaignHasher;
     private final Clock clock;
     private final Map<String, Integer> campaignHashes = new ConcurrentHashMap<>();
@@ -39,36 +37,30 @@ public final class MemoryTokenSeal implements MemorySeal {
      * @param hashSecret the deployment's hash secret ({@code PROMO_HASH_SECRET})
      */
     public MemoryTokenSeal(List<SigningKey> keys, byte[] hashSecret, Clock clock) {
-        if (keys.isEmpty()) {
-            throw new IllegalArgumentException("at least one signing key");
-        }
         if (hashSecret == null || hashSecret.length < SigningKey.MIN_SECRET_BYTES) {
             throw new IllegalArgumentException("a hash secret has at least " + SigningKey.MIN_SECRET_BYTES + " bytes");
         }
-        this.signingKeyId = keys.get(0).keyId();
-        for (SigningKey key : keys) {
-            this.keys.put(key.keyId(), key);
+        this.keys = new KeyRing<>(keys, key -> {
             Hmac derive = new Hmac(key.secret());
-            this.macs.put(key.keyId(), new SipHash[] {
+            return new SipHash[] {
                 new SipHash(Arrays.copyOf(derive.sign(ascii("promo memory token mac 1")), 16)),
-                new SipHash(Arrays.copyOf(derive.sign(ascii("promo memory token mac 2")), 16))});
-        }
+                new SipHash(Arrays.copyOf(derive.sign(ascii("promo memory token mac 2")), 16))};
+        });
         this.campaignHasher = new Hmac(hashSecret);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
     public String signingKeyId() {
-        return signingKeyId;
+        return keys.signingKeyId();
     }
 
     @Override
     public byte[] mac(String keyId, byte[] message) {
-        SigningKey key = keys.get(keyId);
-        if (key == null || !key.acceptsAt(clock.instant())) {
+        SipHash[] sips = keys.verifierAt(keyId, clock.instant());
+        if (sips == null) {
             return null;
         }
-        SipHash[] sips = macs.get(keyId);
         byte[] tag = new byte[MAC_BYTES];
         put(tag, 0, sips[0].hash(message, 0, message.length));
         put(tag, 8, sips[1].hash(message, 0, message.length));
