@@ -156,6 +156,7 @@ public final class InProcessVsHttpBenchmark {
         long[][] latencies = new long[threads][];
         int[] counts = new int[threads];
         AtomicLong threadCpu = new AtomicLong();
+        AtomicLong allocated = new AtomicLong();
         AtomicLong dropped = new AtomicLong();
         AtomicLong processCpuFrom = new AtomicLong();
         String loadFrom = loadAverage();
@@ -174,6 +175,7 @@ public final class InProcessVsHttpBenchmark {
                 }
                 measuring.countDown();
                 long cpuFrom = cpu.getCurrentThreadCpuTime();
+                long allocatedFrom = allocatedBytes();
                 int count = 0;
                 long lost = 0;
                 while (now < measureUntil && count < mine.length) {
@@ -183,6 +185,7 @@ public final class InProcessVsHttpBenchmark {
                     now = after;
                 }
                 threadCpu.addAndGet(cpu.getCurrentThreadCpuTime() - cpuFrom);
+                allocated.addAndGet(allocatedBytes() - allocatedFrom);
                 dropped.addAndGet(lost);
                 counts[thread] = count;
                 done.countDown();
@@ -195,7 +198,16 @@ public final class InProcessVsHttpBenchmark {
         long processCpu = processCpuNanos() - processCpuFrom.get();
         long[] all = merge(latencies, counts);
         return new Side(name, all.length, measureSeconds, percentile(all, 0.50), percentile(all, 0.99),
-                percentile(all, 0.999), threadCpu.get(), processCpu, dropped.get(), loadFrom + " → " + loadAverage());
+                percentile(all, 0.999), threadCpu.get(), allocated.get(), processCpu, dropped.get(),
+                loadFrom + " → " + loadAverage());
+    }
+
+    /**
+     * The bytes the calling thread has allocated so far (HotSpot's count): unlike time, the same on a busy machine as
+     * on a quiet one, so it compares builds exactly.
+     */
+    private static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
     }
 
     /** DecisionLoadBenchmark's client: a warm-up run, then the measured one with the process's CPU time around it. */
@@ -211,12 +223,12 @@ public final class InProcessVsHttpBenchmark {
             throw new IllegalStateException(result.errors() + " HTTP answers were not 200");
         }
         return new Side("HTTP, " + concurrency + " connections", result.requests(), result.seconds(),
-                result.p50Micros() * 1_000, result.p99Micros() * 1_000, result.p999Micros() * 1_000, -1, processCpu, 0,
+                result.p50Micros() * 1_000, result.p99Micros() * 1_000, result.p999Micros() * 1_000, -1, -1, processCpu, 0,
                 loadFrom + " → " + loadAverage());
     }
 
     record Side(String name, long decisions, double seconds, long p50Nanos, long p99Nanos, long p999Nanos,
-            long threadCpuNanos, long processCpuNanos, long impressionsDropped, String load) {
+            long threadCpuNanos, long allocatedBytes, long processCpuNanos, long impressionsDropped, String load) {
 
         double perSecond() {
             return decisions / seconds;
@@ -231,23 +243,29 @@ public final class InProcessVsHttpBenchmark {
             return decisions / (processCpuNanos / 1e9);
         }
 
+        /** Bytes the deciding threads allocated per decision; NaN for HTTP (Jetty's threads are not ours to count). */
+        double bytesPerDecision() {
+            return allocatedBytes < 0 ? Double.NaN : (double) allocatedBytes / decisions;
+        }
+
         static String medians(List<Side> sides) {
             return String.format(Locale.ROOT, "%,.0f decisions/s, %,.0f per deciding-thread CPU-second, %,.0f per process"
-                    + " CPU-second, p50 %s, p99 %s, p99.9 %s",
+                    + " CPU-second, p50 %s, p99 %s, p99.9 %s, %,.0f bytes allocated per decision",
                     median(sides.stream().mapToDouble(Side::perSecond).toArray()),
                     median(sides.stream().mapToDouble(Side::perThreadCpuSecond).toArray()),
                     median(sides.stream().mapToDouble(Side::perProcessCpuSecond).toArray()),
                     time(median(sides.stream().mapToDouble(Side::p50Nanos).toArray())),
                     time(median(sides.stream().mapToDouble(Side::p99Nanos).toArray())),
-                    time(median(sides.stream().mapToDouble(Side::p999Nanos).toArray())));
+                    time(median(sides.stream().mapToDouble(Side::p999Nanos).toArray())),
+                    median(sides.stream().mapToDouble(Side::bytesPerDecision).toArray()));
         }
 
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%-26s %,9.0f decisions/s, %,9.0f per deciding-thread CPU-s, %,9.0f per"
-                    + " process CPU-s, p50 %s, p99 %s, p99.9 %s, %,d impressions dropped, load %s", name, perSecond(),
-                    perThreadCpuSecond(), perProcessCpuSecond(), time(p50Nanos), time(p99Nanos), time(p999Nanos),
-                    impressionsDropped, load);
+                    + " process CPU-s, p50 %s, p99 %s, p99.9 %s, %,.0f B allocated per decision, %,d impressions dropped,"
+                    + " load %s", name, perSecond(), perThreadCpuSecond(), perProcessCpuSecond(), time(p50Nanos),
+                    time(p99Nanos), time(p999Nanos), bytesPerDecision(), impressionsDropped, load);
         }
     }
 
