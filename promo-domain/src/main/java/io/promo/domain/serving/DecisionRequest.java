@@ -66,11 +66,6 @@ public record DecisionRequest(
         this(surface, role, city, query, viewer, pageSize, organicMatches, null);
     }
 
-    /** This request with the viewer-memory token the search service got from the viewer's previous decision. */
-    public DecisionRequest withMemoryToken(String token) {
-        return new DecisionRequest(surface, role, city, query, viewer, pageSize, organicMatches, token);
-    }
-
     /**
      * Parses the search service's raw values, reporting every broken field at once.
      *
@@ -86,8 +81,8 @@ public record DecisionRequest(
 
     /**
      * {@link #parse(String, String, String, String, String, String, Integer, List) parse} with the viewer-memory token
-     * the search service got from the viewer's previous decision (null for none). One construction, so the organic
-     * matches are checked once: {@link #withMemoryToken} on a parsed request would check all of them again.
+     * the search service got from the viewer's previous decision (null for none), in the one construction: a copy
+     * with the token added would check all the organic matches again.
      */
     public static DecisionRequest parse(String surface, String role, String city, String query, String userId,
             String anonymousFingerprint, Integer pageSize, List<String> organicMatches, String memoryToken) {

@@ -33,7 +33,6 @@ public final class MemoryTokenCodec {
     /** The skew tolerated between nodes' clocks: a token written further ahead of ours is not one of ours. */
     static final int SKEW_MINUTES = 1;
 
-
     private final MemorySeal seal;
     private final MemoryReadings readings;
 
