@@ -453,13 +453,17 @@ final class DaySimulation {
         }
     }
 
-    /** A conversion report the marketplace will send at {@code due}. */
-    private record PendingConversion(Instant due, long order, Map<String, Object> body, boolean duplicate, boolean late)
+    /** A conversion report the marketplace will send at {@code due}: by time, then report, the original before its repeat. */
+    record PendingConversion(Instant due, long order, Map<String, Object> body, boolean duplicate, boolean late)
             implements Comparable<PendingConversion> {
         @Override
         public int compareTo(PendingConversion other) {
             int byDue = due.compareTo(other.due);
-            return byDue != 0 ? byDue : Long.compare(order, other.order);
+            if (byDue != 0) {
+                return byDue;
+            }
+            int byOrder = Long.compare(order, other.order);
+            return byOrder != 0 ? byOrder : Boolean.compare(duplicate, other.duplicate);
         }
     }
 

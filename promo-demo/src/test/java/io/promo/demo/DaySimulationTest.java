@@ -29,4 +29,18 @@ class DaySimulationTest {
                     .isCloseTo(weights[hour] * 8_000, org.assertj.core.data.Offset.offset(1.0));
         }
     }
+
+    /**
+     * A late report is due at the day's end at the latest, and so is its repeat: tied on the time and the report, the
+     * repeat must still come second, or the API records it first (201) and the demo, expecting a replay's 200, stops.
+     */
+    @Test
+    void a_repeated_conversion_report_is_sent_after_its_original_even_when_both_are_due_at_the_days_end() {
+        java.time.Instant endOfDay = java.time.Instant.parse("2026-12-04T23:59:59Z");
+        var original = new DaySimulation.PendingConversion(endOfDay, 60, java.util.Map.of(), false, true);
+        var repeat = new DaySimulation.PendingConversion(endOfDay, 60, java.util.Map.of(), true, true);
+
+        assertThat(original.compareTo(repeat)).isNegative();
+        assertThat(repeat.compareTo(original)).isPositive();
+    }
 }
