@@ -8,6 +8,7 @@ import io.promo.domain.serving.DecideAdPage;
 import io.promo.domain.serving.DecisionRequest;
 import io.promo.domain.serving.index.ServingSettings;
 import io.promo.domain.serving.pacing.HourlyTrafficCounter;
+import io.promo.domain.serving.share.ImpressionShareCounter;
 import io.promo.domain.shared.SortableRandomIdGenerator;
 import io.promo.domain.traffic.QuerySignature;
 import io.promo.embedded.AdPage;
@@ -39,23 +40,32 @@ import java.util.function.ToIntFunction;
  *
  * <ul>
  * <li><b>bare</b>: {@code DecisionRequest.parse} and {@code DecideAdPage.decide} on the serving index, what the JMH
- *     {@code DecisionBenchmark} times: no click tokens, no impressions;</li>
+ *     {@code DecisionBenchmark} times (impression share counted with the deployment's sampling): no click tokens,
+ *     no impressions;</li>
  * <li><b>in process</b>: through promo-embedded's public API only ({@code Promo.serving().decide(AdRequest)}), the
  *     whole use case of {@code POST /v1/decisions}: tokens signed, impressions buffered and written by promo's thread;</li>
  * <li><b>HTTP</b>: {@code POST /v1/decisions} on promo-app, by {@code DecisionLoadBenchmark}'s closed-loop client in
  *     this JVM.</li>
  * </ul>
  *
- * Each round runs the three one after the other, so their ratios meet the same load. Per side: decisions per second,
+ * Each round runs bare and in process in turns, then HTTP, so their ratios meet the same load. Run it with a heap
+ * committed and touched up front ({@code -Xms2g -Xmx2g -XX:+AlwaysPreTouch}): otherwise the first touch of every page
+ * a growing heap takes is a page fault on the deciding thread, and the side that allocates more pays more of them
+ * (docs/benchmarks.md). Per side: decisions per second,
  * p50/p99/p99.9 latency, decisions per CPU-second of the deciding threads (in process and bare: the "per core"
  * figure) and per CPU-second of the whole process (everything: GC, promo's own threads, and for HTTP the server and
  * the client). Options as {@code name=value}: {@code rounds} [5], {@code warmup} seconds [3], {@code measure} seconds
  * [8], {@code threads} deciding in process and bare [1], {@code concurrency} HTTP client connections [8],
- * {@code campaigns} [600], {@code matches} [200].
+ * {@code campaigns} [600], {@code matches} [200], {@code http} [true]: {@code false} leaves the HTTP side out, for
+ * comparing two builds' in-process cost in more rounds of the same time; {@code interleave} [true]: bare and in
+ * process take turns in batches of {@value #BATCH} decisions on the same threads (see {@link #interleaved}), {@code
+ * false} runs them one after the other as the HTTP side runs.
  */
 public final class InProcessVsHttpBenchmark {
 
     private static final int SEARCHES = 64;
+    /** Decisions per turn when the bare and in-process sides take turns: tens of milliseconds, many turns a second. */
+    private static final int BATCH = 2_000;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = DecisionLoadBenchmark.options(args);
@@ -66,6 +76,8 @@ public final class InProcessVsHttpBenchmark {
         int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "8"));
         int campaigns = Integer.parseInt(options.getOrDefault("campaigns", "600"));
         int matches = Integer.parseInt(options.getOrDefault("matches", "200"));
+        boolean withHttp = Boolean.parseBoolean(options.getOrDefault("http", "true"));
+        boolean interleave = Boolean.parseBoolean(options.getOrDefault("interleave", "true"));
 
         try (PromoApplication app = DecisionLoadBenchmark.startSeeded(campaigns);
                 // The embedder's promo: the public API on the same database, the schema only verified.
@@ -88,14 +100,25 @@ public final class InProcessVsHttpBenchmark {
                     System.getProperty("java.vm.name") + " " + Runtime.version(), loadAverage());
 
             List<Round> results = new ArrayList<>();
+            ToIntFunction<AdRequest> bareDecision = request -> {
+                bare.decide(decisionRequest(request));
+                return 0;
+            };
+            ToIntFunction<AdRequest> inProcessDecision = request -> searchAds.decide(request).impressionsDropped();
             for (int round = 1; round <= rounds; round++) {
-                Side bareSide = inProcess("bare DecideAdPage", threads, warmup, measure, adRequests, request -> {
-                    bare.decide(decisionRequest(request));
-                    return 0;
-                });
-                Side inProcessSide = inProcess("in process (public API)", threads, warmup, measure, adRequests,
-                        request -> searchAds.decide(request).impressionsDropped());
-                Side httpSide = http(app.port(), concurrency, warmup, measure, httpRequests);
+                Side bareSide;
+                Side inProcessSide;
+                if (interleave) {
+                    Side[] sides = interleaved(threads, warmup, measure, adRequests, List.of("bare DecideAdPage",
+                            "in process (public API)"), List.of(bareDecision, inProcessDecision));
+                    bareSide = sides[0];
+                    inProcessSide = sides[1];
+                } else {
+                    bareSide = inProcess("bare DecideAdPage", threads, warmup, measure, adRequests, bareDecision);
+                    inProcessSide = inProcess("in process (public API)", threads, warmup, measure, adRequests,
+                            inProcessDecision);
+                }
+                Side httpSide = withHttp ? http(app.port(), concurrency, warmup, measure, httpRequests) : Side.NONE;
                 Round result = new Round(bareSide, inProcessSide, httpSide);
                 results.add(result);
                 System.out.printf(Locale.ROOT, "round %d%n  %s%n  %s%n  %s%n  in process / bare, per core: %.2f;"
@@ -133,14 +156,19 @@ public final class InProcessVsHttpBenchmark {
                 r.pageSize(), r.organicMatches());
     }
 
-    /** A {@link DecideAdPage} built as the wiring builds it, on the app's serving index. */
+    /**
+     * A {@link DecideAdPage} built as the wiring builds it, on the app's serving index, counting impression share with
+     * the deployment's sampling as JMH's {@code DecisionBenchmark} and the in-process side do: without, the bare side
+     * would leave out work both of those do.
+     */
     private static DecideAdPage bareDecideAdPage(PromoApplication app) {
         BudgetCalendar calendar = new BudgetCalendar(ZoneOffset.UTC);
         ServingSettings settings = ServingSettings.defaults(DeploymentDefaults.POLICY_LIMITS, calendar);
         Clock clock = Clock.systemUTC();
         return new DecideAdPage(app.servingIndex(), settings, new SortableRandomIdGenerator(clock), clock,
                 new HourlyTrafficCounter(calendar, settings.pacing().historyDays() + 1),
-                new QuerySignature("bench-hash-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8))::of);
+                new QuerySignature("bench-hash-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8))::of,
+                ImpressionShareCounter.sampling());
     }
 
     /**
@@ -203,6 +231,113 @@ public final class InProcessVsHttpBenchmark {
     }
 
     /**
+     * {@code sides} measured on the same threads in turns of {@value #BATCH} decisions each, all threads switching
+     * together: a run's deciding thread can spend minutes on a vCPU that a neighbour of this virtual machine contends
+     * for, and the time it stays there can be one side's whole window when the sides run one after the other (the
+     * ratio of two such runs then swings by half). In turns, both sides meet the same vCPU, the same neighbours and
+     * the same load, and their ratio holds. Per side: its turns' decisions, latencies, thread CPU time, allocation
+     * and wall time, and the process's CPU time during its turns (work promo's own threads do for one side's turn,
+     * such as writing its impressions, can spill into the next turn).
+     */
+    private static Side[] interleaved(int threads, int warmupSeconds, int measureSeconds, List<AdRequest> requests,
+            List<String> names, List<ToIntFunction<AdRequest>> sides) throws InterruptedException {
+        int k = sides.size();
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        long start = System.nanoTime();
+        long measureFrom = start + warmupSeconds * 1_000_000_000L;
+        long measureUntil = measureFrom + measureSeconds * 1_000_000_000L;
+        long[][][] latencies = new long[k][threads][];
+        int[][] counts = new int[k][threads];
+        AtomicLong[] threadCpu = new AtomicLong[k];
+        AtomicLong[] allocated = new AtomicLong[k];
+        AtomicLong[] dropped = new AtomicLong[k];
+        long[] wall = new long[k];
+        long[] processCpu = new long[k];
+        for (int s = 0; s < k; s++) {
+            threadCpu[s] = new AtomicLong();
+            allocated[s] = new AtomicLong();
+            dropped[s] = new AtomicLong();
+            for (int t = 0; t < threads; t++) {
+                latencies[s][t] = new long[Math.min(measureSeconds * 200_000, 20_000_000)];
+            }
+        }
+        String loadFrom = loadAverage();
+        // The barrier's action runs between turns, when every thread has finished one: it books the turn's wall and
+        // process CPU time to its side and picks the next side.
+        int[] turn = {0};
+        boolean[] measuring = {false};
+        boolean[] finished = {false};
+        long[] mark = {System.nanoTime(), processCpuNanos()};
+        java.util.concurrent.CyclicBarrier between = new java.util.concurrent.CyclicBarrier(threads, () -> {
+            long now = System.nanoTime();
+            long processNow = processCpuNanos();
+            if (measuring[0]) {
+                wall[turn[0] % k] += now - mark[0];
+                processCpu[turn[0] % k] += processNow - mark[1];
+            }
+            // Measuring starts and ends on a whole round of turns, so every side has as many turns.
+            if (turn[0] % k == k - 1) {
+                finished[0] = measuring[0] && now >= measureUntil;
+                measuring[0] = now >= measureFrom;
+            }
+            turn[0]++;
+            mark[0] = now;
+            mark[1] = processNow;
+        });
+        CountDownLatch done = new CountDownLatch(threads);
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            Thread decider = new Thread(() -> {
+                try {
+                    int n = thread;
+                    // The barrier's action writes turn, measuring and finished; await() orders them before these reads.
+                    between.await();
+                    while (!finished[0]) {
+                        int side = turn[0] % k;
+                        boolean measured = measuring[0];
+                        ToIntFunction<AdRequest> decide = sides.get(side);
+                        long[] mine = latencies[side][thread];
+                        int count = counts[side][thread];
+                        long cpuFrom = cpu.getCurrentThreadCpuTime();
+                        long allocatedFrom = allocatedBytes();
+                        long lost = 0;
+                        long now = System.nanoTime();
+                        for (int i = 0; i < BATCH; i++) {
+                            lost += decide.applyAsInt(requests.get(n++ % requests.size()));
+                            long after = System.nanoTime();
+                            if (measured && count < mine.length) {
+                                mine[count++] = after - now;
+                            }
+                            now = after;
+                        }
+                        if (measured) {
+                            threadCpu[side].addAndGet(cpu.getCurrentThreadCpuTime() - cpuFrom);
+                            allocated[side].addAndGet(allocatedBytes() - allocatedFrom);
+                            dropped[side].addAndGet(lost);
+                            counts[side][thread] = count;
+                        }
+                        between.await();
+                    }
+                } catch (InterruptedException | java.util.concurrent.BrokenBarrierException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    done.countDown();
+                }
+            }, "bench-decider-" + t);
+            decider.start();
+        }
+        done.await();
+        String load = loadFrom + " → " + loadAverage();
+        Side[] measured = new Side[k];
+        for (int s = 0; s < k; s++) {
+            long[] all = merge(latencies[s], counts[s]);
+            measured[s] = new Side(names.get(s), all.length, wall[s] / 1e9, percentile(all, 0.50), percentile(all, 0.99),
+                    percentile(all, 0.999), threadCpu[s].get(), allocated[s].get(), processCpu[s], dropped[s].get(), load);
+        }
+        return measured;
+    }
+
+    /**
      * The bytes the calling thread has allocated so far (HotSpot's count): unlike time, the same on a busy machine as
      * on a quiet one, so it compares builds exactly.
      */
@@ -229,6 +364,9 @@ public final class InProcessVsHttpBenchmark {
 
     record Side(String name, long decisions, double seconds, long p50Nanos, long p99Nanos, long p999Nanos,
             long threadCpuNanos, long allocatedBytes, long processCpuNanos, long impressionsDropped, String load) {
+
+        /** The HTTP side of a run with {@code http=false}: every figure NaN. */
+        static final Side NONE = new Side("HTTP (not run)", 0, Double.NaN, 0, 0, 0, -1, -1, 0, 0, "-");
 
         double perSecond() {
             return decisions / seconds;
@@ -275,7 +413,7 @@ public final class InProcessVsHttpBenchmark {
         }
 
         double p99Ratio() {
-            return (double) http.p99Nanos() / inProcess.p99Nanos();
+            return http == Side.NONE ? Double.NaN : (double) http.p99Nanos() / inProcess.p99Nanos();
         }
     }
 
