@@ -135,9 +135,23 @@ public final class DecisionLoadBenchmark {
         PromoApplication app = PromoApplication.start(PromoConfig.load(Map.of(
                 PromoConfig.DATA_DIR, data.toString(), PromoConfig.HTTP_PORT, "0",
                 PromoConfig.ADMIN_KEY, ADMIN_KEY, PromoConfig.SERVICE_KEY, SERVICE_KEY), Map.of(), new SecureRandom()));
+        // The impressions a run writes take gigabytes: the data directory goes when the JVM does, however it ends
+        // (the wrk script stops the held server with a signal). Closing first stops PostgreSQL; a second close is a no-op.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.close();
+            deleteRecursively(data);
+        }, "bench-data-cleanup"));
         seed(app.useCases(), campaigns);
         app.servingIndex().refresh();
         return app;
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (java.util.stream.Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            System.err.println("could not delete " + directory + ": " + e);
+        }
     }
 
     /** Daily budgets and funds far beyond what a run spends, so that every valid click of the click load is billed. */
