@@ -139,6 +139,11 @@ final class AuctionCounting {
 
     /** The ordinal of the first reason {@code campaign} fails in reason order, {@link #ELIGIBLE} or {@link #NOT_A_CANDIDATE}. */
     static int firstLoss(ServingCampaign campaign, SearchContext search) {
+        // Most candidates pass every rule: the decision path's short-circuit chain says so without a dispatch per
+        // rule, and only a campaign that fails one is asked which, in reason order.
+        if (Eligibility.evaluate(campaign, search, null)) {
+            return ELIGIBLE;
+        }
         for (Check check : BY_REASON) {
             if (!Eligibility.passes(check, campaign, search)) {
                 return OUTCOME_OF[check.ordinal()];
