@@ -54,8 +54,22 @@ public final class DecisionBuildsSideBySide {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        Build a = new Build("A", args[0], share);
-        Build b = new Build("B", args[1], share);
+        Build a = new Build("A", args[0]);
+        Build b = new Build("B", args[1]);
+        // Impression-share sampling allows a decision thread one counted decision per interval of wall time, and each
+        // build's allowance grows while the other build's turn runs: at the deployment's interval each build would
+        // count twice the share of its decisions that a deployment's thread deciding as fast counts. Twice the
+        // interval gives each build the deployment's share (unless the caller set one; a build before impression
+        // share counts nothing either way).
+        String sampling = "promo.bench.shareSampleMicros";
+        if (System.getProperty(sampling) == null) {
+            long deploymentMicros = Math.max(b.deploymentSamplingMicros(), a.deploymentSamplingMicros());
+            if (deploymentMicros > 0) {
+                System.setProperty(sampling, Long.toString(2 * deploymentMicros));
+            }
+        }
+        a.setUp(share);
+        b.setUp(share);
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         double[] aMicros = new double[turns];
         double[] bMicros = new double[turns];
@@ -75,7 +89,8 @@ public final class DecisionBuildsSideBySide {
             ratios[i] = bMicros[i] / aMicros[i];
         }
         System.out.printf(Locale.ROOT, "promotedShare %.2f, %d turns of %d decisions per build (after %d warm-up turns),"
-                + " load %s%n", share, turns, batch, warmupTurns, loadAverage());
+                + " impression share sampled every %s µs, load %s%n", share, turns, batch, warmupTurns,
+                System.getProperty(sampling), loadAverage());
         System.out.printf(Locale.ROOT, "A %s%n  µs of thread CPU per decision: %s%n", a.classPath, summary(aMicros));
         System.out.printf(Locale.ROOT, "B %s%n  µs of thread CPU per decision: %s%n", b.classPath, summary(bMicros));
         System.out.printf(Locale.ROOT, "B / A, per turn: %s%n", summary(ratios));
@@ -84,10 +99,11 @@ public final class DecisionBuildsSideBySide {
     /** One build: its class loader, its benchmark state, set up as JMH would. */
     private static final class Build {
         final String classPath;
-        final Object state;
-        final MethodHandle decide;
+        final ClassLoader loader;
+        Object state;
+        MethodHandle decide;
 
-        Build(String name, String classPath, double share) throws Throwable {
+        Build(String name, String classPath) throws Exception {
             this.classPath = classPath;
             List<URL> urls = new ArrayList<>();
             for (String entry : classPath.split(":")) {
@@ -96,9 +112,22 @@ public final class DecisionBuildsSideBySide {
                 }
             }
             // The JMH annotations and the test libraries come from this JVM's class path; promo's classes from the
-            // build's, never from the parent (it is the platform loader, which holds none of them).
+            // build's, never from the parent.
             ClassLoader parent = new FilteringLoader(DecisionBuildsSideBySide.class.getClassLoader());
-            ClassLoader loader = new URLClassLoader("build-" + name, urls.toArray(URL[]::new), parent);
+            loader = new URLClassLoader("build-" + name, urls.toArray(URL[]::new), parent);
+        }
+
+        /** The build's {@code ImpressionShareCounter.DEPLOYMENT_SAMPLING} in µs, 0 for a build without one. */
+        long deploymentSamplingMicros() throws ReflectiveOperationException {
+            try {
+                Class<?> counter = Class.forName("io.promo.domain.serving.share.ImpressionShareCounter", false, loader);
+                return ((java.time.Duration) counter.getField("DEPLOYMENT_SAMPLING").get(null)).toNanos() / 1_000;
+            } catch (ClassNotFoundException | NoSuchFieldException before) {
+                return 0;
+            }
+        }
+
+        void setUp(double share) throws Throwable {
             Class<?> type = Class.forName(DecisionBenchmark.class.getName(), true, loader);
             if (type.getClassLoader() != loader) {
                 throw new IllegalStateException(DecisionBenchmark.class.getName() + " is not in " + classPath);
