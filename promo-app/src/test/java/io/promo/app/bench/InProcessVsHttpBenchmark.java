@@ -237,7 +237,9 @@ public final class InProcessVsHttpBenchmark {
      * ratio of two such runs then swings by half). In turns, both sides meet the same vCPU, the same neighbours and
      * the same load, and their ratio holds. Per side: its turns' decisions, latencies, thread CPU time, allocation
      * and wall time, and the process's CPU time during its turns (work promo's own threads do for one side's turn,
-     * such as writing its impressions, can spill into the next turn).
+     * such as writing its impressions, can spill into the next turn). Each side's impression-share sampling allowance
+     * grows in wall time, during the other side's turns too, so each counts about twice the share of its decisions
+     * that a deployment's thread would: both alike.
      */
     private static Side[] interleaved(int threads, int warmupSeconds, int measureSeconds, List<AdRequest> requests,
             List<String> names, List<ToIntFunction<AdRequest>> sides) throws InterruptedException {
