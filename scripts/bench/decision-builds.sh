@@ -11,5 +11,5 @@ cd "$(dirname "$0")/../.."
 classes() { local target=$1/promo-domain/target; [ -d "$target" ] || target=$1; echo "$target/test-classes:$target/classes"; }
 a=$(classes "$1"); b=$(classes "$2"); shift 2
 here=promo-domain/target
-exec java -Xms1g -Xmx1g ${JAVA_OPTS:-} -cp "$here/test-classes:$(cat "$here/jmh.classpath")" \
+exec java -Xms1g -Xmx1g -XX:+AlwaysPreTouch ${JAVA_OPTS:-} -cp "$here/test-classes:$(cat "$here/jmh.classpath")" \
     io.promo.domain.serving.bench.DecisionBuildsSideBySide "$a" "$b" "$@"
