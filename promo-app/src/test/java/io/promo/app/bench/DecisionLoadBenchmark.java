@@ -132,15 +132,21 @@ public final class DecisionLoadBenchmark {
     static PromoApplication startSeeded(int campaigns) throws IOException {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         Path data = Files.createTempDirectory("promo-bench-pg");
+        // The impressions a run writes take gigabytes: the data directory goes when the JVM does, however it ends (the
+        // wrk script stops the held server with a signal), a failed start included. The app is closed first, which
+        // stops PostgreSQL within the close's time limit; closing twice is a no-op.
+        java.util.concurrent.atomic.AtomicReference<PromoApplication> started = new java.util.concurrent.atomic.AtomicReference<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            PromoApplication running = started.get();
+            if (running != null) {
+                running.close();
+            }
+            deleteRecursively(data);
+        }, "bench-data-cleanup"));
         PromoApplication app = PromoApplication.start(PromoConfig.load(Map.of(
                 PromoConfig.DATA_DIR, data.toString(), PromoConfig.HTTP_PORT, "0",
                 PromoConfig.ADMIN_KEY, ADMIN_KEY, PromoConfig.SERVICE_KEY, SERVICE_KEY), Map.of(), new SecureRandom()));
-        // The impressions a run writes take gigabytes: the data directory goes when the JVM does, however it ends
-        // (the wrk script stops the held server with a signal). Closing first stops PostgreSQL; a second close is a no-op.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.close();
-            deleteRecursively(data);
-        }, "bench-data-cleanup"));
+        started.set(app);
         seed(app.useCases(), campaigns);
         app.servingIndex().refresh();
         return app;
@@ -148,7 +154,10 @@ public final class DecisionLoadBenchmark {
 
     private static void deleteRecursively(Path directory) {
         try (java.util.stream.Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            long left = paths.sorted(java.util.Comparator.reverseOrder()).filter(path -> !path.toFile().delete()).count();
+            if (left > 0) {
+                System.err.println("could not delete " + left + " file(s) of " + directory);
+            }
         } catch (IOException | java.io.UncheckedIOException e) {
             System.err.println("could not delete " + directory + ": " + e);
         }

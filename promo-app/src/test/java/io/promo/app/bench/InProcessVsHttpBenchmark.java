@@ -234,12 +234,13 @@ public final class InProcessVsHttpBenchmark {
      * {@code sides} measured on the same threads in turns of {@value #BATCH} decisions each, all threads switching
      * together: a run's deciding thread can spend minutes on a vCPU that a neighbour of this virtual machine contends
      * for, and the time it stays there can be one side's whole window when the sides run one after the other (the
-     * ratio of two such runs then swings by half). In turns, both sides meet the same vCPU, the same neighbours and
-     * the same load, and their ratio holds. Per side: its turns' decisions, latencies, thread CPU time, allocation
+     * ratio of the two then swings by half or more from round to round). In turns, both sides meet the same vCPU,
+     * the same neighbours and the same load, and their ratio holds. Per side: its turns' decisions, latencies, thread CPU time, allocation
      * and wall time, and the process's CPU time during its turns (work promo's own threads do for one side's turn,
      * such as writing its impressions, can spill into the next turn). Each side's impression-share sampling allowance
-     * grows in wall time, during the other side's turns too, so each counts about twice the share of its decisions
-     * that a deployment's thread would: both alike.
+     * grows in wall time, during the other side's turns too, so each counts more of its decisions than a deployment's
+     * thread would: (its turn + the other's) / its turn as many, about 2.7 times for the faster bare side and 1.6 for
+     * the in-process side, which lowers the bare side's rate a little more and so raises the ratio by about a point.
      */
     private static Side[] interleaved(int threads, int warmupSeconds, int measureSeconds, List<AdRequest> requests,
             List<String> names, List<ToIntFunction<AdRequest>> sides) throws InterruptedException {
@@ -287,6 +288,7 @@ public final class InProcessVsHttpBenchmark {
             mark[1] = processNow;
         });
         CountDownLatch done = new CountDownLatch(threads);
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
         for (int t = 0; t < threads; t++) {
             int thread = t;
             Thread decider = new Thread(() -> {
@@ -320,8 +322,10 @@ public final class InProcessVsHttpBenchmark {
                         }
                         between.await();
                     }
-                } catch (InterruptedException | java.util.concurrent.BrokenBarrierException e) {
-                    Thread.currentThread().interrupt();
+                } catch (Throwable e) {
+                    // The first failure is the run's; breaking the barrier releases the other threads' waits.
+                    failure.compareAndSet(null, e);
+                    between.reset();
                 } finally {
                     done.countDown();
                 }
@@ -329,6 +333,9 @@ public final class InProcessVsHttpBenchmark {
             decider.start();
         }
         done.await();
+        if (failure.get() != null) {
+            throw new IllegalStateException("a deciding thread failed; no figures", failure.get());
+        }
         String load = loadFrom + " → " + loadAverage();
         Side[] measured = new Side[k];
         for (int s = 0; s < k; s++) {
@@ -367,7 +374,7 @@ public final class InProcessVsHttpBenchmark {
     record Side(String name, long decisions, double seconds, long p50Nanos, long p99Nanos, long p999Nanos,
             long threadCpuNanos, long allocatedBytes, long processCpuNanos, long impressionsDropped, String load) {
 
-        /** The HTTP side of a run with {@code http=false}: every figure NaN. */
+        /** The HTTP side of a run with {@code http=false}: no decisions, its rates NaN. */
         static final Side NONE = new Side("HTTP (not run)", 0, Double.NaN, 0, 0, 0, -1, -1, 0, 0, "-");
 
         double perSecond() {

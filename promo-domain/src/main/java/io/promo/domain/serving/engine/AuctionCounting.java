@@ -122,7 +122,7 @@ final class AuctionCounting {
                 tally.count(campaign.position, ShareTally.SHOWN, weight);
                 continue;
             }
-            int loss = firstLoss(campaign, search);
+            int loss = firstLoss(campaign, search, state == INELIGIBLE);
             if (loss == NOT_A_CANDIDATE || !EntityTable.isFor(campaign, organic.get(scratch.organicIndex[k]))) {
                 continue;
             }
@@ -137,11 +137,15 @@ final class AuctionCounting {
         }
     }
 
-    /** The ordinal of the first reason {@code campaign} fails in reason order, {@link #ELIGIBLE} or {@link #NOT_A_CANDIDATE}. */
-    static int firstLoss(ServingCampaign campaign, SearchContext search) {
+    /**
+     * The ordinal of the first reason {@code campaign} fails in reason order, {@link #ELIGIBLE} or {@link #NOT_A_CANDIDATE}.
+     *
+     * @param knownIneligible whether the placement already found it ineligible (a rule fails: no need to ask whether all pass)
+     */
+    static int firstLoss(ServingCampaign campaign, SearchContext search, boolean knownIneligible) {
         // Most candidates pass every rule: the decision path's short-circuit chain says so without a dispatch per
         // rule, and only a campaign that fails one is asked which, in reason order.
-        if (Eligibility.evaluate(campaign, search, null)) {
+        if (!knownIneligible && Eligibility.evaluate(campaign, search, null)) {
             return ELIGIBLE;
         }
         for (Check check : BY_REASON) {

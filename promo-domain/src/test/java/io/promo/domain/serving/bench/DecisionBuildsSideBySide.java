@@ -58,9 +58,9 @@ public final class DecisionBuildsSideBySide {
         Build b = new Build("B", args[1]);
         // Impression-share sampling allows a decision thread one counted decision per interval of wall time, and each
         // build's allowance grows while the other build's turn runs: at the deployment's interval each build would
-        // count twice the share of its decisions that a deployment's thread deciding as fast counts. Twice the
-        // interval gives each build the deployment's share (unless the caller set one; a build before impression
-        // share counts nothing either way).
+        // count (its turn + the other's) / its turn, about twice, the share of its decisions that a deployment's
+        // thread deciding as fast counts. Twice the interval gives each build about the deployment's share (unless
+        // the caller set one; a build before impression share counts nothing either way).
         String sampling = "promo.bench.shareSampleMicros";
         if (System.getProperty(sampling) == null) {
             long deploymentMicros = Math.max(b.deploymentSamplingMicros(), a.deploymentSamplingMicros());
@@ -155,7 +155,7 @@ public final class DecisionBuildsSideBySide {
         }
     }
 
-    /** Everything of the parent but promo's own classes, which each build loads itself. */
+    /** Everything of the parent but promo's own classes and resources, which each build loads itself. */
     private static final class FilteringLoader extends ClassLoader {
         FilteringLoader(ClassLoader parent) {
             super(parent);
@@ -167,6 +167,16 @@ public final class DecisionBuildsSideBySide {
                 throw new ClassNotFoundException(name);
             }
             return super.loadClass(name, resolve);
+        }
+
+        @Override
+        public URL getResource(String name) {
+            return name.startsWith("io/promo/") ? null : super.getResource(name);
+        }
+
+        @Override
+        public java.util.Enumeration<URL> getResources(String name) throws java.io.IOException {
+            return name.startsWith("io/promo/") ? java.util.Collections.emptyEnumeration() : super.getResources(name);
         }
     }
 
