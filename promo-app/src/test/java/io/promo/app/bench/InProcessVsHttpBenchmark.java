@@ -57,9 +57,8 @@ import java.util.function.ToIntFunction;
  * the client). Options as {@code name=value}: {@code rounds} [5], {@code warmup} seconds [3], {@code measure} seconds
  * [8], {@code threads} deciding in process and bare [1], {@code concurrency} HTTP client connections [8],
  * {@code campaigns} [600], {@code matches} [200], {@code http} [true]: {@code false} leaves the HTTP side out, for
- * comparing two builds' in-process cost in more rounds of the same time; {@code interleave} [true]: bare and in
- * process take turns in batches of {@value #BATCH} decisions on the same threads (see {@link #interleaved}), {@code
- * false} runs them one after the other as the HTTP side runs.
+ * comparing two builds' in-process cost in more rounds of the same time. Bare and in process take turns in batches
+ * of {@value #BATCH} decisions on the same threads ({@link #interleaved} says why).
  */
 public final class InProcessVsHttpBenchmark {
 
@@ -77,7 +76,6 @@ public final class InProcessVsHttpBenchmark {
         int campaigns = Integer.parseInt(options.getOrDefault("campaigns", "600"));
         int matches = Integer.parseInt(options.getOrDefault("matches", "200"));
         boolean withHttp = Boolean.parseBoolean(options.getOrDefault("http", "true"));
-        boolean interleave = Boolean.parseBoolean(options.getOrDefault("interleave", "true"));
 
         try (PromoApplication app = DecisionLoadBenchmark.startSeeded(campaigns);
                 // The embedder's promo: the public API on the same database, the schema only verified.
@@ -106,18 +104,10 @@ public final class InProcessVsHttpBenchmark {
             };
             ToIntFunction<AdRequest> inProcessDecision = request -> searchAds.decide(request).impressionsDropped();
             for (int round = 1; round <= rounds; round++) {
-                Side bareSide;
-                Side inProcessSide;
-                if (interleave) {
-                    Side[] sides = interleaved(threads, warmup, measure, adRequests, List.of("bare DecideAdPage",
-                            "in process (public API)"), List.of(bareDecision, inProcessDecision));
-                    bareSide = sides[0];
-                    inProcessSide = sides[1];
-                } else {
-                    bareSide = inProcess("bare DecideAdPage", threads, warmup, measure, adRequests, bareDecision);
-                    inProcessSide = inProcess("in process (public API)", threads, warmup, measure, adRequests,
-                            inProcessDecision);
-                }
+                Side[] sides = interleaved(threads, warmup, measure, adRequests, List.of("bare DecideAdPage",
+                        "in process (public API)"), List.of(bareDecision, inProcessDecision));
+                Side bareSide = sides[0];
+                Side inProcessSide = sides[1];
                 Side httpSide = withHttp ? http(app.port(), concurrency, warmup, measure, httpRequests) : Side.NONE;
                 Round result = new Round(bareSide, inProcessSide, httpSide);
                 results.add(result);
@@ -169,65 +159,6 @@ public final class InProcessVsHttpBenchmark {
                 new HourlyTrafficCounter(calendar, settings.pacing().historyDays() + 1),
                 new QuerySignature("bench-hash-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8))::of,
                 ImpressionShareCounter.sampling());
-    }
-
-    /**
-     * {@code threads} closed loops calling {@code decide} on the searches in turn; latencies, thread CPU time and process
-     * CPU time of the measured window only. {@code decide} answers the impressions dropped.
-     */
-    private static Side inProcess(String name, int threads, int warmupSeconds, int measureSeconds,
-            List<AdRequest> requests, ToIntFunction<AdRequest> decide) throws InterruptedException {
-        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
-        long start = System.nanoTime();
-        long measureFrom = start + warmupSeconds * 1_000_000_000L;
-        long measureUntil = measureFrom + measureSeconds * 1_000_000_000L;
-        long[][] latencies = new long[threads][];
-        int[] counts = new int[threads];
-        AtomicLong threadCpu = new AtomicLong();
-        AtomicLong allocated = new AtomicLong();
-        AtomicLong dropped = new AtomicLong();
-        AtomicLong processCpuFrom = new AtomicLong();
-        String loadFrom = loadAverage();
-        CountDownLatch measuring = new CountDownLatch(threads);
-        CountDownLatch done = new CountDownLatch(threads);
-        for (int t = 0; t < threads; t++) {
-            int thread = t;
-            latencies[t] = new long[Math.min(measureSeconds * 200_000, 20_000_000)];
-            Thread decider = new Thread(() -> {
-                long[] mine = latencies[thread];
-                int n = thread;
-                long now = System.nanoTime();
-                while (now < measureFrom) {
-                    decide.applyAsInt(requests.get(n++ % requests.size()));
-                    now = System.nanoTime();
-                }
-                measuring.countDown();
-                long cpuFrom = cpu.getCurrentThreadCpuTime();
-                long allocatedFrom = allocatedBytes();
-                int count = 0;
-                long lost = 0;
-                while (now < measureUntil && count < mine.length) {
-                    lost += decide.applyAsInt(requests.get(n++ % requests.size()));
-                    long after = System.nanoTime();
-                    mine[count++] = after - now;
-                    now = after;
-                }
-                threadCpu.addAndGet(cpu.getCurrentThreadCpuTime() - cpuFrom);
-                allocated.addAndGet(allocatedBytes() - allocatedFrom);
-                dropped.addAndGet(lost);
-                counts[thread] = count;
-                done.countDown();
-            }, "bench-decider-" + t);
-            decider.start();
-        }
-        measuring.await();
-        processCpuFrom.set(processCpuNanos());
-        done.await();
-        long processCpu = processCpuNanos() - processCpuFrom.get();
-        long[] all = merge(latencies, counts);
-        return new Side(name, all.length, measureSeconds, percentile(all, 0.50), percentile(all, 0.99),
-                percentile(all, 0.999), threadCpu.get(), allocated.get(), processCpu, dropped.get(),
-                loadFrom + " → " + loadAverage());
     }
 
     /**
