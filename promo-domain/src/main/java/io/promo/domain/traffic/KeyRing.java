@@ -17,8 +17,11 @@ final class KeyRing<M> {
 
     private final String signingKeyId;
     private final M signingMac;
-    private final Map<String, SigningKey> keys = new HashMap<>();
-    private final Map<String, M> macs = new HashMap<>();
+    private final Map<String, Keyed<M>> byId = new HashMap<>();
+
+    /** A key and the MAC made from it. */
+    private record Keyed<M>(SigningKey key, M mac) {
+    }
 
     /** @param keys the newest first; none may share a key id */
     KeyRing(List<SigningKey> keys, Function<SigningKey, M> macOf) {
@@ -26,13 +29,12 @@ final class KeyRing<M> {
             throw new IllegalArgumentException("at least one signing key");
         }
         for (SigningKey key : keys) {
-            if (this.keys.put(key.keyId(), key) != null) {
+            if (byId.put(key.keyId(), new Keyed<>(key, macOf.apply(key))) != null) {
                 throw new IllegalArgumentException("two signing keys named " + key.keyId());
             }
-            macs.put(key.keyId(), macOf.apply(key));
         }
         this.signingKeyId = keys.get(0).keyId();
-        this.signingMac = macs.get(signingKeyId);
+        this.signingMac = byId.get(signingKeyId).mac();
     }
 
     String signingKeyId() {
@@ -45,7 +47,7 @@ final class KeyRing<M> {
 
     /** The MAC of the key named {@code keyId} if that key verifies at {@code now}; null if it is unknown or retired. */
     M verifierAt(String keyId, Instant now) {
-        SigningKey key = keys.get(keyId);
-        return key == null || !key.acceptsAt(now) ? null : macs.get(keyId);
+        Keyed<M> keyed = byId.get(keyId);
+        return keyed == null || !keyed.key().acceptsAt(now) ? null : keyed.mac();
     }
 }
