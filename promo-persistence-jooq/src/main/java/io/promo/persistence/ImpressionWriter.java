@@ -102,9 +102,10 @@ public final class ImpressionWriter implements AutoCloseable {
      * Takes up to a batch: returns when it is full, when its first event has waited the interval, or on close.
      *
      * <p>Only the first event is waited for on the queue. After it the writer naps for {@link #GATHER_NAP_NANOS} at a
-     * time and drains what came meanwhile: a writer waiting on the queue is woken by every offer, and that wake-up (a
-     * futex call in the deciding thread, a context switch in this one) cost 6 % of an in-process decision's CPU
-     * (docs/benchmarks.md, "The impression writer's wake-ups"). A full batch then waits at most one nap.
+     * time and drains what came meanwhile, taking the queue's lock once per nap. Polling the queue between offers
+     * took that lock as often as the deciding threads did, and a deciding thread that released it with the writer
+     * waiting woke the writer: a futex call on the decision path. A full batch waits at most one nap.
+     * docs/benchmarks.md ("The impression writer's lock") has what it changed.
      */
     private void fill(List<TrafficEvent> batch) throws InterruptedException {
         Duration interval = buffer.settings().flushInterval();
