@@ -4,16 +4,20 @@ import io.promo.domain.shared.EventId;
 import io.promo.domain.traffic.EventType;
 import io.promo.domain.traffic.ImpressionLog;
 import io.promo.domain.traffic.TrafficEvent;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -52,22 +56,26 @@ public final class JdbcImpressionLog implements ImpressionLog {
             return;
         }
         StringBuilder rows = new StringBuilder(impressions.size() * 320);
-        Map<CountKey, Long> counts = new TreeMap<>();
+        // Counted in a hash map, sorted once per batch (thousands of impressions, a few hundred keys); a batch spans
+        // about one flush interval, so the budget day of the previous impression is almost always this one's too.
+        Map<CountKey, Long> counts = new HashMap<>();
+        BudgetDays days = new BudgetDays(budgetZone);
         for (TrafficEvent impression : impressions) {
             if (impression.type() != EventType.IMPRESSION) {
                 throw new IllegalArgumentException("not an impression: " + impression.eventId());
             }
             TrafficEventMapper.appendCopyRow(rows, impression);
-            counts.merge(new CountKey(impression.campaignId().value(), LocalDate.ofInstant(impression.ts(), budgetZone)),
-                    1L, Long::sum);
+            counts.merge(new CountKey(impression.campaignId().value(), days.of(impression.ts())), 1L, Long::sum);
         }
+        byte[] copy = rows.toString().getBytes(StandardCharsets.UTF_8); // the driver's client encoding is UTF-8
+        SortedMap<CountKey, Long> sorted = new TreeMap<>(counts);
         JdbcTransactions.inTransaction(dataSource, "append of " + impressions.size() + " impressions", connection -> {
             try {
-                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_EVENTS, new StringReader(rows.toString()));
+                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_EVENTS, new ByteArrayInputStream(copy));
             } catch (IOException e) {
                 throw new SQLException("copy of impressions failed", e);
             }
-            count(connection, counts);
+            count(connection, sorted);
             return null;
         });
     }
@@ -85,7 +93,7 @@ public final class JdbcImpressionLog implements ImpressionLog {
         });
     }
 
-    private static void count(Connection connection, Map<CountKey, Long> counts) throws SQLException {
+    private static void count(Connection connection, SortedMap<CountKey, Long> counts) throws SQLException {
         int n = counts.size();
         String[] campaigns = new String[n];
         LocalDate[] days = new LocalDate[n];
@@ -108,6 +116,27 @@ public final class JdbcImpressionLog implements ImpressionLog {
             upsert.setArray(4, connection.createArrayOf("text", outcomes));
             upsert.setArray(5, connection.createArrayOf("bigint", events));
             upsert.executeUpdate();
+        }
+    }
+
+    /** The budget day of an instant, remembering the last day's bounds. */
+    private static final class BudgetDays {
+        private final ZoneId zone;
+        private LocalDate day;
+        private Instant start = Instant.MAX;
+        private Instant end = Instant.MIN;
+
+        BudgetDays(ZoneId zone) {
+            this.zone = zone;
+        }
+
+        LocalDate of(Instant ts) {
+            if (ts.isBefore(start) || !ts.isBefore(end)) {
+                day = LocalDate.ofInstant(ts, zone);
+                start = day.atStartOfDay(zone).toInstant();
+                end = day.plusDays(1).atStartOfDay(zone).toInstant();
+            }
+            return day;
         }
     }
 

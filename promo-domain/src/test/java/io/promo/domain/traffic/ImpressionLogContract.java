@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,19 @@ public abstract class ImpressionLogContract extends TrafficContractSupport {
 
         assertThat(stores.reports().daily(campaign.id(), TODAY.minusDays(1), TODAY))
                 .extracting(DayTraffic::impressions).containsExactly(7L, 30L);
+    }
+
+    @Test
+    void one_batch_across_midnight_counts_each_impression_on_its_own_budget_day() {
+        Instant midnight = TODAY.atStartOfDay(ZoneOffset.UTC).toInstant();
+        List<TrafficEvent> batch = new ArrayList<>(impressions(2, campaign.id(), midnight.minusNanos(1_000)));
+        batch.addAll(impressions(3, campaign.id(), midnight));
+        batch.addAll(impressions(1, campaign.id(), midnight.minusSeconds(1)));
+
+        stores.impressions().appendImpressions(batch);
+
+        assertThat(stores.reports().daily(campaign.id(), TODAY.minusDays(1), TODAY))
+                .extracting(DayTraffic::impressions).containsExactly(3L, 3L);
     }
 
     @Test
