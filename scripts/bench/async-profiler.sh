@@ -9,13 +9,14 @@ version=${ASYNC_PROFILER_VERSION:-3.0}
 case "$(uname -s)-$(uname -m)" in
   Linux-x86_64) platform=linux-x64 ;;
   Linux-aarch64) platform=linux-arm64 ;;
+  Darwin-*) platform=macos ;;
   *) echo "async-profiler.sh: no agent for $(uname -s) $(uname -m) in this jar" >&2; exit 1 ;;
 esac
 cd "$(dirname "$0")/../.."
 dir=$(pwd)/target/async-profiler/$version
 if [ ! -f "$dir/$platform/libasyncProfiler.so" ]; then
   mkdir -p "$dir"
-  mvn -B -q dependency:copy -Dartifact="tools.profiler:async-profiler:$version" -DoutputDirectory="$dir" >&2
+  mvn -B -q -N dependency:copy -Dartifact="tools.profiler:async-profiler:$version" -DoutputDirectory="$dir" >&2
   (cd "$dir" && unzip -q -o "async-profiler-$version.jar" "$platform/*")
 fi
 echo "$dir/$platform/libasyncProfiler.so"

@@ -119,8 +119,8 @@ public final class JdbcImpressionLog implements ImpressionLog {
         }
     }
 
-    /** The budget day of an instant, remembering the last day's bounds. */
-    private static final class BudgetDays {
+    /** The budget day of an instant, remembering the last day's bounds (a day of 23 or 25 hours included). */
+    static final class BudgetDays {
         private final ZoneId zone;
         private LocalDate day;
         private Instant start = Instant.MAX;

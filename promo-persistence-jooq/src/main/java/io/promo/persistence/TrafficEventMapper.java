@@ -77,8 +77,8 @@ final class TrafficEventMapper {
     }
 
     /**
-     * {@code ts} in ISO 8601 at UTC ({@code 2026-12-04T21:52:21.123456789Z}), the value {@link Instant#toString} spells
-     * (the fraction always in nine digits when there is one), written without a {@code DateTimeFormatter}: formatting
+     * {@code ts} in ISO 8601 at UTC ({@code 2026-12-04T21:52:21.123456789Z}): the instant {@link Instant#toString}
+     * writes, the fraction always in nine digits when there is one (it writes three, six or nine), written without a {@code DateTimeFormatter}: formatting
      * each impression's instant through one was a tenth of the impression writer's time. Years outside 1–9999 (never
      * a served impression's) go through {@link Instant#toString}.
      */
