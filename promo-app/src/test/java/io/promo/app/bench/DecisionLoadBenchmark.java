@@ -21,6 +21,7 @@ import io.promo.domain.shared.CityCode;
 import io.promo.domain.shared.Money;
 import io.promo.domain.shared.Surface;
 import io.promo.domain.shared.UserId;
+import io.promo.persistence.EmbeddedPostgresServer;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -38,6 +39,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
@@ -129,38 +131,29 @@ public final class DecisionLoadBenchmark {
     }
 
     /** promo as {@code ./promo serve} starts it, on a throw-away embedded PostgreSQL, seeded and its index built. */
-    static PromoApplication startSeeded(int campaigns) throws IOException {
+    static PromoApplication startSeeded(int campaigns) {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        Path data = Files.createTempDirectory("promo-bench-pg");
-        // The impressions a run writes take gigabytes: the data directory goes when the JVM does, however it ends (the
-        // wrk script stops the held server with a signal), a failed start included. The app is closed first, which
-        // stops PostgreSQL within the close's time limit; closing twice is a no-op.
-        java.util.concurrent.atomic.AtomicReference<PromoApplication> started = new java.util.concurrent.atomic.AtomicReference<>();
+        // A temporary server (its data directory deleted when it closes) with the durable settings promo's own
+        // embedded database runs with. The impressions a run writes take gigabytes, so it closes when the JVM ends,
+        // however it ends (the wrk script stops the held server with a signal): the app first, which may still be
+        // writing; closing either twice is a no-op.
+        EmbeddedPostgresServer database = EmbeddedPostgresServer.startTemporary(
+                Map.of("fsync", "on", "synchronous_commit", "on"));
+        AtomicReference<PromoApplication> started = new AtomicReference<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             PromoApplication running = started.get();
             if (running != null) {
                 running.close();
             }
-            deleteRecursively(data);
-        }, "bench-data-cleanup"));
+            database.close();
+        }, "bench-database-cleanup"));
         PromoApplication app = PromoApplication.start(PromoConfig.load(Map.of(
-                PromoConfig.DATA_DIR, data.toString(), PromoConfig.HTTP_PORT, "0",
+                PromoConfig.DB_URL, database.jdbcUrl(), PromoConfig.HTTP_PORT, "0",
                 PromoConfig.ADMIN_KEY, ADMIN_KEY, PromoConfig.SERVICE_KEY, SERVICE_KEY), Map.of(), new SecureRandom()));
         started.set(app);
         seed(app.useCases(), campaigns);
         app.servingIndex().refresh();
         return app;
-    }
-
-    private static void deleteRecursively(Path directory) {
-        try (java.util.stream.Stream<Path> paths = Files.walk(directory)) {
-            long left = paths.sorted(java.util.Comparator.reverseOrder()).filter(path -> !path.toFile().delete()).count();
-            if (left > 0) {
-                System.err.println("could not delete " + left + " file(s) of " + directory);
-            }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            System.err.println("could not delete " + directory + ": " + e);
-        }
     }
 
     /** Daily budgets and funds far beyond what a run spends, so that every valid click of the click load is billed. */
