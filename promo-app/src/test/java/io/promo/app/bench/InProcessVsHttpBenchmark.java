@@ -30,7 +30,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ToIntFunction;
 
 /**
@@ -202,7 +204,7 @@ public final class InProcessVsHttpBenchmark {
         boolean[] measuring = {false};
         boolean[] finished = {false};
         long[] mark = {System.nanoTime(), processCpuNanos()};
-        java.util.concurrent.CyclicBarrier between = new java.util.concurrent.CyclicBarrier(threads, () -> {
+        CyclicBarrier between = new CyclicBarrier(threads, () -> {
             long now = System.nanoTime();
             long processNow = processCpuNanos();
             if (measuring[0]) {
@@ -219,7 +221,7 @@ public final class InProcessVsHttpBenchmark {
             mark[1] = processNow;
         });
         CountDownLatch done = new CountDownLatch(threads);
-        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         for (int t = 0; t < threads; t++) {
             int thread = t;
             Thread decider = new Thread(() -> {
@@ -327,6 +329,9 @@ public final class InProcessVsHttpBenchmark {
         }
 
         static String medians(List<Side> sides) {
+            if (sides.stream().allMatch(side -> side == NONE)) {
+                return "not run";
+            }
             return String.format(Locale.ROOT, "%,.0f decisions/s, %,.0f per deciding-thread CPU-second, %,.0f per process"
                     + " CPU-second, p50 %s, p99 %s, p99.9 %s, %,.0f bytes allocated per decision",
                     median(sides.stream().mapToDouble(Side::perSecond).toArray()),
@@ -340,6 +345,9 @@ public final class InProcessVsHttpBenchmark {
 
         @Override
         public String toString() {
+            if (this == NONE) {
+                return name;
+            }
             return String.format(Locale.ROOT, "%-26s %,9.0f decisions/s, %,9.0f per deciding-thread CPU-s, %,9.0f per"
                     + " process CPU-s, p50 %s, p99 %s, p99.9 %s, %,.0f B allocated per decision, %,d impressions dropped,"
                     + " load %s", name, perSecond(), perThreadCpuSecond(), perProcessCpuSecond(), time(p50Nanos),
