@@ -2,6 +2,7 @@ package io.promo.app.http;
 
 import static io.promo.app.http.ProblemResponses.accepted;
 
+import io.javalin.http.Context;
 import io.promo.app.http.JsonViews.DecisionView;
 import io.promo.app.http.JsonViews.DiagnosisView;
 import io.promo.app.http.JsonViews.ResultView;
@@ -13,6 +14,7 @@ import io.promo.domain.serving.Viewer;
 import io.promo.domain.serving.diagnostics.WhyNotShown;
 import io.promo.domain.serving.diagnostics.WhyNotShownQuery;
 import io.promo.domain.shared.CityCode;
+import io.promo.domain.shared.InvalidCommandException;
 import io.promo.domain.shared.RoleCode;
 import io.promo.domain.traffic.ServeCommand;
 import io.promo.domain.traffic.ServeSponsoredResults;
@@ -20,7 +22,7 @@ import io.promo.domain.traffic.ServedPage;
 import java.util.List;
 import java.util.Optional;
 
-/** The search service's decisions, and an advertiser's "why was my campaign not shown?". */
+/** The search service's decisions, and an advertiser's "why was my campaign not shown?" (for a page of theirs, replayed). */
 public final class ServingRoutes implements ApiRoutes {
 
     // The fields of a decision request, each named once ("viewer" and "client" are read by SearchViewer and SearchClient).
@@ -76,17 +78,36 @@ public final class ServingRoutes implements ApiRoutes {
             CityCode city = CityCode.parse("city", ctx.queryParam("city"));
             Optional<RoleCode> role = Optional.ofNullable(ctx.queryParam("role")).filter(r -> !r.isBlank())
                     .map(r -> RoleCode.parse("role", r));
-            WhyNotShownQuery query = WhyNotShownQuery.of(caller.actor(), campaignId, role, city,
-                    Optional.ofNullable(ctx.queryParam("query")).orElse(""));
-            // A memory token verifies only for its viewer, so asking about FREQUENCY_CAP names both.
+            String query = Optional.ofNullable(ctx.queryParam("query")).orElse("");
+            // A real page replayed: the search's matches in their order, the parameter repeated. Without them, the
+            // search is one that matched the campaign's entity and nothing else, which is all an advertiser may know.
+            Optional<List<String>> organic = ctx.queryParamMap().containsKey(ORGANIC_MATCHES)
+                    ? Optional.of(ctx.queryParams(ORGANIC_MATCHES)) : Optional.empty();
+            // A memory token verifies only for its viewer, so asking about FREQUENCY_CAP names both; a viewer alone
+            // seeds the rotation of tied campaigns, as the search it replays did.
             String memoryToken = ctx.queryParam(MEMORY_TOKEN);
-            if (memoryToken != null) {
-                Viewer viewer = Viewer.parse(ctx.queryParam("user_id"), ctx.queryParam("anon_fingerprint"));
-                query = new WhyNotShownQuery(query.actor(), query.campaignId(), query.role(), query.city(), query.query(),
-                        query.organicMatches(), query.pageSize(), Optional.of(viewer), Optional.of(memoryToken));
-            }
-            Respond.json(ctx, 200, DiagnosisView.of(accepted(whyNotShown.explain(query))));
+            String userId = ctx.queryParam("user_id");
+            String fingerprint = ctx.queryParam("anon_fingerprint");
+            Optional<Viewer> viewer = memoryToken != null || userId != null || fingerprint != null
+                    ? Optional.of(Viewer.parse(userId, fingerprint)) : Optional.empty();
+            WhyNotShownQuery diagnosed = new WhyNotShownQuery(caller.actor(), campaignId, role, city, query, organic,
+                    pageSize(ctx), viewer, Optional.ofNullable(memoryToken));
+            Respond.json(ctx, 200, DiagnosisView.of(accepted(whyNotShown.explain(diagnosed))));
         });
+    }
+
+    /** The page size of a replayed search; its range is the decision request's to check. */
+    private static int pageSize(Context ctx) {
+        String raw = ctx.queryParam(PAGE_SIZE);
+        if (raw == null) {
+            return DecisionRequest.DEFAULT_PAGE_SIZE;
+        }
+        try {
+            return Integer.parseInt(raw.trim());
+        } catch (NumberFormatException e) {
+            throw InvalidCommandException.of(PAGE_SIZE, "must be a whole number from 1 to " + DecisionRequest.MAX_PAGE_SIZE
+                    + " (got '" + raw + "')");
+        }
     }
 
     private void count(ServedPage served) {
