@@ -123,7 +123,7 @@ public final class CampaignRoutes implements ApiRoutes {
     }
 
     private static CreateCampaignCommand createCommand(JsonBody body, Caller caller) {
-        body.allowOnly(AUTHORED);
+        body.allowOnly(AUTHORED).refuseNull(ADVERTISER_ID, KEYWORD_TARGETS, PACING_MODE);
         Optional<AdvertiserId> named = body.optionalParsed(ADVERTISER_ID, AdvertiserId::parse);
         AdvertiserId owner = null;
         if (caller instanceof Caller.Advertiser advertiser) {

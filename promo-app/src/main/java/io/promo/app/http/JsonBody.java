@@ -107,6 +107,20 @@ final class JsonBody {
         return object.has(field) && object.get(field).isNull();
     }
 
+    /**
+     * Holds {@code fields}, optional ones whose schema does not allow null, to that schema: an explicit {@code null}
+     * there is a violation, as a value of another type is, rather than read as "left out" (which only a PATCH's
+     * clearable fields and the schema's nullable ones mean by it).
+     */
+    JsonBody refuseNull(String... fields) {
+        for (String field : fields) {
+            if (isNull(field)) {
+                reject(field, "must not be null (leave it out instead)");
+            }
+        }
+        return this;
+    }
+
     void reject(String field, String message) {
         violations.add(new Violation(prefix + field, message));
     }
