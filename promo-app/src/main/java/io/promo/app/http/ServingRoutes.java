@@ -22,7 +22,7 @@ import io.promo.domain.traffic.ServedPage;
 import java.util.List;
 import java.util.Optional;
 
-/** The search service's decisions, and an advertiser's "why was my campaign not shown?" (for a page of theirs, replayed). */
+/** The search service's decisions, and "why was my campaign not shown?" for a search described or a page replayed. */
 public final class ServingRoutes implements ApiRoutes {
 
     // The fields of a decision request, each named once ("viewer" and "client" are read by SearchViewer and SearchClient).
