@@ -44,7 +44,9 @@ import javax.sql.DataSource;
  * A running promo inside the embedder's JVM: its use cases on the embedder's database, clock and settings, with no
  * HTTP server. Made only by {@link Builder#start()}, so a promo that exists has started; {@link #close()} stops it
  * (the serving index's refresher, the impressions still buffered written, promo's own pool last), after which every
- * accessor, and every {@link SearchAds} obtained before, throws an {@link IllegalStateException} saying so. Close it
+ * accessor, and every {@link SearchAds} obtained before, throws an {@link IllegalStateException} saying so; a use case
+ * obtained before fails on its next use of the database instead (with the persistence layer's exception), so ask the
+ * promo for a use case where it is needed rather than keeping one past {@code close()}. Close it
  * once the embedder stops taking searches (try-with-resources, or the embedder's own shutdown); a second close does
  * nothing. A promo dropped without {@code close()} is closed when the garbage collector finds it unreachable, with a
  * warning: late, so its last impressions may be lost, but its connections and threads do not leak.
@@ -54,7 +56,10 @@ import javax.sql.DataSource;
  * buffered impressions with {@code COPY}) and {@code impression-share-flusher} (writes the impression-share counts the
  * decisions keep, every second). Everything else runs on the embedder's threads. The use cases are the
  * domain's ({@code io.promo.domain..}): their commands, outcomes and rules are documented there and in
- * docs/architecture.md.
+ * docs/architecture.md. A null where a command, a request or a setting is due is a programming error and throws a
+ * {@link NullPointerException}; the builder, {@link SearchAds} and the use cases that take a command check theirs first,
+ * naming it, so nothing is written. A command or request that is there but broken is an {@code InvalidCommandException}
+ * or a refused outcome naming its fields.
  */
 public final class Promo implements AutoCloseable {
 
@@ -164,7 +169,7 @@ public final class Promo implements AutoCloseable {
          * @return this builder
          */
         public Builder settings(Map<String, String> settings) {
-            settings.forEach(this::setting);
+            Objects.requireNonNull(settings, "settings").forEach(this::setting);
             return this;
         }
 
@@ -467,9 +472,13 @@ public final class Promo implements AutoCloseable {
      * embedder that reads reports right after its traffic).
      *
      * @throws IllegalStateException when they are not written in time
+     * @throws IllegalArgumentException when {@code within} is negative
      * @param within how long to wait at most
      */
     public void flushImpressions(Duration within) {
+        if (Objects.requireNonNull(within, "within").isNegative()) {
+            throw new IllegalArgumentException("within must not be negative: " + within);
+        }
         requireOpen();
         wiring.flushImpressions(within);
     }

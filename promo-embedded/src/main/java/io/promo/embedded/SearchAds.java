@@ -10,6 +10,7 @@ import io.promo.domain.traffic.ServeSponsoredResults;
 import io.promo.domain.traffic.ServedPage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The search service's client of promo, in process: decides a page exactly as {@code POST /v1/decisions} does, with
@@ -36,8 +37,10 @@ public final class SearchAds {
      *                                 ({@code surface}, {@code city}, {@code viewer}, {@code organic_matches},
      *                                 {@code client.ip}, …); nothing was decided or logged
      * @throws IllegalStateException   when the promo this client came from is closed
+     * @throws NullPointerException    when {@code request} is null
      */
     public AdPage decide(AdRequest request) {
+        Objects.requireNonNull(request, "request");
         promo.requireOpen();
         DecisionRequest decision = DecisionRequest.parse(request.surface(), request.role(), request.city(),
                 request.query() == null ? "" : request.query(), request.userId(), request.anonymousFingerprint(),

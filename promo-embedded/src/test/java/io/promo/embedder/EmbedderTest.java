@@ -124,6 +124,25 @@ class EmbedderTest {
     }
 
     @Test
+    void a_null_where_a_request_command_or_setting_is_due_throws_naming_it_before_any_work() {
+        assertThatThrownBy(() -> promo.serving().decide(null)).isInstanceOf(NullPointerException.class).hasMessage("request");
+        assertThatThrownBy(() -> promo.clicks().click(null)).isInstanceOf(NullPointerException.class).hasMessage("command");
+        assertThatThrownBy(() -> promo.createCampaign().create(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("command");
+        assertThatThrownBy(() -> promo.createAdvertiser().create(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("command");
+        assertThatThrownBy(() -> promo.recordFunding().record(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("command");
+        assertThatThrownBy(() -> promo.budgets().summary(Actor.ADMIN, null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("campaignId");
+        assertThatThrownBy(() -> promo.flushImpressions(null)).isInstanceOf(NullPointerException.class).hasMessage("within");
+        assertThatThrownBy(() -> promo.flushImpressions(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("within");
+        assertThatThrownBy(() -> Promo.builder().settings(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("settings");
+    }
+
+    @Test
     void a_bad_setting_fails_the_start_naming_it_before_the_database_is_touched() {
         CountingDataSource database = new CountingDataSource();
 

@@ -5,6 +5,7 @@ import io.promo.domain.shared.Outcome;
 import io.promo.domain.shared.Rejection;
 import io.promo.domain.shared.ServingSnapshot;
 import java.time.Clock;
+import java.util.Objects;
 
 /**
  * Use case: activate, pause or suspend an advertiser. Tenants see only themselves (I8). A pause or suspension takes
@@ -24,6 +25,7 @@ public final class ChangeAdvertiserStatus {
     }
 
     public Outcome<Advertiser> change(ChangeAdvertiserStatusCommand command) {
+        Objects.requireNonNull(command, "command");
         var update = new OptimisticUpdate<Advertiser>(
                 () -> advertisers.findVisibleTo(command.actor(), command.advertiserId()),
                 Advertiser::updatedAt,

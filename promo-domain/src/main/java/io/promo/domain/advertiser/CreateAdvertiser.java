@@ -4,6 +4,7 @@ import io.promo.domain.shared.IdGenerator;
 import io.promo.domain.shared.Outcome;
 import io.promo.domain.shared.Rejection;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Use case: an admin onboards an advertiser, active from the start; one per marketplace user (ADR 0019). */
@@ -20,6 +21,7 @@ public final class CreateAdvertiser {
     }
 
     public Outcome<Advertiser> create(CreateAdvertiserCommand command) {
+        Objects.requireNonNull(command, "command");
         if (!command.actor().isAdmin()) {
             return Outcome.rejected(Rejection.forbidden("only an admin can create advertisers"));
         }

@@ -5,6 +5,7 @@ import io.promo.domain.shared.Outcome;
 import io.promo.domain.shared.Rejection;
 import io.promo.domain.shared.ServingSnapshot;
 import java.time.Clock;
+import java.util.Objects;
 
 /**
  * Use case: activate, pause, resume, end, suspend or reinstate a campaign. A change to a status that does not serve
@@ -25,6 +26,7 @@ public final class ChangeCampaignStatus {
     }
 
     public Outcome<Campaign> change(ChangeCampaignStatusCommand command) {
+        Objects.requireNonNull(command, "command");
         var update = new OptimisticUpdate<Campaign>(
                 () -> campaigns.findVisibleTo(command.actor(), command.campaignId()),
                 Campaign::updatedAt,

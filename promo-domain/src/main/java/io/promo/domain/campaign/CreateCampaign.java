@@ -11,6 +11,7 @@ import io.promo.domain.shared.Violation;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -47,6 +48,7 @@ public final class CreateCampaign {
     }
 
     public Outcome<Campaign> create(CreateCampaignCommand command) {
+        Objects.requireNonNull(command, "command");
         Optional<Advertiser> advertiser = advertisers.findVisibleTo(command.actor(), command.advertiserId());
         if (advertiser.isEmpty()) {
             return Outcome.notFound("advertiser", command.advertiserId());

@@ -8,6 +8,7 @@ import io.promo.domain.shared.Violation;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Use case: change a campaign's settings. The result is re-validated as a whole (a new cpc must still
@@ -33,6 +34,7 @@ public final class UpdateCampaign {
     }
 
     public Outcome<Campaign> update(UpdateCampaignCommand command) {
+        Objects.requireNonNull(command, "command");
         var update = new OptimisticUpdate<Campaign>(
                 () -> campaigns.findVisibleTo(command.actor(), command.campaignId()),
                 Campaign::updatedAt,

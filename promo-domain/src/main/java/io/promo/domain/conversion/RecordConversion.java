@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -58,6 +59,7 @@ public final class RecordConversion {
     }
 
     public Outcome<ConversionRecorded> record(RecordConversionCommand command) {
+        Objects.requireNonNull(command, "command");
         Instant now = clock.instant();
         Violations violations = new Violations();
         checkForm(command, violations);

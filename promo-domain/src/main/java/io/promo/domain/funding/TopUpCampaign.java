@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -93,6 +94,7 @@ public final class TopUpCampaign {
     }
 
     public Outcome<TopUpResult> topUp(TopUpCommand command) {
+        Objects.requireNonNull(command, "command");
         Optional<Campaign> found = campaigns.findVisibleTo(command.actor(), command.campaignId());
         if (found.isEmpty()) {
             return Outcome.notFound("campaign", command.campaignId());

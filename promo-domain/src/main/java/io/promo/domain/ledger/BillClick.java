@@ -1,6 +1,7 @@
 package io.promo.domain.ledger;
 
 import io.promo.domain.shared.IdGenerator;
+import java.util.Objects;
 
 /**
  * Use case: bill a valid click. Everything that must hold for the money to move (I1–I4) is checked
@@ -19,6 +20,7 @@ public final class BillClick {
     }
 
     public SpendOutcome bill(BillClickCommand command) {
+        Objects.requireNonNull(command, "command");
         LedgerEntry spend = new LedgerEntry(ids.newLedgerEntryId(), command.campaignId(), EntryKind.SPEND,
                 command.cpc(), new IdempotencyKey(IdempotencyKey.CLICK, command.clickEventId().value()),
                 java.util.Optional.of("click " + command.clickEventId()), command.clickedAt());

@@ -8,6 +8,7 @@ import io.promo.domain.shared.Outcome;
 import io.promo.domain.shared.Rejection;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Use cases: a campaign's balance, spend and remaining budgets; its ledger, newest first; reconcile. */
@@ -26,6 +27,8 @@ public final class BudgetQueries {
     }
 
     public Outcome<BudgetSummary> summary(Actor actor, CampaignId campaignId) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(campaignId, "campaignId");
         Optional<Campaign> campaign = visible(actor, campaignId);
         if (campaign.isEmpty()) {
             return Outcome.notFound("campaign", campaignId);

@@ -6,6 +6,7 @@ import io.promo.domain.shared.Outcome;
 import io.promo.domain.shared.Rejection;
 import io.promo.domain.shared.Violations;
 import java.time.Clock;
+import java.util.Objects;
 
 /**
  * Use case: record a top-up, grant a credit or record an adjustment, each at most once per
@@ -26,6 +27,7 @@ public final class RecordFunding {
     }
 
     public Outcome<BudgetLedger.Recorded> record(FundingCommand command) {
+        Objects.requireNonNull(command, "command");
         if (command.kind() != EntryKind.TOPUP && !command.actor().isAdmin()) {
             return Outcome.rejected(Rejection.forbidden("only an admin can grant credits or record adjustments"));
         }

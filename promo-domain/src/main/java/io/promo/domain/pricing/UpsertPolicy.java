@@ -7,6 +7,7 @@ import io.promo.domain.shared.Rejection;
 import io.promo.domain.shared.Violation;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 
 /** Use case: an admin creates or replaces the policy of a scope. */
 public final class UpsertPolicy {
@@ -22,6 +23,7 @@ public final class UpsertPolicy {
     }
 
     public Outcome<Policy> upsert(UpsertPolicyCommand command) {
+        Objects.requireNonNull(command, "command");
         if (!command.actor().isAdmin()) {
             return Outcome.rejected(Rejection.forbidden("only an admin can set policies"));
         }

@@ -11,6 +11,7 @@ import io.promo.domain.shared.Outcome;
 import io.promo.domain.shared.Rejection;
 import io.promo.domain.shared.Violation;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -38,6 +39,7 @@ public final class CreditInvalidClicks {
     }
 
     public Outcome<CreditedClicks> credit(CreditInvalidClicksCommand command) {
+        Objects.requireNonNull(command, "command");
         if (!command.actor().isAdmin()) {
             return Outcome.rejected(Rejection.forbidden("only an admin can mark clicks invalid and credit them"));
         }

@@ -10,6 +10,7 @@ import io.promo.domain.shared.IdGenerator;
 import io.promo.domain.shared.UserId;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -57,6 +58,7 @@ public final class RecordClick {
     }
 
     public ClickResult click(ClickCommand command) {
+        Objects.requireNonNull(command, "command");
         Instant now = clock.instant();
         EventId eventId = ids.newEventId();
         Client client = Client.of(command, hasher);

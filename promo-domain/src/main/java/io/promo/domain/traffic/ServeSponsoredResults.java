@@ -9,6 +9,7 @@ import io.promo.domain.shared.UserId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -35,6 +36,7 @@ public final class ServeSponsoredResults {
     }
 
     public ServedPage serve(ServeCommand command) {
+        Objects.requireNonNull(command, "command");
         DecisionPage page = decideAdPage.decide(command.request());
         List<PagePosition.Sponsored> sponsored = page.sponsored();
         String[] clickTokens = new String[page.positions().size()];
