@@ -58,6 +58,13 @@ public final class RecordFunding {
             return Outcome.rejected(new Rejection(Rejection.Kind.CONFLICT, "idempotency key " + command.idempotencyKey()
                     + " was already used for another " + recorded.entry().kind().code() + " entry", java.util.List.of()));
         }
+        // A credit asked again with its key but another amount is another credit, not a retry: refused, as a top-up
+        // is (TopUpCampaign). Top-ups and adjustments recorded here come from the processor, whose amounts are its own.
+        if (command.kind() == EntryKind.CREDIT && !recorded.entry().amount().equals(command.amount())) {
+            return Outcome.rejected(new Rejection(Rejection.Kind.CONFLICT, "idempotency key " + command.idempotencyKey()
+                    + " was already used for a credit of " + recorded.entry().amount().cents() + " cents, not "
+                    + command.amount().cents(), java.util.List.of()));
+        }
         return Outcome.accepted(recorded);
     }
 }

@@ -141,6 +141,22 @@ class LedgerUseCasesTest {
     }
 
     @Test
+    void a_credit_key_asked_again_answers_its_credit_and_with_another_amount_is_a_conflict() {
+        BudgetLedger.Recorded granted = recordFunding.record(FundingCommand.credit(Actor.ADMIN, campaign.id(),
+                Money.ofCents(300), "bot traffic", "cr/1")).orElseThrow();
+
+        BudgetLedger.Recorded again = recordFunding.record(FundingCommand.credit(Actor.ADMIN, campaign.id(),
+                Money.ofCents(300), "bot traffic", "cr/1")).orElseThrow();
+        Outcome<BudgetLedger.Recorded> other = recordFunding.record(FundingCommand.credit(Actor.ADMIN, campaign.id(),
+                Money.ofCents(301), "bot traffic", "cr/1"));
+
+        assertThat(again.newlyWritten()).isFalse();
+        assertThat(again.entry()).isEqualTo(granted.entry());
+        assertThat(kindOf(other)).isEqualTo(Rejection.Kind.CONFLICT);
+        assertThat(ledger.state(campaign.id(), berlin.dayOf(clock.instant())).balance()).isEqualTo(Money.ofCents(300));
+    }
+
+    @Test
     void a_negative_adjustment_takes_money_back() {
         topUp(500, "pi_1");
 
