@@ -29,8 +29,18 @@ final class JettyProblems extends ErrorHandler {
         return ByteBuffer.wrap(body(status, reason));
     }
 
+    /** What Jetty reads of a request line and its headers at most (its default, which promo keeps). */
+    static final int REQUEST_HEAD_BYTES = 8 * 1024;
+
     private static byte[] body(int status, String message) {
-        String detail = "the request could not be read" + (message == null || message.isBlank() ? "" : ": " + message);
+        String detail = switch (status) {
+            // Jetty's own words for these are its status and a null reason ("414: null").
+            case 414 -> "the request's URI is longer than the " + REQUEST_HEAD_BYTES / 1024 + " KiB the server reads: a"
+                    + " diagnosis replaying a long page takes at most as many organic_matches as fit in it";
+            case 431 -> "the request's line and headers are larger than the " + REQUEST_HEAD_BYTES / 1024
+                    + " KiB the server reads";
+            default -> "the request could not be read" + (message == null || message.isBlank() ? "" : ": " + message);
+        };
         try {
             return Json.MAPPER.writeValueAsBytes(Problem.of(status, detail));
         } catch (JsonProcessingException e) {

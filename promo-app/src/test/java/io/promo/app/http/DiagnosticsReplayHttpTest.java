@@ -99,6 +99,22 @@ class DiagnosticsReplayHttpTest {
         }
     }
 
+    @Test
+    void a_page_longer_than_the_request_line_the_server_reads_is_a_problem_saying_so() {
+        Marketplace.Advertiser lena = market.advertiser();
+        String campaign = market.campaign(lena, Marketplace.unique("srv"), "berlin", 60);
+        StringBuilder path = new StringBuilder("/v1/campaigns/" + campaign + "/diagnostics?city=berlin");
+        for (int i = 0; path.length() <= JettyProblems.REQUEST_HEAD_BYTES; i++) {
+            path.append("&organic_matches=srv_a_long_entity_id_").append(i);
+        }
+
+        ApiClient.Response refused = api.get(path.toString(), lena.key());
+
+        assertThat(refused.status()).as(refused.toString()).isIn(414, 431);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().path("detail").asText()).contains("8 KiB").doesNotContain("null");
+    }
+
     private String cityWithPolicy(int density) {
         String city = Marketplace.unique("city").toLowerCase();
         ApiClient.Response policy = api.put("/v1/policies", TestServer.ADMIN_KEY, """
