@@ -33,9 +33,9 @@ class DiagnosticsReplayHttpTest {
         Marketplace.Advertiser lena = market.advertiser();
         Marketplace.Advertiser omar = market.advertiser();
         Marketplace.Advertiser mia = market.advertiser();
-        String highCampaign = activeCampaign(lena, high, city, 100);
-        String middleCampaign = activeCampaign(omar, middle, city, 80);
-        String lowCampaign = activeCampaign(mia, low, city, 50);
+        String highCampaign = market.activeCampaign(lena, high, city, 100);
+        String middleCampaign = market.activeCampaign(omar, middle, city, 80);
+        String lowCampaign = market.activeCampaign(mia, low, city, 50);
         List<String> page = List.of(low, "srv_plain_a", high, "srv_plain_b", middle);
         assertThat(sponsoredUntil(city, page, 2)).containsExactlyInAnyOrder(highCampaign, middleCampaign);
 
@@ -61,10 +61,10 @@ class DiagnosticsReplayHttpTest {
         for (long cpc : new long[] {100, 95, 90}) {
             String entity = Marketplace.unique("srv");
             entities.add(entity);
-            studioCampaigns.add(activeCampaign(studio, entity, city, cpc));
+            studioCampaigns.add(market.activeCampaign(studio, entity, city, cpc));
         }
         String rivalEntity = Marketplace.unique("srv");
-        String rivalCampaign = activeCampaign(rival, rivalEntity, city, 60);
+        String rivalCampaign = market.activeCampaign(rival, rivalEntity, city, 60);
         List<String> page = new ArrayList<>(entities);
         page.add(rivalEntity);
         // Organic results to fill the page: the layout's below-the-fold positions start at 5.
@@ -84,7 +84,7 @@ class DiagnosticsReplayHttpTest {
         String city = cityWithPolicy(2);
         Marketplace.Advertiser lena = market.advertiser();
         String entity = Marketplace.unique("srv");
-        String campaign = activeCampaign(lena, entity, city, 60);
+        String campaign = market.activeCampaign(lena, entity, city, 60);
         assertThat(sponsoredUntil(city, List.of(entity), 1)).containsExactly(campaign);
         String base = "/v1/campaigns/" + campaign + "/diagnostics?city=" + city + "&query=portrait";
         for (String[] bad : new String[][] {
@@ -122,14 +122,6 @@ class DiagnosticsReplayHttpTest {
                 .formatted(city, density));
         assertThat(policy.status()).as(policy.toString()).isEqualTo(200);
         return city;
-    }
-
-    private String activeCampaign(Marketplace.Advertiser owner, String entity, String city, long cpcCents) {
-        String campaignId = market.campaign(owner, entity, city, cpcCents);
-        market.fund(owner, campaignId, 5000);
-        ApiClient.Response activated = api.post("/v1/campaigns/" + campaignId + "/activate", owner.key(), null);
-        assertThat(activated.status()).as(activated.toString()).isEqualTo(200);
-        return campaignId;
     }
 
     /** The campaigns the page sponsors, once the serving index has them all (it is rebuilt every second). */

@@ -54,6 +54,15 @@ final class Marketplace {
                 """.formatted(entityId, city, city, LocalDate.now(ZoneOffset.UTC), cpcCents);
     }
 
+    /** {@link #campaign}, funded with 5,000 cents and activated; answers its id. */
+    String activeCampaign(Advertiser owner, String entityId, String city, long cpcCents) {
+        String campaignId = campaign(owner, entityId, city, cpcCents);
+        fund(owner, campaignId, 5000);
+        ApiClient.Response activated = api.post("/v1/campaigns/" + campaignId + "/activate", owner.key(), null);
+        assertThat(activated.status()).as(activated.toString()).isEqualTo(200);
+        return campaignId;
+    }
+
     void fund(Advertiser owner, String campaignId, long cents) {
         ApiClient.Response topUp = api.post("/v1/campaigns/" + campaignId + "/topups", owner.key(),
                 "{\"amount_cents\":" + cents + ",\"idempotency_key\":\"" + unique("topup") + "\"}");

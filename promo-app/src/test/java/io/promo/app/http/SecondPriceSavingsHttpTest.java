@@ -34,8 +34,8 @@ class SecondPriceSavingsHttpTest {
         String lowEntity = Marketplace.unique("srv");
         Marketplace.Advertiser lena = market.advertiser();
         Marketplace.Advertiser omar = market.advertiser();
-        String high = activeCampaign(lena, highEntity, city, 90);
-        String low = activeCampaign(omar, lowEntity, city, 60);
+        String high = market.activeCampaign(lena, highEntity, city, 90);
+        String low = market.activeCampaign(omar, lowEntity, city, 60);
 
         List<JsonNode> sponsored = sponsoredUntilBoth(city, highEntity, lowEntity);
         JsonNode top = sponsored.get(0);
@@ -78,14 +78,6 @@ class SecondPriceSavingsHttpTest {
                 omar.key()).json();
         assertThat(advertiser.path("totals").path("savings_cents").asLong()).as(advertiser.toString()).isEqualTo(20);
         assertThat(advertiser.path("campaigns").get(0).path("totals").path("avg_bid_cents").asLong()).isEqualTo(60);
-    }
-
-    private String activeCampaign(Marketplace.Advertiser owner, String entity, String city, long cpcCents) {
-        String campaignId = market.campaign(owner, entity, city, cpcCents);
-        market.fund(owner, campaignId, 5000);
-        ApiClient.Response activated = api.post("/v1/campaigns/" + campaignId + "/activate", owner.key(), null);
-        assertThat(activated.status()).as(activated.toString()).isEqualTo(200);
-        return campaignId;
     }
 
     /** The page's sponsored results, once the index has both campaigns (it is rebuilt every second). */
