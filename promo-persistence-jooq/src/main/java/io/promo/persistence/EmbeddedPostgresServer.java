@@ -4,16 +4,25 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 
 /**
@@ -26,16 +35,27 @@ import javax.sql.DataSource;
  *
  * <p>{@link #startPersistent} keeps the cluster in a given directory across restarts;
  * {@link #startTemporary} and {@link #start()} use a temporary directory that {@link #close()} deletes.
+ *
+ * <p>A persistent server belongs to a promo that closes it last, after writing what it buffered: zonky's own JVM
+ * shutdown hook would stop it at once, beside promo's, and a SIGTERM then lost the last impressions. So its hook at
+ * exit stops it only if nobody closed it within {@link #AT_EXIT_GRACE}. And a server its crashed process left behind
+ * (a SIGKILL keeps the postmaster running) is stopped before the directory is started again, which otherwise failed
+ * once, after a 10 s wait ({@link #stopOrphan}).
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final String USER = "postgres";
     private static final String DATABASE = "postgres";
+    /** How long a persistent server's hook at exit waits for its owner's close: beyond promo's 15 s shutdown limit. */
+    static final Duration AT_EXIT_GRACE = Duration.ofSeconds(20);
+    private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
     private final boolean persistent;
     private final Map<String, String> serverConfig;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private Thread atExit;
 
     private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, boolean persistent,
             Map<String, String> serverConfig) {
@@ -94,15 +114,24 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static EmbeddedPostgresServer start(Path directory, boolean persistent, Map<String, String> serverConfig,
             int port) {
         Objects.requireNonNull(serverConfig, "serverConfig");
+        if (persistent) {
+            stopOrphan(directory);
+        }
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
-                .setCleanDataDirectory(!persistent);
+                .setCleanDataDirectory(!persistent)
+                .setRegisterShutdownHook(!persistent);
         if (port != 0) {
             builder.setPort(port);
         }
         new TreeMap<>(serverConfig).forEach(builder::setServerConfig);
         try {
-            return new EmbeddedPostgresServer(builder.start(), directory, persistent, serverConfig);
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(builder.start(), directory, persistent, serverConfig);
+            if (persistent) {
+                server.atExit = new Thread(server::stopAtExit, "embedded-postgres-at-exit");
+                Runtime.getRuntime().addShutdownHook(server.atExit);
+            }
+            return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start embedded PostgreSQL in " + directory, e);
         } catch (IllegalStateException e) {
@@ -113,6 +142,49 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * Stops the postmaster a crashed process left running on {@code directory}: one whose {@code postmaster.pid} names a
+     * live postgres while zonky's {@code epg-lock} is free (a running server's process holds it, so a live server is
+     * never touched). A directory held by another process is left to zonky to refuse.
+     */
+    static void stopOrphan(Path directory) {
+        Path pidFile = directory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(directory.resolve("epg-lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                return;
+            }
+            Optional<ProcessHandle> postmaster = postmaster(pidFile);
+            if (postmaster.isEmpty()) {
+                return;
+            }
+            // SIGTERM: a smart shutdown, which the orphan (its clients died with their process) ends at once.
+            postmaster.get().destroy();
+            postmaster.get().onExit().get(ORPHAN_STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (OverlappingFileLockException e) {
+            // This JVM holds the directory: nothing was left behind by a crash.
+        } catch (IOException | ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("a PostgreSQL left running on " + directory + " by a crashed promo could not"
+                    + " be stopped; stop it (its pid is in postmaster.pid) and start again", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping the PostgreSQL left running on " + directory, e);
+        }
+    }
+
+    /** The live postgres process {@code postmaster.pid} names, if any (a stale file, or a reused pid, names none). */
+    private static Optional<ProcessHandle> postmaster(Path pidFile) throws IOException {
+        String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+        if (!firstLine.matches("[0-9]{1,10}")) {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(Long.parseLong(firstLine)).filter(ProcessHandle::isAlive)
+                .filter(process -> process.info().command().map(command -> command.endsWith("postgres")).orElse(false));
     }
 
     /** JDBC URL of the {@code postgres} database as the {@code postgres} superuser (no password). */
@@ -157,6 +229,27 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot stop embedded PostgreSQL", e);
+        } finally {
+            closed.countDown();
+            if (atExit != null && Thread.currentThread() != atExit) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(atExit);
+                } catch (IllegalStateException e) {
+                    // The JVM is exiting: the hook has started, and returns as soon as it sees this close.
+                }
+            }
         }
+    }
+
+    /** At JVM exit: the owner closes the server in its order; stop it here only if nobody did in time. */
+    private void stopAtExit() {
+        try {
+            if (closed.await(AT_EXIT_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        close();
     }
 }

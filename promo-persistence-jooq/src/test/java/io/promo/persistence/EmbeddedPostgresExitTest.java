@@ -1,0 +1,94 @@
+package io.promo.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a persistent embedded server's process leaves behind when it is signalled or killed, checked on a JVM of its
+ * own ({@link EmbeddedPostgresChild}): a SIGTERM leaves the database to the owner's ordered close (zonky's own hook
+ * stopped it at once, beside promo's, and the last impressions were lost); a SIGKILL leaves the postmaster running,
+ * and the next start stops it instead of failing after a 10 s wait.
+ */
+class EmbeddedPostgresExitTest {
+
+    @Test
+    void a_sigterm_leaves_the_database_to_its_owners_close(@TempDir Path temp) throws Exception {
+        Process child = child(temp.resolve("pg"), "owner-closes-last");
+        awaitLine(child, "started");
+
+        child.toHandle().destroy(); // SIGTERM, keeping its output readable (Process.destroy closes it)
+
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(remainingLines(child)).contains("database answered at exit");
+        assertThat(Files.exists(temp.resolve("pg").resolve("postmaster.pid"))).as("stopped by the owner").isFalse();
+    }
+
+    @Test
+    void a_server_a_killed_process_left_running_is_stopped_and_its_directory_starts_again(@TempDir Path temp)
+            throws Exception {
+        Path directory = temp.resolve("pg");
+        Process child = child(directory, "crash");
+        awaitLine(child, "started");
+        long postmaster = Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid")).get(0).trim());
+
+        child.toHandle().destroyForcibly();
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive)).as("the crash left it running").contains(true);
+
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startPersistent(directory, Map.of());
+             Connection connection = server.dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("select 1")) {
+            assertThat(result.next()).isTrue();
+        }
+        assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    }
+
+    private static Process child(Path directory, String mode) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), EmbeddedPostgresChild.class.getName(),
+                directory.toString(), mode).redirectErrorStream(true).start();
+    }
+
+    private static void awaitLine(Process process, String expected) throws Exception {
+        BufferedReader reader = reader(process);
+        List<String> seen = new ArrayList<>();
+        for (String line; (line = reader.readLine()) != null; ) {
+            if (line.equals(expected)) {
+                return;
+            }
+            seen.add(line);
+        }
+        throw new AssertionError("the child ended before '" + expected + "': " + seen);
+    }
+
+    private static List<String> remainingLines(Process process) throws Exception {
+        List<String> lines = new ArrayList<>();
+        BufferedReader reader = reader(process);
+        for (String line; (line = reader.readLine()) != null; ) {
+            lines.add(line);
+        }
+        return lines;
+    }
+
+    private static BufferedReader reader(Process process) {
+        return READERS.computeIfAbsent(process,
+                p -> new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)));
+    }
+
+    private static final Map<Process, BufferedReader> READERS = new java.util.concurrent.ConcurrentHashMap<>();
+}
