@@ -1,5 +1,6 @@
 package io.promo.persistence;
 
+import io.promo.domain.ledger.BudgetCalendar;
 import io.promo.domain.shared.EventId;
 import io.promo.domain.traffic.EventType;
 import io.promo.domain.traffic.ImpressionLog;
@@ -119,22 +120,25 @@ public final class JdbcImpressionLog implements ImpressionLog {
         }
     }
 
-    /** The budget day of an instant, remembering the last day's bounds (a day of 23 or 25 hours included). */
+    /**
+     * {@link BudgetCalendar#dayOf}, remembering the last day's bounds (a day of 23 or 25 hours included), so that a
+     * batch asks the zone's rules once per day it spans rather than once per impression.
+     */
     static final class BudgetDays {
-        private final ZoneId zone;
+        private final BudgetCalendar calendar;
         private LocalDate day;
         private Instant start = Instant.MAX;
         private Instant end = Instant.MIN;
 
         BudgetDays(ZoneId zone) {
-            this.zone = zone;
+            this.calendar = new BudgetCalendar(zone);
         }
 
         LocalDate of(Instant ts) {
             if (ts.isBefore(start) || !ts.isBefore(end)) {
-                day = LocalDate.ofInstant(ts, zone);
-                start = day.atStartOfDay(zone).toInstant();
-                end = day.plusDays(1).atStartOfDay(zone).toInstant();
+                day = calendar.dayOf(ts);
+                start = calendar.startOf(day);
+                end = calendar.endOf(day);
             }
             return day;
         }
