@@ -1,6 +1,7 @@
 package io.promo.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -56,6 +57,23 @@ class EmbeddedPostgresExitTest {
             assertThat(result.next()).isTrue();
         }
         assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    }
+
+    @Test
+    void a_server_a_running_process_holds_is_never_stopped_and_the_start_is_refused(@TempDir Path temp) throws Exception {
+        Path directory = temp.resolve("pg");
+        Process child = child(directory, "owner-closes-last");
+        try {
+            awaitLine(child, "started");
+            long postmaster = Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid")).get(0).trim());
+
+            assertThatThrownBy(() -> EmbeddedPostgresServer.startPersistent(directory, Map.of()))
+                    .isInstanceOf(DataDirectoryInUseException.class);
+            assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive)).as("the holder's server").contains(true);
+        } finally {
+            child.toHandle().destroy(); // SIGTERM: its owner's hook closes its server
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
     }
 
     private static Process child(Path directory, String mode) throws Exception {
