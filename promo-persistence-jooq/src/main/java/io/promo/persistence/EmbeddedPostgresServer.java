@@ -40,7 +40,7 @@ import javax.sql.DataSource;
  * shutdown hook would stop it at once, beside promo's, and a SIGTERM then lost the last impressions. So its hook at
  * exit stops it only if nobody closed it within {@link #AT_EXIT_GRACE}. And a server its crashed process left behind
  * (a SIGKILL keeps the postmaster running) is stopped before the directory is started again, which otherwise failed
- * once, after a 10 s wait ({@link #stopOrphan}).
+ * once, after a 10 s wait ({@link #stopOrphan}). docs/adr/0041-the-embedded-database-is-stopped-by-its-owner.md.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
