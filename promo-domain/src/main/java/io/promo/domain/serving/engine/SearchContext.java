@@ -3,6 +3,7 @@ package io.promo.domain.serving.engine;
 import io.promo.domain.pricing.EffectivePolicy;
 import io.promo.domain.serving.index.CitySlice;
 import io.promo.domain.serving.index.KeywordProgram;
+import io.promo.domain.serving.index.LocalHours;
 import io.promo.domain.serving.index.ServingCampaign;
 import io.promo.domain.serving.index.ServingIndex;
 import io.promo.domain.serving.index.ServingSettings;
@@ -56,6 +57,8 @@ final class SearchContext {
     private MemoryTokenCodec.Read memoryRead;
     /** The local hour of the week in the search's city, or -1 until a scheduled campaign asks (ADR 0036). */
     private int hourOfWeek;
+    /** This thread's city hours, kept from decision to decision: the hour changes once an hour. */
+    private final LocalHours localHours = new LocalHours();
     /**
      * The {@link ServingCampaign#dayHours} whose restricted F(now) this decision computed, and those F: schedules are
      * few and shared (business hours), so a decision computes each once. A small table searched linearly.
@@ -158,7 +161,7 @@ final class SearchContext {
     /** The local hour of the week now in the search's city (0 is monday 00:00): computed on first need. */
     int hourOfWeek() {
         if (hourOfWeek < 0) {
-            hourOfWeek = index.hourOfWeek(city, nowMillis);
+            hourOfWeek = index.hourOfWeek(city, nowMillis, localHours);
         }
         return hourOfWeek;
     }

@@ -231,9 +231,12 @@ public final class ServingIndex {
         return dayOfWeek * 24 + hour;
     }
 
-    /** The local hour of the week at {@code epochMillis} in {@code city}'s zone ({@link CityZones}). */
-    public int hourOfWeek(CityCode city, long epochMillis) {
-        return hourOfWeek(cityZones.zoneOf(city), epochMillis);
+    /**
+     * The local hour of the week at {@code epochMillis} in {@code city}'s zone ({@link CityZones}), through the
+     * calling thread's {@code memo}.
+     */
+    public int hourOfWeek(CityCode city, long epochMillis, LocalHours memo) {
+        return memo.hourOfWeek(cityZones.zoneOf(city), epochMillis);
     }
 
     /** A campaign's keyword as a target: a campaign holds only valid ones ({@link Keywords#fromStorage}), else null. */
