@@ -62,6 +62,7 @@ public final class CreateCampaign {
         violations.addAll(FloorCheck.violations(policies.resolver(), command.surface(), command.settings()));
         violations.addAll(ownership.refusals(command.target(), advertiser.get().userId()));
         violations.addAll(cityZones.refusals(command.settings()));
+        violations.addAll(Keywords.refusals(command.settings().keywordTargets()));
         if (!violations.isEmpty()) {
             return Outcome.invalid(violations);
         }

@@ -45,6 +45,28 @@ public record KeywordTarget(String text, MatchType match, boolean negative) {
         return List.of(text.split(" "));
     }
 
+    /**
+     * Whether this negative excludes every query {@code positive} matches, so that the positive can never match: a
+     * broad negative whose words are all the positive's (every query the positive matches has them); a phrase negative
+     * whose words occur in order and contiguous in a phrase or exact positive, or a one-word phrase negative whose
+     * word is a broad positive's (a query may part or reorder a broad positive's words, but never loses one); an exact
+     * negative equal to an exact positive (any other positive also matches longer queries the negative does not).
+     */
+    public boolean excludesEveryMatchOf(KeywordTarget positive) {
+        if (!negative || positive.negative) {
+            return false;
+        }
+        List<String> excluded = words();
+        List<String> matched = positive.words();
+        return switch (match) {
+            case BROAD -> matched.containsAll(excluded);
+            case PHRASE -> positive.match == MatchType.BROAD
+                    ? excluded.size() == 1 && matched.contains(excluded.get(0))
+                    : java.util.Collections.indexOfSubList(matched, excluded) >= 0;
+            case EXACT -> positive.match == MatchType.EXACT && matched.equals(excluded);
+        };
+    }
+
     /** What {@link #parse} makes of a typed target: a target, or why it is malformed. */
     public sealed interface Parsed permits Valid, Malformed {
     }

@@ -1,5 +1,6 @@
 package io.promo.domain.campaign;
 
+import io.promo.domain.shared.Violation;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -7,7 +8,7 @@ import java.util.List;
 
 /**
  * Keyword targets as stored and matched: each in the {@link KeywordTarget#syntax} of its match type, its words
- * normalized; blanks dropped, duplicates removed, order kept. A malformed target is kept as typed (trimmed), so that
+ * normalized; duplicates removed, order kept. A malformed target (a blank one too) is kept as typed (trimmed), so that
  * {@link CampaignSettings#violations()} can name it; a campaign never holds one.
  */
 public final class Keywords {
@@ -21,7 +22,7 @@ public final class Keywords {
     public static List<String> normalize(Collection<String> raw) {
         LinkedHashSet<String> unique = new LinkedHashSet<>();
         for (String keyword : raw) {
-            if (keyword != null && !keyword.isBlank()) {
+            if (keyword != null) {
                 KeywordTarget.Parsed parsed = KeywordTarget.parse(keyword);
                 unique.add(parsed instanceof KeywordTarget.Valid valid ? valid.target().syntax() : keyword.strip());
             }
@@ -41,6 +42,9 @@ public final class Keywords {
     public static List<String> fromStorage(List<String> stored) {
         List<String> read = new ArrayList<>(stored.size());
         for (String keyword : stored) {
+            if (keyword == null) {
+                continue;
+            }
             if (KeywordTarget.parse(keyword) instanceof KeywordTarget.Valid) {
                 read.add(keyword);
             } else {
@@ -62,6 +66,39 @@ public final class Keywords {
             }
         }
         return targets;
+    }
+
+    /**
+     * The {@link #contradictions} as violations of {@code keyword_targets} (a rule across targets: HTTP 422), refused when
+     * keywords are authored. Not a rule of {@link CampaignSettings#violations()}: a campaign stored before it existed
+     * must still load, and serves as before (its contradicted positive never matches).
+     */
+    public static List<Violation> refusals(List<String> keywords) {
+        return contradictions(keywords).stream()
+                .map(contradiction -> new Violation("keyword_targets", contradiction)).toList();
+    }
+
+    /**
+     * For each positive target that can never match because a negative excludes every query it matches
+     * ({@link KeywordTarget#excludesEveryMatchOf}), what to say: a campaign with {@code portrait} and {@code -portrait}
+     * was meant otherwise. Malformed targets are left to {@link #problems}.
+     */
+    public static List<String> contradictions(List<String> keywords) {
+        List<String> contradictions = new ArrayList<>();
+        for (int i = 0; i < keywords.size(); i++) {
+            if (!(KeywordTarget.parse(keywords.get(i)) instanceof KeywordTarget.Valid positive) || positive.target().negative()) {
+                continue;
+            }
+            for (int j = 0; j < keywords.size(); j++) {
+                if (KeywordTarget.parse(keywords.get(j)) instanceof KeywordTarget.Valid negative
+                        && negative.target().excludesEveryMatchOf(positive.target())) {
+                    contradictions.add("keyword " + (i + 1) + " ('" + keywords.get(i) + "') can never match: keyword "
+                            + (j + 1) + " ('" + keywords.get(j) + "') excludes every query it matches");
+                    break;
+                }
+            }
+        }
+        return contradictions;
     }
 
     /** For each malformed or overlong keyword, what is wrong with it, naming it by its position (1-based) and text. */

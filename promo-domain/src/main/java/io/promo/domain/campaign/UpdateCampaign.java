@@ -59,6 +59,9 @@ public final class UpdateCampaign {
         if (command.touchesSchedule()) {
             violations.addAll(cityZones.refusals(next));
         }
+        if (command.touchesKeywords()) {
+            violations.addAll(Keywords.refusals(next.keywordTargets()));
+        }
         if (!violations.isEmpty()) {
             return Outcome.invalid(violations);
         }

@@ -22,6 +22,7 @@ import io.promo.domain.shared.Outcome;
 import io.promo.domain.shared.Rejection;
 import io.promo.domain.shared.RoleCode;
 import io.promo.domain.shared.Surface;
+import io.promo.domain.shared.Violation;
 import io.promo.domain.testing.MutableClock;
 import io.promo.domain.testing.TestData;
 import java.util.Optional;
@@ -77,6 +78,27 @@ class CreateCampaignTest {
 
         assertThat(createCampaign.create(byOwner(scheduled)).orElseThrow().settings().schedule())
                 .isEqualTo(AdSchedule.weekdays(9, 17));
+    }
+
+    @Test
+    void a_positive_keyword_a_negative_excludes_entirely_is_refused_naming_both_and_nothing_is_stored() {
+        Outcome<Campaign> outcome = createCampaign.create(byOwner(settings()
+                .keywords("wedding", "portrait photographer", "-photographer").build()));
+
+        assertThat(violatedFields(outcome)).containsExactly("keyword_targets");
+        assertThat(rejectionOf(outcome).violations().get(0).message())
+                .contains("keyword 2 ('portrait photographer') can never match", "keyword 3 ('-photographer')");
+        assertThat(rejectionOf(outcome).violations().get(0).kind()).isEqualTo(Violation.Kind.RULE);
+        assertThat(campaigns.findAll()).isEmpty();
+    }
+
+    @Test
+    void a_blank_keyword_is_refused_naming_it() {
+        Outcome<Campaign> outcome = createCampaign.create(byOwner(settings().keywords("wedding", " ").build()));
+
+        assertThat(violatedFields(outcome)).containsExactly("keyword_targets");
+        assertThat(rejectionOf(outcome).violations().get(0).message()).contains("keyword 2", "is blank");
+        assertThat(campaigns.findAll()).isEmpty();
     }
 
     @Test

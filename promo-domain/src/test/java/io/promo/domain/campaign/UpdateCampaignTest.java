@@ -70,6 +70,28 @@ class UpdateCampaignTest {
     }
 
     @Test
+    void keywords_a_negative_contradicts_are_refused_and_nothing_is_written() {
+        Outcome<Campaign> outcome = updateCampaign.update(byOwner().withKeywordTargets(List.of("[portrait]", "-portrait")));
+
+        assertThat(violatedFields(outcome)).containsExactly("keyword_targets");
+        assertThat(storedCampaign()).isEqualTo(original);
+    }
+
+    @Test
+    void a_campaign_stored_with_contradicting_keywords_still_loads_and_takes_changes_to_other_fields() {
+        // Stored before the rule existed: it serves as before (its contradicted positive never matches).
+        Campaign legacy = new Campaign(original.id(), original.advertiserId(), original.surface(), original.target(),
+                original.settings().withKeywordTargets(List.of("[portrait]", "-portrait")), original.status(),
+                original.createdAt(), original.updatedAt());
+        campaigns.updateIfUnchanged(legacy, original.updatedAt());
+
+        Campaign renamed = updateCampaign.update(byOwner().withName("Renamed")).orElseThrow();
+
+        assertThat(renamed.settings().keywordTargets()).containsExactly("[portrait]", "-portrait");
+        assertThat(renamed.settings().name()).isEqualTo("Renamed");
+    }
+
+    @Test
     void raising_the_cpc_above_the_daily_budget_is_rejected_and_nothing_is_written() {
         Outcome<Campaign> outcome = updateCampaign.update(byOwner().withCpc(Money.ofCents(1_001)));
 
