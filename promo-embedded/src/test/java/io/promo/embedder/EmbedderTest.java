@@ -9,6 +9,7 @@ import io.promo.domain.conversion.ConversionRecorded;
 import io.promo.domain.conversion.RecordConversionCommand;
 import io.promo.domain.report.CampaignReport;
 import io.promo.domain.shared.Actor;
+import io.promo.domain.shared.CampaignId;
 import io.promo.domain.shared.InvalidCommandException;
 import io.promo.domain.shared.Money;
 import io.promo.domain.shared.Violation;
@@ -140,6 +141,34 @@ class EmbedderTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("within");
         assertThatThrownBy(() -> Promo.builder().settings(null)).isInstanceOf(NullPointerException.class)
                 .hasMessage("settings");
+    }
+
+    @Test
+    void a_null_where_a_query_needs_an_actor_an_id_or_a_page_throws_naming_it() {
+        CampaignId campaign = new CampaignId("pcmp_" + "0".repeat(26));
+        LocalDate day = LocalDate.of(2026, 12, 5);
+        assertThatThrownBy(() -> promo.campaigns().get(null, campaign)).isInstanceOf(NullPointerException.class)
+                .hasMessage("actor");
+        assertThatThrownBy(() -> promo.campaigns().get(Actor.ADMIN, null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("id");
+        assertThatThrownBy(() -> promo.campaigns().list(Actor.ADMIN, null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("advertiserId");
+        assertThatThrownBy(() -> promo.advertisers().get(Actor.ADMIN, null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("id");
+        assertThatThrownBy(() -> promo.advertisers().list(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("actor");
+        assertThatThrownBy(() -> promo.reports().campaign(Actor.ADMIN, null, day, day))
+                .isInstanceOf(NullPointerException.class).hasMessage("campaignId");
+        assertThatThrownBy(() -> promo.reports().advertiser(null, null, day, day))
+                .isInstanceOf(NullPointerException.class).hasMessage("actor");
+        assertThatThrownBy(() -> promo.budgets().entries(Actor.ADMIN, campaign, null))
+                .isInstanceOf(NullPointerException.class).hasMessage("page");
+        assertThatThrownBy(() -> promo.budgets().reconcile(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("actor");
+        assertThatThrownBy(() -> promo.whyNotShown().explain(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("query");
+        assertThatThrownBy(() -> promo.policies().resolve(null, Optional.empty(), null))
+                .isInstanceOf(NullPointerException.class).hasMessage("surface");
     }
 
     @Test

@@ -38,6 +38,9 @@ public final class BudgetQueries {
     }
 
     public Outcome<List<LedgerEntry>> entries(Actor actor, CampaignId campaignId, LedgerPage page) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(campaignId, "campaignId");
+        Objects.requireNonNull(page, "page");
         if (visible(actor, campaignId).isEmpty()) {
             return Outcome.notFound("campaign", campaignId);
         }
@@ -46,6 +49,7 @@ public final class BudgetQueries {
 
     /** I7: every counter beside the ledger equals the ledger's sums (admin only). */
     public Outcome<List<Discrepancy>> reconcile(Actor actor) {
+        Objects.requireNonNull(actor, "actor");
         if (!actor.isAdmin()) {
             return Outcome.rejected(Rejection.forbidden("only an admin can reconcile the ledger"));
         }

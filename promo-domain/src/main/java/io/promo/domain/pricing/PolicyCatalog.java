@@ -26,6 +26,9 @@ public final class PolicyCatalog {
     }
 
     public EffectivePolicy resolve(Surface surface, Optional<RoleCode> role, CityCode city) {
+        Objects.requireNonNull(surface, "surface");
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(city, "city");
         return resolver().resolve(surface, role, city);
     }
 

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -56,6 +57,8 @@ public final class TrafficReports {
 
     /** Every budget day from {@code from} to {@code to}, both included, zeros for days without traffic. */
     public Outcome<CampaignReport> campaign(Actor actor, CampaignId campaignId, LocalDate from, LocalDate to) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(campaignId, "campaignId");
         Optional<Outcome<CampaignReport>> invalid = checkPeriod(from, to);
         if (invalid.isPresent()) {
             return invalid.get();
@@ -96,6 +99,8 @@ public final class TrafficReports {
 
     /** The advertiser's campaigns' totals over the period, oldest campaign first. */
     public Outcome<AdvertiserReport> advertiser(Actor actor, AdvertiserId advertiserId, LocalDate from, LocalDate to) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(advertiserId, "advertiserId");
         Optional<Outcome<AdvertiserReport>> invalid = checkPeriod(from, to);
         if (invalid.isPresent()) {
             return invalid.get();

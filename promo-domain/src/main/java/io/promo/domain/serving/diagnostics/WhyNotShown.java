@@ -15,6 +15,7 @@ import io.promo.domain.shared.Outcome;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -45,6 +46,7 @@ public final class WhyNotShown {
     }
 
     public Outcome<Diagnosis> explain(WhyNotShownQuery query) {
+        Objects.requireNonNull(query, "query");
         Instant now = clock.instant();
         ServingIndex snapshot = indexes.indexAt(now);
         Optional<ServingCampaign> found = snapshot.campaign(query.campaignId())
