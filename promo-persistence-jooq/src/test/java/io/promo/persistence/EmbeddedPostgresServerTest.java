@@ -2,6 +2,9 @@ package io.promo.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -55,6 +58,27 @@ class EmbeddedPostgresServerTest {
              ResultSet rs = statement.executeQuery("select policy_id from promo_policy")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("ppol_1");
+        }
+    }
+
+    @Test
+    void a_persistent_directory_starts_again_on_its_port_unless_another_process_took_it(@TempDir Path temp)
+            throws Exception {
+        Path dataDirectory = temp.resolve("pg");
+        int first;
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startPersistent(dataDirectory, Map.of())) {
+            first = server.port();
+        }
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startPersistent(dataDirectory, Map.of())) {
+            assertThat(server.port()).isEqualTo(first);
+        }
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), first));
+            try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startPersistent(dataDirectory, Map.of());
+                 Connection connection = server.dataSource().getConnection()) {
+                assertThat(server.port()).isNotEqualTo(first);
+                assertThat(connection.isValid(2)).isTrue();
+            }
         }
     }
 }

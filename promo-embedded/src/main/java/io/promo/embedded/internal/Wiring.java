@@ -272,6 +272,9 @@ public final class Wiring implements AutoCloseable {
         // Durable settings: the embedded data directory is meant to survive restarts and crashes.
         EmbeddedPostgresServer server = resources.register("embedded PostgreSQL", EmbeddedPostgresServer.startPersistent(
                 database.embeddedDataDirectory(), Map.of("fsync", "on", "synchronous_commit", "on")));
+        // Other nodes on this machine may share the dev database; it keeps its port across restarts (ADR 0041).
+        LOG.log(System.Logger.Level.INFO, "embedded PostgreSQL in {0} at {1} (other nodes: PROMO_DB_URL={1})",
+                server.dataDirectory(), server.jdbcUrl());
         return server.jdbcUrl();
     }
 
