@@ -114,6 +114,8 @@ public final class Main implements Callable<Integer> {
 
     /** The flags every command that reads the configuration accepts; each overrides its variable. */
     static final class ConfigFlags {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this command's flags and exit")
+        boolean help;
         @Option(names = "--mode", description = "dev or production (PROMO_MODE)")
         String mode;
         @Option(names = "--host", description = "interface to listen on (PROMO_HTTP_HOST, default 127.0.0.1)")
@@ -136,7 +138,8 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    @Command(name = "serve", description = "Run the HTTP API until stopped (Ctrl-C or SIGTERM shut it down gracefully).")
+    @Command(name = "serve", synopsisHeading = "usage: ",
+            description = "Run the HTTP API until stopped (Ctrl-C or SIGTERM shut it down gracefully).")
     static final class Serve implements Callable<Integer> {
         private final PrintStream out;
         @CommandLine.Mixin
@@ -189,7 +192,8 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    @Command(name = "migrate", description = "Bring the database to the newest schema (Flyway) and exit.")
+    @Command(name = "migrate", synopsisHeading = "usage: ",
+            description = "Bring the database to the newest schema (Flyway) and exit.")
     static final class Migrate implements Callable<Integer> {
         private final PrintStream out;
         @CommandLine.Mixin

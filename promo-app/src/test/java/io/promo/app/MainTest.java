@@ -65,6 +65,16 @@ class MainTest {
         assertThat(run.err()).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"serve", "migrate"})
+    void a_commands_help_flag_prints_its_flags_and_starts_nothing(String command) {
+        Run run = run(command, "--help");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("usage: ./promo " + command).contains("--db-url").contains("--data-dir");
+        assertThat(run.err()).isEmpty();
+    }
+
     @Test
     void migrate_says_how_many_migrations_it_applied_and_then_that_the_schema_is_current(@TempDir Path temp) {
         String dataDirectory = temp.resolve("pg").toString();
