@@ -10,8 +10,9 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Errors Jetty answers itself, before a route runs (a path with {@code %00}, a malformed request line), as
- * problem+json like every other answer of the API instead of Jetty's HTML page.
+ * Errors Jetty answers itself, before a route runs (a path with {@code %00}, a malformed request line, a URI or
+ * headers beyond {@link #REQUEST_HEAD_BYTES}: 414 and 431 on any route, as the API document says), as problem+json
+ * like every other answer of the API instead of Jetty's HTML page.
  */
 final class JettyProblems extends ErrorHandler {
 
@@ -35,8 +36,8 @@ final class JettyProblems extends ErrorHandler {
     private static byte[] body(int status, String message) {
         String detail = switch (status) {
             // Jetty's own words for these are its status and a null reason ("414: null").
-            case 414 -> "the request's URI is longer than the " + REQUEST_HEAD_BYTES / 1024 + " KiB the server reads: a"
-                    + " diagnosis replaying a long page takes at most as many organic_matches as fit in it";
+            case 414 -> "the request's URI is longer than the " + REQUEST_HEAD_BYTES / 1024 + " KiB the server reads (a"
+                    + " diagnosis replaying a long page takes at most as many organic_matches as fit in it)";
             case 431 -> "the request's line and headers are larger than the " + REQUEST_HEAD_BYTES / 1024
                     + " KiB the server reads";
             default -> "the request could not be read" + (message == null || message.isBlank() ? "" : ": " + message);
