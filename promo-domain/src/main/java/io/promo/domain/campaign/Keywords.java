@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Keyword targets as stored and matched: each in the {@link KeywordTarget#syntax} of its match type, its words
- * normalized; duplicates removed, order kept. A malformed target (a blank one too) is kept as typed (trimmed), so that
- * {@link CampaignSettings#violations()} can name it; a campaign never holds one.
+ * normalized; duplicates removed, order kept. A malformed target is kept as typed (trimmed), a blank or null one as
+ * {@code ""}, so that {@link CampaignSettings#violations()} can name it; a campaign never holds one.
  */
 public final class Keywords {
 
@@ -22,7 +22,9 @@ public final class Keywords {
     public static List<String> normalize(Collection<String> raw) {
         LinkedHashSet<String> unique = new LinkedHashSet<>();
         for (String keyword : raw) {
-            if (keyword != null) {
+            if (keyword == null) {
+                unique.add(""); // refused as blank, like an empty string
+            } else {
                 KeywordTarget.Parsed parsed = KeywordTarget.parse(keyword);
                 unique.add(parsed instanceof KeywordTarget.Valid valid ? valid.target().syntax() : keyword.strip());
             }
@@ -84,16 +86,16 @@ public final class Keywords {
      * was meant otherwise. Malformed targets are left to {@link #problems}.
      */
     public static List<String> contradictions(List<String> keywords) {
+        List<KeywordTarget> targets = targets(keywords);
         List<String> contradictions = new ArrayList<>();
-        for (int i = 0; i < keywords.size(); i++) {
-            if (!(KeywordTarget.parse(keywords.get(i)) instanceof KeywordTarget.Valid positive) || positive.target().negative()) {
+        for (KeywordTarget positive : targets) {
+            if (positive.negative()) {
                 continue;
             }
-            for (int j = 0; j < keywords.size(); j++) {
-                if (KeywordTarget.parse(keywords.get(j)) instanceof KeywordTarget.Valid negative
-                        && negative.target().excludesEveryMatchOf(positive.target())) {
-                    contradictions.add("keyword " + (i + 1) + " ('" + keywords.get(i) + "') can never match: keyword "
-                            + (j + 1) + " ('" + keywords.get(j) + "') excludes every query it matches");
+            for (KeywordTarget negative : targets) {
+                if (negative.excludesEveryMatchOf(positive)) {
+                    contradictions.add("keyword '" + positive.syntax() + "' can never match: keyword '" + negative.syntax()
+                            + "' excludes every query it matches");
                     break;
                 }
             }
@@ -101,16 +103,20 @@ public final class Keywords {
         return contradictions;
     }
 
-    /** For each malformed or overlong keyword, what is wrong with it, naming it by its position (1-based) and text. */
+    /**
+     * For each malformed, blank or overlong keyword, what is wrong with it, naming it by its text (as typed, trimmed:
+     * positions would not be the typed ones once duplicates are dropped).
+     */
     public static List<String> problems(List<String> keywords) {
         List<String> problems = new ArrayList<>();
-        for (int i = 0; i < keywords.size(); i++) {
-            String keyword = keywords.get(i);
+        for (String keyword : keywords) {
             String shown = keyword.length() > 40 ? keyword.substring(0, 40) + "…" : keyword;
-            if (keyword.length() > MAX_LENGTH) {
-                problems.add("keyword " + (i + 1) + " ('" + shown + "') must be at most " + MAX_LENGTH + " characters");
+            if (keyword.isBlank()) {
+                problems.add("a keyword is blank");
+            } else if (keyword.length() > MAX_LENGTH) {
+                problems.add("keyword '" + shown + "' must be at most " + MAX_LENGTH + " characters");
             } else if (KeywordTarget.parse(keyword) instanceof KeywordTarget.Malformed malformed) {
-                problems.add("keyword " + (i + 1) + " ('" + shown + "'): " + malformed.reason());
+                problems.add("keyword '" + shown + "': " + malformed.reason());
             }
         }
         return problems;

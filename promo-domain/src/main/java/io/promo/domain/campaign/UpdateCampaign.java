@@ -59,7 +59,9 @@ public final class UpdateCampaign {
         if (command.touchesSchedule()) {
             violations.addAll(cityZones.refusals(next));
         }
-        if (command.touchesKeywords()) {
+        // Refused when the keywords change: a campaign stored with a contradiction before the rule takes other changes,
+        // also from a client that sends its unchanged keywords back with them.
+        if (!next.keywordTargets().equals(current.settings().keywordTargets())) {
             violations.addAll(Keywords.refusals(next.keywordTargets()));
         }
         if (!violations.isEmpty()) {

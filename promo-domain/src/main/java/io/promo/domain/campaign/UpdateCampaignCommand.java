@@ -128,11 +128,6 @@ public record UpdateCampaignCommand(
         return cpc.isPresent() || cityTargets.isPresent();
     }
 
-    /** Keyword contradictions are refused when the keywords are written (a campaign stored with one still loads). */
-    boolean touchesKeywords() {
-        return keywordTargets.isPresent();
-    }
-
     /** The zones a schedule is read in depend on the schedule and the cities only (like floors, not re-checked otherwise). */
     boolean touchesSchedule() {
         return schedule.isPresent() || cityTargets.isPresent();

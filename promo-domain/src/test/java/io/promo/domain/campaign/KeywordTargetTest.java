@@ -62,7 +62,7 @@ class KeywordTargetTest {
         List<String> keywords = Keywords.normalize(List.of(" [Unclosed ", "Portrait", "\"portrait\""));
 
         assertThat(keywords).containsExactly("[Unclosed", "portrait", "\"portrait\"");
-        assertThat(Keywords.problems(keywords)).singleElement().asString().contains("keyword 1", "[Unclosed", "']'");
+        assertThat(Keywords.problems(keywords)).singleElement().asString().contains("keyword '[Unclosed'", "']'");
         assertThat(Keywords.targets(keywords)).extracting(KeywordTarget::match).containsExactly(MatchType.BROAD, MatchType.PHRASE);
     }
 

@@ -86,9 +86,13 @@ class UpdateCampaignTest {
         campaigns.updateIfUnchanged(legacy, original.updatedAt());
 
         Campaign renamed = updateCampaign.update(byOwner().withName("Renamed")).orElseThrow();
+        // A client that sends the whole campaign back sends its unchanged keywords with the change.
+        Campaign again = updateCampaign.update(byOwner().withName("Renamed again")
+                .withKeywordTargets(List.of("[portrait]", "-portrait"))).orElseThrow();
 
         assertThat(renamed.settings().keywordTargets()).containsExactly("[portrait]", "-portrait");
         assertThat(renamed.settings().name()).isEqualTo("Renamed");
+        assertThat(again.settings().name()).isEqualTo("Renamed again");
     }
 
     @Test
