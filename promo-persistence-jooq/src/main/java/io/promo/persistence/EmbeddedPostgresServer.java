@@ -18,10 +18,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +60,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
     /** In a persistent data directory: the port of its server's last start, which the next start takes again if free. */
     static final String PORT_FILE = "promo-port";
+    /** How far the process's start may be from the one {@code postmaster.pid} records (seconds there, clock ticks here). */
+    private static final Duration START_TIME_TOLERANCE = Duration.ofSeconds(5);
+    /** The persistent data directories (real paths) a server of this JVM runs on. */
+    private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
@@ -121,13 +129,57 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static EmbeddedPostgresServer start(Path directory, boolean persistent, Map<String, String> serverConfig,
             int requestedPort) {
         Objects.requireNonNull(serverConfig, "serverConfig");
-        int port = requestedPort;
-        if (persistent) {
-            stopOrphan(directory);
-            if (port == 0) {
-                port = rememberedPort(directory);
-            }
+        if (!persistent) {
+            return launch(directory, false, serverConfig, requestedPort);
         }
+        Path held = realPath(directory);
+        // A server of this JVM runs there: refused before any lock file is opened. Closing a channel to epg-lock would
+        // drop this process's lock on it (POSIX record locks belong to the process, not the channel), and another
+        // process could then take the directory and stop the live server as if it were a crash's leftover.
+        if (!HELD_HERE.add(held)) {
+            throw new DataDirectoryInUseException(directory, null);
+        }
+        try {
+            stopOrphan(directory);
+            int remembered = requestedPort == 0 ? rememberedPort(directory) : 0;
+            EmbeddedPostgresServer server = remembered == 0 ? launch(directory, true, serverConfig, requestedPort)
+                    : launchOnRemembered(directory, held, serverConfig, remembered);
+            rememberPort(directory, server.port());
+            server.atExit = new Thread(server::stopAtExit, "embedded-postgres-at-exit");
+            Runtime.getRuntime().addShutdownHook(server.atExit);
+            return server;
+        } catch (RuntimeException e) {
+            HELD_HERE.remove(held);
+            throw e;
+        }
+    }
+
+    /**
+     * On the directory's former port, unless another process took it between the probe and the start: then zonky
+     * either times out waiting for it or finds another server answering there; either way, a free port instead.
+     * Package-private for its test, which plays the race.
+     */
+    static EmbeddedPostgresServer launchOnRemembered(Path directory, Path held, Map<String, String> serverConfig,
+            int port) {
+        EmbeddedPostgresServer server;
+        try {
+            server = launch(directory, true, serverConfig, port);
+        } catch (UncheckedIOException e) {
+            return launch(directory, true, serverConfig, 0);
+        }
+        if (held.equals(realPath(Path.of(server.setting("data_directory"))))) {
+            return server;
+        }
+        try {
+            server.postgres.close(); // stops nothing of ours: our postmaster never started on the taken port
+        } catch (IOException | RuntimeException e) {
+            // As expected: pg_ctl finds no server of this directory to stop.
+        }
+        return launch(directory, true, serverConfig, 0);
+    }
+
+    private static EmbeddedPostgresServer launch(Path directory, boolean persistent, Map<String, String> serverConfig,
+            int port) {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(!persistent)
@@ -137,13 +189,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         new TreeMap<>(serverConfig).forEach(builder::setServerConfig);
         try {
-            EmbeddedPostgresServer server = new EmbeddedPostgresServer(builder.start(), directory, persistent, serverConfig);
-            if (persistent) {
-                rememberPort(directory, server.port());
-                server.atExit = new Thread(server::stopAtExit, "embedded-postgres-at-exit");
-                Runtime.getRuntime().addShutdownHook(server.atExit);
-            }
-            return server;
+            return new EmbeddedPostgresServer(builder.start(), directory, persistent, serverConfig);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start embedded PostgreSQL in " + directory, e);
         } catch (IllegalStateException e) {
@@ -156,10 +202,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    private static Path realPath(Path directory) {
+        try {
+            return directory.toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot resolve data directory " + directory, e);
+        }
+    }
+
     /**
      * Stops the postmaster a crashed process left running on {@code directory}: one whose {@code postmaster.pid} names a
-     * live postgres while zonky's {@code epg-lock} is free (a running server's process holds it, so a live server is
-     * never touched). A directory held by another process is left to zonky to refuse.
+     * live postgres of this directory, started when the file says, while zonky's {@code epg-lock} is free (a running
+     * server's process holds it, so a live server is never touched; {@link #start} keeps this JVM from releasing its
+     * own). A directory held by another process is left to zonky to refuse.
      */
     static void stopOrphan(Path directory) {
         Path pidFile = directory.resolve("postmaster.pid");
@@ -171,13 +226,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             if (lock == null) {
                 return;
             }
-            Optional<ProcessHandle> postmaster = postmaster(pidFile);
+            Optional<ProcessHandle> postmaster = postmaster(pidFile, directory);
             if (postmaster.isEmpty()) {
                 return;
             }
-            // SIGINT, PostgreSQL's fast shutdown: it ends its clients' sessions (other nodes may be connected to a
-            // dev database, and a smart shutdown, SIGTERM, would wait for them forever while refusing new ones).
-            fastShutdown(postmaster.get());
+            // PostgreSQL's fast shutdown: it ends its clients' sessions (other nodes may be connected to a dev
+            // database, and a smart shutdown, SIGTERM, would wait for them forever while refusing new ones).
+            fastShutdown(postmaster.get(), directory);
             postmaster.get().onExit().get(ORPHAN_STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (OverlappingFileLockException e) {
             // This JVM holds the directory: nothing was left behind by a crash.
@@ -190,18 +245,32 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    /** Signals {@code postmaster} SIGINT with {@code kill}; where there is none (Windows), the JDK's destroy. */
-    private static void fastShutdown(ProcessHandle postmaster) throws IOException, InterruptedException {
-        try {
-            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(postmaster.pid()))
-                    .redirectErrorStream(true).start();
-            if (kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0) {
-                return;
-            }
-        } catch (IOException e) {
-            // No kill command here.
+    /**
+     * {@code pg_ctl stop -m fast} from the orphan's own binaries (Unix and Windows alike); where that fails, SIGINT
+     * (PostgreSQL's fast shutdown signal) with {@code kill}; else the JDK's destroy, a smart shutdown.
+     */
+    private static void fastShutdown(ProcessHandle postmaster, Path directory) throws IOException, InterruptedException {
+        Optional<Path> pgCtl = postmaster.info().command().map(Path::of).map(postgres -> postgres.resolveSibling(
+                postgres.getFileName().toString().endsWith(".exe") ? "pg_ctl.exe" : "pg_ctl")).filter(Files::isExecutable);
+        if (pgCtl.isPresent() && succeeds(pgCtl.get().toString(), "stop", "-D", directory.toString(), "-m", "fast", "-w",
+                "-t", Long.toString(ORPHAN_STOP_WAIT.toSeconds()))) {
+            return;
+        }
+        String kill = Files.isExecutable(Path.of("/bin/kill")) ? "/bin/kill" : "kill";
+        if (succeeds(kill, "-INT", Long.toString(postmaster.pid()))) {
+            return;
         }
         postmaster.destroy();
+    }
+
+    private static boolean succeeds(String... command) throws InterruptedException {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return process.waitFor(ORPHAN_STOP_WAIT.toSeconds() + 5, TimeUnit.SECONDS) && process.exitValue() == 0;
+        } catch (IOException e) {
+            return false; // no such command here
+        }
     }
 
     /**
@@ -235,14 +304,26 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    /** The live postgres process {@code postmaster.pid} names, if any (a stale file, or a reused pid, names none). */
-    private static Optional<ProcessHandle> postmaster(Path pidFile) throws IOException {
-        String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
-        if (!firstLine.matches("[0-9]{1,10}")) {
+    /**
+     * The live postgres process {@code postmaster.pid} names, if it is this directory's: the file names the directory
+     * and the postmaster's start time, and the process must have started then. A stale file (after a reboot, the pid
+     * reused by another PostgreSQL, even another cluster's postmaster) names none, and nothing is signalled.
+     */
+    private static Optional<ProcessHandle> postmaster(Path pidFile, Path directory) throws IOException {
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.size() < 3 || !lines.get(0).trim().matches("[0-9]{1,10}") || !lines.get(2).trim().matches("[0-9]{1,12}")) {
             return Optional.empty();
         }
-        return ProcessHandle.of(Long.parseLong(firstLine)).filter(ProcessHandle::isAlive)
-                .filter(process -> process.info().command().map(command -> command.endsWith("postgres")).orElse(false));
+        if (!Files.isDirectory(Path.of(lines.get(1).trim()))
+                || !realPath(Path.of(lines.get(1).trim())).equals(realPath(directory))) {
+            return Optional.empty();
+        }
+        Instant started = Instant.ofEpochSecond(Long.parseLong(lines.get(2).trim()));
+        return ProcessHandle.of(Long.parseLong(lines.get(0).trim())).filter(ProcessHandle::isAlive)
+                .filter(process -> process.info().command().map(command -> command.endsWith("postgres")
+                        || command.endsWith("postgres.exe")).orElse(false))
+                .filter(process -> process.info().startInstant()
+                        .map(at -> Duration.between(at, started).abs().compareTo(START_TIME_TOLERANCE) <= 0).orElse(false));
     }
 
     /** JDBC URL of the {@code postgres} database as the {@code postgres} superuser (no password). */
@@ -288,6 +369,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot stop embedded PostgreSQL", e);
         } finally {
+            if (persistent) {
+                HELD_HERE.remove(realPath(dataDirectory));
+            }
             closed.countDown();
             if (atExit != null && Thread.currentThread() != atExit) {
                 try {

@@ -97,6 +97,52 @@ class EmbeddedPostgresExitTest {
     }
 
     @Test
+    void a_second_start_in_the_owners_jvm_is_refused_and_leaves_another_process_unable_to_stop_its_server(
+            @TempDir Path temp) throws Exception {
+        Path directory = temp.resolve("pg");
+        try (EmbeddedPostgresServer owner = EmbeddedPostgresServer.startPersistent(directory, Map.of())) {
+            long postmaster = Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid")).get(0).trim());
+            assertThatThrownBy(() -> EmbeddedPostgresServer.startPersistent(directory, Map.of()))
+                    .isInstanceOf(DataDirectoryInUseException.class);
+
+            // Had that start opened and closed a channel to epg-lock, this process's lock would be gone, and this
+            // start would take the directory, stopping the owner's server as a crash's leftover.
+            Process other = child(directory, "crash");
+            try {
+                assertThat(other.waitFor(60, TimeUnit.SECONDS)).as("refused, so it ends").isTrue();
+                assertThat(other.exitValue()).isNotZero();
+                assertThat(remainingLines(other)).anyMatch(line -> line.contains("DataDirectoryInUseException"));
+            } finally {
+                other.destroyForcibly();
+            }
+            assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive)).as("the owner's server").contains(true);
+            assertThat(Path.of(owner.setting("data_directory")).toRealPath()).isEqualTo(directory.toRealPath());
+        }
+    }
+
+    @Test
+    void a_stale_pid_file_naming_another_directorys_server_or_another_start_signals_nothing(@TempDir Path temp)
+            throws Exception {
+        try (EmbeddedPostgresServer live = EmbeddedPostgresServer.startPersistent(temp.resolve("live"), Map.of())) {
+            List<String> pidFile = Files.readAllLines(live.dataDirectory().resolve("postmaster.pid"));
+            long postmaster = Long.parseLong(pidFile.get(0).trim());
+            long startedAt = Long.parseLong(pidFile.get(2).trim());
+            // As after a reboot: a leftover file whose pid now belongs to a PostgreSQL that is not this directory's.
+            Path anotherDirectory = Files.createDirectories(temp.resolve("stale-directory"));
+            Files.write(anotherDirectory.resolve("postmaster.pid"), pidFile);
+            Path anotherStart = Files.createDirectories(temp.resolve("stale-start"));
+            Files.write(anotherStart.resolve("postmaster.pid"), List.of(pidFile.get(0), anotherStart.toString(),
+                    Long.toString(startedAt - 3_600), pidFile.get(3)));
+
+            EmbeddedPostgresServer.stopOrphan(anotherDirectory);
+            EmbeddedPostgresServer.stopOrphan(anotherStart);
+
+            assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive)).as("the live server").contains(true);
+            assertThat(live.setting("server_version_num")).startsWith("17");
+        }
+    }
+
+    @Test
     void a_server_a_running_process_holds_is_never_stopped_and_the_start_is_refused(@TempDir Path temp) throws Exception {
         Path directory = temp.resolve("pg");
         Process child = child(directory, "owner-closes-last");

@@ -81,4 +81,19 @@ class EmbeddedPostgresServerTest {
             }
         }
     }
+
+    @Test
+    void a_remembered_port_another_server_took_after_the_probe_gives_way_to_a_free_port(@TempDir Path temp)
+            throws Exception {
+        Path dataDirectory = temp.resolve("pg");
+        try (EmbeddedPostgresServer first = EmbeddedPostgresServer.startPersistent(dataDirectory, Map.of())) {
+            assertThat(first.port()).isPositive(); // initialised, then stopped
+        }
+        try (EmbeddedPostgresServer squatter = EmbeddedPostgresServer.start();
+             EmbeddedPostgresServer server = EmbeddedPostgresServer.launchOnRemembered(dataDirectory,
+                     dataDirectory.toRealPath(), Map.of(), squatter.port())) {
+            assertThat(server.port()).isNotEqualTo(squatter.port());
+            assertThat(Path.of(server.setting("data_directory")).toRealPath()).isEqualTo(dataDirectory.toRealPath());
+        }
+    }
 }
