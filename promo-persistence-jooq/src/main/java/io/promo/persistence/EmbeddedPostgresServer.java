@@ -71,6 +71,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final Map<String, String> serverConfig;
     private final CountDownLatch closed = new CountDownLatch(1);
     private Thread atExit;
+    /** For a persistent server, its directory's entry in {@link #HELD_HERE}. */
+    private Path held;
 
     private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, boolean persistent,
             Map<String, String> serverConfig) {
@@ -145,6 +147,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             EmbeddedPostgresServer server = remembered == 0 ? launch(directory, true, serverConfig, requestedPort)
                     : launchOnRemembered(directory, held, serverConfig, remembered);
             rememberPort(directory, server.port());
+            server.held = held;
             server.atExit = new Thread(server::stopAtExit, "embedded-postgres-at-exit");
             Runtime.getRuntime().addShutdownHook(server.atExit);
             return server;
@@ -369,8 +372,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot stop embedded PostgreSQL", e);
         } finally {
-            if (persistent) {
-                HELD_HERE.remove(realPath(dataDirectory));
+            if (held != null) {
+                HELD_HERE.remove(held);
             }
             closed.countDown();
             if (atExit != null && Thread.currentThread() != atExit) {
