@@ -6,30 +6,47 @@ import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 
 /**
- * The local hour of the week in a zone, remembered with the span of time in which it cannot change: the rest of
- * that local hour, cut at the zone's offset transitions on either side. One per deciding thread (not thread-safe):
+ * The local hour of the week in a few zones, each remembered with the span of time in which it cannot change: the
+ * rest of that local hour, cut at the zone's offset transitions on either side. One per deciding thread (not
+ * thread-safe):
  * a decision with a scheduled candidate asks for its city's hour (ADR 0036), and asking {@link ZoneRules} every time
  * (a search of its transitions, then of each year's rules through a map) cost about 2 % of a decision in the
  * targeting index (docs/benchmarks.md, "Seventh pass"); the same thread asks again within the hour nearly always.
  */
 public final class LocalHours {
 
-    private ZoneId zone;
-    /** Epoch seconds {@code [from, to)} in which {@link #zone}'s local hour of the week is {@link #hour}. */
-    private long from = 1;
-    private long to = 0;
-    private int hour;
+    /** Zones remembered at once: a node's cities span a few zones, and a thread decides for any of them in turn. */
+    static final int ZONES = 4;
+
+    private final ZoneId[] zones = new ZoneId[ZONES];
+    /** Per remembered zone, the epoch seconds {@code [from, to)} in which its local hour of the week is {@link #hours}. */
+    private final long[] from = new long[ZONES];
+    private final long[] to = new long[ZONES];
+    private final int[] hours = new int[ZONES];
+    /** The entry the next zone not remembered replaces (the oldest). */
+    private int next;
 
     /** The local hour of the week at {@code epochMillis} in {@code zone}: 0 is monday 00:00–01:00. */
     public int hourOfWeek(ZoneId zone, long epochMillis) {
         long second = Math.floorDiv(epochMillis, 1000L);
-        if (second < from || second >= to || !zone.equals(this.zone)) {
-            remember(zone, second);
+        int entry = -1;
+        for (int i = 0; i < ZONES; i++) {
+            if (zone.equals(zones[i])) {
+                entry = i;
+                break;
+            }
         }
-        return hour;
+        if (entry < 0) {
+            entry = next;
+            next = (next + 1) % ZONES;
+        } else if (second >= from[entry] && second < to[entry]) {
+            return hours[entry];
+        }
+        remember(entry, zone, second);
+        return hours[entry];
     }
 
-    private void remember(ZoneId zone, long second) {
+    private void remember(int entry, ZoneId zone, long second) {
         ZoneRules rules = zone.getRules();
         Instant at = Instant.ofEpochSecond(second);
         int offset = rules.getOffset(at).getTotalSeconds();
@@ -42,14 +59,14 @@ public final class LocalHours {
             if (previous != null) {
                 start = Math.max(start, previous.toEpochSecond());
             }
-            ZoneOffsetTransition next = rules.nextTransition(at);
-            if (next != null) {
-                end = Math.min(end, next.toEpochSecond());
+            ZoneOffsetTransition following = rules.nextTransition(at);
+            if (following != null) {
+                end = Math.min(end, following.toEpochSecond());
             }
         }
-        this.zone = zone;
-        this.from = start;
-        this.to = end;
-        this.hour = ServingIndex.hourOfWeek(zone, second * 1000L);
+        zones[entry] = zone;
+        from[entry] = start;
+        to[entry] = end;
+        hours[entry] = ServingIndex.hourOfWeek(offset, second);
     }
 }

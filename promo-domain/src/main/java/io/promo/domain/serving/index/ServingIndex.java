@@ -222,7 +222,11 @@ public final class ServingIndex {
     /** The local hour of the week at {@code epochMillis} in {@code zone}: 0 is monday 00:00–01:00. */
     static int hourOfWeek(java.time.ZoneId zone, long epochMillis) {
         long epochSecond = Math.floorDiv(epochMillis, 1000L);
-        int offset = zone.getRules().getOffset(Instant.ofEpochSecond(epochSecond)).getTotalSeconds();
+        return hourOfWeek(zone.getRules().getOffset(Instant.ofEpochSecond(epochSecond)).getTotalSeconds(), epochSecond);
+    }
+
+    /** The local hour of the week at {@code epochSecond} with the zone's {@code offset} (seconds east of UTC) then. */
+    static int hourOfWeek(int offset, long epochSecond) {
         long localSecond = epochSecond + offset;
         long localDay = Math.floorDiv(localSecond, 86_400L);
         int hour = (int) (Math.floorMod(localSecond, 86_400L) / 3600);

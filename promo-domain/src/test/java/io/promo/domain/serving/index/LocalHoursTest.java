@@ -44,6 +44,20 @@ class LocalHoursTest {
     }
 
     @Test
+    void cities_of_more_zones_than_it_remembers_in_turn_each_get_their_own_hour() {
+        LocalHours memo = new LocalHours();
+        long at = Instant.parse("2026-03-29T00:59:00Z").toEpochMilli(); // a minute before Berlin's clocks go forward
+        for (int round = 0; round < 3; round++) {
+            for (ZoneId zone : ZONES) { // more zones than LocalHours.ZONES, so each is forgotten and asked again
+                assertThat(memo.hourOfWeek(zone, at)).as("%s in round %d", zone, round)
+                        .isEqualTo(ServingIndex.hourOfWeek(zone, at));
+            }
+            at += 60_000;
+        }
+        assertThat(ZONES.size()).isGreaterThan(LocalHours.ZONES);
+    }
+
+    @Test
     void the_hour_changes_at_a_transition_inside_a_remembered_hour() {
         ZoneId berlin = ZoneId.of("Europe/Berlin");
         // 2026-03-29 01:00 UTC: 02:00 CET becomes 03:00 CEST.
