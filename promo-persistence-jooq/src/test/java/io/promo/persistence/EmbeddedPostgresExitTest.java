@@ -44,9 +44,8 @@ class EmbeddedPostgresExitTest {
     void a_server_a_killed_process_left_running_is_stopped_and_its_directory_starts_again(@TempDir Path temp)
             throws Exception {
         Path directory = temp.resolve("pg");
-        Process child = child(directory, "crash");
-        awaitLine(child, "started");
-        long postmaster = Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid")).get(0).trim());
+        Process child = started(directory, "crash");
+        long postmaster = postmasterPid(directory);
 
         child.toHandle().destroyForcibly();
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -65,10 +64,9 @@ class EmbeddedPostgresExitTest {
     void a_left_running_server_other_nodes_are_connected_to_is_stopped_and_starts_again_on_its_port(@TempDir Path temp)
             throws Exception {
         Path directory = temp.resolve("pg");
-        Process child = child(directory, "crash");
-        awaitLine(child, "started");
+        Process child = started(directory, "crash");
         List<String> pidFile = Files.readAllLines(directory.resolve("postmaster.pid"));
-        long postmaster = Long.parseLong(pidFile.get(0).trim());
+        long postmaster = postmasterPid(directory);
         String url = "jdbc:postgresql://localhost:" + pidFile.get(3).trim() + "/postgres?user=postgres";
         // Another node on the same dev database, in a transaction: a smart shutdown (SIGTERM) waits for it forever.
         Connection otherNode = DriverManager.getConnection(url);
@@ -101,7 +99,7 @@ class EmbeddedPostgresExitTest {
             @TempDir Path temp) throws Exception {
         Path directory = temp.resolve("pg");
         try (EmbeddedPostgresServer owner = EmbeddedPostgresServer.startPersistent(directory, Map.of())) {
-            long postmaster = Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid")).get(0).trim());
+            long postmaster = postmasterPid(directory);
             assertThatThrownBy(() -> EmbeddedPostgresServer.startPersistent(directory, Map.of()))
                     .isInstanceOf(DataDirectoryInUseException.class);
 
@@ -148,7 +146,7 @@ class EmbeddedPostgresExitTest {
         Process child = child(directory, "owner-closes-last");
         try {
             awaitLine(child, "started");
-            long postmaster = Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid")).get(0).trim());
+            long postmaster = postmasterPid(directory);
 
             assertThatThrownBy(() -> EmbeddedPostgresServer.startPersistent(directory, Map.of()))
                     .isInstanceOf(DataDirectoryInUseException.class);
@@ -157,6 +155,17 @@ class EmbeddedPostgresExitTest {
             child.toHandle().destroy(); // SIGTERM: its owner's hook closes its server
             assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
         }
+    }
+
+    /** A child JVM holding a server on {@code directory}, once the server answers. */
+    private static Process started(Path directory, String mode) throws Exception {
+        Process child = child(directory, mode);
+        awaitLine(child, "started");
+        return child;
+    }
+
+    private static long postmasterPid(Path directory) throws Exception {
+        return Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid")).get(0).trim());
     }
 
     private static Process child(Path directory, String mode) throws Exception {
