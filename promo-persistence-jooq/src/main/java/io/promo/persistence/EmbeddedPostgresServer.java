@@ -270,7 +270,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return process.waitFor(ORPHAN_STOP_WAIT.toSeconds() + 5, TimeUnit.SECONDS) && process.exitValue() == 0;
+            if (!process.waitFor(ORPHAN_STOP_WAIT.toSeconds() + 5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return false;
+            }
+            return process.exitValue() == 0;
         } catch (IOException e) {
             return false; // no such command here
         }

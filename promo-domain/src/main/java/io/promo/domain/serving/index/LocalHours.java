@@ -8,10 +8,10 @@ import java.time.zone.ZoneRules;
 /**
  * The local hour of the week in a few zones, each remembered with the span of time in which it cannot change: the
  * rest of that local hour, cut at the zone's offset transitions on either side. One per deciding thread (not
- * thread-safe):
- * a decision with a scheduled candidate asks for its city's hour (ADR 0036), and asking {@link ZoneRules} every time
- * (a search of its transitions, then of each year's rules through a map) cost about 2 % of a decision in the
- * targeting index (docs/benchmarks.md, "Seventh pass"); the same thread asks again within the hour nearly always.
+ * thread-safe): a decision with a scheduled candidate asks for its city's hour (ADR 0036), and asking
+ * {@link ZoneRules} every time (a search of its transitions, then of each year's rules through a map) cost about 2 % of
+ * a decision in the targeting index (docs/benchmarks.md, "Seventh pass"); the same thread asks again within the hour
+ * nearly always.
  */
 public final class LocalHours {
 
