@@ -69,6 +69,9 @@ public final class JdbcServingChanges implements ServingChanges {
                             union select campaign_id from promo_campaign_budget where %1$s)
             """;
 
+    /** Qualified: the policies are read joined with their pricing ({@link JooqPolicyRepository#select}). */
+    private static final String POLICIES_CHANGED = "promo_policy.policy_id in (select policy_id from promo_policy where %1$s)";
+
     private final DataSource dataSource;
     private final Settings settings = new Settings().withRenderSchema(false)
             .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED);
@@ -153,11 +156,13 @@ public final class JdbcServingChanges implements ServingChanges {
         }
         DSLContext db = DSL.using(connection, SQLDialect.POSTGRES, settings);
         Condition campaignsChanged = DSL.trueCondition();
+        Condition policiesChanged = DSL.trueCondition();
         Condition changed = DSL.trueCondition();
         if (since != null) {
             Long low = since.xmin & 0xFFFF_FFFFL;
             changed = DSL.condition(CHANGED, DSL.val(low));
             campaignsChanged = DSL.condition(CAMPAIGNS_CHANGED.formatted(CHANGED), DSL.val(low));
+            policiesChanged = DSL.condition(POLICIES_CHANGED.formatted(CHANGED), DSL.val(low));
         }
         // With their side tables' settings, read as the repository reads them. An edit of those settings moves the
         // campaign's row too (UpdateCampaign writes both in one transaction, updated_at changing), so the campaign's
@@ -174,8 +179,8 @@ public final class JdbcServingChanges implements ServingChanges {
         }
         List<Advertiser> advertisers = db.selectFrom(PROMO_ADVERTISER).where(changed)
                 .orderBy(PROMO_ADVERTISER.ADVERTISER_ID).fetch(AdvertiserMapper::toDomain);
-        List<Policy> policies = db.selectFrom(PROMO_POLICY).where(changed)
-                .orderBy(PROMO_POLICY.POLICY_ID).fetch(PolicyMapper::toDomain);
+        // A policy's pricing mode is written with its row (the upsert always rewrites it), so the row's xmin says it.
+        List<Policy> policies = JooqPolicyRepository.select(db, policiesChanged, PROMO_POLICY.POLICY_ID.asc());
         return new ServingChangeSet(since == null, campaigns, advertisers, policies, budgets, day, next.write());
     }
 }

@@ -3,6 +3,7 @@ package io.promo.persistence;
 import io.promo.domain.pricing.Policy;
 import io.promo.domain.pricing.PolicyLimits;
 import io.promo.domain.pricing.PolicyScope;
+import io.promo.domain.pricing.PricingMode;
 import io.promo.domain.shared.CityCode;
 import io.promo.domain.shared.Money;
 import io.promo.domain.shared.PolicyId;
@@ -17,14 +18,16 @@ final class PolicyMapper {
     private PolicyMapper() {
     }
 
-    static Policy toDomain(PromoPolicyRecord row) {
+    /** @param pricingMode the policy's row in {@code promo_policy_pricing}, if it has one */
+    static Policy toDomain(PromoPolicyRecord row, Optional<PricingMode> pricingMode) {
         return new Policy(
                 new PolicyId(row.getPolicyId()),
                 new PolicyScope(Surface.parse("surface", row.getSurface()),
                         Optional.ofNullable(row.getRole()).map(RoleCode::new),
                         new CityCode(row.getCity())),
                 new PolicyLimits(Money.ofCents(row.getCpcFloorCents()), row.getMaxDensityTop20(), row.getMaxAboveFold()),
-                Timestamps.fromColumn(row.getUpdatedAt()));
+                Timestamps.fromColumn(row.getUpdatedAt()),
+                pricingMode);
     }
 
     static PromoPolicyRecord toRecord(Policy policy) {

@@ -12,6 +12,7 @@ import io.promo.domain.campaign.Keywords;
 import io.promo.domain.ledger.BudgetSummary;
 import io.promo.domain.ledger.LedgerEntry;
 import io.promo.domain.pricing.Policy;
+import io.promo.domain.pricing.PricingMode;
 import io.promo.domain.report.LedgerStatement;
 import io.promo.domain.serving.PagePosition;
 import io.promo.domain.serving.diagnostics.Diagnosis;
@@ -57,12 +58,14 @@ final class JsonViews {
     record ApiKeyView(String advertiserId, String apiKey) {
     }
 
+    /** @param pricingMode the policy's own, or null: the deployment's {@code PROMO_PRICING_MODE} */
     record PolicyView(String policyId, String surface, String role, String city, long cpcFloorCents,
-            int maxDensityTop20, int maxAboveFold, Instant updatedAt) {
+            int maxDensityTop20, int maxAboveFold, String pricingMode, Instant updatedAt) {
         static PolicyView of(Policy p) {
             return new PolicyView(p.id().value(), p.scope().surface().code(),
                     p.scope().role().map(RoleCode::value).orElse(null), p.scope().city().value(),
-                    p.limits().cpcFloor().cents(), p.limits().maxDensityTop20(), p.limits().maxAboveFold(), p.updatedAt());
+                    p.limits().cpcFloor().cents(), p.limits().maxDensityTop20(), p.limits().maxAboveFold(),
+                    p.pricingMode().map(PricingMode::code).orElse(null), p.updatedAt());
         }
     }
 

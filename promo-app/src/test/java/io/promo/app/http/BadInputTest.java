@@ -94,6 +94,8 @@ class BadInputTest {
                 new Case("a ledger cursor that is no entry id", "GET", one + "/ledger?before=yesterday", lenaKey, null, 400, "before"),
                 new Case("diagnostics without a city", "GET", one + "/diagnostics", lenaKey, null, 400, "city"),
                 new Case("a policy over its own density", "PUT", "/v1/policies", ADMIN, "{\"surface\":\"people_search\",\"city\":\"berlin\",\"cpc_floor_cents\":10,\"max_density_top20\":1,\"max_above_fold\":3}", 422, "max_above_fold"),
+                new Case("a policy with an unknown pricing mode", "PUT", "/v1/policies", ADMIN, "{\"surface\":\"people_search\",\"city\":\"berlin\",\"cpc_floor_cents\":10,\"max_density_top20\":2,\"max_above_fold\":1,\"pricing_mode\":\"vickrey\"}", 400, "pricing_mode"),
+                new Case("a policy with a pricing mode that is no string", "PUT", "/v1/policies", ADMIN, "{\"surface\":\"people_search\",\"city\":\"berlin\",\"cpc_floor_cents\":10,\"max_density_top20\":2,\"max_above_fold\":1,\"pricing_mode\":2}", 400, "pricing_mode"),
                 new Case("a policy with a negative floor", "PUT", "/v1/policies", ADMIN, "{\"surface\":\"people_search\",\"city\":\"berlin\",\"cpc_floor_cents\":-1,\"max_density_top20\":1,\"max_above_fold\":1}", 400, "cpc_floor_cents"),
                 new Case("an advertiser for no user", "POST", "/v1/advertisers", ADMIN, "{\"user_id\":\"lena\"}", 400, "user_id"),
                 new Case("an advertiser with card data", "POST", "/v1/advertisers", ADMIN, "{\"user_id\":\"usr_x\",\"default_payment_id\":\"4242 4242 4242 4242\"}", 400, "default_payment_id"),

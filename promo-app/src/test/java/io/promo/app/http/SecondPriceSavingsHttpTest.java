@@ -80,6 +80,45 @@ class SecondPriceSavingsHttpTest {
         assertThat(advertiser.path("campaigns").get(0).path("totals").path("avg_bid_cents").asLong()).isEqualTo(60);
     }
 
+    @Test
+    void a_citys_first_price_policy_bills_each_click_its_bid_until_the_policy_leaves_the_mode_out_again() throws Exception {
+        String city = Marketplace.unique("city").toLowerCase();
+        String firstPrice = """
+                {"surface":"people_search","city":"%s","cpc_floor_cents":40,"max_density_top20":2,"max_above_fold":1,
+                 "pricing_mode":"first_price"}""".formatted(city);
+        ApiClient.Response policy = api.put("/v1/policies", TestServer.ADMIN_KEY, firstPrice);
+        assertThat(policy.status()).as(policy.toString()).isEqualTo(200);
+        assertThat(policy.json().path("pricing_mode").asText()).isEqualTo("first_price");
+        String highEntity = Marketplace.unique("srv");
+        String lowEntity = Marketplace.unique("srv");
+        String high = market.activeCampaign(market.advertiser(), highEntity, city, 90);
+        market.activeCampaign(market.advertiser(), lowEntity, city, 60);
+
+        List<JsonNode> sponsored = sponsoredUntilBoth(city, highEntity, lowEntity);
+        assertThat(sponsored).extracting(result -> result.path("price_cents").asLong()).as("each its bid")
+                .containsExactly(90L, 60L);
+        assertThat(click(sponsored.get(0), "fp_first_1", "203.0.113.51").path("billed_cents").asLong()).isEqualTo(90);
+
+        ApiClient.Response unknown = api.put("/v1/policies", TestServer.ADMIN_KEY,
+                firstPrice.replace("first_price", "vickrey"));
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(400);
+        assertThat(unknown.body()).contains("\"pricing_mode\"");
+        ApiClient.Response deployments = api.put("/v1/policies", TestServer.ADMIN_KEY,
+                firstPrice.replace(",\n \"pricing_mode\":\"first_price\"", ""));
+        assertThat(deployments.status()).as(deployments.toString()).isEqualTo(200);
+        assertThat(deployments.json().path("pricing_mode").isNull()).as(deployments.toString()).isTrue();
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        long topPrice;
+        while ((topPrice = sponsoredUntilBoth(city, highEntity, lowEntity).get(0).path("price_cents").asLong()) == 90) {
+            assertThat(Instant.now()).as("the deployment's second price never came back").isBefore(deadline);
+            Thread.sleep(100);
+        }
+        assertThat(topPrice).as("the deployment's second price again").isGreaterThan(40).isLessThan(90);
+        assertThat(api.get("/v1/campaigns/" + high + "/ledger", TestServer.ADMIN_KEY).json().path("entries").get(0)
+                .path("amount_cents").asLong()).as("the click billed under the policy").isEqualTo(90);
+    }
+
     /** The page's sponsored results, once the index has both campaigns (it is rebuilt every second). */
     private List<JsonNode> sponsoredUntilBoth(String city, String first, String second) throws InterruptedException {
         String request = """

@@ -31,17 +31,21 @@ public final class PolicyResolver {
 
     public EffectivePolicy resolve(Surface surface, Optional<RoleCode> role, CityCode city) {
         PolicyScope scope = new PolicyScope(surface, role, city);
+        Policy cityWide = byScope.get(scope.cityWide());
+        Optional<PricingMode> cityMode = cityWide == null ? Optional.empty() : cityWide.pricingMode();
         if (role.isPresent()) {
             Policy exact = byScope.get(scope);
             if (exact != null) {
-                return new EffectivePolicy(exact.limits(), EffectivePolicy.Source.ROLE_AND_CITY, Optional.of(exact));
+                // Limits come whole from the most specific policy; a pricing mode it leaves unset is the city's.
+                return new EffectivePolicy(exact.limits(), EffectivePolicy.Source.ROLE_AND_CITY, Optional.of(exact),
+                        exact.pricingMode().or(() -> cityMode));
             }
         }
-        Policy cityWide = byScope.get(scope.cityWide());
         if (cityWide != null) {
-            return new EffectivePolicy(cityWide.limits(), EffectivePolicy.Source.CITY, Optional.of(cityWide));
+            return new EffectivePolicy(cityWide.limits(), EffectivePolicy.Source.CITY, Optional.of(cityWide), cityMode);
         }
-        return new EffectivePolicy(deploymentDefault, EffectivePolicy.Source.DEPLOYMENT_DEFAULT, Optional.empty());
+        return new EffectivePolicy(deploymentDefault, EffectivePolicy.Source.DEPLOYMENT_DEFAULT, Optional.empty(),
+                Optional.empty());
     }
 
     /** The floor authoring checks: a campaign targets cities, not roles, so the city-wide floor applies. */

@@ -1,5 +1,6 @@
 package io.promo.domain.pricing;
 
+import io.promo.domain.shared.Coded;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -7,7 +8,7 @@ import java.util.stream.Collectors;
  * What a click on a sponsored result pays (docs/adr/0029-generalized-second-price-with-the-floor-as-reserve.md).
  * Ranking is the same in both modes; only the price differs.
  */
-public enum PricingMode {
+public enum PricingMode implements Coded {
     /**
      * The least whole-cent bid that keeps the position: the next-ranked eligible competitor's score divided by the
      * campaign's predicted CTR, plus a cent; at least the floor, never above the campaign's cpc (its maximum).
@@ -22,8 +23,14 @@ public enum PricingMode {
         this.code = code;
     }
 
+    @Override
     public String code() {
         return code;
+    }
+
+    /** The mode a request names in {@code field}, else an {@link io.promo.domain.shared.InvalidCommandException} naming it. */
+    public static PricingMode ofCode(String field, String code) {
+        return Coded.parse(PricingMode.class, field, code);
     }
 
     /**

@@ -34,6 +34,7 @@ public final class UpsertPolicy {
         }
         PolicyLimits limits = new PolicyLimits(floor, command.maxDensityTop20(), command.maxAboveFold());
         // The id is used only if the scope has no policy yet; the repository keeps an existing one.
-        return Outcome.accepted(policies.upsert(new Policy(ids.newPolicyId(), command.scope(), limits, clock.instant())));
+        return Outcome.accepted(policies.upsert(new Policy(ids.newPolicyId(), command.scope(), limits, clock.instant(),
+                command.pricingMode())));
     }
 }

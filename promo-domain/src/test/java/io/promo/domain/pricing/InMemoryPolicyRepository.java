@@ -18,7 +18,8 @@ public final class InMemoryPolicyRepository implements PolicyRepository {
     @Override
     public Policy upsert(Policy policy) {
         return rows.merge(policy.scope(), policy,
-                (stored, incoming) -> new Policy(stored.id(), stored.scope(), incoming.limits(), incoming.updatedAt()));
+                (stored, incoming) -> new Policy(stored.id(), stored.scope(), incoming.limits(), incoming.updatedAt(),
+                        incoming.pricingMode()));
     }
 
     @Override

@@ -6,6 +6,7 @@ import static io.promo.domain.testing.TestData.aPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.promo.domain.pricing.EffectivePolicy.Source;
+import io.promo.domain.shared.CityCode;
 import io.promo.domain.shared.Money;
 import io.promo.domain.shared.RoleCode;
 import io.promo.domain.shared.Surface;
@@ -16,6 +17,7 @@ class PolicyCatalogTest {
 
     private static final PolicyLimits DEFAULT = new PolicyLimits(Money.ofCents(5), 3, 1);
     private static final Optional<RoleCode> PHOTOGRAPHER = Optional.of(new RoleCode("photographer"));
+    private static final Optional<RoleCode> MODEL = Optional.of(new RoleCode("model"));
 
     private final InMemoryPolicyRepository policies = new InMemoryPolicyRepository();
     private final PolicyCatalog catalog = new PolicyCatalog(policies, DEFAULT);
@@ -39,6 +41,30 @@ class PolicyCatalogTest {
                 .contains(berlin);
         assertThat(catalog.resolve(Surface.PEOPLE_SEARCH, PHOTOGRAPHER, PARIS).source())
                 .isEqualTo(Source.DEPLOYMENT_DEFAULT);
+    }
+
+    @Test
+    void a_pricing_mode_comes_from_the_matched_policy_else_its_city_wide_one_else_the_deployment() {
+        PolicyScope berlin = PolicyScope.cityWide(Surface.PEOPLE_SEARCH, BERLIN);
+        policies.upsert(withMode(aPolicy(berlin, 40), PricingMode.FIRST_PRICE));
+        policies.upsert(aPolicy(new PolicyScope(Surface.PEOPLE_SEARCH, PHOTOGRAPHER, BERLIN), 90));
+        policies.upsert(withMode(aPolicy(new PolicyScope(Surface.PEOPLE_SEARCH, MODEL, BERLIN), 50), PricingMode.SECOND_PRICE));
+        policies.upsert(aPolicy(PolicyScope.cityWide(Surface.PEOPLE_SEARCH, PARIS), 40));
+
+        assertThat(catalog.resolve(Surface.PEOPLE_SEARCH, Optional.empty(), BERLIN).pricingMode(PricingMode.SECOND_PRICE))
+                .isEqualTo(PricingMode.FIRST_PRICE);
+        assertThat(catalog.resolve(Surface.PEOPLE_SEARCH, PHOTOGRAPHER, BERLIN).pricingMode(PricingMode.SECOND_PRICE))
+                .as("the role's policy sets none: the city's").isEqualTo(PricingMode.FIRST_PRICE);
+        assertThat(catalog.resolve(Surface.PEOPLE_SEARCH, MODEL, BERLIN).pricingMode(PricingMode.FIRST_PRICE))
+                .as("the role's own").isEqualTo(PricingMode.SECOND_PRICE);
+        assertThat(catalog.resolve(Surface.PEOPLE_SEARCH, PHOTOGRAPHER, PARIS).pricingMode(PricingMode.SECOND_PRICE))
+                .as("no policy sets one: the deployment's").isEqualTo(PricingMode.SECOND_PRICE);
+        assertThat(catalog.resolve(Surface.PEOPLE_SEARCH, PHOTOGRAPHER, new CityCode("rome")).pricingMode(PricingMode.FIRST_PRICE))
+                .isEqualTo(PricingMode.FIRST_PRICE);
+    }
+
+    private static Policy withMode(Policy policy, PricingMode mode) {
+        return new Policy(policy.id(), policy.scope(), policy.limits(), policy.updatedAt(), Optional.of(mode));
     }
 
     @Test

@@ -58,6 +58,23 @@ public abstract class PolicyRepositoryContract {
     }
 
     @Test
+    void a_pricing_mode_is_stored_with_the_policy_and_an_upsert_replaces_it_or_clears_it() {
+        Policy firstPrice = repository().upsert(new Policy(TestData.IDS.newPolicyId(), BERLIN_ANY_ROLE,
+                new PolicyLimits(Money.ofCents(30), 2, 1), NOW, Optional.of(PricingMode.FIRST_PRICE)));
+        assertThat(repository().findByScope(BERLIN_ANY_ROLE).orElseThrow().pricingMode()).contains(PricingMode.FIRST_PRICE);
+
+        Policy cleared = repository().upsert(new Policy(TestData.IDS.newPolicyId(), BERLIN_ANY_ROLE,
+                firstPrice.limits(), NOW.plus(Duration.ofMinutes(1))));
+        assertThat(cleared.pricingMode()).isEmpty();
+        assertThat(repository().findByScope(BERLIN_ANY_ROLE)).contains(cleared);
+
+        Policy secondPrice = repository().upsert(new Policy(TestData.IDS.newPolicyId(), BERLIN_ANY_ROLE,
+                firstPrice.limits(), NOW.plus(Duration.ofMinutes(2)), Optional.of(PricingMode.SECOND_PRICE)));
+        assertThat(secondPrice.id()).isEqualTo(firstPrice.id());
+        assertThat(repository().findAll()).extracting(Policy::pricingMode).containsExactly(Optional.of(PricingMode.SECOND_PRICE));
+    }
+
+    @Test
     void a_role_policy_and_the_city_wide_policy_of_one_city_are_different_scopes() {
         Policy cityWide = repository().upsert(TestData.aPolicy(BERLIN_ANY_ROLE, 30));
         Policy models = repository().upsert(TestData.aPolicy(BERLIN_MODELS, 60));

@@ -16,7 +16,10 @@ import io.promo.domain.ledger.IdempotencyKey;
 import io.promo.domain.ledger.InMemoryBudgetLedger;
 import io.promo.domain.ledger.LedgerEntry;
 import io.promo.domain.pricing.InMemoryPolicyRepository;
+import io.promo.domain.pricing.Policy;
 import io.promo.domain.pricing.PolicyLimits;
+import io.promo.domain.pricing.PolicyScope;
+import io.promo.domain.pricing.PricingMode;
 import io.promo.domain.report.TrafficFigures;
 import io.promo.domain.serving.DecideAdPage;
 import io.promo.domain.serving.DecisionRequest;
@@ -51,8 +54,8 @@ class ServeSponsoredResultsTest {
     private final InMemoryTrafficLog log = new InMemoryTrafficLog(campaigns, advertisers, ledger, BudgetCalendar.UTC);
     private final ServingSettings settings = ServingSettings.defaults(new PolicyLimits(Money.ofCents(25), 2, 1),
             BudgetCalendar.UTC);
-    private final ServingIndexRefresher index = new ServingIndexRefresher(campaigns, advertisers,
-            new InMemoryPolicyRepository(), ledger, CtrStatistics.NONE, new HourlyTrafficCounter(BudgetCalendar.UTC, 8),
+    private final InMemoryPolicyRepository policies = new InMemoryPolicyRepository();
+    private final ServingIndexRefresher index = new ServingIndexRefresher(campaigns, advertisers, policies, ledger, CtrStatistics.NONE, new HourlyTrafficCounter(BudgetCalendar.UTC, 8),
             settings, clock);
     private final QuerySignature querySignature = new QuerySignature(RecordClickTest.HASH_SECRET);
     private final ClickTokenSigner signer =
@@ -181,6 +184,25 @@ class ServeSponsoredResultsTest {
         assertThat(lowFigures.savings()).isEqualTo(Money.ofCents(35));
         assertThat(highFigures.plus(lowFigures).savings()).isEqualTo(Money.ofCents(64));
         assertThat(highFigures.plus(lowFigures).averageBid()).as("(86 + 64) / 2").isEqualTo(Money.ofCents(75));
+    }
+
+    @Test
+    void a_first_price_policy_of_the_city_bills_each_click_its_bid_in_a_second_price_deployment() {
+        policies.upsert(new Policy(TestData.IDS.newPolicyId(), new PolicyScope(Surface.PEOPLE_SEARCH, Optional.empty(),
+                TestData.BERLIN), new PolicyLimits(Money.ofCents(25), 2, 1), NOW, Optional.of(PricingMode.FIRST_PRICE)));
+        activeCampaign("srv_a", 90);
+        activeCampaign("srv_b", 60);
+        ServedPage served = serve.serve(new ServeCommand(search("srv_x", "srv_a", "srv_y", "srv_b", "srv_z"), RecordClickTest.IP, RecordClickTest.BROWSER));
+        List<PagePosition.Sponsored> sponsored = served.page().sponsored();
+
+        ClickResult first = recordClick.click(new ClickCommand(served.clickToken(sponsored.get(0)), "usr_one", null,
+                "198.51.100.1", RecordClickTest.BROWSER));
+        ClickResult second = recordClick.click(new ClickCommand(served.clickToken(sponsored.get(1)), "usr_two", null,
+                "198.51.100.2", RecordClickTest.BROWSER));
+
+        assertThat(settings.pricingMode()).isEqualTo(PricingMode.SECOND_PRICE);
+        assertThat(List.of(first.billedCents(), second.billedCents())).as("each its cpc, as the policy says")
+                .containsExactly(90L, 60L);
     }
 
     @Test

@@ -41,7 +41,8 @@ import java.util.List;
  *       positions take the organic matches in their order.</li>
  * </ol>
  *
- * <p>Pricing ({@link PricingMode#SECOND_PRICE}): each placed campaign pays the {@link ClearingPrice} against its
+ * <p>Pricing ({@link PricingMode#SECOND_PRICE}, the search's policy's mode or else the deployment's): each placed
+ * campaign pays the {@link ClearingPrice} against its
  * competitor, the first candidate after it in rank order that could have taken its position
  * ({@link Scratch#competitor}; docs/adr/0029-generalized-second-price-with-the-floor-as-reserve.md). Finding it reads
  * on from where the placement stopped, so it usually evaluates one or two more candidates.
@@ -49,7 +50,6 @@ import java.util.List;
 public final class DecisionEngine {
 
     private final ServingSettings settings;
-    private final boolean secondPrice;
     /** Per surface (by ordinal), the below-fold positions in the order they are used. */
     private final int[][] belowFoldOrder;
     private final ThreadLocal<Scratch> scratches = ThreadLocal.withInitial(Scratch::new);
@@ -63,7 +63,6 @@ public final class DecisionEngine {
     public DecisionEngine(ServingSettings settings, ImpressionShareCounter shares) {
         this.settings = settings;
         this.shares = shares;
-        this.secondPrice = settings.pricingMode() == PricingMode.SECOND_PRICE;
         this.belowFoldOrder = new int[Surface.values().length][];
         for (Surface surface : Surface.values()) {
             belowFoldOrder[surface.ordinal()] = settings.layout(surface).belowFoldOrder().stream()
@@ -197,7 +196,7 @@ public final class DecisionEngine {
     private int price(Scratch scratch, int placed, boolean aboveFold, List<String> organic, SearchContext search,
             DiagnosisTrace trace) {
         ServingCampaign campaign = scratch.campaign(placed);
-        if (!secondPrice) {
+        if (!search.secondPrice) {
             return campaign.cpc;
         }
         int competitor = scratch.competitor(placed, aboveFold, organic, search, trace);

@@ -1,6 +1,7 @@
 package io.promo.domain.serving.engine;
 
 import io.promo.domain.pricing.EffectivePolicy;
+import io.promo.domain.pricing.PricingMode;
 import io.promo.domain.serving.index.CitySlice;
 import io.promo.domain.serving.index.KeywordProgram;
 import io.promo.domain.serving.index.LocalHours;
@@ -34,6 +35,8 @@ final class SearchContext {
     int cityId;
     String normalizedQuery;
     EffectivePolicy policy;
+    /** Whether clicks pay the second price here: the policy's pricing mode, else the deployment's (ADR 0029). */
+    boolean secondPrice;
     long floorCents;
     long nowMillis;
     long dayEpoch;
@@ -85,6 +88,7 @@ final class SearchContext {
         this.cityId = slice != null ? slice.cityId : index.cityId(city);
         this.normalizedQuery = QueryText.normalize(request.query());
         this.policy = slice != null ? slice.policy(role) : index.policies.resolve(surface, role, city);
+        this.secondPrice = policy.pricingMode(settings.pricingMode()) == PricingMode.SECOND_PRICE;
         this.floorCents = policy.limits().cpcFloor().cents();
         this.nowMillis = now.toEpochMilli();
         this.maxSlotsPerAdvertiser = settings.maxSlotsPerAdvertiser();
