@@ -3,8 +3,9 @@ package io.promo.domain.pricing;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The limits that apply to a search context, and which rule of the resolution chain supplied them. */
 /**
+ * The limits that apply to a search context, and which rule of the resolution chain supplied them.
+ *
  * @param pricingMode the scope's pricing mode: the matched policy's, else (for a role's policy) its city-wide policy's;
  *                    empty when neither sets one, and the deployment's applies
  */

@@ -41,11 +41,11 @@ import java.util.List;
  *       positions take the organic matches in their order.</li>
  * </ol>
  *
- * <p>Pricing ({@link PricingMode#SECOND_PRICE}, the search's policy's mode or else the deployment's): each placed
- * campaign pays the {@link ClearingPrice} against its
- * competitor, the first candidate after it in rank order that could have taken its position
- * ({@link Scratch#competitor}; docs/adr/0029-generalized-second-price-with-the-floor-as-reserve.md). Finding it reads
- * on from where the placement stopped, so it usually evaluates one or two more candidates.
+ * <p>Pricing ({@link PricingMode#SECOND_PRICE}, when the search's policy or else the deployment says so): each placed
+ * campaign pays the {@link ClearingPrice} against its competitor, the first candidate after it in rank order that
+ * could have taken its position ({@link Scratch#competitor};
+ * docs/adr/0029-generalized-second-price-with-the-floor-as-reserve.md). Finding it reads on from where the placement
+ * stopped, so it usually evaluates one or two more candidates.
  */
 public final class DecisionEngine {
 
