@@ -3,6 +3,7 @@ package io.promo.billing;
 import com.stripe.StripeClient;
 import io.promo.domain.funding.HandlePaymentEvent;
 import io.promo.domain.funding.PaymentGateway;
+import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -22,11 +23,15 @@ public final class Billing {
     private final PaymentGateway gateway;
     private final Optional<StripeClient> stripe;
     private final Optional<StripeWebhookVerifier> verifier;
+    /** The Stripe API base the client calls: stripe-java's own messages name its default host whatever it is. */
+    private final Optional<URI> apiBase;
 
-    private Billing(PaymentGateway gateway, Optional<StripeClient> stripe, Optional<StripeWebhookVerifier> verifier) {
+    private Billing(PaymentGateway gateway, Optional<StripeClient> stripe, Optional<StripeWebhookVerifier> verifier,
+            Optional<URI> apiBase) {
         this.gateway = gateway;
         this.stripe = stripe;
         this.verifier = verifier;
+        this.apiBase = apiBase;
     }
 
     /**
@@ -42,7 +47,7 @@ public final class Billing {
                 throw new IllegalStateException("promo runs in production mode without a Stripe API key: refusing the "
                         + "dev payment gateway, which charges nobody. Configure the Stripe API key.");
             }
-            return new Billing(new DevPaymentGateway(), Optional.empty(), Optional.empty());
+            return new Billing(new DevPaymentGateway(), Optional.empty(), Optional.empty(), Optional.empty());
         }
         if (config.production() && config.webhookSecrets().isEmpty()) {
             throw new IllegalStateException("promo runs in production mode without a Stripe webhook signing secret: "
@@ -53,7 +58,8 @@ public final class Billing {
         Optional<StripeWebhookVerifier> verifier = config.webhookSecrets().isEmpty()
                 ? Optional.empty()
                 : Optional.of(new StripeWebhookVerifier(config.webhookSecrets(), StripeWebhookVerifier.DEFAULT_TOLERANCE, clock));
-        return new Billing(new StripePaymentGateway(client), Optional.of(client), verifier);
+        return new Billing(new StripePaymentGateway(client), Optional.of(client), verifier,
+                Optional.of(config.stripe().get().apiBase()));
     }
 
     public PaymentGateway paymentGateway() {
@@ -73,7 +79,7 @@ public final class Billing {
         if (stripe.isEmpty() || verifier.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(WebhookSubscriptions.of(stripe.get()));
+        return Optional.of(WebhookSubscriptions.of(stripe.get(), apiBase.orElseThrow()));
     }
 
     /** The Stripe webhook endpoint; empty with the dev gateway or without a signing secret (answer 404 then). */

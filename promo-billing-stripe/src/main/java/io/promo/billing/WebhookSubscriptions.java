@@ -4,6 +4,7 @@ import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.WebhookEndpoint;
 import com.stripe.param.WebhookEndpointListParams;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,7 +28,7 @@ public record WebhookSubscriptions(List<String> missing, boolean known, String d
         Objects.requireNonNull(detail, "detail");
     }
 
-    static WebhookSubscriptions of(StripeClient client) {
+    static WebhookSubscriptions of(StripeClient client, URI apiBase) {
         Set<String> covered = new LinkedHashSet<>();
         int enabled = 0;
         try {
@@ -40,8 +41,8 @@ public record WebhookSubscriptions(List<String> missing, boolean known, String d
                 covered.addAll(endpoint.getEnabledEvents());
             }
         } catch (StripeException | RuntimeException e) {
-            return new WebhookSubscriptions(List.of(), false, "cannot list the account's webhook endpoints (a restricted "
-                    + "key needs read access to Webhook Endpoints): " + e.getMessage());
+            return new WebhookSubscriptions(List.of(), false, "cannot list the account's webhook endpoints at " + apiBase
+                    + " (a restricted key needs read access to Webhook Endpoints): " + e.getMessage());
         }
         List<String> missing = new ArrayList<>();
         if (!covered.contains("*")) {

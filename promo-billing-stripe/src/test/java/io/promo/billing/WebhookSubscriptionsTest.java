@@ -73,7 +73,8 @@ class WebhookSubscriptionsTest {
         WebhookSubscriptions check = offline.checkWebhookSubscriptions().orElseThrow();
 
         assertThat(check.known()).isFalse();
-        assertThat(check.detail()).contains("cannot list");
+        assertThat(check.detail()).contains("cannot list").as("the base asked, which stripe-java's message does not name")
+                .contains(gone.settings().apiBase().toString());
     }
 
     @Test
