@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Use case: change a campaign's settings. The result is re-validated as a whole (a new cpc must still
@@ -59,9 +60,9 @@ public final class UpdateCampaign {
         if (command.touchesSchedule()) {
             violations.addAll(cityZones.refusals(next));
         }
-        // Refused when the keywords change: a campaign stored with a contradiction before the rule takes other changes,
-        // also from a client that sends its unchanged keywords back with them.
-        if (!next.keywordTargets().equals(current.settings().keywordTargets())) {
+        // Refused when the keywords change (as a set: their order means nothing to matching): a campaign stored with a
+        // contradiction before the rule takes other changes, also from a client that sends its keywords back with them.
+        if (!Set.copyOf(next.keywordTargets()).equals(Set.copyOf(current.settings().keywordTargets()))) {
             violations.addAll(Keywords.refusals(next.keywordTargets()));
         }
         if (!violations.isEmpty()) {

@@ -88,7 +88,7 @@ class UpdateCampaignTest {
         Campaign renamed = updateCampaign.update(byOwner().withName("Renamed")).orElseThrow();
         // A client that sends the whole campaign back sends its unchanged keywords with the change.
         Campaign again = updateCampaign.update(byOwner().withName("Renamed again")
-                .withKeywordTargets(List.of("[portrait]", "-portrait"))).orElseThrow();
+                .withKeywordTargets(List.of("-portrait", "[portrait]"))).orElseThrow(); // in another order, too
 
         assertThat(renamed.settings().keywordTargets()).containsExactly("[portrait]", "-portrait");
         assertThat(renamed.settings().name()).isEqualTo("Renamed");
