@@ -20,7 +20,6 @@ import io.promo.domain.ledger.LedgerPage;
 import io.promo.domain.report.LedgerStatement;
 import io.promo.domain.ledger.RecordFunding;
 import io.promo.domain.shared.CampaignId;
-import io.promo.domain.shared.InvalidCommandException;
 import io.promo.domain.shared.LedgerEntryId;
 import io.promo.domain.shared.Money;
 import java.util.List;
@@ -82,25 +81,13 @@ public final class FundingRoutes implements ApiRoutes {
         });
         router.get("/v1/campaigns/{id}/ledger", Access.ADVERTISER, (ctx, caller) -> {
             CampaignId campaignId = Respond.campaignId(ctx);
-            LedgerPage page = new LedgerPage(limit(ctx), Optional.ofNullable(ctx.queryParam("before"))
+            LedgerPage page = new LedgerPage(Respond.wholeNumberParam(ctx, "limit", LedgerPage.DEFAULT_LIMIT,
+                    LedgerPage.MAX_LIMIT), Optional.ofNullable(ctx.queryParam("before"))
                     .map(before -> LedgerEntryId.parse("before", before)));
             List<LedgerStatement.Line> lines = accepted(ledgerStatement.page(caller.actor(), campaignId, page));
             String next = lines.size() == page.limit() ? lines.get(lines.size() - 1).entry().id().value() : null;
             Respond.json(ctx, 200, new LedgerView(lines.stream().map(LedgerLineView::of).toList(), next));
         });
-    }
-
-    private static int limit(Context ctx) {
-        String raw = ctx.queryParam("limit");
-        if (raw == null) {
-            return LedgerPage.DEFAULT_LIMIT;
-        }
-        try {
-            return Integer.parseInt(raw);
-        } catch (NumberFormatException e) {
-            throw InvalidCommandException.of("limit", "must be a whole number from 1 to " + LedgerPage.MAX_LIMIT
-                    + " (got '" + raw + "')");
-        }
     }
 
     /**

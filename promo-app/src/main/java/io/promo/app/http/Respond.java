@@ -4,9 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.http.Context;
 import io.promo.domain.shared.AdvertiserId;
 import io.promo.domain.shared.CampaignId;
+import io.promo.domain.shared.InvalidCommandException;
 import java.io.IOException;
 
-/** Writing answers and reading path parameters, the same way on every route. */
+/** Writing answers and reading path and query parameters, the same way on every route. */
 final class Respond {
 
     private Respond() {
@@ -39,5 +40,21 @@ final class Respond {
 
     static AdvertiserId advertiserId(Context ctx) {
         return AdvertiserId.parse("advertiser_id", ctx.pathParam("id"));
+    }
+
+    /**
+     * The whole number in query parameter {@code name}, or {@code absent} when there is none; one that is not a
+     * number is refused naming the parameter and its range (the range itself is the command's to check).
+     */
+    static int wholeNumberParam(Context ctx, String name, int absent, int max) {
+        String raw = ctx.queryParam(name);
+        if (raw == null) {
+            return absent;
+        }
+        try {
+            return Integer.parseInt(raw.trim());
+        } catch (NumberFormatException e) {
+            throw InvalidCommandException.of(name, "must be a whole number from 1 to " + max + " (got '" + raw + "')");
+        }
     }
 }

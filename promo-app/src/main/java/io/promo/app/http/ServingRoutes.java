@@ -2,7 +2,6 @@ package io.promo.app.http;
 
 import static io.promo.app.http.ProblemResponses.accepted;
 
-import io.javalin.http.Context;
 import io.promo.app.http.JsonViews.DecisionView;
 import io.promo.app.http.JsonViews.DiagnosisView;
 import io.promo.app.http.JsonViews.ResultView;
@@ -14,7 +13,6 @@ import io.promo.domain.serving.Viewer;
 import io.promo.domain.serving.diagnostics.WhyNotShown;
 import io.promo.domain.serving.diagnostics.WhyNotShownQuery;
 import io.promo.domain.shared.CityCode;
-import io.promo.domain.shared.InvalidCommandException;
 import io.promo.domain.shared.RoleCode;
 import io.promo.domain.traffic.ServeCommand;
 import io.promo.domain.traffic.ServeSponsoredResults;
@@ -91,23 +89,10 @@ public final class ServingRoutes implements ApiRoutes {
             Optional<Viewer> viewer = memoryToken != null || userId != null || fingerprint != null
                     ? Optional.of(Viewer.parse(userId, fingerprint)) : Optional.empty();
             WhyNotShownQuery diagnosed = new WhyNotShownQuery(caller.actor(), campaignId, role, city, query, organic,
-                    pageSize(ctx), viewer, Optional.ofNullable(memoryToken));
+                    Respond.wholeNumberParam(ctx, PAGE_SIZE, DecisionRequest.DEFAULT_PAGE_SIZE,
+                            DecisionRequest.MAX_PAGE_SIZE), viewer, Optional.ofNullable(memoryToken));
             Respond.json(ctx, 200, DiagnosisView.of(accepted(whyNotShown.explain(diagnosed))));
         });
-    }
-
-    /** The page size of a replayed search; its range is the decision request's to check. */
-    private static int pageSize(Context ctx) {
-        String raw = ctx.queryParam(PAGE_SIZE);
-        if (raw == null) {
-            return DecisionRequest.DEFAULT_PAGE_SIZE;
-        }
-        try {
-            return Integer.parseInt(raw.trim());
-        } catch (NumberFormatException e) {
-            throw InvalidCommandException.of(PAGE_SIZE, "must be a whole number from 1 to " + DecisionRequest.MAX_PAGE_SIZE
-                    + " (got '" + raw + "')");
-        }
     }
 
     private void count(ServedPage served) {
