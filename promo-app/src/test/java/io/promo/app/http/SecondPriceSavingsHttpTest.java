@@ -115,6 +115,8 @@ class SecondPriceSavingsHttpTest {
             Thread.sleep(100);
         }
         assertThat(topPrice).as("the deployment's second price again").isGreaterThan(40).isLessThan(90);
+        // I4: a result served under the policy's first price is billed what its token says, whatever the policy is now.
+        assertThat(click(sponsored.get(1), "fp_first_2", "203.0.113.52").path("billed_cents").asLong()).isEqualTo(60);
         assertThat(api.get("/v1/campaigns/" + high + "/ledger", TestServer.ADMIN_KEY).json().path("entries").get(0)
                 .path("amount_cents").asLong()).as("the click billed under the policy").isEqualTo(90);
     }
