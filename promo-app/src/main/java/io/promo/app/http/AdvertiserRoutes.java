@@ -46,7 +46,7 @@ public final class AdvertiserRoutes implements ApiRoutes {
     @Override
     public void register(ApiRouter router) {
         router.post("/v1/advertisers", Access.ADMIN, (ctx, caller) -> {
-            JsonBody body = JsonBody.of(ctx).allowOnly(USER_ID, DEFAULT_PAYMENT_ID).refuseNull(DEFAULT_PAYMENT_ID);
+            JsonBody body = JsonBody.of(ctx).allowOnly(USER_ID, DEFAULT_PAYMENT_ID);
             UserId userId = body.parsed(USER_ID, UserId::parse);
             var payment = body.optionalParsed(DEFAULT_PAYMENT_ID, PaymentReference::parse);
             body.throwIfInvalid();

@@ -123,7 +123,8 @@ public final class CampaignRoutes implements ApiRoutes {
     }
 
     private static CreateCampaignCommand createCommand(JsonBody body, Caller caller) {
-        body.allowOnly(AUTHORED).refuseNull(ADVERTISER_ID, KEYWORD_TARGETS, PACING_MODE);
+        // The schema's nullable fields: null is "none" (no end, no total, the deployment's cap, every hour).
+        body.allowOnly(AUTHORED).allowNull(END_DATE, TOTAL_BUDGET_CENTS, FREQUENCY_CAP, SCHEDULE);
         Optional<AdvertiserId> named = body.optionalParsed(ADVERTISER_ID, AdvertiserId::parse);
         AdvertiserId owner = null;
         if (caller instanceof Caller.Advertiser advertiser) {
@@ -167,7 +168,8 @@ public final class CampaignRoutes implements ApiRoutes {
         String[] known = new String[PATCHABLE.length + FIXED.length];
         System.arraycopy(PATCHABLE, 0, known, 0, PATCHABLE.length);
         System.arraycopy(FIXED, 0, known, PATCHABLE.length, FIXED.length);
-        body.allowOnly(known);
+        // Every null of a patch is answered below: a clearable field is cleared, any other refused as not clearable.
+        body.allowOnly(known).allowNull(PATCHABLE);
         for (String fixed : FIXED) {
             if (body.has(fixed)) {
                 body.reject(fixed, fixed.equals(STATUS)

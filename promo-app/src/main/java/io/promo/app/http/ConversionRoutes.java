@@ -39,7 +39,7 @@ public final class ConversionRoutes implements ApiRoutes {
     public void register(ApiRouter router) {
         router.post("/v1/conversions", Access.SEARCH_SERVICE, (ctx, caller) -> {
             JsonBody body = JsonBody.of(ctx).allowOnly(CONVERSION_ID, TYPE, VALUE_CENTS, CURRENCY, OCCURRED_AT, CLICK_ID,
-                    VIEWER, ENTITY_TYPE, ENTITY_ID).refuseNull(VALUE_CENTS, CURRENCY, CLICK_ID, ENTITY_TYPE, ENTITY_ID);
+                    VIEWER, ENTITY_TYPE, ENTITY_ID);
             String conversionId = body.text(CONVERSION_ID);
             String type = body.text(TYPE);
             Long valueCents = body.optionalWholeNumber(VALUE_CENTS).orElse(null);

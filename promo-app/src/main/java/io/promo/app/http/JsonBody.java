@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,7 +25,9 @@ import java.util.function.BiFunction;
  * (as the seed names the column) instead of throwing, so one answer lists every broken field;
  * {@link #throwIfInvalid()} then ends the request with 400 before any use case has run. Unknown fields are
  * refused too: a misspelt {@code daily_budget} must not be silently ignored. Every string and date is held to
- * {@link AcceptedInput}: no NUL, valid Unicode, years 2000 to 9999.
+ * {@link AcceptedInput}: no NUL, valid Unicode, years 2000 to 9999. An explicit {@code null} is refused like a value
+ * of another type, except in the fields a route declares it answers itself ({@link #allowNull}: the schema's nullable
+ * ones, a PATCH's clearable ones); there an optional accessor reads it as left out.
  */
 final class JsonBody {
 
@@ -34,6 +37,8 @@ final class JsonBody {
     private final ObjectNode object;
     private final String prefix;
     private final List<Violation> violations;
+    /** The fields in which an explicit null is the route's to answer ({@link #allowNull}). */
+    private final Set<String> nullable = new HashSet<>();
 
     private JsonBody(ObjectNode object, String prefix, List<Violation> violations) {
         this.object = object;
@@ -108,17 +113,36 @@ final class JsonBody {
     }
 
     /**
-     * Holds {@code fields}, optional ones whose schema does not allow null, to that schema: an explicit {@code null}
-     * there is a violation, as a value of another type is, rather than read as "left out" (which only a PATCH's
-     * clearable fields and the schema's nullable ones mean by it).
+     * Declares {@code fields} as ones whose explicit {@code null} the route answers itself: the schema's nullable
+     * fields (read as left out) and a PATCH's clearable ones ({@link #isNull}). Everywhere else a null is refused.
      */
-    JsonBody refuseNull(String... fields) {
-        for (String field : fields) {
-            if (isNull(field)) {
-                reject(field, "must not be null (leave it out instead)");
-            }
-        }
+    JsonBody allowNull(String... fields) {
+        nullable.addAll(Arrays.asList(fields));
         return this;
+    }
+
+    /**
+     * The field's value; null when it is left out, or when it is an explicit null in a field that allows one. An
+     * explicit null elsewhere is a violation (and reads as left out, so that nothing else is said about the field).
+     */
+    private JsonNode present(String field) {
+        JsonNode node = object.get(field);
+        if (node != null && node.isNull()) {
+            if (!nullable.contains(field)) {
+                reject(field, "must not be null");
+            }
+            return null;
+        }
+        return node;
+    }
+
+    /** Left out or null: a required field says "is required", whatever the route allows. */
+    private boolean missing(String field) {
+        if (object.hasNonNull(field)) {
+            return false;
+        }
+        reject(field, "is required");
+        return true;
     }
 
     void reject(String field, String message) {
@@ -126,17 +150,12 @@ final class JsonBody {
     }
 
     String text(String field) {
-        return optionalText(field).orElseGet(() -> {
-            if (!object.has(field) || object.get(field).isNull()) {
-                reject(field, "is required");
-            }
-            return null;
-        });
+        return missing(field) ? null : optionalText(field).orElse(null);
     }
 
     Optional<String> optionalText(String field) {
-        JsonNode node = object.get(field);
-        if (node == null || node.isNull()) {
+        JsonNode node = present(field);
+        if (node == null) {
             return Optional.empty();
         }
         if (!node.isTextual()) {
@@ -162,17 +181,13 @@ final class JsonBody {
     }
 
     Long wholeNumber(String field) {
-        Optional<Long> value = optionalWholeNumber(field);
-        if (value.isEmpty() && (!object.has(field) || object.get(field).isNull())) {
-            reject(field, "is required");
-        }
-        return value.orElse(null);
+        return missing(field) ? null : optionalWholeNumber(field).orElse(null);
     }
 
     /** An integer; a fraction, a string or a number beyond ±2⁶³ is a violation, never a rounding. */
     Optional<Long> optionalWholeNumber(String field) {
-        JsonNode node = object.get(field);
-        if (node == null || node.isNull()) {
+        JsonNode node = present(field);
+        if (node == null) {
             return Optional.empty();
         }
         if (!node.isIntegralNumber()) {
@@ -197,10 +212,7 @@ final class JsonBody {
     }
 
     Optional<Integer> optionalCount(String field) {
-        if (!object.has(field) || object.get(field).isNull()) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(count(field));
+        return present(field) == null ? Optional.empty() : Optional.ofNullable(count(field));
     }
 
     Optional<LocalDate> optionalDate(String field) {
@@ -217,25 +229,17 @@ final class JsonBody {
     }
 
     LocalDate date(String field) {
-        Optional<LocalDate> value = optionalDate(field);
-        if (value.isEmpty() && (!object.has(field) || object.get(field).isNull())) {
-            reject(field, "is required");
-        }
-        return value.orElse(null);
+        return missing(field) ? null : optionalDate(field).orElse(null);
     }
 
     List<String> texts(String field) {
-        Optional<List<String>> value = optionalTexts(field);
-        if (value.isEmpty() && (!object.has(field) || object.get(field).isNull())) {
-            reject(field, "is required");
-        }
-        return value.orElse(null);
+        return missing(field) ? null : optionalTexts(field).orElse(null);
     }
 
     /** An array of strings; any other element is a violation. (Its size is the domain's rule to check.) */
     Optional<List<String>> optionalTexts(String field) {
-        JsonNode node = object.get(field);
-        if (node == null || node.isNull()) {
+        JsonNode node = present(field);
+        if (node == null) {
             return Optional.empty();
         }
         if (!node.isArray()) {
@@ -273,17 +277,13 @@ final class JsonBody {
     }
 
     <T> List<T> parsedTexts(String field, BiFunction<String, String, T> parser) {
-        Optional<List<T>> values = optionalParsedTexts(field, parser);
-        if (values.isEmpty() && (!object.has(field) || object.get(field).isNull())) {
-            reject(field, "is required");
-        }
-        return values.orElse(null);
+        return missing(field) ? null : optionalParsedTexts(field, parser).orElse(null);
     }
 
     /** A nested object, read with the same rules; its fields are reported as {@code field.name}. */
     Optional<JsonBody> optionalObject(String field) {
-        JsonNode node = object.get(field);
-        if (node == null || node.isNull()) {
+        JsonNode node = present(field);
+        if (node == null) {
             return Optional.empty();
         }
         if (!node.isObject()) {
@@ -298,8 +298,8 @@ final class JsonBody {
      * Empty when the field is absent or null.
      */
     Optional<List<JsonBody>> optionalObjects(String field) {
-        JsonNode node = object.get(field);
-        if (node == null || node.isNull()) {
+        JsonNode node = present(field);
+        if (node == null) {
             return Optional.empty();
         }
         if (!node.isArray()) {
@@ -319,11 +319,7 @@ final class JsonBody {
     }
 
     JsonBody object(String field) {
-        Optional<JsonBody> value = optionalObject(field);
-        if (value.isEmpty() && (!object.has(field) || object.get(field).isNull())) {
-            reject(field, "is required");
-        }
-        return value.orElse(null);
+        return missing(field) ? null : optionalObject(field).orElse(null);
     }
 
     boolean valid() {

@@ -38,7 +38,7 @@ public final class PolicyRoutes implements ApiRoutes {
     public void register(ApiRouter router) {
         router.put("/v1/policies", Access.ADMIN, (ctx, caller) -> {
             JsonBody body = JsonBody.of(ctx).allowOnly(SURFACE, ROLE, CITY, CPC_FLOOR_CENTS, MAX_DENSITY_TOP20,
-                    MAX_ABOVE_FOLD, PRICING_MODE);
+                    MAX_ABOVE_FOLD, PRICING_MODE).allowNull(ROLE, PRICING_MODE);
             Surface surface = body.parsed(SURFACE, Surface::parse);
             var role = body.optionalParsed(ROLE, RoleCode::parse);
             CityCode city = body.parsed(CITY, CityCode::parse);

@@ -18,7 +18,7 @@ record SearchViewer(String userId, String anonymousFingerprint) {
         if (viewer == null) {
             return NONE;
         }
-        viewer.allowOnly(USER_ID, ANON_FINGERPRINT).refuseNull(USER_ID, ANON_FINGERPRINT);
+        viewer.allowOnly(USER_ID, ANON_FINGERPRINT);
         return new SearchViewer(viewer.optionalText(USER_ID).orElse(null), viewer.optionalText(ANON_FINGERPRINT).orElse(null));
     }
 }

@@ -49,7 +49,7 @@ public final class ServingRoutes implements ApiRoutes {
         // Decisions need memory only (the serving index, the impression buffer): outside the database bulkhead.
         router.inMemory().post("/v1/decisions", Access.SEARCH_SERVICE, (ctx, caller) -> {
             JsonBody body = JsonBody.of(ctx).allowOnly(SURFACE, ROLE, CITY, QUERY, VIEWER, CLIENT, PAGE_SIZE,
-                    ORGANIC_MATCHES, MEMORY_TOKEN).refuseNull(QUERY, PAGE_SIZE);
+                    ORGANIC_MATCHES, MEMORY_TOKEN).allowNull(ROLE, MEMORY_TOKEN);
             String surface = body.text(SURFACE);
             String role = body.optionalText(ROLE).orElse(null);
             String city = body.text(CITY);
