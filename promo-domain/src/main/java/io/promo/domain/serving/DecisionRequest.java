@@ -7,11 +7,11 @@ import io.promo.domain.shared.InvalidCommandException;
 import io.promo.domain.shared.RoleCode;
 import io.promo.domain.shared.Surface;
 import io.promo.domain.shared.Violations;
-import java.util.Arrays;
-import java.util.Collections;
+import java.util.AbstractList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.RandomAccess;
 
 /**
  * The search service asks for a page: where (surface, role tab, city), what was typed, who is looking, how
@@ -164,7 +164,30 @@ public record DecisionRequest(
         if (!finder.repeated().isEmpty()) {
             violations.add("organic_matches", "must not repeat an entity id; repeated: " + examples(finder.repeated()));
         }
-        return Collections.unmodifiableList(Arrays.asList(ids));
+        return new OrganicMatches(ids);
+    }
+
+    /**
+     * The checked ids, read-only, over the array the check copied. One final class rather than an unmodifiable view
+     * of {@code Arrays.asList}: the engine reads an id per candidate, and a single known {@code get} compiles to an
+     * array read where the two-layer view left an interface call behind another.
+     */
+    private static final class OrganicMatches extends AbstractList<String> implements RandomAccess {
+        private final String[] ids;
+
+        OrganicMatches(String[] ids) {
+            this.ids = ids;
+        }
+
+        @Override
+        public String get(int index) {
+            return ids[index];
+        }
+
+        @Override
+        public int size() {
+            return ids.length;
+        }
     }
 
     private static String examples(List<String> ids) {
