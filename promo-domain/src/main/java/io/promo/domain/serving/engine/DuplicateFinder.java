@@ -17,9 +17,8 @@ public final class DuplicateFinder {
     private static final int CAPACITY = Integer.highestOneBit(Search.MAX_ORGANIC_MATCHES) << 2;
     private static final int SHIFT = 64 - Integer.numberOfTrailingZeros(CAPACITY);
 
-    private final int[] generations = new int[CAPACITY];
-    private final int[] hashes = new int[CAPACITY];
-    private final int[] indexes = new int[CAPACITY];
+    /** Per slot: the generation that filled it in the high half, the id's hash code in the low half. */
+    private final long[] entries = new long[CAPACITY];
     private int generation;
     private int nulls;
     private List<String> repeated;
@@ -45,9 +44,10 @@ public final class DuplicateFinder {
     /** Checks at most {@link Search#MAX_ORGANIC_MATCHES} ids. */
     public void check(String[] ids) {
         if (++generation == 0) {
-            Arrays.fill(generations, 0);
+            Arrays.fill(entries, 0);
             generation = 1;
         }
+        long stamp = (long) generation << 32;
         nulls = 0;
         repeated = List.of();
         for (int i = 0; i < ids.length; i++) {
@@ -57,27 +57,40 @@ public final class DuplicateFinder {
                 continue;
             }
             int hash = id.hashCode();
+            long entry = stamp | (hash & 0xFFFF_FFFFL);
             int slot = EntityTable.slot(hash, SHIFT);
-            boolean seen = false;
-            while (generations[slot] == generation) {
-                if (hashes[slot] == hash && ids[indexes[slot]].equals(id)) {
-                    seen = true;
+            long stored;
+            boolean sameHash = false;
+            while (((stored = entries[slot]) & 0xFFFF_FFFF_0000_0000L) == stamp) {
+                if (stored == entry) {
+                    sameHash = true;
                     break;
                 }
                 slot = (slot + 1) & (CAPACITY - 1);
             }
-            if (seen) {
+            if (!sameHash) {
+                entries[slot] = entry;
+            } else if (occursBefore(ids, i)) {
                 if (repeated.isEmpty()) {
                     repeated = new ArrayList<>();
                 }
                 if (!repeated.contains(id)) {
                     repeated.add(id);
                 }
-            } else {
-                generations[slot] = generation;
-                hashes[slot] = hash;
-                indexes[slot] = i;
+            }
+            // else: a distinct id whose hash code an earlier one has (about one search in 200,000 at 200 ids); the
+            // entry already stands for both.
+        }
+    }
+
+    /** Whether ids[i] equals an id before it: asked only when an earlier id has its hash code. */
+    private static boolean occursBefore(String[] ids, int i) {
+        String id = ids[i];
+        for (int j = 0; j < i; j++) {
+            if (id.equals(ids[j])) {
+                return true;
             }
         }
+        return false;
     }
 }
