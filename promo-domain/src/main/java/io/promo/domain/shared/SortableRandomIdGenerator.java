@@ -15,9 +15,22 @@ public final class SortableRandomIdGenerator implements IdGenerator {
     private static final char[] CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
     private static final int LENGTH = 26;
     private static final int RANDOM_BYTES = 10;
+    /** How many ids' random bits one SecureRandom call draws for a thread. */
+    private static final int IDS_PER_DRAW = 32;
 
     private final Clock clock;
     private final SecureRandom random;
+    /**
+     * Per thread, random bits drawn ahead: the cost of a SecureRandom call is per call (a lock, the buffered
+     * /dev/urandom bytes, a mix), and ad decisions make an id per page. The bits are as unpredictable as when drawn
+     * one id at a time; they only wait in the thread's buffer, never shared and each used once.
+     */
+    private final ThreadLocal<DrawnBits> drawn = ThreadLocal.withInitial(DrawnBits::new);
+
+    private static final class DrawnBits {
+        final byte[] bytes = new byte[RANDOM_BYTES * IDS_PER_DRAW];
+        int used = bytes.length;
+    }
 
     public SortableRandomIdGenerator(Clock clock) {
         this(clock, new SecureRandom());
@@ -34,14 +47,18 @@ public final class SortableRandomIdGenerator implements IdGenerator {
         if (millis < 0 || millis >= (1L << 48)) {
             throw new IllegalStateException("clock outside the 48-bit millisecond range: " + millis);
         }
-        // The 80 random bits in one SecureRandom call, not two (nextInt, nextLong): the cost is per call (a lock,
-        // the buffered /dev/urandom bytes, a SHA1PRNG mix), and ad decisions make one id per page.
-        byte[] bits = new byte[RANDOM_BYTES];
-        random.nextBytes(bits);
-        long high = (millis << 16) | ((bits[0] & 0xFFL) << 8) | (bits[1] & 0xFFL);
+        DrawnBits bits = drawn.get();
+        if (bits.used == bits.bytes.length) {
+            random.nextBytes(bits.bytes);
+            bits.used = 0;
+        }
+        byte[] b = bits.bytes;
+        int at = bits.used;
+        bits.used = at + RANDOM_BYTES;
+        long high = (millis << 16) | ((b[at] & 0xFFL) << 8) | (b[at + 1] & 0xFFL);
         long low = 0;
-        for (int i = 2; i < RANDOM_BYTES; i++) {
-            low = (low << 8) | (bits[i] & 0xFFL);
+        for (int i = at + 2; i < at + RANDOM_BYTES; i++) {
+            low = (low << 8) | (b[i] & 0xFFL);
         }
         return prefix.prefix() + "_" + encode(high, low);
     }

@@ -25,6 +25,38 @@ class SortableRandomIdGeneratorTest {
     }
 
     @Test
+    void each_id_takes_the_next_80_random_bits_so_none_is_used_twice_or_skipped_across_draws() {
+        SortableRandomIdGenerator counting = new SortableRandomIdGenerator(clock, new CountingRandom());
+        long millis = clock.millis();
+        for (int i = 0; i < 100; i++) { // three draws and part of a fourth
+            long high = (millis << 16) | ((byteAt(10 * i) & 0xFFL) << 8) | (byteAt(10 * i + 1) & 0xFFL);
+            long low = 0;
+            for (int j = 2; j < 10; j++) {
+                low = (low << 8) | (byteAt(10 * i + j) & 0xFFL);
+            }
+            assertThat(counting.next(IdPrefix.EVENT)).as("id %d", i)
+                    .isEqualTo(IdPrefix.EVENT.prefix() + "_" + SortableRandomIdGenerator.encode(high, low));
+        }
+    }
+
+    /** The n-th byte a {@link CountingRandom} gives. */
+    private static byte byteAt(int n) {
+        return (byte) (n * 7 + 3);
+    }
+
+    /** A "random" source that gives the bytes {@link #byteAt} 0, 1, 2, … in order, however they are asked for. */
+    private static final class CountingRandom extends java.security.SecureRandom {
+        private int next;
+
+        @Override
+        public synchronized void nextBytes(byte[] bytes) {
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = byteAt(next++);
+            }
+        }
+    }
+
+    @Test
     void zero_encodes_as_26_zeros() {
         assertThat(SortableRandomIdGenerator.encode(0, 0)).isEqualTo("0".repeat(26));
     }
