@@ -1,6 +1,7 @@
 package io.promo.domain.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.promo.domain.campaign.Campaign;
 import io.promo.domain.campaign.Format;
@@ -63,5 +64,86 @@ class ImpressionShareSamplingTest {
         assertThat(sampling.allow(second, 5_999_999)).as("then one per ms").isEqualTo(Long.MIN_VALUE);
         assertThat(sampling.allow(second, 6_000_000)).isEqualTo(8_000_000);
         assertThat(sampling.allow(second, 60_000_000)).as("an idle thread starts a new burst").isEqualTo(61_000_000);
+    }
+
+    /** Counts every decision at the allowance's rate; a thread that skips one counts one per 4 ms from then on. */
+    private final ImpressionShareCounter underLoad = new ImpressionShareCounter(Duration.ofMillis(1), 2, Duration.ofMillis(4),
+            ticker::get);
+    private final DecideAdPage decideUnderLoad = new DecideAdPage(fixture.refresher, fixture.settings, fixture.ids,
+            fixture.clock, fixture.traffic, ServingFixture.SIGNER, underLoad);
+
+    @Test
+    void a_thread_that_skipped_a_decision_counts_one_per_under_load_interval_for_all_since() {
+        Campaign campaign = fixture.active(fixture.advertiser(), "srv_s", TestData.settings().format(Format.FEATURED)
+                .pacing(PacingMode.ACCELERATED).build(), 10_000);
+        fixture.refresher.refreshIfStale();
+        DecisionRequest request = ServingFixture.search(ServingFixture.BERLIN, "portrait", "srv_s", "srv_o1");
+        LocalDate day = fixture.calendar.dayOf(NOW);
+
+        decideUnderLoad.decide(request); // the burst of two: counted
+        decideUnderLoad.decide(request);
+        ticker.addAndGet(50_000);
+        decideUnderLoad.decide(request); // beyond the allowance: skipped
+        ticker.addAndGet(1_000_000);
+        decideUnderLoad.decide(request); // the allowance allows, but it skipped one and 4 ms have not passed
+        assertThat(shown(underLoad, campaign, day)).as("after the first skip").isEqualTo(2);
+
+        ticker.addAndGet(2_950_000); // 4 ms after the last counted decision
+        decideUnderLoad.decide(request); // counted for itself and the 2 skipped
+        assertThat(shown(underLoad, campaign, day)).as("at 4 ms").isEqualTo(3);
+    }
+
+    @Test
+    void a_busy_thread_counts_one_decision_per_under_load_interval_for_as_long_as_it_stays_busy() {
+        Campaign campaign = fixture.active(fixture.advertiser(), "srv_s", TestData.settings().format(Format.FEATURED)
+                .pacing(PacingMode.ACCELERATED).build(), 10_000);
+        fixture.refresher.refreshIfStale();
+        DecisionRequest request = ServingFixture.search(ServingFixture.BERLIN, "portrait", "srv_s", "srv_o1");
+        LocalDate day = fixture.calendar.dayOf(NOW);
+
+        int counted = 0;
+        long shown = 0;
+        for (int i = 0; i < 1_000; i++) { // 100 ms at one decision per 0.1 ms
+            ticker.addAndGet(100_000);
+            decideUnderLoad.decide(request);
+            long now = shown(underLoad, campaign, day);
+            counted += now > 0 ? 1 : 0;
+            shown += now;
+        }
+        // The burst of two, then one per 4 ms: about 27, where one per allowance interval (1 ms) would be about 100.
+        assertThat(counted).isBetween(25, 29);
+        // Each counted for the decisions since the last; those after the last (up to 4 ms of them) wait for the next.
+        assertThat(shown).isBetween(960L, 1_000L);
+    }
+
+    @Test
+    void a_thread_within_its_allowance_counts_every_decision_whatever_the_under_load_interval() {
+        Campaign campaign = fixture.active(fixture.advertiser(), "srv_s", TestData.settings().format(Format.FEATURED)
+                .pacing(PacingMode.ACCELERATED).build(), 10_000);
+        fixture.refresher.refreshIfStale();
+        DecisionRequest request = ServingFixture.search(ServingFixture.BERLIN, "portrait", "srv_s", "srv_o1");
+        LocalDate day = fixture.calendar.dayOf(NOW);
+
+        long shown = 0;
+        for (int i = 0; i < 10; i++) {
+            ticker.addAndGet(1_000_000); // one per ms: the allowance's rate
+            decideUnderLoad.decide(request);
+            shown += shown(underLoad, campaign, day);
+            assertThat(shown).as("decision %d", i + 1).isEqualTo(i + 1);
+        }
+    }
+
+    @Test
+    void the_under_load_interval_is_at_least_the_sampling_interval() {
+        assertThatThrownBy(() -> new ImpressionShareCounter(Duration.ofMillis(2), 10, Duration.ofMillis(1), ticker::get))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("underLoad");
+    }
+
+    /** The impressions counted for the campaign since the last flush (the flush takes them). */
+    private static long shown(ImpressionShareCounter counter, Campaign campaign, LocalDate day) {
+        InMemoryImpressionShareLog log = new InMemoryImpressionShareLog();
+        counter.flushTo(log);
+        ShareCounts counts = log.daily(campaign.id(), day, day).get(day);
+        return counts == null ? 0 : counts.impressions();
     }
 }

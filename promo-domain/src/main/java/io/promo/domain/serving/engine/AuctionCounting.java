@@ -85,13 +85,20 @@ final class AuctionCounting {
         int weight = 1;
         if (!shares.countsEveryDecision()) {
             scratch.decisionsSinceCounted++;
-            long allowedAt = shares.allow(scratch.shareAllowedAt, shares.nanoTime());
+            long now = shares.nanoTime();
+            long allowedAt = shares.allow(scratch.shareAllowedAt, now);
             if (allowedAt == Long.MIN_VALUE) {
+                scratch.shareRefusedAt = now;
+                return;
+            }
+            // Spent whether or not it counts, so that a busy thread stays refused and counts one per under-load interval.
+            scratch.shareAllowedAt = allowedAt;
+            if (!shares.countsUnderLoad(scratch.shareRefusedAt, scratch.shareCountedAt, now)) {
                 return;
             }
             weight = (int) Math.min(Integer.MAX_VALUE, scratch.decisionsSinceCounted);
             scratch.decisionsSinceCounted = 0;
-            scratch.shareAllowedAt = allowedAt;
+            scratch.shareCountedAt = now;
         }
         SearchContext search = scratch.search;
         int hour = Math.min(23, (int) search.hoursIntoDay);

@@ -379,9 +379,14 @@ public final class DecisionEngine {
         byte[] reached = new byte[256];
         /** The tally this thread's decisions count into (ADR 0031), replaced when the index or the hour changes. */
         ShareTally tally;
-        /** This thread's impression-share sampling: its allowance time, and the decisions made since it last counted. */
+        /**
+         * This thread's impression-share sampling: its allowance time, the decisions made since it last counted, when it
+         * last counted and when its allowance last refused it a decision.
+         */
         long shareAllowedAt;
         long decisionsSinceCounted;
+        long shareCountedAt;
+        long shareRefusedAt;
         /** The best candidates added so far, best first ({@link #bestCount} of them). */
         final int[] best = new int[BEST];
         int bestCount;

@@ -30,15 +30,22 @@ public final class ImpressionShareCounter {
     static final int QUIET_DRAINS_BEFORE_DROP = 2;
     /**
      * What a deployment samples: a decision thread counts up to {@link #DEPLOYMENT_BURST} decisions in a row, and
-     * beyond, one per this interval on average. At the traffic of most nodes that is every decision (exact counts);
-     * at the speed of {@code DecisionBenchmark} about one in 60 (ADR 0031 measures why).
+     * beyond, one per this interval on average. At the traffic of most nodes that is every decision (exact counts).
      */
     public static final Duration DEPLOYMENT_SAMPLING = Duration.ofMillis(2);
     /** How many decisions a thread counts in a row before sampling starts: a second's worth at the sampling rate. */
     public static final int DEPLOYMENT_BURST = 500;
+    /**
+     * The least time between two counted decisions of a thread that decides faster than {@link #DEPLOYMENT_SAMPLING}
+     * allows (its allowance refused it a decision in the last second). Each counted decision costs several decisions and
+     * lands in the decisions' tail: one per 2 ms (one decision in about 300 at full speed) lifted DecisionBenchmark's
+     * p99 by a third, one per 8 ms by a few per cent (ADR 0031's addendum, docs/benchmarks.md "Eighth pass").
+     */
+    public static final Duration DEPLOYMENT_SAMPLING_UNDER_LOAD = Duration.ofMillis(8);
 
     private final long sampleEveryNanos;
     private final long burstNanos;
+    private final long underLoadNanos;
     private final LongSupplier nanoTime;
 
     private final Object lock = new Object();
@@ -61,22 +68,34 @@ public final class ImpressionShareCounter {
      * every decision.
      */
     public ImpressionShareCounter(Duration sampleEvery, int burst) {
-        this(sampleEvery, burst, System::nanoTime);
+        this(sampleEvery, burst, sampleEvery, System::nanoTime);
     }
 
-    /** The deployment's: {@link #DEPLOYMENT_SAMPLING}, {@link #DEPLOYMENT_BURST}. */
+    /** The deployment's: {@link #DEPLOYMENT_SAMPLING}, {@link #DEPLOYMENT_BURST}, {@link #DEPLOYMENT_SAMPLING_UNDER_LOAD}. */
     public static ImpressionShareCounter sampling() {
-        return new ImpressionShareCounter(DEPLOYMENT_SAMPLING, DEPLOYMENT_BURST);
+        return new ImpressionShareCounter(DEPLOYMENT_SAMPLING, DEPLOYMENT_BURST, DEPLOYMENT_SAMPLING_UNDER_LOAD,
+                System::nanoTime);
     }
 
     /** @param nanoTime the monotonic clock sampling reads ({@link System#nanoTime}; a test's ticker) */
     public ImpressionShareCounter(Duration sampleEvery, int burst, LongSupplier nanoTime) {
-        if (sampleEvery.isNegative() || burst < 1) {
-            throw new IllegalArgumentException("sampleEvery must not be negative and burst at least 1: " + sampleEvery
-                    + ", " + burst);
+        this(sampleEvery, burst, sampleEvery, nanoTime);
+    }
+
+    /**
+     * @param underLoad the least time between two counted decisions of a busy thread, one its allowance refused a
+     *                  decision within the time the allowance takes to fill ({@link #countsUnderLoad}): at least
+     *                  {@code sampleEvery}. A thread within its allowance counts every decision as before, so counts
+     *                  stay exact where they were
+     */
+    public ImpressionShareCounter(Duration sampleEvery, int burst, Duration underLoad, LongSupplier nanoTime) {
+        if (sampleEvery.isNegative() || burst < 1 || underLoad.compareTo(sampleEvery) < 0) {
+            throw new IllegalArgumentException("sampleEvery must not be negative, burst at least 1 and underLoad at least"
+                    + " sampleEvery: " + sampleEvery + ", " + burst + ", " + underLoad);
         }
         this.sampleEveryNanos = sampleEvery.toNanos();
         this.burstNanos = sampleEveryNanos * (burst - 1);
+        this.underLoadNanos = underLoad.toNanos();
         this.nanoTime = nanoTime;
     }
 
@@ -104,6 +123,19 @@ public final class ImpressionShareCounter {
             return Long.MIN_VALUE;
         }
         return (allowedAt == 0 || nowNanos - allowedAt > 0 ? nowNanos : allowedAt) + sampleEveryNanos;
+    }
+
+    /**
+     * Whether a thread that its allowance lets count at {@code nowNanos} does count it: yes while it is within its
+     * allowance (refused none for as long as the allowance takes to fill, {@code burst} intervals); a busy thread (it
+     * was refused since) only once the under-load interval has passed since it last counted, at
+     * {@code lastCountedNanos}. The allowance is spent either way, so it keeps measuring the thread's rate.
+     *
+     * @param lastRefusedNanos when the allowance last refused this thread a decision (0: never)
+     */
+    public boolean countsUnderLoad(long lastRefusedNanos, long lastCountedNanos, long nowNanos) {
+        boolean busy = lastRefusedNanos != 0 && nowNanos - lastRefusedNanos <= burstNanos + sampleEveryNanos;
+        return !busy || nowNanos - lastCountedNanos >= underLoadNanos;
     }
 
     /** The tally of decisions with {@code index} in {@code hour} (0–23) of the budget day {@code dayEpoch}. */

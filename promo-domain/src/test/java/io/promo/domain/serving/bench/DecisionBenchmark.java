@@ -62,11 +62,16 @@ public class DecisionBenchmark {
     private int next;
 
     /**
-     * The impression-share counter the deployment runs with; {@code -Dpromo.bench.shareSampleMicros} sets another
-     * sampling interval (0: every decision) and a negative one counts nothing, to compare.
+     * The impression-share counter the deployment runs with ({@code ImpressionShareCounter.sampling()});
+     * {@code -Dpromo.bench.shareSampleMicros} sets another sampling interval, used under load too (0: every decision),
+     * and a negative one counts nothing, to compare.
      */
     private static ImpressionShareCounter shareCounter() {
-        long micros = Long.getLong("promo.bench.shareSampleMicros", ImpressionShareCounter.DEPLOYMENT_SAMPLING.toNanos() / 1_000);
+        String given = System.getProperty("promo.bench.shareSampleMicros");
+        if (given == null) {
+            return ImpressionShareCounter.sampling();
+        }
+        long micros = Long.parseLong(given.trim());
         return micros < 0 ? null : new ImpressionShareCounter(java.time.Duration.ofNanos(micros * 1_000),
                 ImpressionShareCounter.DEPLOYMENT_BURST);
     }

@@ -66,7 +66,9 @@ public final class DecisionBuildsSideBySide {
         // build's allowance grows while the other build's turn runs: at the deployment's interval each build would
         // count (its turn + the other's) / its turn, about twice, the share of its decisions that a deployment's
         // thread deciding as fast counts. Twice the interval gives each build about the deployment's share (unless
-        // the caller set one; a build before impression share counts nothing either way).
+        // the caller set one; a build before impression share counts nothing either way). A build whose counter
+        // spaces the counted decisions of a busy thread by time since the last one (DEPLOYMENT_SAMPLING_UNDER_LOAD)
+        // needs no correction, and gets none unless the other build needs one.
         String sampling = "promo.bench.shareSampleMicros";
         if (System.getProperty(sampling) == null) {
             long deploymentMicros = Math.max(b.deploymentSamplingMicros(), a.deploymentSamplingMicros());
@@ -123,10 +125,16 @@ public final class DecisionBuildsSideBySide {
             loader = new URLClassLoader("build-" + name, urls.toArray(URL[]::new), parent);
         }
 
-        /** The build's {@code ImpressionShareCounter.DEPLOYMENT_SAMPLING} in µs, 0 for a build without one. */
+        /**
+         * The build's {@code ImpressionShareCounter.DEPLOYMENT_SAMPLING} in µs where turns distort it; 0 for a build
+         * without one, or whose counter spaces a busy thread's counted decisions by time (no correction needed).
+         */
         long deploymentSamplingMicros() throws ReflectiveOperationException {
             try {
                 Class<?> counter = Class.forName("io.promo.domain.serving.share.ImpressionShareCounter", false, loader);
+                if (Arrays.stream(counter.getFields()).anyMatch(f -> f.getName().equals("DEPLOYMENT_SAMPLING_UNDER_LOAD"))) {
+                    return 0;
+                }
                 return ((Duration) counter.getField("DEPLOYMENT_SAMPLING").get(null)).toNanos() / 1_000;
             } catch (ClassNotFoundException | NoSuchFieldException before) {
                 return 0;
