@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 class ImpressionShareSamplingTest {
 
     private static final Instant NOW = Instant.parse("2026-12-10T10:15:00Z");
+    /** A page whose first match, srv_s, has the campaign {@link #shownOnEveryPage}. */
+    private static final DecisionRequest PAGE = ServingFixture.search(ServingFixture.BERLIN, "portrait", "srv_s", "srv_o1");
 
     private final AtomicLong ticker = new AtomicLong(1_000_000_000L);
     /** Two decisions in a row, then one per millisecond. */
@@ -33,19 +35,16 @@ class ImpressionShareSamplingTest {
 
     @Test
     void a_counted_decision_stands_for_the_decisions_skipped_since_the_last_one() {
-        Campaign campaign = fixture.active(fixture.advertiser(), "srv_s", TestData.settings().format(Format.FEATURED)
-                .pacing(PacingMode.ACCELERATED).build(), 10_000);
-        fixture.refresher.refreshIfStale();
-        DecisionRequest request = ServingFixture.search(ServingFixture.BERLIN, "portrait", "srv_s", "srv_o1");
+        Campaign campaign = shownOnEveryPage();
 
-        decide.decide(request); // the burst: counted
-        decide.decide(request);
+        decide.decide(PAGE); // the burst: counted
+        decide.decide(PAGE);
         for (int i = 0; i < 9; i++) {
             ticker.addAndGet(50_000); // 0.05 ms apart: skipped
-            decide.decide(request);
+            decide.decide(PAGE);
         }
         ticker.addAndGet(1_000_000);
-        decide.decide(request); // counted for itself and the 9 skipped
+        decide.decide(PAGE); // counted for itself and the 9 skipped
 
         InMemoryImpressionShareLog log = new InMemoryImpressionShareLog();
         sampling.flushTo(log);
@@ -74,38 +73,32 @@ class ImpressionShareSamplingTest {
 
     @Test
     void a_thread_that_skipped_a_decision_counts_one_per_under_load_interval_for_all_since() {
-        Campaign campaign = fixture.active(fixture.advertiser(), "srv_s", TestData.settings().format(Format.FEATURED)
-                .pacing(PacingMode.ACCELERATED).build(), 10_000);
-        fixture.refresher.refreshIfStale();
-        DecisionRequest request = ServingFixture.search(ServingFixture.BERLIN, "portrait", "srv_s", "srv_o1");
+        Campaign campaign = shownOnEveryPage();
         LocalDate day = fixture.calendar.dayOf(NOW);
 
-        decideUnderLoad.decide(request); // the burst of two: counted
-        decideUnderLoad.decide(request);
+        decideUnderLoad.decide(PAGE); // the burst of two: counted
+        decideUnderLoad.decide(PAGE);
         ticker.addAndGet(50_000);
-        decideUnderLoad.decide(request); // beyond the allowance: skipped
+        decideUnderLoad.decide(PAGE); // beyond the allowance: skipped
         ticker.addAndGet(1_000_000);
-        decideUnderLoad.decide(request); // the allowance allows, but it skipped one and 4 ms have not passed
+        decideUnderLoad.decide(PAGE); // the allowance allows, but it was refused one and 4 ms have not passed
         assertThat(shown(underLoad, campaign, day)).as("after the first skip").isEqualTo(2);
 
         ticker.addAndGet(2_950_000); // 4 ms after the last counted decision
-        decideUnderLoad.decide(request); // counted for itself and the 2 skipped
+        decideUnderLoad.decide(PAGE); // counted for itself and the 2 skipped
         assertThat(shown(underLoad, campaign, day)).as("at 4 ms").isEqualTo(3);
     }
 
     @Test
     void a_busy_thread_counts_one_decision_per_under_load_interval_for_as_long_as_it_stays_busy() {
-        Campaign campaign = fixture.active(fixture.advertiser(), "srv_s", TestData.settings().format(Format.FEATURED)
-                .pacing(PacingMode.ACCELERATED).build(), 10_000);
-        fixture.refresher.refreshIfStale();
-        DecisionRequest request = ServingFixture.search(ServingFixture.BERLIN, "portrait", "srv_s", "srv_o1");
+        Campaign campaign = shownOnEveryPage();
         LocalDate day = fixture.calendar.dayOf(NOW);
 
         int counted = 0;
         long shown = 0;
         for (int i = 0; i < 1_000; i++) { // 100 ms at one decision per 0.1 ms
             ticker.addAndGet(100_000);
-            decideUnderLoad.decide(request);
+            decideUnderLoad.decide(PAGE);
             long now = shown(underLoad, campaign, day);
             counted += now > 0 ? 1 : 0;
             shown += now;
@@ -118,16 +111,13 @@ class ImpressionShareSamplingTest {
 
     @Test
     void a_thread_within_its_allowance_counts_every_decision_whatever_the_under_load_interval() {
-        Campaign campaign = fixture.active(fixture.advertiser(), "srv_s", TestData.settings().format(Format.FEATURED)
-                .pacing(PacingMode.ACCELERATED).build(), 10_000);
-        fixture.refresher.refreshIfStale();
-        DecisionRequest request = ServingFixture.search(ServingFixture.BERLIN, "portrait", "srv_s", "srv_o1");
+        Campaign campaign = shownOnEveryPage();
         LocalDate day = fixture.calendar.dayOf(NOW);
 
         long shown = 0;
         for (int i = 0; i < 10; i++) {
             ticker.addAndGet(1_000_000); // one per ms: the allowance's rate
-            decideUnderLoad.decide(request);
+            decideUnderLoad.decide(PAGE);
             shown += shown(underLoad, campaign, day);
             assertThat(shown).as("decision %d", i + 1).isEqualTo(i + 1);
         }
@@ -137,6 +127,14 @@ class ImpressionShareSamplingTest {
     void the_under_load_interval_is_at_least_the_sampling_interval() {
         assertThatThrownBy(() -> new ImpressionShareCounter(Duration.ofMillis(2), 10, Duration.ofMillis(1), ticker::get))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("underLoad");
+    }
+
+    /** The one featured campaign of {@link #PAGE}'s entity, shown by every decision. */
+    private Campaign shownOnEveryPage() {
+        Campaign campaign = fixture.active(fixture.advertiser(), "srv_s", TestData.settings().format(Format.FEATURED)
+                .pacing(PacingMode.ACCELERATED).build(), 10_000);
+        fixture.refresher.refreshIfStale();
+        return campaign;
     }
 
     /** The impressions counted for the campaign since the last flush (the flush takes them). */
