@@ -14,6 +14,7 @@ import io.promo.domain.shared.AdvertiserId;
 import io.promo.domain.shared.CampaignId;
 import io.promo.persistence.jooq.generated.tables.records.PromoCampaignRecord;
 import io.promo.persistence.jooq.generated.tables.records.PromoCampaignScheduleRecord;
+import io.promo.persistence.jooq.generated.tables.records.PromoCampaignFrequencyCapRecord;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -174,20 +175,8 @@ public final class JooqCampaignRepository implements CampaignRepository {
 
     /** The campaign's own cap as its side-table row: present, or absent (the deployment's default applies). */
     private static void writeFrequencyCap(DSLContext tx, Campaign campaign) {
-        Optional<FrequencyCap> cap = campaign.settings().frequencyCap();
         String id = campaign.id().value();
-        if (cap.isEmpty()) {
-            tx.deleteFrom(PROMO_CAMPAIGN_FREQUENCY_CAP).where(PROMO_CAMPAIGN_FREQUENCY_CAP.CAMPAIGN_ID.eq(id)).execute();
-            return;
-        }
-        tx.insertInto(PROMO_CAMPAIGN_FREQUENCY_CAP)
-                .set(PROMO_CAMPAIGN_FREQUENCY_CAP.CAMPAIGN_ID, id)
-                .set(PROMO_CAMPAIGN_FREQUENCY_CAP.IMPRESSIONS, cap.get().impressions())
-                .set(PROMO_CAMPAIGN_FREQUENCY_CAP.PERIOD_HOURS, cap.get().periodHours())
-                .onConflict(PROMO_CAMPAIGN_FREQUENCY_CAP.CAMPAIGN_ID)
-                .doUpdate()
-                .set(PROMO_CAMPAIGN_FREQUENCY_CAP.IMPRESSIONS, cap.get().impressions())
-                .set(PROMO_CAMPAIGN_FREQUENCY_CAP.PERIOD_HOURS, cap.get().periodHours())
-                .execute();
+        SideRows.write(tx, PROMO_CAMPAIGN_FREQUENCY_CAP.CAMPAIGN_ID, id, campaign.settings().frequencyCap()
+                .map(cap -> new PromoCampaignFrequencyCapRecord(id, cap.impressions(), cap.periodHours())));
     }
 }

@@ -13,6 +13,7 @@ import io.promo.domain.pricing.PolicyRepository;
 import io.promo.domain.pricing.PolicyScope;
 import io.promo.domain.pricing.PricingMode;
 import io.promo.domain.shared.RoleCode;
+import io.promo.persistence.jooq.generated.tables.records.PromoPolicyPricingRecord;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Collation;
@@ -88,17 +89,8 @@ public final class JooqPolicyRepository implements PolicyRepository {
 
     /** The policy's own pricing mode as its side-table row: present, or absent (the city's or the deployment's). */
     private static void writePricingMode(DSLContext tx, String policyId, Optional<PricingMode> mode) {
-        if (mode.isEmpty()) {
-            tx.deleteFrom(PROMO_POLICY_PRICING).where(PROMO_POLICY_PRICING.POLICY_ID.eq(policyId)).execute();
-            return;
-        }
-        tx.insertInto(PROMO_POLICY_PRICING)
-                .set(PROMO_POLICY_PRICING.POLICY_ID, policyId)
-                .set(PROMO_POLICY_PRICING.PRICING_MODE, mode.get().code())
-                .onConflict(PROMO_POLICY_PRICING.POLICY_ID)
-                .doUpdate()
-                .set(PROMO_POLICY_PRICING.PRICING_MODE, mode.get().code())
-                .execute();
+        SideRows.write(tx, PROMO_POLICY_PRICING.POLICY_ID, policyId,
+                mode.map(m -> new PromoPolicyPricingRecord(policyId, m.code())));
     }
 
     private static Condition roleIs(Optional<RoleCode> role) {
