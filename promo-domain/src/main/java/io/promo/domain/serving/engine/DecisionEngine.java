@@ -390,6 +390,11 @@ public final class DecisionEngine {
         /** The best candidates added so far, best first ({@link #bestCount} of them). */
         final int[] best = new int[BEST];
         int bestCount;
+        /**
+         * Once {@link #best} is full, its worst candidate's score: a candidate scoring below it cannot enter, which
+         * most candidates are told by this one comparison (their ranking against the worst needs it only on a tie).
+         */
+        double worstBestScore;
         /** How many of {@link #best} have been handed out. */
         int bestTaken;
         /** Whether {@link #heap} holds the candidates not in {@link #best} (built once all of those are taken). */
@@ -422,10 +427,7 @@ public final class DecisionEngine {
         boolean tracedInLoop;
 
         void clearCandidates() {
-            for (int i = 0; i < count; i++) {
-                campaigns[i] = null;
-                rotated[i] = false;
-            }
+            // The per-candidate arrays are not cleared: addCandidate writes every one of a candidate's fields.
             count = 0;
             bestCount = 0;
             bestTaken = 0;
@@ -466,7 +468,9 @@ public final class DecisionEngine {
             rotated[k] = false;
             inBest[k] = false;
             reached[k] = AuctionCounting.UNREACHED;
-            keepIfAmongBest(k);
+            if (bestCount < BEST || candidateScore >= worstBestScore) {
+                keepIfAmongBest(k);
+            }
         }
 
         /** Inserts candidate k into {@link #best} if it ranks above the worst of them, which then drops out. */
@@ -486,7 +490,9 @@ public final class DecisionEngine {
             }
             best[at] = k;
             inBest[k] = true;
-            bestCount++;
+            if (++bestCount == BEST) {
+                worstBestScore = score[best[BEST - 1]];
+            }
         }
 
         /**
@@ -528,7 +534,7 @@ public final class DecisionEngine {
             bestCount = 0;
             bestTaken = 0;
             for (int k = 0; k < count; k++) {
-                if (!inBest[k]) {
+                if (!inBest[k] && (bestCount < BEST || score[k] >= worstBestScore)) {
                     keepIfAmongBest(k);
                 }
             }
