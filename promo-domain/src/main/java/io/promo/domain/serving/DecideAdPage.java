@@ -74,7 +74,7 @@ public final class DecideAdPage {
         Placement placement = engine.decide(index, request, now, null);
         // Only a city some campaign targets has a curve to learn; counting every code a caller sends would let
         // ever-new codes grow the counts without bound (20,000 cities were measured at 12 MB).
-        if (index.cityId(request.city()) >= 0) {
+        if (placement.cityIsTargeted()) {
             traffic.recordSearch(request.surface(), request.city(), now);
         }
         return page(request, placement, now);

@@ -133,6 +133,14 @@ public final class Placement {
         return search.normalizedQuery;
     }
 
+    /**
+     * Whether some campaign of the index the decision read targets the search's city (the index numbers only those
+     * cities): what the decision's caller would otherwise look up again.
+     */
+    public boolean cityIsTargeted() {
+        return search.cityId >= 0;
+    }
+
     /** The budget day the decision was made on, as an epoch day. */
     public long dayEpoch() {
         return search.dayEpoch;
