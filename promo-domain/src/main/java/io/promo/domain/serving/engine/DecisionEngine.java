@@ -347,8 +347,9 @@ public final class DecisionEngine {
      * not featured above the fold, a second campaign of an entity), so the best {@link #BEST} are kept in a small
      * sorted array while the candidates are added: most candidates cost one comparison of scores with the worst of
      * them. A placement (or its pricing, which reads on to the last placed campaign's competitor) that wants more
-     * than {@link #BEST} gets the next {@link #BEST} the same way, and only beyond those a heap of the others
-     * ({@link #nextRanked}). Ranking uses this scratch's {@link #search}, which the decision resets first.
+     * than {@link #BEST} gets the next {@link #BEST} the same way, up to {@link #REFILLS} times, and only beyond those
+     * a heap of the others ({@link #nextRanked}). Ranking uses this scratch's {@link #search}, which the decision
+     * resets first.
      */
     static final class Scratch {
         /**
@@ -356,6 +357,13 @@ public final class DecisionEngine {
          * placement takes at most 8 in 88–93 % of them. 5 and 16 measured slower.
          */
         static final int BEST = 8;
+        /**
+         * How many times the next {@link #BEST} are picked the same way before a heap takes the rest. A pick is one
+         * pass over the candidates, most of them turned away by one comparison; building the heap cost more than
+         * one (the above-the-fold position's competitor, which must be featured, reads past sixteen in about 7 % of
+         * decisions), and three bound the passes of a search that reads far down its ranking.
+         */
+        static final int REFILLS = 3;
         static final byte UNKNOWN = 0;
         static final byte ELIGIBLE = 1;
         static final byte INELIGIBLE = 2;
@@ -399,8 +407,8 @@ public final class DecisionEngine {
         int bestTaken;
         /** Whether {@link #heap} holds the candidates not in {@link #best} (built once all of those are taken). */
         boolean heapBuilt;
-        /** Whether {@link #best} holds the second page of candidates ({@link #refillBest}). */
-        boolean refilled;
+        /** How many times {@link #best} was filled again with the next candidates ({@link #refillBest}). */
+        int refills;
         /** A binary max-heap by rank of the candidates below the best ones, not yet handed out. */
         int[] heap = new int[256];
         int heapSize;
@@ -433,7 +441,7 @@ public final class DecisionEngine {
             bestTaken = 0;
             rankedCount = 0;
             heapBuilt = false;
-            refilled = false;
+            refills = 0;
             heapSize = 0;
             table = null;
             tracedInLoop = false;
@@ -496,14 +504,15 @@ public final class DecisionEngine {
         }
 
         /**
-         * The best-ranked candidate not yet handed out, or -1: the best ones first, then the next {@link #BEST} of the
-         * others, chosen as the first were (one comparison per candidate: the pricing of the last placed campaign
-         * often reads a little past the first ones, and a heap of all the others would cost it more), then, from a
-         * heap of the rest built on the first call that needs it, the rest. Candidates are added before the first call.
+         * The best-ranked candidate not yet handed out, or -1: the best ones first, then up to {@link #REFILLS} times
+         * the next {@link #BEST} of the others, chosen as the first were (one comparison per candidate: the pricing of
+         * the last placed campaign often reads a little past the first ones, and a heap of all the others would cost
+         * it more), then, from a heap of the rest built on the first call that needs it, the rest. Candidates are added
+         * before the first call.
          */
         int nextRanked() {
             int next;
-            if (bestTaken == bestCount && bestCount == BEST && !refilled) {
+            if (bestTaken == bestCount && bestCount == BEST && refills < REFILLS) {
                 refillBest();
             }
             if (bestTaken < bestCount) {
@@ -530,7 +539,7 @@ public final class DecisionEngine {
 
         /** Fills {@link #best} with the best of the candidates never in it; those handed out stay marked as in it. */
         private void refillBest() {
-            refilled = true;
+            refills++;
             bestCount = 0;
             bestTaken = 0;
             for (int k = 0; k < count; k++) {
