@@ -397,6 +397,8 @@ public final class DecisionEngine {
         long shareRefusedAt;
         /** The best candidates added so far, best first ({@link #bestCount} of them). */
         final int[] best = new int[BEST];
+        /** The scores of {@link #best}, beside them: inserting compares scores without reading them through the index. */
+        final double[] bestScores = new double[BEST];
         int bestCount;
         /**
          * Once {@link #best} is full, its worst candidate's score: a candidate scoring below it cannot enter, which
@@ -483,23 +485,26 @@ public final class DecisionEngine {
 
         /** Inserts candidate k into {@link #best} if it ranks above the worst of them, which then drops out. */
         private void keepIfAmongBest(int k) {
+            double s = score[k];
             if (bestCount == BEST) {
                 int worst = best[BEST - 1];
-                if (!ranksAbove(k, worst)) {
+                if (s < bestScores[BEST - 1] || s == bestScores[BEST - 1] && !ranksAbove(k, worst)) {
                     return;
                 }
                 inBest[worst] = false;
                 bestCount--;
             }
             int at = bestCount;
-            while (at > 0 && ranksAbove(k, best[at - 1])) {
+            while (at > 0 && (s > bestScores[at - 1] || s == bestScores[at - 1] && ranksAbove(k, best[at - 1]))) {
                 best[at] = best[at - 1];
+                bestScores[at] = bestScores[at - 1];
                 at--;
             }
             best[at] = k;
+            bestScores[at] = s;
             inBest[k] = true;
             if (++bestCount == BEST) {
-                worstBestScore = score[best[BEST - 1]];
+                worstBestScore = bestScores[BEST - 1];
             }
         }
 
