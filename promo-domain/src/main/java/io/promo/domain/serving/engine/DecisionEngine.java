@@ -403,6 +403,7 @@ public final class DecisionEngine {
         /**
          * Once {@link #best} is full, its worst candidate's score: a candidate scoring below it cannot enter, which
          * most candidates are told by this one comparison (their ranking against the worst needs it only on a tie).
+         * The same as the last of {@link #bestScores}, kept apart: reading that element instead measured 2 % slower.
          */
         double worstBestScore;
         /** How many of {@link #best} have been handed out. */
