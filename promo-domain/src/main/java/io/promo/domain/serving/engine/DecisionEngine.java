@@ -479,17 +479,28 @@ public final class DecisionEngine {
             rotated[k] = false;
             inBest[k] = false;
             reached[k] = AuctionCounting.UNREACHED;
-            if (bestCount < BEST || candidateScore >= worstBestScore) {
+            if (mayEnterBest(candidateScore)) {
                 keepIfAmongBest(k);
             }
         }
 
-        /** Inserts candidate k into {@link #best} if it ranks above the worst of them, which then drops out. */
+        /**
+         * Whether a candidate scoring {@code s} may enter {@link #best}: there is room, or it does not score below
+         * the worst of them (a tie is for its rank to settle). Most candidates are turned away here, by one comparison.
+         */
+        private boolean mayEnterBest(double s) {
+            return bestCount < BEST || s >= worstBestScore;
+        }
+
+        /**
+         * Inserts candidate k, which {@link #mayEnterBest}, into {@link #best} if it ranks above the worst of them,
+         * which then drops out.
+         */
         private void keepIfAmongBest(int k) {
             double s = score[k];
             if (bestCount == BEST) {
                 int worst = best[BEST - 1];
-                if (s < bestScores[BEST - 1] || s == bestScores[BEST - 1] && !ranksAbove(k, worst)) {
+                if (s == worstBestScore && !ranksAbove(k, worst)) {
                     return;
                 }
                 inBest[worst] = false;
@@ -549,7 +560,7 @@ public final class DecisionEngine {
             bestCount = 0;
             bestTaken = 0;
             for (int k = 0; k < count; k++) {
-                if (!inBest[k] && (bestCount < BEST || score[k] >= worstBestScore)) {
+                if (!inBest[k] && mayEnterBest(score[k])) {
                     keepIfAmongBest(k);
                 }
             }
