@@ -39,8 +39,8 @@ public final class ImpressionShareCounter {
      * The least time between two counted decisions of a thread that decides faster than {@link #DEPLOYMENT_SAMPLING}
      * allows (its allowance refused it a decision in the last second). Each counted decision costs several decisions and
      * lands in the decisions' tail: one per 2 ms (one decision in about 300 at full speed) lifted DecisionBenchmark's
-     * p99 by a third, one per 8 ms still by 10–60 % at 100 candidates, one per 32 ms by about 3 %, which 31 counted
-     * decisions a second per busy thread pay for (ADR 0031's addenda, docs/benchmarks.md "Eighth pass", "Tenth pass").
+     * p99 by a third, one per 8 ms still by a fifth at 100 candidates, one per 32 ms (31 counted decisions a second)
+     * by 0–4 % (ADR 0031's addenda, docs/benchmarks.md "Eighth pass", "Tenth pass").
      */
     public static final Duration DEPLOYMENT_SAMPLING_UNDER_LOAD = Duration.ofMillis(32);
 

@@ -37,13 +37,17 @@ import org.openjdk.jmh.annotations.Warmup;
  * impression ids from the real {@link SortableRandomIdGenerator} and an HMAC-SHA256 query signature (what the
  * keyed signature, traffic.QuerySignature, costs) included. 256 different searches rotate, so
  * branch predictors and caches do not see one search over and over. See docs/benchmarks.md.
+ *
+ * <p>The fork asks for transparent huge pages: with 4 KB pages the host's page walks, not the decision, set its p99
+ * (docs/benchmarks.md, "Tenth pass"). A {@code -jvmArgsAppend} on JMH's command line replaces these options; repeat
+ * the ones to keep.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode({Mode.Throughput, Mode.AverageTime, Mode.SampleTime})
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 5, time = 5)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+UseTransparentHugePages"})
 @Threads(1)
 public class DecisionBenchmark {
 
