@@ -9,9 +9,10 @@
 #       -Dmdep.outputFile=target/jmh.classpath -Dmdep.includeScope=test
 # The harness and the libraries come from this script's checkout.
 set -euo pipefail
+# shellcheck source=trees.sh
+. "$(dirname "$0")/trees.sh"
 classes() {
-  local target; target=$(cd "$1" && pwd)/promo-domain/target
-  [ -d "$target" ] || target=$(cd "$1" && pwd)
+  local target; target=$(tree_target "$1")
   echo "$target/test-classes:$target/classes"
 }
 a=$(classes "$1"); b=$(classes "$2"); shift 2

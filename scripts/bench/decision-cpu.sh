@@ -6,8 +6,8 @@
 # <tree> is a checkout (a worktree of another commit, to compare builds) or a copy of its promo-domain/target.
 # Compare two builds by alternating them: a, b, a, b (docs/benchmarks.md).
 set -euo pipefail
-tree=$1; shift
-target=$tree/promo-domain/target
-[ -d "$target" ] || target=$tree
+# shellcheck source=trees.sh
+. "$(dirname "$0")/trees.sh"
+target=$(tree_target "$1"); shift
 CP="$target/test-classes:$target/classes:$(cat "$target/jmh.classpath")"
 exec java -Xms1g -Xmx1g ${JAVA_OPTS:-} -cp "$CP" io.promo.domain.serving.bench.DecisionCpuTime "$@"

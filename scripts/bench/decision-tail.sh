@@ -11,12 +11,9 @@
 # Transparent huge pages are asked for: with 4 KB pages this host's page walks set every build's p99 (a fixed loop of
 # random reads over 64 MB had p99 16 times its p50 with them, 3 times without), which hides the code's own tail.
 set -euo pipefail
-target() {
-  local t; t=$(cd "$1" && pwd)/promo-domain/target
-  [ -d "$t" ] || t=$(cd "$1" && pwd)
-  echo "$t"
-}
-a=$(target "$1"); b=$(target "$2"); shift 2
+# shellcheck source=trees.sh
+. "$(dirname "$0")/trees.sh"
+a=$(tree_target "$1"); b=$(tree_target "$2"); shift 2
 share=${1:-0.5}; rounds=${2:-5}; decisions=${3:-1500000}
 cd "$(dirname "$0")/../.."
 here=$(pwd)/promo-domain/target

@@ -33,17 +33,9 @@ public final class DecisionCpuTime {
             throw new IllegalStateException("this JVM cannot measure a thread's CPU time");
         }
         double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        DecisionBenchmark benchmark = new DecisionBenchmark();
-        benchmark.promotedShare = share;
-        benchmark.setUp();
-
-        long sink = 0;
-        long warmUpEnd = System.nanoTime() + warmUpNanos;
-        while (System.nanoTime() < warmUpEnd) {
-            for (int i = 0; i < 1_000; i++) {
-                sink += benchmark.decide().positions().size();
-            }
-        }
+        WarmedUpDecisions warm = WarmedUpDecisions.of(share, warmUpNanos);
+        DecisionBenchmark benchmark = warm.benchmark();
+        long sink = warm.checksum();
         double[] micros = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             long start = threads.getCurrentThreadCpuTime();

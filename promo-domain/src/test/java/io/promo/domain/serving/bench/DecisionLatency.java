@@ -37,16 +37,9 @@ public final class DecisionLatency {
         int decisions = args.length > 1 ? Integer.parseInt(args[1]) : 1_500_000;
         long warmUpNanos = (args.length > 2 ? Long.parseLong(args[2]) : 10) * 1_000_000_000L;
 
-        DecisionBenchmark benchmark = new DecisionBenchmark();
-        benchmark.promotedShare = share;
-        benchmark.setUp();
-        long sink = 0;
-        long warmUpEnd = System.nanoTime() + warmUpNanos;
-        while (System.nanoTime() < warmUpEnd) {
-            for (int i = 0; i < 1_000; i++) {
-                sink += benchmark.decide().positions().size();
-            }
-        }
+        WarmedUpDecisions warm = WarmedUpDecisions.of(share, warmUpNanos);
+        DecisionBenchmark benchmark = warm.benchmark();
+        long sink = warm.checksum();
 
         double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         long collectionsAtStart = collections();
