@@ -12,9 +12,9 @@ import io.promo.domain.campaign.CampaignStatus;
 import io.promo.domain.campaign.FrequencyCap;
 import io.promo.domain.shared.AdvertiserId;
 import io.promo.domain.shared.CampaignId;
+import io.promo.persistence.jooq.generated.tables.records.PromoCampaignFrequencyCapRecord;
 import io.promo.persistence.jooq.generated.tables.records.PromoCampaignRecord;
 import io.promo.persistence.jooq.generated.tables.records.PromoCampaignScheduleRecord;
-import io.promo.persistence.jooq.generated.tables.records.PromoCampaignFrequencyCapRecord;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -60,18 +60,8 @@ public final class JooqCampaignRepository implements CampaignRepository {
 
     /** The campaign's schedule row as {@code campaign} says: replaced, or removed when it has none. */
     private static void writeSchedule(DSLContext tx, Campaign campaign) {
-        PromoCampaignScheduleRecord schedule = CampaignMapper.scheduleRecord(campaign);
-        if (schedule == null) {
-            tx.deleteFrom(PROMO_CAMPAIGN_SCHEDULE).where(PROMO_CAMPAIGN_SCHEDULE.CAMPAIGN_ID.eq(campaign.id().value()))
-                    .execute();
-            return;
-        }
-        tx.insertInto(PROMO_CAMPAIGN_SCHEDULE).set(schedule)
-                .onConflict(PROMO_CAMPAIGN_SCHEDULE.CAMPAIGN_ID).doUpdate()
-                .set(PROMO_CAMPAIGN_SCHEDULE.WINDOW_DAYS, schedule.getWindowDays())
-                .set(PROMO_CAMPAIGN_SCHEDULE.FROM_HOURS, schedule.getFromHours())
-                .set(PROMO_CAMPAIGN_SCHEDULE.TO_HOURS, schedule.getToHours())
-                .execute();
+        SideRows.write(tx, PROMO_CAMPAIGN_SCHEDULE.CAMPAIGN_ID, campaign.id().value(),
+                Optional.ofNullable(CampaignMapper.scheduleRecord(campaign)));
     }
 
     /**
