@@ -11,9 +11,10 @@ import java.util.Locale;
  * p99.9 in µs, the share of decisions above 30 µs, the collections during the run and the load average.
  *
  * <p>Why beside JMH's {@code -bm sample}: JMH times a sample of the decisions, this every one; and the share above
- * 30 µs says how many decisions a change pushed into the tail where p99 itself does not move. Each JVM lays out the campaigns and compiles the decision its own way, so one build's p99 still moves from run to
- * run (9.8–15.6 µs over five runs at share 0.5): compare builds by the median of alternating runs, as
- * {@code scripts/bench/decision-tail.sh} does. Run it with transparent huge pages (the script does): with 4 KB pages
+ * 30 µs says how many decisions a change pushed into the tail where p99 itself does not move. Each JVM lays out the
+ * campaigns and compiles the decision its own way, so one build's p99 still moves from run to run (9.8–15.6 µs over
+ * five runs at share 0.5): compare builds by the median of alternating runs, as {@code scripts/bench/decision-tail.sh}
+ * does. Run it with transparent huge pages (the script does): with 4 KB pages
  * this host's page walks, not the code, set every build's p99 (docs/benchmarks.md, "Tenth pass").
  *
  * <pre>
