@@ -30,6 +30,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
 /**
@@ -58,6 +59,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** How long a persistent server's hook at exit waits for its owner's close: beyond promo's 15 s shutdown limit. */
     static final Duration AT_EXIT_GRACE = Duration.ofSeconds(20);
     private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
+    /** How long {@code pg_ctl -w start} waits for the server before it gives up: its default, PGCTLTIMEOUT unset. */
+    private static final Duration PG_CTL_START_LIMIT = Duration.ofSeconds(60);
     /** In a persistent data directory: the port of its server's last start, which the next start takes again if free. */
     static final String PORT_FILE = "promo-port";
     /** How far the process's start may be from the one {@code postmaster.pid} records (seconds there, clock ticks here). */
@@ -158,31 +161,65 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /**
-     * On the directory's former port, unless another process took it between the probe and the start: then zonky
-     * either times out waiting for it or finds another server answering there; either way, a free port instead.
-     * Package-private for its test, which plays the race.
+     * On the directory's former port, unless another process took it between the probe and the start. Another
+     * PostgreSQL answering there gives way to a free port. Anything else there makes zonky give up waiting, and its
+     * failed start keeps the directory's {@code epg-lock} in this JVM (out of reach until garbage collection): that is
+     * a clear failure, and a new process starts on a free port.
      */
     static EmbeddedPostgresServer launchOnRemembered(Path directory, Path held, Map<String, String> serverConfig,
             int port) {
+        return launchOnRemembered(directory, held, serverConfig, port, UnaryOperator.identity());
+    }
+
+    /**
+     * {@link #launchOnRemembered(Path, Path, Map, int)} with zonky's builder adjusted by {@code zonky}: its tests run
+     * PostgreSQL binaries that start slowly, to play the race deterministically, or wait less for the server.
+     */
+    static EmbeddedPostgresServer launchOnRemembered(Path directory, Path held, Map<String, String> serverConfig,
+            int port, UnaryOperator<EmbeddedPostgres.Builder> zonky) {
         EmbeddedPostgresServer server;
         try {
-            server = launch(directory, true, serverConfig, port);
+            server = launch(directory, true, serverConfig, port, zonky);
         } catch (UncheckedIOException e) {
-            return launch(directory, true, serverConfig, 0);
+            throw new UncheckedIOException("PostgreSQL did not come up in " + directory + " on port " + port + ", the"
+                    + " port of its last start (does another program use it now?). Start again in a new process, which"
+                    + " takes a free port if that one is taken: this one keeps the directory locked", e.getCause());
         }
         if (held.equals(realPath(Path.of(server.setting("data_directory"))))) {
             return server;
         }
+        stopAbandoned(server.postgres);
+        return launch(directory, true, serverConfig, 0, zonky);
+    }
+
+    /**
+     * Stops a start whose port another server answers. zonky's readiness check may have reached that server before our
+     * postmaster even wrote {@code postmaster.pid}: stopping at once could find nothing, and the postmaster, arriving
+     * late (on an address the other server left free), would hold the directory against the start on a free port. So
+     * first {@code pg_ctl -w start} must end, which it does once the postmaster is ready or has given up (within its
+     * own limit, {@link #PG_CTL_START_LIMIT}).
+     */
+    private static void stopAbandoned(EmbeddedPostgres start) {
         try {
-            server.postgres.close(); // stops nothing of ours: our postmaster never started on the taken port
-        } catch (IOException | RuntimeException e) {
-            // As expected: pg_ctl finds no server of this directory to stop.
+            start.getProcess().waitFor(PG_CTL_START_LIMIT.plusSeconds(5).toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stopped at once below; the caller sees the interrupt
+        } finally {
+            try {
+                start.close();
+            } catch (IOException | RuntimeException e) {
+                // As expected when it gave up: pg_ctl finds no server of this directory to stop.
+            }
         }
-        return launch(directory, true, serverConfig, 0);
     }
 
     private static EmbeddedPostgresServer launch(Path directory, boolean persistent, Map<String, String> serverConfig,
             int port) {
+        return launch(directory, persistent, serverConfig, port, UnaryOperator.identity());
+    }
+
+    private static EmbeddedPostgresServer launch(Path directory, boolean persistent, Map<String, String> serverConfig,
+            int port, UnaryOperator<EmbeddedPostgres.Builder> zonky) {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(!persistent)
@@ -192,7 +229,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         new TreeMap<>(serverConfig).forEach(builder::setServerConfig);
         try {
-            return new EmbeddedPostgresServer(builder.start(), directory, persistent, serverConfig);
+            return new EmbeddedPostgresServer(zonky.apply(builder).start(), directory, persistent, serverConfig);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start embedded PostgreSQL in " + directory, e);
         } catch (IllegalStateException e) {

@@ -1,17 +1,28 @@
 package io.promo.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 class EmbeddedPostgresServerTest {
@@ -94,6 +105,76 @@ class EmbeddedPostgresServerTest {
                      dataDirectory.toRealPath(), Map.of(), squatter.port())) {
             assertThat(server.port()).isNotEqualTo(squatter.port());
             assertThat(Path.of(server.setting("data_directory")).toRealPath()).isEqualTo(dataDirectory.toRealPath());
+        }
+    }
+
+    @Test
+    void a_remembered_port_a_program_other_than_postgresql_took_fails_the_start_saying_so(@TempDir Path temp)
+            throws Exception {
+        Path dataDirectory = temp.resolve("pg");
+        try (EmbeddedPostgresServer first = EmbeddedPostgresServer.startPersistent(dataDirectory, Map.of())) {
+            assertThat(first.port()).isPositive(); // initialised, then stopped
+        }
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            Thread hangingUp = new Thread(() -> {
+                while (!taken.isClosed()) {
+                    try (Socket client = taken.accept()) {
+                        // Not PostgreSQL: every connection is closed at once.
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            hangingUp.setDaemon(true);
+            hangingUp.start();
+            UnaryOperator<EmbeddedPostgres.Builder> shortWait = builder -> builder.setPGStartupWait(Duration.ofSeconds(2));
+
+            assertThatThrownBy(() -> EmbeddedPostgresServer.launchOnRemembered(dataDirectory,
+                    dataDirectory.toRealPath(), Map.of(), taken.getLocalPort(), shortWait))
+                    .isInstanceOf(UncheckedIOException.class)
+                    .hasMessageContaining("on port " + taken.getLocalPort() + ", the port of its last start")
+                    .hasMessageContaining("Start again in a new process");
+        }
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void a_postmaster_that_comes_up_late_beside_the_other_server_is_stopped_before_the_start_on_a_free_port(
+            @TempDir Path temp) throws Exception {
+        assumeTrue(canListenOn("::1"), "needs an IPv6 loopback address");
+        Path dataDirectory = temp.resolve("pg");
+        // No Unix socket: the other server's lock on the port's socket file would stop ours before it comes up.
+        Map<String, String> bothLoopbacks = Map.of("listen_addresses", "127.0.0.1,::1", "unix_socket_directories", "");
+        try (EmbeddedPostgresServer first = EmbeddedPostgresServer.startPersistent(dataDirectory, bothLoopbacks)) {
+            assertThat(first.port()).isPositive(); // initialised, then stopped
+        }
+        // The other server takes the port on 127.0.0.1 only; ours, starting a second late as on a loaded machine, comes
+        // up on ::1 after zonky has already reached the other server and been told to stop ours.
+        try (EmbeddedPostgresServer squatter = EmbeddedPostgresServer.startTemporary(
+                Map.of("listen_addresses", "127.0.0.1"))) {
+            UnaryOperator<EmbeddedPostgres.Builder> late =
+                    SlowStartingPostgres.binaries(squatter, temp.resolve("binaries"), Duration.ofSeconds(1));
+            try (EmbeddedPostgresServer server = EmbeddedPostgresServer.launchOnRemembered(dataDirectory,
+                    dataDirectory.toRealPath(), bothLoopbacks, squatter.port(), late)) {
+                assertThat(server.port()).isNotEqualTo(squatter.port());
+                assertThat(Path.of(server.setting("data_directory")).toRealPath())
+                        .isEqualTo(dataDirectory.toRealPath());
+            }
+            assertThat(canListenOn("::1", squatter.port())).as("our server on the taken port is stopped").isTrue();
+        }
+    }
+
+    private static boolean canListenOn(String address) {
+        return canListenOn(address, 0);
+    }
+
+    private static boolean canListenOn(String address, int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName(address), port));
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 }
