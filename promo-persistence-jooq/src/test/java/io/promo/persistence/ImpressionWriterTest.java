@@ -134,8 +134,9 @@ class ImpressionWriterTest {
         ImpressionWriter writer = log.started(new ImpressionBuffer.Settings(10_000, 5_000, Duration.ofMillis(50)));
         ImpressionBuffer buffer = writer.buffer();
         buffer.offer(log.impressions(213));
-        eventually(() -> buffer.failedAppends() == 0 && log.gate.getCount() == 1 && buffer.depth() == 213);
-        Thread.sleep(100); // the writer is now inside its first append
+        log.awaitAppendBegun(); // the writer is now inside its first append
+        assertThat(buffer.failedAppends()).isZero();
+        assertThat(buffer.depth()).isEqualTo(213);
 
         long started = System.nanoTime();
         long gaveUp = writer.close(Duration.ofSeconds(1));
@@ -154,7 +155,7 @@ class ImpressionWriterTest {
         ImpressionWriter writer = log.started(new ImpressionBuffer.Settings(100, 10, Duration.ofMillis(10)));
         ImpressionBuffer buffer = writer.buffer();
         buffer.offer(log.impressions(4));
-        Thread.sleep(100);
+        log.awaitAppendBegun();
 
         assertThat(writer.close(Duration.ofMillis(200))).isEqualTo(4);
         log.gate.countDown(); // whatever the abandoned writer does next, close has already counted the batch
@@ -185,8 +186,9 @@ class ImpressionWriterTest {
         buffer.offer(log.impressions(10));
         eventually(() -> buffer.written() == 10);
         log.gate = new CountDownLatch(1);
+        log.forgetAppendsBegun();
         buffer.offer(log.impressions(4));
-        Thread.sleep(100); // the writer is now inside the append that hangs
+        log.awaitAppendBegun(); // the writer is now inside the append that hangs
 
         assertThat(writer.close(Duration.ofMillis(200))).isEqualTo(4);
 

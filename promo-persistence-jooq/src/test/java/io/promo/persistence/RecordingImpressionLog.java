@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -34,9 +35,12 @@ final class RecordingImpressionLog implements ImpressionLog {
     final AtomicInteger failuresLeft = new AtomicInteger();
     /** The next failure happens after the batch was stored, as when the connection breaks around a commit. */
     volatile boolean failAfterCommit;
+    /** A permit for every append begun, before it waits at the gate. */
+    private final Semaphore appendsBegun = new Semaphore(0);
 
     @Override
     public void appendImpressions(List<TrafficEvent> impressions) {
+        appendsBegun.release();
         try {
             gate.await(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -57,6 +61,18 @@ final class RecordingImpressionLog implements ImpressionLog {
     public boolean containsEvent(EventId eventId) {
         synchronized (batches) {
             return batches.stream().flatMap(List::stream).anyMatch(e -> e.eventId().equals(eventId));
+        }
+    }
+
+    /** Forgets the appends begun so far: {@link #awaitAppendBegun()} then waits for the next. */
+    void forgetAppendsBegun() {
+        appendsBegun.drainPermits();
+    }
+
+    /** Waits until the writer is inside an append (at most 10 s): a test's close then meets it there. */
+    void awaitAppendBegun() throws InterruptedException {
+        if (!appendsBegun.tryAcquire(10, TimeUnit.SECONDS)) {
+            throw new AssertionError("the writer began no append within 10 s");
         }
     }
 
