@@ -1,9 +1,7 @@
 package io.promo.billing;
 
-import com.stripe.StripeClient;
 import io.promo.domain.funding.HandlePaymentEvent;
 import io.promo.domain.funding.PaymentGateway;
-import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -21,17 +19,13 @@ import java.util.Optional;
 public final class Billing {
 
     private final PaymentGateway gateway;
-    private final Optional<StripeClient> stripe;
+    private final Optional<StripeApi> stripe;
     private final Optional<StripeWebhookVerifier> verifier;
-    /** The Stripe API base the client calls: stripe-java's own messages name its default host whatever it is. */
-    private final Optional<URI> apiBase;
 
-    private Billing(PaymentGateway gateway, Optional<StripeClient> stripe, Optional<StripeWebhookVerifier> verifier,
-            Optional<URI> apiBase) {
+    private Billing(PaymentGateway gateway, Optional<StripeApi> stripe, Optional<StripeWebhookVerifier> verifier) {
         this.gateway = gateway;
         this.stripe = stripe;
         this.verifier = verifier;
-        this.apiBase = apiBase;
     }
 
     /**
@@ -47,19 +41,18 @@ public final class Billing {
                 throw new IllegalStateException("promo runs in production mode without a Stripe API key: refusing the "
                         + "dev payment gateway, which charges nobody. Configure the Stripe API key.");
             }
-            return new Billing(new DevPaymentGateway(), Optional.empty(), Optional.empty(), Optional.empty());
+            return new Billing(new DevPaymentGateway(), Optional.empty(), Optional.empty());
         }
         if (config.production() && config.webhookSecrets().isEmpty()) {
             throw new IllegalStateException("promo runs in production mode without a Stripe webhook signing secret: "
                     + "payments confirmed after the request (3-D Secure, processing) would never reach the ledger. "
                     + "Configure the endpoint's whsec_… secret.");
         }
-        StripeClient client = StripeClients.create(config.stripe().get());
+        StripeApi stripe = StripeApi.connect(config.stripe().get());
         Optional<StripeWebhookVerifier> verifier = config.webhookSecrets().isEmpty()
                 ? Optional.empty()
                 : Optional.of(new StripeWebhookVerifier(config.webhookSecrets(), StripeWebhookVerifier.DEFAULT_TOLERANCE, clock));
-        return new Billing(new StripePaymentGateway(client), Optional.of(client), verifier,
-                Optional.of(config.stripe().get().apiBase()));
+        return new Billing(new StripePaymentGateway(stripe), Optional.of(stripe), verifier);
     }
 
     public PaymentGateway paymentGateway() {
@@ -79,7 +72,7 @@ public final class Billing {
         if (stripe.isEmpty() || verifier.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(WebhookSubscriptions.of(stripe.get(), apiBase.orElseThrow()));
+        return Optional.of(WebhookSubscriptions.of(stripe.get()));
     }
 
     /** The Stripe webhook endpoint; empty with the dev gateway or without a signing secret (answer 404 then). */

@@ -1,6 +1,5 @@
 package io.promo.billing;
 
-import com.stripe.StripeClient;
 import com.stripe.exception.EventDataObjectDeserializationException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Charge;
@@ -33,10 +32,10 @@ public final class StripeEventTranslator {
     /** Refunds in these states have taken (or are taking) the money back; failed and canceled ones have not. */
     private static final Set<String> MONEY_BACK_REFUND_STATES = Set.of("succeeded", "pending", "requires_action");
 
-    private final StripeClient client;
+    private final StripeApi stripe;
 
-    StripeEventTranslator(StripeClient client) {
-        this.client = client;
+    StripeEventTranslator(StripeApi stripe) {
+        this.stripe = stripe;
     }
 
     /** The event was signed by Stripe but its object cannot be read: a redelivery after a fix may succeed. */
@@ -64,7 +63,7 @@ public final class StripeEventTranslator {
     Event parse(String rawBody) throws NotAnEvent {
         Event event;
         try {
-            event = client.constructEventWithoutVerification(rawBody);
+            event = stripe.client().constructEventWithoutVerification(rawBody);
         } catch (RuntimeException e) {
             throw new NotAnEvent("the body is not a JSON Stripe event: " + e.getMessage(), e);
         }
@@ -139,11 +138,12 @@ public final class StripeEventTranslator {
         List<Refund> listed = new ArrayList<>();
         try {
             RefundListParams params = RefundListParams.builder().setCharge(charge.getId()).setLimit(100L).build();
-            for (Refund refund : client.v1().refunds().list(params).autoPagingIterable()) {
+            for (Refund refund : stripe.client().v1().refunds().list(params).autoPagingIterable()) {
                 listed.add(refund);
             }
         } catch (StripeException | RuntimeException e) {
-            throw new StripeUnavailable("cannot list the refunds of charge " + charge.getId() + ": " + e.getMessage(), e);
+            throw new StripeUnavailable("cannot list the refunds of charge " + charge.getId() + ": " + stripe.failure(e),
+                    e);
         }
         return refunded(eventId, charge, amountRefunded, listed);
     }
@@ -168,10 +168,10 @@ public final class StripeEventTranslator {
             return Optional.empty();
         }
         try {
-            return Optional.ofNullable(client.v1().charges().retrieve(dispute.getCharge()).getPaymentIntent());
+            return Optional.ofNullable(stripe.client().v1().charges().retrieve(dispute.getCharge()).getPaymentIntent());
         } catch (StripeException e) {
             throw new StripeUnavailable("cannot retrieve charge " + dispute.getCharge() + " of dispute " + dispute.getId()
-                    + ": " + e.getMessage(), e);
+                    + ": " + stripe.failure(e), e);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.promo.billing;
 
-import com.stripe.StripeClient;
 import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.ApiException;
 import com.stripe.exception.AuthenticationException;
@@ -34,14 +33,14 @@ public final class StripePaymentGateway implements PaymentGateway {
 
     private static final System.Logger LOG = System.getLogger(StripePaymentGateway.class.getName());
 
-    private final StripeClient client;
+    private final StripeApi stripe;
 
     public StripePaymentGateway(StripeSettings settings) {
-        this(StripeClients.create(settings));
+        this(StripeApi.connect(settings));
     }
 
-    StripePaymentGateway(StripeClient client) {
-        this.client = client;
+    StripePaymentGateway(StripeApi stripe) {
+        this.stripe = stripe;
     }
 
     @Override
@@ -69,35 +68,36 @@ public final class StripePaymentGateway implements PaymentGateway {
         request.metadata().forEach(params::putMetadata);
         RequestOptions options = RequestOptions.builder().setIdempotencyKey(request.idempotencyKey()).build();
         try {
-            return fromStatus(client.v1().paymentIntents().create(params.build(), options));
+            return fromStatus(stripe.client().v1().paymentIntents().create(params.build(), options));
         } catch (CardException e) {
             return fromCardError(e);
         } catch (IdempotencyException e) {
             return new ChargeOutcome.KeyReused(messageOf(e));
         } catch (RateLimitException e) {
-            LOG.log(Level.WARNING, "Stripe rate-limited a top-up: {0}", e.getMessage());
+            LOG.log(Level.WARNING, "Stripe rate-limited a top-up: {0}", stripe.failure(e));
             return new ChargeOutcome.FailedTemporarily("Stripe is limiting our request rate; try again in a minute");
         } catch (ApiConnectionException e) {
             boolean timeout = e.getCause() instanceof SocketTimeoutException;
-            LOG.log(Level.WARNING, "top-up {0}: {1}", request.idempotencyKey(), e.getMessage());
+            LOG.log(Level.WARNING, "top-up {0}: {1}", request.idempotencyKey(), stripe.failure(e));
             return new ChargeOutcome.FailedTemporarily(timeout
                     ? "Stripe did not answer in time; whether the card was charged is not known yet — retry with the same idempotency key"
                     : "Stripe could not be reached; retry with the same idempotency key");
         } catch (AuthenticationException e) { // PermissionException (a restricted key lacking rights) is one too
-            LOG.log(Level.ERROR, "Stripe refused the configured API key (an operator must check it): {0}", e.getMessage());
+            LOG.log(Level.ERROR, "Stripe refused the configured API key (an operator must check it): {0}",
+                    stripe.failure(e));
             return new ChargeOutcome.FailedTemporarily("payments are unavailable right now; try again later");
         } catch (InvalidRequestException e) {
             if (isAboutThePaymentMethod(e)) {
                 return new ChargeOutcome.Declined("payment_method_unusable", PersonMessages.UNUSABLE_PAYMENT_METHOD);
             }
             LOG.log(Level.ERROR, "Stripe refused a top-up request as invalid (a promo bug or configuration): {0}",
-                    e.getMessage());
+                    stripe.failure(e));
             return new ChargeOutcome.FailedTemporarily("payments are unavailable right now; try again later");
         } catch (ApiException e) {
-            LOG.log(Level.WARNING, "Stripe API error on a top-up: {0}", e.getMessage());
+            LOG.log(Level.WARNING, "Stripe API error on a top-up: {0}", stripe.failure(e));
             return new ChargeOutcome.FailedTemporarily("Stripe had an error; retry with the same idempotency key");
         } catch (StripeException e) {
-            LOG.log(Level.ERROR, "unexpected Stripe error on a top-up: {0}", e.getMessage());
+            LOG.log(Level.ERROR, "unexpected Stripe error on a top-up: {0}", stripe.failure(e));
             return new ChargeOutcome.FailedTemporarily("payments are unavailable right now; try again later");
         }
     }
@@ -105,16 +105,16 @@ public final class StripePaymentGateway implements PaymentGateway {
     @Override
     public PaymentLookup findPayment(String paymentRef) {
         try {
-            PaymentIntent intent = client.v1().paymentIntents().retrieve(paymentRef);
+            PaymentIntent intent = stripe.client().v1().paymentIntents().retrieve(paymentRef);
             return new PaymentLookup.Found(intent.getId(), StripeMetadata.campaignOf(intent.getMetadata()),
                     Money.ofCents(intent.getAmount()), intent.getCurrency());
         } catch (InvalidRequestException e) {
             if (Integer.valueOf(404).equals(e.getStatusCode()) || "resource_missing".equals(e.getCode())) {
                 return new PaymentLookup.NotFound(paymentRef);
             }
-            return new PaymentLookup.Unavailable(e.getMessage());
+            return new PaymentLookup.Unavailable(stripe.failure(e));
         } catch (StripeException e) {
-            return new PaymentLookup.Unavailable(e.getMessage());
+            return new PaymentLookup.Unavailable(stripe.failure(e));
         }
     }
 

@@ -1,10 +1,8 @@
 package io.promo.billing;
 
-import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.WebhookEndpoint;
 import com.stripe.param.WebhookEndpointListParams;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,12 +26,12 @@ public record WebhookSubscriptions(List<String> missing, boolean known, String d
         Objects.requireNonNull(detail, "detail");
     }
 
-    static WebhookSubscriptions of(StripeClient client, URI apiBase) {
+    static WebhookSubscriptions of(StripeApi stripe) {
         Set<String> covered = new LinkedHashSet<>();
         int enabled = 0;
         try {
             WebhookEndpointListParams params = WebhookEndpointListParams.builder().setLimit(100L).build();
-            for (WebhookEndpoint endpoint : client.v1().webhookEndpoints().list(params).autoPagingIterable()) {
+            for (WebhookEndpoint endpoint : stripe.client().v1().webhookEndpoints().list(params).autoPagingIterable()) {
                 if (!"enabled".equals(endpoint.getStatus()) || endpoint.getEnabledEvents() == null) {
                     continue;
                 }
@@ -41,8 +39,8 @@ public record WebhookSubscriptions(List<String> missing, boolean known, String d
                 covered.addAll(endpoint.getEnabledEvents());
             }
         } catch (StripeException | RuntimeException e) {
-            return new WebhookSubscriptions(List.of(), false, "cannot list the account's webhook endpoints at " + apiBase
-                    + " (a restricted key needs read access to Webhook Endpoints): " + e.getMessage());
+            return new WebhookSubscriptions(List.of(), false, "cannot list the account's webhook endpoints (a restricted"
+                    + " key needs read access to Webhook Endpoints): " + stripe.failure(e));
         }
         List<String> missing = new ArrayList<>();
         if (!covered.contains("*")) {

@@ -212,7 +212,13 @@ class StripePaymentGatewayTest {
         stripe.close();
         StripePaymentGateway offline = new StripePaymentGateway(stripe.settings().withMaxNetworkRetries(0));
 
-        assertThat(offline.findPayment("pi_1")).isInstanceOf(PaymentLookup.Unavailable.class);
+        PaymentLookup lookup = offline.findPayment("pi_1");
+
+        assertThat(lookup).isInstanceOf(PaymentLookup.Unavailable.class);
+        // stripe-java's own message names https://api.stripe.com, whatever base it was given.
+        assertThat(((PaymentLookup.Unavailable) lookup).reason())
+                .contains("Stripe at " + stripe.settings().apiBase() + " could not be reached")
+                .doesNotContain("api.stripe.com");
     }
 
     @Test

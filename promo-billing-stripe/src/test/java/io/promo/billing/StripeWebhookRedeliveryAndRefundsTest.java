@@ -149,4 +149,23 @@ class StripeWebhookRedeliveryAndRefundsTest {
         assertThat(fixture.entries(EntryKind.ADJUSTMENT)).isEmpty();
         assertThat(fixture.processedEvents.find("evt_refund")).isEmpty();
     }
+
+    @Test
+    void a_refund_stripe_cannot_be_asked_about_is_deferred_naming_the_api_base_promo_called() {
+        String intentId = chargedAndBooked(5_000);
+        stripe.refund(intentId, 1_000);
+        String refunded = StripeEvents.event("evt_refund_offline", "charge.refunded", stripe.chargeOf(intentId));
+        FakeStripeServer gone = FakeStripeServer.start();
+        gone.close();
+        Billing offline = Billing.forConfig(new BillingConfig(false,
+                Optional.of(gone.settings().withMaxNetworkRetries(0)), List.of(SECRET)), fixture.clock);
+
+        WebhookResponse response = deliver(endpointOf(offline), refunded);
+
+        assertThat(response.status()).as(response.message()).isEqualTo(503);
+        assertThat(response.message()).contains("cannot list the refunds")
+                .contains("Stripe at " + gone.settings().apiBase() + " could not be reached")
+                .doesNotContain("api.stripe.com");
+        assertThat(fixture.entries(EntryKind.ADJUSTMENT)).isEmpty();
+    }
 }
