@@ -9,6 +9,7 @@ import io.promo.domain.shared.AcceptedInput;
 import io.promo.domain.shared.InvalidCommandException;
 import io.promo.domain.shared.Violation;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -184,21 +185,38 @@ final class JsonBody {
         return missing(field) ? null : optionalWholeNumber(field).orElse(null);
     }
 
-    /** An integer; a fraction, a string or a number beyond ±2⁶³ is a violation, never a rounding. */
+    /**
+     * An integer, in any spelling JSON Schema's {@code integer} accepts ({@code 60}, {@code 60.0}, {@code 6e1}: the
+     * API document is OpenAPI 3.1); a fraction, however small, a string or a number beyond ±2⁶³ is a violation, never
+     * a rounding. Exact because {@link Json#MAPPER} reads every decimal as a {@link BigDecimal}.
+     */
     Optional<Long> optionalWholeNumber(String field) {
         JsonNode node = present(field);
         if (node == null) {
             return Optional.empty();
         }
-        if (!node.isIntegralNumber()) {
+        if (!node.isNumber()) {
             reject(field, "must be a whole number (got " + describe(node) + ")");
             return Optional.empty();
         }
-        if (!node.canConvertToLong()) {
-            reject(field, "is far too large (got " + node.asText() + ")");
+        if (node.isIntegralNumber()) {
+            if (!node.canConvertToLong()) {
+                reject(field, "is far too large (got " + node.asText() + ")");
+                return Optional.empty();
+            }
+            return Optional.of(node.longValue());
+        }
+        BigDecimal value = node.decimalValue();
+        if (value.signum() != 0 && value.stripTrailingZeros().scale() > 0) {
+            reject(field, "must be a whole number (got a fraction)");
             return Optional.empty();
         }
-        return Optional.of(node.longValue());
+        try {
+            return Optional.of(value.longValueExact()); // fails fast beyond 19 digits, whatever the exponent
+        } catch (ArithmeticException e) {
+            reject(field, "is far too large");
+            return Optional.empty();
+        }
     }
 
     /** An {@code int}-sized whole number, such as a count. */

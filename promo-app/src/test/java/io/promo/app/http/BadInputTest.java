@@ -67,6 +67,10 @@ class BadInputTest {
                 new Case("cpc as a string", "POST", campaigns, lenaKey, valid.replace("\"cpc_cents\":60", "\"cpc_cents\":\"60\""), 400, "cpc_cents"),
                 new Case("cpc as a fraction", "POST", campaigns, lenaKey, valid.replace("\"cpc_cents\":60", "\"cpc_cents\":60.5"), 400, "cpc_cents"),
                 new Case("cpc beyond any integer", "POST", campaigns, lenaKey, valid.replace("\"cpc_cents\":60", "\"cpc_cents\":1" + "0".repeat(30)), 400, "cpc_cents"),
+                // A double would read these as 60 and 0: promo reads decimals exactly, and rounds nothing.
+                new Case("cpc a hair above a whole number", "POST", campaigns, lenaKey, valid.replace("\"cpc_cents\":60", "\"cpc_cents\":60.0000000000000001"), 400, "cpc_cents"),
+                new Case("cpc a vanishing fraction", "POST", campaigns, lenaKey, valid.replace("\"cpc_cents\":60", "\"cpc_cents\":1e-999999999"), 400, "cpc_cents"),
+                new Case("cpc with an exponent beyond any integer", "POST", campaigns, lenaKey, valid.replace("\"cpc_cents\":60", "\"cpc_cents\":1e999999999"), 400, "cpc_cents"),
                 new Case("cpc beyond the column", "POST", campaigns, lenaKey, valid.replace("\"cpc_cents\":60", "\"cpc_cents\":9999999999"), 400, "cpc_cents"),
                 new Case("negative daily budget", "POST", campaigns, lenaKey, valid.replace("\"daily_budget_cents\":1500", "\"daily_budget_cents\":-5"), 400, "daily_budget_cents"),
                 new Case("unknown surface", "POST", campaigns, lenaKey, valid.replace("people_search", "mars_search"), 400, "surface"),
@@ -231,6 +235,20 @@ class BadInputTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(bad.status());
         assertProblem(response, bad.field());
         assertThat(TestServer.databaseSnapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void a_whole_number_written_with_a_zero_fraction_or_an_exponent_is_that_number() {
+        // The API document is OpenAPI 3.1, whose JSON Schema counts 60.0 and 6e1 as the integer 60.
+        for (String spelling : List.of("60.0", "6e1", "6.000E+1")) {
+            String body = Marketplace.campaignJson(Marketplace.unique("srv"), "berlin", 60)
+                    .replace("\"cpc_cents\":60", "\"cpc_cents\":" + spelling);
+
+            ApiClient.Response created = api.send("POST", "/v1/campaigns", lena.key(), body, "application/json");
+
+            assertThat(created.status()).as(spelling + ": " + created).isEqualTo(201);
+            assertThat(created.json().get("cpc_cents").asLong()).as(spelling).isEqualTo(60);
+        }
     }
 
     @Test

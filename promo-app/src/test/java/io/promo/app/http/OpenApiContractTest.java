@@ -56,6 +56,17 @@ class OpenApiContractTest {
     }
 
     @Test
+    void an_integer_is_read_as_openapi_3_1_reads_it_a_fraction_breaks_it_a_zero_fraction_does_not() {
+        assertThat(problems(get("/v1/campaigns/" + CAMPAIGN + "/balance"), 200, JSON,
+                BALANCE.replace("\"balance_cents\":5000", "\"balance_cents\":5000.5")))
+                .singleElement().asString().contains("balance_cents");
+        assertThat(problems(get("/v1/campaigns/" + CAMPAIGN + "/balance"), 200, JSON,
+                BALANCE.replace("\"balance_cents\":5000", "\"balance_cents\":5000.0"))).isEmpty();
+        assertThat(problems(get("/v1/campaigns/" + CAMPAIGN + "/balance"), 200, JSON,
+                BALANCE.replace("\"balance_cents\":5000", "\"balance_cents\":5e3"))).isEmpty();
+    }
+
+    @Test
     void null_breaks_it_only_where_the_document_allows_no_null() {
         assertThat(problems(get("/v1/campaigns/" + CAMPAIGN + "/balance"), 200, JSON,
                 BALANCE.replace("\"balance_cents\":5000", "\"balance_cents\":null")))
