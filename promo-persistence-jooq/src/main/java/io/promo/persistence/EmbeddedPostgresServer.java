@@ -147,8 +147,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         try {
             stopOrphan(directory);
             int remembered = requestedPort == 0 ? rememberedPort(directory) : 0;
-            EmbeddedPostgresServer server = remembered == 0 ? launch(directory, true, serverConfig, requestedPort)
-                    : launchOnRemembered(directory, held, serverConfig, remembered);
+            EmbeddedPostgresServer server = requestedPort != 0
+                    ? launchAgainOn(directory, held, serverConfig, requestedPort)
+                    : remembered != 0 ? launchOnRemembered(directory, held, serverConfig, remembered)
+                    : launch(directory, true, serverConfig, 0);
             rememberPort(directory, server.port());
             server.held = held;
             server.atExit = new Thread(server::stopAtExit, "embedded-postgres-at-exit");
@@ -190,6 +192,21 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         stopAbandoned(server.postgres);
         return launch(directory, true, serverConfig, 0, zonky);
+    }
+
+    /**
+     * On the port the server had ({@link #startAgain}), which its clients use; another server answering there (it took
+     * the port while ours was down) fails the start rather than be taken for ours.
+     */
+    private static EmbeddedPostgresServer launchAgainOn(Path directory, Path held, Map<String, String> serverConfig,
+            int port) {
+        EmbeddedPostgresServer server = launch(directory, true, serverConfig, port);
+        if (held.equals(realPath(Path.of(server.setting("data_directory"))))) {
+            return server;
+        }
+        stopAbandoned(server.postgres);
+        throw new IllegalStateException("PostgreSQL cannot start again in " + directory + " on port " + port + ", the"
+                + " port its clients use: another server took it while this one was down");
     }
 
     /**

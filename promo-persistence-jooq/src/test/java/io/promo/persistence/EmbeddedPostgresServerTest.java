@@ -109,6 +109,25 @@ class EmbeddedPostgresServerTest {
     }
 
     @Test
+    void starting_again_on_a_port_another_server_took_meanwhile_fails_and_leaves_that_server_alone(@TempDir Path temp)
+            throws Exception {
+        EmbeddedPostgresServer stopped = EmbeddedPostgresServer.startPersistent(temp.resolve("pg"), Map.of());
+        int port = stopped.port();
+        stopped.close();
+        try (EmbeddedPostgres squatter = EmbeddedPostgres.builder().setPort(port).start()) {
+            assertThatThrownBy(stopped::startAgain).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("port " + port).hasMessageContaining("another server");
+
+            try (Connection connection = squatter.getPostgresDatabase().getConnection()) {
+                assertThat(connection.isValid(2)).as("the other server still runs").isTrue();
+            }
+        }
+        try (EmbeddedPostgresServer again = stopped.startAgain()) {
+            assertThat(again.port()).as("the port is free again, and the directory not held").isEqualTo(port);
+        }
+    }
+
+    @Test
     void a_remembered_port_a_program_other_than_postgresql_took_fails_the_start_saying_so(@TempDir Path temp)
             throws Exception {
         Path dataDirectory = temp.resolve("pg");
