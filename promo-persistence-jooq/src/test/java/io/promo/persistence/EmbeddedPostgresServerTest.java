@@ -171,11 +171,11 @@ class EmbeddedPostgresServerTest {
         // The other server takes the port on 127.0.0.1 only; ours, starting a second late as on a loaded machine, comes
         // up on ::1 after zonky has already reached the other server and been told to stop ours.
         try (EmbeddedPostgresServer squatter = EmbeddedPostgresServer.startTemporary(
-                Map.of("listen_addresses", "127.0.0.1"))) {
-            UnaryOperator<EmbeddedPostgres.Builder> late =
-                    SlowStartingPostgres.binaries(squatter, temp.resolve("binaries"), Duration.ofSeconds(1));
+                Map.of("listen_addresses", "127.0.0.1"));
+             SlowStartingPostgres late = SlowStartingPostgres.binaries(squatter, temp.resolve("binaries"),
+                     Duration.ofSeconds(1))) {
             try (EmbeddedPostgresServer server = EmbeddedPostgresServer.launchOnRemembered(dataDirectory,
-                    dataDirectory.toRealPath(), bothLoopbacks, squatter.port(), late)) {
+                    dataDirectory.toRealPath(), bothLoopbacks, squatter.port(), late.zonky())) {
                 assertThat(server.port()).isNotEqualTo(squatter.port());
                 assertThat(Path.of(server.setting("data_directory")).toRealPath())
                         .isEqualTo(dataDirectory.toRealPath());

@@ -22,22 +22,42 @@ import java.util.function.UnaryOperator;
  * {@code postgres} beside its own real path) and a {@code postgres} script that sleeps, then runs the real one; a new
  * resolver instance keeps zonky from reusing the binaries it prepared for this JVM already.
  */
-final class SlowStartingPostgres {
+final class SlowStartingPostgres implements AutoCloseable {
 
-    private SlowStartingPostgres() {
+    private static final List<String> SHARED = List.of("lib", "share");
+
+    private final Path pgDir;
+    private final UnaryOperator<EmbeddedPostgres.Builder> zonky;
+
+    private SlowStartingPostgres(Path pgDir, UnaryOperator<EmbeddedPostgres.Builder> zonky) {
+        this.pgDir = pgDir;
+        this.zonky = zonky;
+    }
+
+    /** The adjustment of zonky's builder that makes it run these binaries. */
+    UnaryOperator<EmbeddedPostgres.Builder> zonky() {
+        return zonky;
+    }
+
+    /** Removes the links to the bundled libraries and data (not what they point to), before the copy is deleted. */
+    @Override
+    public void close() throws IOException {
+        for (String shared : SHARED) {
+            Files.deleteIfExists(pgDir.resolve(shared));
+        }
     }
 
     /**
-     * Adjusts zonky's builder to run binaries in {@code workingDirectory} whose server starts {@code delay} late.
+     * Binaries in {@code workingDirectory} whose server starts {@code delay} late.
      *
      * @param running a server of this JVM, to find the bundled binaries by its postmaster's command
      */
-    static UnaryOperator<EmbeddedPostgres.Builder> binaries(EmbeddedPostgresServer running, Path workingDirectory,
-            Duration delay) throws IOException {
+    static SlowStartingPostgres binaries(EmbeddedPostgresServer running, Path workingDirectory, Duration delay)
+            throws IOException {
         Path realBin = bundledBin(running);
         Path pgDir = Files.createDirectories(workingDirectory.resolve(realBin.getParent().getFileName()));
         Path bin = Files.createDirectories(pgDir.resolve("bin"));
-        for (String shared : List.of("lib", "share")) {
+        for (String shared : SHARED) {
             Files.createSymbolicLink(pgDir.resolve(shared), realBin.resolveSibling(shared));
         }
         for (String tool : List.of("pg_ctl", "initdb")) {
@@ -53,7 +73,8 @@ final class SlowStartingPostgres {
         Files.setPosixFilePermissions(postgres, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.createFile(pgDir.resolve(".exists"));
         PgBinaryResolver sameArchive = DefaultPostgresBinaryResolver.INSTANCE::getPgBinary;
-        return builder -> builder.setPgBinaryResolver(sameArchive).setOverrideWorkingDirectory(workingDirectory.toFile());
+        return new SlowStartingPostgres(pgDir, builder -> builder.setPgBinaryResolver(sameArchive)
+                .setOverrideWorkingDirectory(workingDirectory.toFile()));
     }
 
     /** The bundled binaries' directory, from the command of {@code running}'s postmaster. */
