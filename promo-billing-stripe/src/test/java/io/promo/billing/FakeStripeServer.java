@@ -94,6 +94,13 @@ final class FakeStripeServer implements AutoCloseable {
         }
     }
 
+    /** Settings for a Stripe that cannot be reached: a server started and closed at once, no retries. */
+    static StripeSettings unreachable() {
+        FakeStripeServer gone = start();
+        gone.close();
+        return gone.settings().withMaxNetworkRetries(0);
+    }
+
     URI baseUri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }

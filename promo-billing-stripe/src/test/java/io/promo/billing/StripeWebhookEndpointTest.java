@@ -320,10 +320,9 @@ class StripeWebhookEndpointTest {
         String intentId = intent.get("id").getAsString();
         stripe.refund(intentId, 1_000);
         String refunded = StripeEvents.event("evt_2", "charge.refunded", stripe.chargeOf(intentId));
-        FakeStripeServer gone = FakeStripeServer.start();
-        gone.close();
-        Billing offline = Billing.forConfig(new BillingConfig(false,
-                Optional.of(gone.settings().withMaxNetworkRetries(0)), List.of(SECRET)), fixture.clock);
+        StripeSettings unreachable = FakeStripeServer.unreachable();
+        Billing offline = Billing.forConfig(
+                new BillingConfig(false, Optional.of(unreachable), List.of(SECRET)), fixture.clock);
         StripeWebhookEndpoint offlineEndpoint = offline.webhookEndpoint(fixture.handlePaymentEvent(offline.paymentGateway()))
                 .orElseThrow();
 

@@ -85,10 +85,9 @@ class StripeWebhookRedeliveryAndRefundsTest {
         String refunded = StripeEvents.event("evt_refund", "charge.refunded", stripe.chargeOf(intentId));
         assertThat(deliver(endpoint, refunded).status()).isEqualTo(200);
         int requestsBefore = stripe.received().size();
-        FakeStripeServer gone = FakeStripeServer.start();
-        gone.close();
-        Billing offline = Billing.forConfig(new BillingConfig(false,
-                Optional.of(gone.settings().withMaxNetworkRetries(0)), List.of(SECRET)), fixture.clock);
+        StripeSettings unreachable = FakeStripeServer.unreachable();
+        Billing offline = Billing.forConfig(
+                new BillingConfig(false, Optional.of(unreachable), List.of(SECRET)), fixture.clock);
 
         WebhookResponse withStripeDown = deliver(endpointOf(offline), refunded);
         WebhookResponse withStripeUp = deliver(endpoint, refunded);
@@ -155,16 +154,15 @@ class StripeWebhookRedeliveryAndRefundsTest {
         String intentId = chargedAndBooked(5_000);
         stripe.refund(intentId, 1_000);
         String refunded = StripeEvents.event("evt_refund_offline", "charge.refunded", stripe.chargeOf(intentId));
-        FakeStripeServer gone = FakeStripeServer.start();
-        gone.close();
-        Billing offline = Billing.forConfig(new BillingConfig(false,
-                Optional.of(gone.settings().withMaxNetworkRetries(0)), List.of(SECRET)), fixture.clock);
+        StripeSettings unreachable = FakeStripeServer.unreachable();
+        Billing offline = Billing.forConfig(
+                new BillingConfig(false, Optional.of(unreachable), List.of(SECRET)), fixture.clock);
 
         WebhookResponse response = deliver(endpointOf(offline), refunded);
 
         assertThat(response.status()).as(response.message()).isEqualTo(503);
         assertThat(response.message()).contains("cannot list the refunds")
-                .contains("Stripe at " + gone.settings().apiBase() + " could not be reached")
+                .contains("Stripe at " + unreachable.apiBase() + " could not be reached")
                 .doesNotContain("api.stripe.com");
         assertThat(fixture.entries(EntryKind.ADJUSTMENT)).isEmpty();
     }

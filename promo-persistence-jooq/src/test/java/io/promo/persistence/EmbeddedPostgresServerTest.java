@@ -96,10 +96,7 @@ class EmbeddedPostgresServerTest {
     @Test
     void a_remembered_port_another_server_took_after_the_probe_gives_way_to_a_free_port(@TempDir Path temp)
             throws Exception {
-        Path dataDirectory = temp.resolve("pg");
-        try (EmbeddedPostgresServer first = EmbeddedPostgresServer.startPersistent(dataDirectory, Map.of())) {
-            assertThat(first.port()).isPositive(); // initialised, then stopped
-        }
+        Path dataDirectory = initialisedAndStopped(temp.resolve("pg"), Map.of());
         try (EmbeddedPostgresServer squatter = EmbeddedPostgresServer.start();
              EmbeddedPostgresServer server = EmbeddedPostgresServer.launchOnRemembered(dataDirectory,
                      dataDirectory.toRealPath(), Map.of(), squatter.port())) {
@@ -130,10 +127,7 @@ class EmbeddedPostgresServerTest {
     @Test
     void a_remembered_port_a_program_other_than_postgresql_took_fails_the_start_saying_so(@TempDir Path temp)
             throws Exception {
-        Path dataDirectory = temp.resolve("pg");
-        try (EmbeddedPostgresServer first = EmbeddedPostgresServer.startPersistent(dataDirectory, Map.of())) {
-            assertThat(first.port()).isPositive(); // initialised, then stopped
-        }
+        Path dataDirectory = initialisedAndStopped(temp.resolve("pg"), Map.of());
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             Thread hangingUp = new Thread(() -> {
@@ -162,12 +156,9 @@ class EmbeddedPostgresServerTest {
     void a_postmaster_that_comes_up_late_beside_the_other_server_is_stopped_before_the_start_on_a_free_port(
             @TempDir Path temp) throws Exception {
         assumeTrue(canListenOn("::1"), "needs an IPv6 loopback address");
-        Path dataDirectory = temp.resolve("pg");
         // No Unix socket: the other server's lock on the port's socket file would stop ours before it comes up.
         Map<String, String> bothLoopbacks = Map.of("listen_addresses", "127.0.0.1,::1", "unix_socket_directories", "");
-        try (EmbeddedPostgresServer first = EmbeddedPostgresServer.startPersistent(dataDirectory, bothLoopbacks)) {
-            assertThat(first.port()).isPositive(); // initialised, then stopped
-        }
+        Path dataDirectory = initialisedAndStopped(temp.resolve("pg"), bothLoopbacks);
         // The other server takes the port on 127.0.0.1 only; ours, starting a second late as on a loaded machine, comes
         // up on ::1 after zonky has already reached the other server and been told to stop ours.
         try (EmbeddedPostgresServer squatter = EmbeddedPostgresServer.startTemporary(
@@ -182,6 +173,14 @@ class EmbeddedPostgresServerTest {
             }
             assertThat(canListenOn("::1", squatter.port())).as("our server on the taken port is stopped").isTrue();
         }
+    }
+
+    /** A persistent data directory whose cluster was initialised and whose server stopped again. */
+    private static Path initialisedAndStopped(Path dataDirectory, Map<String, String> serverConfig) {
+        try (EmbeddedPostgresServer first = EmbeddedPostgresServer.startPersistent(dataDirectory, serverConfig)) {
+            assertThat(first.port()).isPositive();
+        }
+        return dataDirectory;
     }
 
     private static boolean canListenOn(String address) {
