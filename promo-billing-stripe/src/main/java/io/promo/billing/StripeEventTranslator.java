@@ -97,6 +97,13 @@ public final class StripeEventTranslator {
                 Charge charge = dataObject(event, Charge.class);
                 return refunded(id, charge);
             }
+            case "refund.failed": {
+                Refund refund = dataObject(event, Refund.class);
+                String charge = Optional.ofNullable(refund.getCharge()).orElse("(none)");
+                return new PaymentEvent.RefundFailed(id, refund.getId(), charge, Optional.ofNullable(refund.getPaymentIntent()),
+                        Money.ofCents(refund.getAmount()), refund.getCurrency(),
+                        Optional.ofNullable(refund.getFailureReason()).orElse("no reason given"));
+            }
             case "charge.dispute.created":
             case "charge.dispute.funds_withdrawn": {
                 Dispute dispute = dataObject(event, Dispute.class);

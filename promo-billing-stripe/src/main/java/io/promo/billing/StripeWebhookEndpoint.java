@@ -42,6 +42,7 @@ public final class StripeWebhookEndpoint {
             "payment_intent.succeeded",
             "payment_intent.payment_failed",
             "charge.refunded",
+            "refund.failed",
             "charge.dispute.created",
             "charge.dispute.funds_withdrawn",
             "charge.dispute.funds_reinstated");

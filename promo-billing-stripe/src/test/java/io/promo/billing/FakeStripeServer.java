@@ -162,6 +162,27 @@ final class FakeStripeServer implements AutoCloseable {
         return refund.deepCopy();
     }
 
+    /**
+     * The refund fails, as when the card was closed: its status is {@code failed}, its money is back in our balance, and
+     * the charge no longer counts it as refunded. Answers the refund as {@code refund.failed} carries it.
+     */
+    synchronized JsonObject failRefund(String refundId, String failureReason) {
+        for (Map.Entry<String, List<JsonObject>> byCharge : refundsByCharge.entrySet()) {
+            for (JsonObject refund : byCharge.getValue()) {
+                if (refund.get("id").getAsString().equals(refundId)) {
+                    refund.addProperty("status", "failed");
+                    refund.addProperty("failure_reason", failureReason);
+                    JsonObject charge = charges.get(byCharge.getKey());
+                    charge.addProperty("amount_refunded",
+                            charge.get("amount_refunded").getAsLong() - refund.get("amount").getAsLong());
+                    charge.addProperty("refunded", false);
+                    return refund.deepCopy();
+                }
+            }
+        }
+        throw new IllegalArgumentException("no refund " + refundId);
+    }
+
     /** A webhook endpoint of the account, as {@code GET /v1/webhook_endpoints} lists it. */
     void hasWebhookEndpoint(String status, String... enabledEvents) {
         JsonObject endpoint = new JsonObject();

@@ -150,6 +150,27 @@ class StripeWebhookRedeliveryAndRefundsTest {
     }
 
     @Test
+    void a_refund_that_fails_gives_its_money_back_once() {
+        String intentId = chargedAndBooked(5_000);
+        JsonObject refund = stripe.refund(intentId, 1_000);
+        assertThat(deliver(endpoint, StripeEvents.event("evt_refund", "charge.refunded", stripe.chargeOf(intentId)))
+                .status()).isEqualTo(200);
+        assertThat(fixture.balance()).isEqualTo(Money.ofCents(4_000));
+        String failed = StripeEvents.event("evt_refund_failed", "refund.failed",
+                stripe.failRefund(refund.get("id").getAsString(), "expired_or_canceled_card"));
+
+        WebhookResponse response = deliver(endpoint, failed);
+        WebhookResponse again = deliver(endpoint, failed);
+
+        assertThat(response.status()).as(response.message()).isEqualTo(200);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.message()).contains("already processed");
+        assertThat(fixture.entries(EntryKind.ADJUSTMENT)).extracting(e -> e.idempotencyKey().reference())
+                .containsExactlyInAnyOrder(refund.get("id").getAsString(), refund.get("id").getAsString() + ":failed");
+        assertThat(fixture.balance()).isEqualTo(Money.ofCents(5_000));
+    }
+
+    @Test
     void a_refund_stripe_cannot_be_asked_about_is_deferred_naming_the_api_base_promo_called() {
         String intentId = chargedAndBooked(5_000);
         stripe.refund(intentId, 1_000);

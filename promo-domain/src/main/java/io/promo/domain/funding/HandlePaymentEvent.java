@@ -24,6 +24,8 @@ import java.util.Optional;
  * <tr><th>event</th><th>entry</th><th>reference</th></tr>
  * <tr><td>payment succeeded</td><td>topup</td><td>payment id ({@code pi_…}), shared with the synchronous top-up</td></tr>
  * <tr><td>charge refunded</td><td>adjustment −refund</td><td>refund id ({@code re_…}), one per refund</td></tr>
+ * <tr><td>refund failed</td><td>adjustment −refund (if not booked yet), then +refund</td><td>{@code re_…}, then
+ * {@code re_…:failed}</td></tr>
  * <tr><td>dispute created / funds withdrawn</td><td>adjustment −amount</td><td>{@code dp_…:withdrawn}</td></tr>
  * <tr><td>dispute funds reinstated</td><td>adjustment +amount</td><td>{@code dp_…:reinstated}</td></tr>
  * </table>
@@ -37,6 +39,9 @@ import java.util.Optional;
  * order), from the payment's metadata at the processor ({@link PaymentGateway#findPayment}).
  */
 public final class HandlePaymentEvent {
+
+    /** After a refund's id: the key of its money given back when it failed. */
+    static final String FAILED_REFUND_SUFFIX = ":failed";
 
     private final ProcessedPaymentEvents processed;
     private final BudgetLedger ledger;
@@ -90,6 +95,9 @@ public final class HandlePaymentEvent {
         }
         if (event instanceof PaymentEvent.Refunded refunded) {
             return refund(refunded);
+        }
+        if (event instanceof PaymentEvent.RefundFailed failed) {
+            return refundFailed(failed);
         }
         if (event instanceof PaymentEvent.DisputeFundsWithdrawn withdrawn) {
             return adjust(withdrawn.paymentRef(), withdrawn.campaign(), withdrawn.currency(),
@@ -159,10 +167,9 @@ public final class HandlePaymentEvent {
         List<LedgerEntry> entries = new ArrayList<>();
         List<String> summaries = new ArrayList<>();
         for (PaymentEvent.Refund refund : refunded.refunds()) {
-            PaymentEventOutcome outcome = recorded(recordFunding.record(FundingCommand.adjustment(resolution.campaign(),
-                    refund.amount().negate(), gateway.processor(), refund.refundRef(),
-                    "refund " + refund.refundRef() + " of charge " + refunded.chargeRef())),
-                    "refund " + refund.refundRef(), resolution.campaign());
+            PaymentEventOutcome outcome = recorded(recordFunding.record(takeBack(resolution.campaign(),
+                    refund.refundRef(), refund.amount(), refunded.chargeRef())), "refund " + refund.refundRef(),
+                    resolution.campaign());
             if (!(outcome instanceof PaymentEventOutcome.Applied applied)) {
                 return outcome;
             }
@@ -170,6 +177,51 @@ public final class HandlePaymentEvent {
             summaries.add(applied.summary());
         }
         return new PaymentEventOutcome.Applied(entries, String.join("; ", summaries));
+    }
+
+    /** A refund's money taken back from its campaign: one entry per refund, whichever event books it first. */
+    private FundingCommand takeBack(CampaignId campaign, String refundRef, Money amount, String chargeRef) {
+        return FundingCommand.adjustment(campaign, amount.negate(), gateway.processor(), refundRef,
+                "refund " + refundRef + " of charge " + chargeRef);
+    }
+
+    /**
+     * A failed refund's money given back. The refund's own take-back is booked first (a {@code charge.refunded} may
+     * have booked it already, or may arrive later with an older view of the refund: keyed by the refund, it is taken
+     * once), then exactly that amount is given back under {@code <refund>:failed}. The two net to nothing in any order
+     * of events, and neither happens twice.
+     */
+    private PaymentEventOutcome refundFailed(PaymentEvent.RefundFailed failed) {
+        String what = "refund " + failed.refundRef();
+        if (!currency.equals(failed.currency())) {
+            return wrongCurrency(what, failed.currency());
+        }
+        String givenBack = failed.refundRef() + FAILED_REFUND_SUFFIX;
+        if (!IdempotencyKey.isValidReference(failed.refundRef()) || !IdempotencyKey.isValidReference(givenBack)) {
+            return new PaymentEventOutcome.Unmatched("refund id " + failed.refundRef() + " cannot key a ledger entry");
+        }
+        Resolution resolution = campaignOf(failed.paymentRef(), Optional.empty(), "charge " + failed.chargeRef());
+        if (resolution.failure().isPresent()) {
+            return resolution.failure().get();
+        }
+        CampaignId campaign = resolution.campaign();
+        PaymentEventOutcome taken = recorded(recordFunding.record(takeBack(campaign, failed.refundRef(), failed.amount(),
+                failed.chargeRef())), what, campaign);
+        if (!(taken instanceof PaymentEventOutcome.Applied takenApplied)) {
+            return taken;
+        }
+        Money back = takenApplied.entries().get(0).amount().negate();
+        String reason = failed.failureReason().length() > 100 ? failed.failureReason().substring(0, 100) + "…"
+                : failed.failureReason();
+        PaymentEventOutcome returned = recorded(recordFunding.record(FundingCommand.adjustment(campaign, back,
+                gateway.processor(), givenBack, what + " of charge " + failed.chargeRef() + " failed (" + reason
+                        + "): its money came back")), what + " failed", campaign);
+        if (!(returned instanceof PaymentEventOutcome.Applied returnedApplied)) {
+            return returned;
+        }
+        List<LedgerEntry> entries = new ArrayList<>(takenApplied.entries());
+        entries.addAll(returnedApplied.entries());
+        return new PaymentEventOutcome.Applied(entries, takenApplied.summary() + "; " + returnedApplied.summary());
     }
 
     private PaymentEventOutcome adjust(Optional<String> paymentRef, Optional<CampaignId> hint, String eventCurrency,

@@ -155,6 +155,31 @@ public sealed interface PaymentEvent {
         }
     }
 
+    /**
+     * A refund failed after it was made (the card was closed, say): its money came back to us. It is given back to the
+     * campaign as a positive adjustment keyed {@code <refund id>:failed}, beside the refund's own negative one, which
+     * is booked then if no {@link Refunded} event booked it yet: the pair nets to nothing in any order of events.
+     *
+     * @param failureReason the processor's reason ({@code expired_or_canceled_card}, …), for the ledger entry's reason
+     */
+    record RefundFailed(String eventId, String refundRef, String chargeRef, Optional<String> paymentRef,
+            Money amount, String currency, String failureReason) implements PaymentEvent {
+        public RefundFailed {
+            requireId(eventId);
+            Objects.requireNonNull(refundRef, "refundRef");
+            Objects.requireNonNull(chargeRef, "chargeRef");
+            Objects.requireNonNull(paymentRef, "paymentRef");
+            Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(currency, "currency");
+            Objects.requireNonNull(failureReason, "failureReason");
+        }
+
+        @Override
+        public String type() {
+            return "refund.failed";
+        }
+    }
+
     /** A type promo does not act on: acknowledged, noted, ignored. */
     record Ignored(String eventId, String type) implements PaymentEvent {
         public Ignored {

@@ -48,6 +48,11 @@ class HandlePaymentEventTest {
                 Money.ofCents(cents), "usd");
     }
 
+    private static PaymentEvent.RefundFailed refundFailed(String eventId, String refund, String pi, long cents) {
+        return new PaymentEvent.RefundFailed(eventId, refund, "ch_" + pi, Optional.of(pi), Money.ofCents(cents), "usd",
+                "expired_or_canceled_card");
+    }
+
     private ProcessedPaymentEvent.Result storedResult(String eventId) {
         return fixture.processedEvents.find(eventId).orElseThrow().result();
     }
@@ -166,6 +171,52 @@ class HandlePaymentEventTest {
     }
 
     @Test
+    void a_refund_that_fails_gives_its_money_back_once_however_often_it_is_reported() {
+        handler.handle(succeeded("evt_1", "pi_1", 5_000));
+        handler.handle(refunded("evt_2", "pi_1", refund("re_1", 1_000)));
+        assertThat(fixture.balance()).isEqualTo(Money.ofCents(4_000));
+
+        PaymentEventOutcome failed = handler.handle(refundFailed("evt_3", "re_1", "pi_1", 1_000));
+        handler.handle(refundFailed("evt_4", "re_1", "pi_1", 1_000));
+
+        assertThat(failed).isInstanceOf(PaymentEventOutcome.Applied.class);
+        assertThat(fixture.entries(EntryKind.ADJUSTMENT)).extracting(e -> e.idempotencyKey().reference())
+                .containsExactlyInAnyOrder("re_1", "re_1:failed");
+        assertThat(fixture.entries(EntryKind.ADJUSTMENT)).filteredOn(e -> e.amount().isPositive())
+                .singleElement().satisfies(e -> assertThat(e.reason()).hasValueSatisfying(reason ->
+                        assertThat(reason).contains("re_1").contains("failed").contains("expired_or_canceled_card")));
+        assertThat(fixture.balance()).isEqualTo(Money.ofCents(5_000));
+    }
+
+    @Test
+    void a_refund_whose_failure_arrives_first_is_taken_and_given_back_and_a_late_report_of_it_takes_nothing() {
+        handler.handle(succeeded("evt_1", "pi_1", 5_000));
+
+        handler.handle(refundFailed("evt_3", "re_1", "pi_1", 1_000));
+        assertThat(fixture.balance()).isEqualTo(Money.ofCents(5_000));
+        // A charge.refunded of before the failure, delivered late, still lists the refund as made.
+        handler.handle(refunded("evt_2", "pi_1", refund("re_1", 1_000)));
+
+        assertThat(fixture.entries(EntryKind.ADJUSTMENT)).extracting(e -> e.idempotencyKey().reference())
+                .containsExactlyInAnyOrder("re_1", "re_1:failed");
+        assertThat(fixture.balance()).isEqualTo(Money.ofCents(5_000));
+        assertThat(fixture.ledger.reconcile()).isEmpty();
+    }
+
+    @Test
+    void a_failed_refund_of_a_payment_promo_did_not_make_or_in_another_currency_is_left_to_an_operator() {
+        assertThat(handler.handle(refundFailed("evt_1", "re_1", "pi_nobody_knows", 1_000)))
+                .isInstanceOf(PaymentEventOutcome.Unmatched.class);
+        handler.handle(succeeded("evt_2", "pi_1", 5_000));
+        assertThat(handler.handle(new PaymentEvent.RefundFailed("evt_3", "re_2", "ch_pi_1", Optional.of("pi_1"),
+                Money.ofCents(1_000), "eur", "unknown"))).isInstanceOf(PaymentEventOutcome.Unmatched.class);
+
+        assertThat(fixture.entries(EntryKind.ADJUSTMENT)).isEmpty();
+        assertThat(storedResult("evt_1")).isEqualTo(ProcessedPaymentEvent.Result.UNMATCHED);
+        assertThat(storedResult("evt_3")).isEqualTo(ProcessedPaymentEvent.Result.UNMATCHED);
+    }
+
+    @Test
     void a_dispute_takes_the_money_once_and_a_won_dispute_gives_it_back() {
         handler.handle(succeeded("evt_1", "pi_1", 5_000));
 
@@ -207,8 +258,8 @@ class HandlePaymentEventTest {
     }
 
     /**
-     * I6 under any order, any number of deliveries, concurrently: a payment's events (success, two
-     * refunds, a dispute lost then won) shuffled with duplicates always end at the same ledger.
+     * I6 under any order, any number of deliveries, concurrently: a payment's events (success, three
+     * refunds of which one fails, a dispute lost then won) shuffled with duplicates always end at the same ledger.
      */
     @Test
     void any_order_and_any_number_of_deliveries_end_in_the_same_ledger() throws Exception {
@@ -223,6 +274,8 @@ class HandlePaymentEventTest {
                     new PaymentEvent.PaymentSucceeded("evt_s", "pi_1", Optional.of(f.campaign.id()), Money.ofCents(10_000), "usd"),
                     refunded("evt_r1", "pi_1", refund("re_1", 1_000)),
                     refunded("evt_r2", "pi_1", refund("re_1", 1_000), refund("re_2", 2_000)),
+                    refunded("evt_r3", "pi_1", refund("re_1", 1_000), refund("re_2", 2_000), refund("re_3", 1_500)),
+                    refundFailed("evt_rf", "re_3", "pi_1", 1_500),
                     withdrawn("evt_d1", "charge.dispute.created", "dp_1", "pi_1", 7_000),
                     withdrawn("evt_d2", "charge.dispute.funds_withdrawn", "dp_1", "pi_1", 7_000),
                     reinstated("evt_d3", "dp_1", "pi_1", 7_000)));
@@ -240,7 +293,7 @@ class HandlePaymentEventTest {
 
             assertThat(f.balance()).as("seed %d, round %d", seed, round).isEqualTo(Money.ofCents(7_000));
             assertThat(f.entries(EntryKind.TOPUP)).as("seed %d", seed).hasSize(1);
-            assertThat(f.entries(EntryKind.ADJUSTMENT)).as("seed %d", seed).hasSize(4);
+            assertThat(f.entries(EntryKind.ADJUSTMENT)).as("seed %d", seed).hasSize(6); // re_3 taken and given back
             assertThat(f.processedEvents.size()).as("seed %d", seed).isEqualTo(events.size());
             assertThat(f.ledger.reconcile()).as("seed %d", seed).isEmpty();
         }
