@@ -41,7 +41,9 @@ import java.util.Optional;
 public final class HandlePaymentEvent {
 
     /** After a refund's id: the key of its money given back when it failed. */
-    static final String FAILED_REFUND_SUFFIX = ":failed";
+    private static final String FAILED_REFUND_SUFFIX = ":failed";
+    /** How much of a processor's failure reason (a short code, as Stripe sends) goes into a ledger entry's reason. */
+    private static final int FAILURE_REASON_KEPT = 100;
 
     private final ProcessedPaymentEvents processed;
     private final BudgetLedger ledger;
@@ -211,8 +213,8 @@ public final class HandlePaymentEvent {
             return taken;
         }
         Money back = takenApplied.entries().get(0).amount().negate();
-        String reason = failed.failureReason().length() > 100 ? failed.failureReason().substring(0, 100) + "…"
-                : failed.failureReason();
+        String reason = failed.failureReason().length() <= FAILURE_REASON_KEPT ? failed.failureReason()
+                : failed.failureReason().substring(0, FAILURE_REASON_KEPT) + "…";
         PaymentEventOutcome returned = recorded(recordFunding.record(FundingCommand.adjustment(campaign, back,
                 gateway.processor(), givenBack, what + " of charge " + failed.chargeRef() + " failed (" + reason
                         + "): its money came back")), what + " failed", campaign);

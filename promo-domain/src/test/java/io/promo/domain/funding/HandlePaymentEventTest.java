@@ -189,6 +189,21 @@ class HandlePaymentEventTest {
     }
 
     @Test
+    void a_failure_reason_longer_than_a_ledger_reason_allows_is_cut_not_refused() {
+        handler.handle(succeeded("evt_1", "pi_1", 5_000));
+        String verbose = "x".repeat(600);
+
+        PaymentEventOutcome outcome = handler.handle(new PaymentEvent.RefundFailed("evt_2", "re_1", "ch_pi_1",
+                Optional.of("pi_1"), Money.ofCents(1_000), "usd", verbose));
+
+        assertThat(outcome).isInstanceOf(PaymentEventOutcome.Applied.class);
+        assertThat(fixture.entries(EntryKind.ADJUSTMENT)).filteredOn(e -> e.amount().isPositive()).singleElement()
+                .satisfies(e -> assertThat(e.reason()).hasValueSatisfying(reason -> assertThat(reason)
+                        .contains("x".repeat(100) + "…").doesNotContain("x".repeat(101))));
+        assertThat(fixture.balance()).isEqualTo(Money.ofCents(5_000));
+    }
+
+    @Test
     void a_refund_whose_failure_arrives_first_is_taken_and_given_back_and_a_late_report_of_it_takes_nothing() {
         handler.handle(succeeded("evt_1", "pi_1", 5_000));
 
