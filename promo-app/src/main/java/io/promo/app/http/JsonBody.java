@@ -207,7 +207,7 @@ final class JsonBody {
             return Optional.of(node.longValue());
         }
         BigDecimal value = node.decimalValue();
-        if (value.signum() != 0 && value.stripTrailingZeros().scale() > 0) {
+        if (!isWhole(value)) {
             reject(field, "must be a whole number (got a fraction)");
             return Optional.empty();
         }
@@ -217,6 +217,11 @@ final class JsonBody {
             reject(field, "is far too large");
             return Optional.empty();
         }
+    }
+
+    /** No fraction, however written: {@code 60.0} and {@code 6e1} are whole, {@code 60.0000000000000001} is not. */
+    static boolean isWhole(BigDecimal value) {
+        return value.signum() == 0 || value.stripTrailingZeros().scale() <= 0;
     }
 
     /** An {@code int}-sized whole number, such as a count. */

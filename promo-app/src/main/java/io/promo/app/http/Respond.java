@@ -6,6 +6,7 @@ import io.promo.domain.shared.AdvertiserId;
 import io.promo.domain.shared.CampaignId;
 import io.promo.domain.shared.InvalidCommandException;
 import java.io.IOException;
+import java.math.BigDecimal;
 
 /** Writing answers and reading path and query parameters, the same way on every route. */
 final class Respond {
@@ -43,8 +44,9 @@ final class Respond {
     }
 
     /**
-     * The whole number in query parameter {@code name}, or {@code absent} when there is none; one that is not a
-     * number is refused naming the parameter and its range (the range itself is the command's to check).
+     * The whole number in query parameter {@code name}, in any spelling a body's whole number may have ({@code 20},
+     * {@code 20.0}, {@code 2e1}: {@link JsonBody#isWhole}), or {@code absent} when there is none; anything else is
+     * refused naming the parameter and its range (the range itself is the command's to check).
      */
     static int wholeNumberParam(Context ctx, String name, int absent, int max) {
         String raw = ctx.queryParam(name);
@@ -52,9 +54,13 @@ final class Respond {
             return absent;
         }
         try {
-            return Integer.parseInt(raw.trim());
-        } catch (NumberFormatException e) {
-            throw InvalidCommandException.of(name, "must be a whole number from 1 to " + max + " (got '" + raw + "')");
+            BigDecimal value = new BigDecimal(raw.trim()); // the request line is at most 8 KiB: a short parse
+            if (JsonBody.isWhole(value)) {
+                return value.intValueExact(); // fails fast when too large, whatever the exponent
+            }
+        } catch (NumberFormatException | ArithmeticException e) {
+            // refused below
         }
+        throw InvalidCommandException.of(name, "must be a whole number from 1 to " + max + " (got '" + raw + "')");
     }
 }

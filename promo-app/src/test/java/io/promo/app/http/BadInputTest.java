@@ -95,6 +95,8 @@ class BadInputTest {
                 new Case("a credit with a bad key", "POST", one + "/credits", ADMIN, "{\"amount_cents\":10,\"reason\":\"x\",\"idempotency_key\":\"no spaces please\"}", 400, "idempotency_key"),
                 new Case("a ledger page of 0", "GET", one + "/ledger?limit=0", lenaKey, null, 400, "limit"),
                 new Case("a ledger page of words", "GET", one + "/ledger?limit=many", lenaKey, null, 400, "limit"),
+                new Case("a ledger page of a fraction", "GET", one + "/ledger?limit=20.5", lenaKey, null, 400, "limit"),
+                new Case("a ledger page beyond any integer", "GET", one + "/ledger?limit=1e999999999", lenaKey, null, 400, "limit"),
                 new Case("a ledger cursor that is no entry id", "GET", one + "/ledger?before=yesterday", lenaKey, null, 400, "before"),
                 new Case("diagnostics without a city", "GET", one + "/diagnostics", lenaKey, null, 400, "city"),
                 new Case("a policy over its own density", "PUT", "/v1/policies", ADMIN, "{\"surface\":\"people_search\",\"city\":\"berlin\",\"cpc_floor_cents\":10,\"max_density_top20\":1,\"max_above_fold\":3}", 422, "max_above_fold"),
@@ -248,6 +250,15 @@ class BadInputTest {
 
             assertThat(created.status()).as(spelling + ": " + created).isEqualTo(201);
             assertThat(created.json().get("cpc_cents").asLong()).as(spelling).isEqualTo(60);
+        }
+    }
+
+    @Test
+    void a_whole_number_in_a_query_parameter_may_be_written_with_a_zero_fraction_too() {
+        for (String spelling : List.of("20", "20.0", "2e1")) {
+            ApiClient.Response page = api.get("/v1/campaigns/" + campaign + "/ledger?limit=" + spelling, lena.key());
+
+            assertThat(page.status()).as(spelling + ": " + page).isEqualTo(200);
         }
     }
 
