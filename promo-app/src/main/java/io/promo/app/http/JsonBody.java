@@ -1,6 +1,8 @@
 package io.promo.app.http;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
@@ -18,6 +20,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -66,6 +69,9 @@ final class JsonBody {
                             + ", column " + e.getLocation().getColumnNr() + ")"));
         } catch (IOException e) {
             throw ApiProblem.badRequest("the body could not be read: " + e.getMessage());
+        } catch (NumberFormatException e) {
+            // A decimal whose exponent is beyond any BigDecimal's (10E2147483648): refused, naming its field.
+            throw InvalidCommandException.of(fieldOfUnreadableNumber(raw), "is far too large");
         }
         if (node == null || !node.isObject()) {
             throw ApiProblem.badRequest("the body must be a JSON object");
@@ -206,22 +212,58 @@ final class JsonBody {
             }
             return Optional.of(node.longValue());
         }
-        BigDecimal value = node.decimalValue();
-        if (!isWhole(value)) {
-            reject(field, "must be a whole number (got a fraction)");
-            return Optional.empty();
-        }
         try {
-            return Optional.of(value.longValueExact()); // fails fast beyond 19 digits, whatever the exponent
+            OptionalLong whole = wholeValue(node.decimalValue());
+            if (whole.isEmpty()) {
+                reject(field, "must be a whole number (got a fraction)");
+                return Optional.empty();
+            }
+            return Optional.of(whole.getAsLong());
         } catch (ArithmeticException e) {
             reject(field, "is far too large");
             return Optional.empty();
         }
     }
 
-    /** No fraction, however written: {@code 60.0} and {@code 6e1} are whole, {@code 60.0000000000000001} is not. */
-    static boolean isWhole(BigDecimal value) {
-        return value.signum() == 0 || value.stripTrailingZeros().scale() <= 0;
+    /** The field (as {@code a.b} for a nested one) whose number no {@link BigDecimal} can hold; else {@code body}. */
+    private static String fieldOfUnreadableNumber(byte[] raw) {
+        try (JsonParser parser = Json.MAPPER.getFactory().createParser(raw)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+                    try {
+                        new BigDecimal(parser.getText());
+                    } catch (NumberFormatException e) {
+                        return parser.getParsingContext().pathAsPointer().toString().substring(1).replace('/', '.');
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the first parse read this far already: nothing else to find
+        }
+        return "body";
+    }
+
+    /**
+     * The whole number {@code value} is, exactly, in any spelling ({@code 60}, {@code 60.0}, {@code 6e1}), or empty for
+     * a fraction however small ({@code 60.0000000000000001}); an {@link ArithmeticException} beyond a {@code long}.
+     * Decided from the count of digits before the point, in {@code long} arithmetic, before anything is scaled: a
+     * decimal keeps its exponent unexpanded ({@code 10E2147483648} is two digits and a scale), and the JDK's own
+     * conversions overflow an {@code int} on such scales or expand them digit by digit.
+     */
+    static OptionalLong wholeValue(BigDecimal value) {
+        if (value.signum() == 0) {
+            return OptionalLong.of(0);
+        }
+        long digitsBeforePoint = (long) value.precision() - value.scale();
+        if (digitsBeforePoint > 19) {
+            throw new ArithmeticException("beyond a long");
+        }
+        if (digitsBeforePoint <= 0) {
+            return OptionalLong.empty(); // 0 < |value| < 1
+        }
+        // Here the scale lies between -18 and the digits written: stripping and converting are cheap.
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() > 0 ? OptionalLong.empty() : OptionalLong.of(stripped.longValueExact());
     }
 
     /** An {@code int}-sized whole number, such as a count. */

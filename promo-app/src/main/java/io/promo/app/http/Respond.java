@@ -7,6 +7,7 @@ import io.promo.domain.shared.CampaignId;
 import io.promo.domain.shared.InvalidCommandException;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.OptionalLong;
 
 /** Writing answers and reading path and query parameters, the same way on every route. */
 final class Respond {
@@ -45,7 +46,7 @@ final class Respond {
 
     /**
      * The whole number in query parameter {@code name}, in any spelling a body's whole number may have ({@code 20},
-     * {@code 20.0}, {@code 2e1}: {@link JsonBody#isWhole}), or {@code absent} when there is none; anything else is
+     * {@code 20.0}, {@code 2e1}: {@link JsonBody#wholeValue}), or {@code absent} when there is none; anything else is
      * refused naming the parameter and its range (the range itself is the command's to check).
      */
     static int wholeNumberParam(Context ctx, String name, int absent, int max) {
@@ -54,9 +55,9 @@ final class Respond {
             return absent;
         }
         try {
-            BigDecimal value = new BigDecimal(raw.trim()); // the request line is at most 8 KiB: a short parse
-            if (JsonBody.isWhole(value)) {
-                return value.intValueExact(); // fails fast when too large, whatever the exponent
+            OptionalLong whole = JsonBody.wholeValue(new BigDecimal(raw.trim())); // at most 8 KiB: a short parse
+            if (whole.isPresent() && whole.getAsLong() >= Integer.MIN_VALUE && whole.getAsLong() <= Integer.MAX_VALUE) {
+                return (int) whole.getAsLong();
             }
         } catch (NumberFormatException | ArithmeticException e) {
             // refused below
