@@ -130,8 +130,9 @@ public final class StripeEventTranslator {
 
     /**
      * The charge's refunds: those embedded in the event when they are all there (the list is complete and
-     * adds up to {@code amount_refunded}), otherwise as Stripe lists them now. The domain books them only if
-     * they add up; if Stripe's list still lags behind the charge, the event is delivered again later.
+     * adds up to {@code amount_refunded}), otherwise as Stripe lists them now, against the charge as it is now.
+     * The domain books them only if they add up; if Stripe's list still lags behind the charge, the event is
+     * delivered again later.
      */
     private PaymentEvent.Refunded refunded(String eventId, Charge charge) throws StripeUnavailable {
         Money amountRefunded = Money.ofCents(charge.getAmountRefunded() == null ? 0 : charge.getAmountRefunded());
@@ -142,7 +143,11 @@ public final class StripeEventTranslator {
                 return embedded;
             }
         }
+        // The event's charge is as it was when the event was made; the refunds are listed as they are now, and since
+        // then refunds may have been made, or have failed. So the charge is read now too: both sides of the sum are
+        // of one moment, and a late event of a charge whose refund failed since still books the others.
         List<Refund> listed = new ArrayList<>();
+        Charge now;
         try {
             RefundListParams params = RefundListParams.builder().setCharge(charge.getId()).setLimit(100L).build();
             for (Refund refund : stripe.client().v1().refunds().list(params).autoPagingIterable()) {
@@ -152,13 +157,41 @@ public final class StripeEventTranslator {
             throw new StripeUnavailable("cannot list the refunds of charge " + charge.getId() + ": " + stripe.failure(e),
                     e);
         }
-        return refunded(eventId, charge, amountRefunded, listed);
+        try {
+            now = stripe.client().v1().charges().retrieve(charge.getId());
+        } catch (StripeException e) {
+            throw new StripeUnavailable("cannot read charge " + charge.getId() + ": " + stripe.failure(e), e);
+        }
+        return refunded(eventId, charge, amountRefundedNow(now, listed), listed);
+    }
+
+    /**
+     * What the charge has refunded now, for the money-back refunds listed now to add up to. Stripe does not document
+     * whether a failed refund leaves {@code amount_refunded}: when the failed refunds listed are exactly what stands
+     * between the two, they are taken out. A list that lags behind the charge matches neither reading.
+     */
+    private static Money amountRefundedNow(Charge now, List<Refund> listed) {
+        long counted = now.getAmountRefunded() == null ? 0 : now.getAmountRefunded();
+        long moneyBack = 0;
+        long failed = 0;
+        for (Refund refund : listed) {
+            if (isMoneyBack(refund)) {
+                moneyBack += refund.getAmount();
+            } else if ("failed".equals(refund.getStatus())) {
+                failed += refund.getAmount();
+            }
+        }
+        return Money.ofCents(failed > 0 && counted == moneyBack + failed ? moneyBack : counted);
+    }
+
+    private static boolean isMoneyBack(Refund refund) {
+        return refund.getStatus() == null || MONEY_BACK_REFUND_STATES.contains(refund.getStatus());
     }
 
     private static PaymentEvent.Refunded refunded(String eventId, Charge charge, Money amountRefunded, List<Refund> refunds) {
         List<PaymentEvent.Refund> moneyBack = new ArrayList<>();
         for (Refund refund : refunds) {
-            if (refund.getStatus() == null || MONEY_BACK_REFUND_STATES.contains(refund.getStatus())) {
+            if (isMoneyBack(refund)) {
                 moneyBack.add(new PaymentEvent.Refund(refund.getId(), Money.ofCents(refund.getAmount()),
                         Optional.ofNullable(refund.getCurrency()).orElse(charge.getCurrency())));
             }

@@ -75,6 +75,7 @@ final class FakeStripeServer implements AutoCloseable {
     private final Map<String, JsonObject> intents = new ConcurrentHashMap<>();
     private final Map<String, JsonObject> charges = new ConcurrentHashMap<>();
     private final Map<String, List<JsonObject>> refundsByCharge = new ConcurrentHashMap<>();
+    private final Map<String, Integer> refundListLag = new ConcurrentHashMap<>();
     private final AtomicInteger sequence = new AtomicInteger();
     private final List<JsonObject> webhookEndpoints = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -167,20 +168,35 @@ final class FakeStripeServer implements AutoCloseable {
      * the charge no longer counts it as refunded. Answers the refund as {@code refund.failed} carries it.
      */
     synchronized JsonObject failRefund(String refundId, String failureReason) {
+        return failRefund(refundId, failureReason, false);
+    }
+
+    /**
+     * {@link #failRefund(String, String)}, with the charge's {@code amount_refunded} left as it was when
+     * {@code stillCounted}: Stripe's documentation does not say which it does, and promo must book right either way.
+     */
+    synchronized JsonObject failRefund(String refundId, String failureReason, boolean stillCounted) {
         for (Map.Entry<String, List<JsonObject>> byCharge : refundsByCharge.entrySet()) {
             for (JsonObject refund : byCharge.getValue()) {
                 if (refund.get("id").getAsString().equals(refundId)) {
                     refund.addProperty("status", "failed");
                     refund.addProperty("failure_reason", failureReason);
                     JsonObject charge = charges.get(byCharge.getKey());
-                    charge.addProperty("amount_refunded",
-                            charge.get("amount_refunded").getAsLong() - refund.get("amount").getAsLong());
-                    charge.addProperty("refunded", false);
+                    if (!stillCounted) {
+                        charge.addProperty("amount_refunded",
+                                charge.get("amount_refunded").getAsLong() - refund.get("amount").getAsLong());
+                        charge.addProperty("refunded", false);
+                    }
                     return refund.deepCopy();
                 }
             }
         }
         throw new IllegalArgumentException("no refund " + refundId);
+    }
+
+    /** Stripe's list of the charge's refunds leaves out its newest {@code refunds} while the charge counts them. */
+    void refundListLagsBehind(String chargeId, int refunds) {
+        refundListLag.put(chargeId, refunds);
     }
 
     /** A webhook endpoint of the account, as {@code GET /v1/webhook_endpoints} lists it. */
@@ -253,7 +269,9 @@ final class FakeStripeServer implements AutoCloseable {
                 list.addProperty("url", "/v1/refunds");
                 list.addProperty("has_more", false);
                 JsonArray data = new JsonArray();
-                refundsByCharge.getOrDefault(form.get("charge"), List.of()).forEach(data::add);
+                List<JsonObject> ofCharge = List.copyOf(refundsByCharge.getOrDefault(form.get("charge"), List.of()));
+                ofCharge.subList(0, Math.max(0, ofCharge.size() - refundListLag.getOrDefault(form.get("charge"), 0)))
+                        .forEach(data::add);
                 list.add("data", data);
                 respond(exchange, 200, list.toString());
             } else {

@@ -138,15 +138,53 @@ class StripeWebhookRedeliveryAndRefundsTest {
     void refunds_that_do_not_add_up_to_the_amount_refunded_are_not_booked_and_stripe_is_asked_to_deliver_again() {
         String intentId = chargedAndBooked(5_000);
         stripe.refund(intentId, 1_000);
-        JsonObject charge = stripe.chargeOf(intentId);
-        // Stripe's list lags behind the charge: a second refund of 2,000 is not listed yet.
-        charge.addProperty("amount_refunded", 3_000);
+        stripe.refund(intentId, 2_000);
+        String chargeId = stripe.chargeOf(intentId).get("id").getAsString();
+        // Stripe's list lags behind the charge: the second refund of 2,000 is not listed yet.
+        stripe.refundListLagsBehind(chargeId, 1);
+        String refunded = StripeEvents.event("evt_refund", "charge.refunded", stripe.chargeOf(intentId));
 
-        WebhookResponse response = deliver(endpoint, StripeEvents.event("evt_refund", "charge.refunded", charge));
+        WebhookResponse response = deliver(endpoint, refunded);
 
         assertThat(response.status()).as(response.message()).isEqualTo(503);
         assertThat(fixture.entries(EntryKind.ADJUSTMENT)).isEmpty();
         assertThat(fixture.processedEvents.find("evt_refund")).isEmpty();
+
+        stripe.refundListLagsBehind(chargeId, 0);
+        WebhookResponse redelivered = deliver(endpoint, refunded);
+
+        assertThat(redelivered.status()).as(redelivered.message()).isEqualTo(200);
+        assertThat(refunded()).isEqualTo(Money.ofCents(3_000));
+    }
+
+    @Test
+    void late_refund_events_of_a_charge_whose_first_refund_failed_since_book_the_rest() {
+        lateRefundEventsAfterAFailure(false);
+    }
+
+    @Test
+    void late_refund_events_book_the_rest_also_if_stripe_still_counts_a_failed_refund_as_refunded() {
+        lateRefundEventsAfterAFailure(true);
+    }
+
+    /**
+     * Two refunds, their events held up (an outage), the first refund failing meanwhile: each event's charge says what
+     * was refunded when it was made, Stripe lists the refunds as they are now. Every delivery must book, not wait.
+     */
+    private void lateRefundEventsAfterAFailure(boolean stillCounted) {
+        String intentId = chargedAndBooked(5_000);
+        JsonObject first = stripe.refund(intentId, 1_000);
+        String firstRefunded = StripeEvents.event("evt_late_1", "charge.refunded", stripe.chargeOf(intentId));
+        stripe.refund(intentId, 500);
+        String secondRefunded = StripeEvents.event("evt_late_2", "charge.refunded", stripe.chargeOf(intentId));
+        JsonObject failed = stripe.failRefund(first.get("id").getAsString(), "expired_or_canceled_card", stillCounted);
+
+        List<WebhookResponse> responses = List.of(deliver(endpoint, firstRefunded), deliver(endpoint, secondRefunded),
+                deliver(endpoint, StripeEvents.event("evt_late_failed", "refund.failed", failed)));
+
+        assertThat(responses).allSatisfy(response -> assertThat(response.status()).as(response.message()).isEqualTo(200));
+        assertThat(fixture.balance()).as("only the second refund taken for good").isEqualTo(Money.ofCents(4_500));
+        assertThat(fixture.entries(EntryKind.ADJUSTMENT)).hasSize(3);
     }
 
     @Test

@@ -215,15 +215,22 @@ public final class HandlePaymentEvent {
         Money back = takenApplied.entries().get(0).amount().negate();
         String reason = failed.failureReason().length() <= FAILURE_REASON_KEPT ? failed.failureReason()
                 : failed.failureReason().substring(0, FAILURE_REASON_KEPT) + "…";
+        // The charge is named in the take-back's reason; leaving it out here bounds this one (an id of at most 200
+        // characters and a cut failure reason) within the ledger's 500, whatever the charge id is.
         PaymentEventOutcome returned = recorded(recordFunding.record(FundingCommand.adjustment(campaign, back,
-                gateway.processor(), givenBack, what + " of charge " + failed.chargeRef() + " failed (" + reason
-                        + "): its money came back")), what + " failed", campaign);
+                gateway.processor(), givenBack, what + " failed (" + reason + "): its money came back")),
+                what + " failed", campaign);
         if (!(returned instanceof PaymentEventOutcome.Applied returnedApplied)) {
-            return returned;
+            // Half the pair is booked: never store the event as done so, but have it delivered again (and seen).
+            return new PaymentEventOutcome.RetryLater(describeRefusal(returned) + " after " + takenApplied.summary());
         }
         List<LedgerEntry> entries = new ArrayList<>(takenApplied.entries());
         entries.addAll(returnedApplied.entries());
         return new PaymentEventOutcome.Applied(entries, takenApplied.summary() + "; " + returnedApplied.summary());
+    }
+
+    private static String describeRefusal(PaymentEventOutcome outcome) {
+        return outcome instanceof PaymentEventOutcome.Unmatched unmatched ? unmatched.reason() : outcome.toString();
     }
 
     private PaymentEventOutcome adjust(Optional<String> paymentRef, Optional<CampaignId> hint, String eventCurrency,

@@ -3,11 +3,13 @@ package io.promo.domain.funding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.promo.domain.ledger.EntryKind;
+import io.promo.domain.ledger.FundingCommand;
 import io.promo.domain.ledger.IdempotencyKey;
 import io.promo.domain.ledger.LedgerEntry;
 import io.promo.domain.shared.Actor;
 import io.promo.domain.shared.CampaignId;
 import io.promo.domain.shared.Money;
+import io.promo.domain.shared.Outcome;
 import io.promo.domain.testing.Race;
 import io.promo.domain.testing.TestData;
 import java.util.ArrayList;
@@ -201,6 +203,20 @@ class HandlePaymentEventTest {
                 .satisfies(e -> assertThat(e.reason()).hasValueSatisfying(reason -> assertThat(reason)
                         .contains("x".repeat(100) + "…").doesNotContain("x".repeat(101))));
         assertThat(fixture.balance()).isEqualTo(Money.ofCents(5_000));
+    }
+
+    @Test
+    void a_give_back_refused_after_its_take_back_was_booked_is_retried_not_stored_as_done() {
+        handler.handle(succeeded("evt_1", "pi_1", 5_000));
+        // The give-back's key already books money on another campaign: the ledger refuses it there.
+        CampaignId other = fixture.activeCampaign(fixture.advertiser).id();
+        assertThat(fixture.recordFunding.record(FundingCommand.adjustment(other, Money.ofCents(1), gateway.processor(),
+                "re_1:failed", "planted"))).isInstanceOf(Outcome.Accepted.class);
+
+        PaymentEventOutcome outcome = handler.handle(refundFailed("evt_2", "re_1", "pi_1", 1_000));
+
+        assertThat(outcome).isInstanceOf(PaymentEventOutcome.RetryLater.class);
+        assertThat(fixture.processedEvents.find("evt_2")).as("delivered again, not answered as done").isEmpty();
     }
 
     @Test
