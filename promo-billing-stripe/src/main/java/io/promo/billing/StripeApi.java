@@ -3,7 +3,9 @@ package io.promo.billing;
 import com.stripe.StripeClient;
 import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.StripeException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Objects;
 
 /**
@@ -31,19 +33,32 @@ record StripeApi(StripeClient client, URI base) {
     }
 
     /**
-     * A failed call as an operator reads it: the base promo called, and the network's reason when no answer came
-     * (a refused connection, a timeout) or Stripe's own message (which carries the request id) when one did.
+     * A failed call as an operator reads it: the base promo called (without any credentials it carries), and the
+     * network's reason when no answer came or Stripe's own message (which carries the request id) when one did. A
+     * timeout is not "could not be reached": the request may have arrived, and Stripe may have acted on it.
      */
     String failure(Exception e) {
+        String shown = shownBase();
         if (e instanceof ApiConnectionException) {
             Throwable network = e.getCause();
             String reason = network == null ? "no answer"
                     : network.getMessage() != null ? network.getMessage() : network.getClass().getSimpleName();
-            return "Stripe at " + base + " could not be reached: " + reason;
+            return network instanceof SocketTimeoutException
+                    ? "Stripe at " + shown + " did not answer in time: " + reason
+                    : "Stripe at " + shown + " could not be reached: " + reason;
         }
         if (e instanceof StripeException) {
-            return "Stripe at " + base + " answered: " + e.getMessage();
+            return "Stripe at " + shown + " answered: " + e.getMessage();
         }
         return String.valueOf(e.getMessage());
+    }
+
+    /** The base as messages show it: a proxy's {@code user:password@} and any query left out. */
+    private String shownBase() {
+        try {
+            return new URI(base.getScheme(), null, base.getHost(), base.getPort(), base.getPath(), null, null).toString();
+        } catch (URISyntaxException e) {
+            return base.getScheme() + "://" + base.getHost();
+        }
     }
 }

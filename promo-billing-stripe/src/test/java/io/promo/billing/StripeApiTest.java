@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.ApiException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,25 @@ class StripeApiTest {
 
         assertThat(stripe.failure(refused))
                 .isEqualTo("Stripe at http://127.0.0.1:12111 could not be reached: Connection refused");
+    }
+
+    @Test
+    void no_answer_in_time_says_so_for_stripe_may_have_acted() {
+        ApiConnectionException timedOut = new ApiConnectionException("IOException during API request to Stripe"
+                + " (https://api.stripe.com): Read timed out", new SocketTimeoutException("Read timed out"));
+
+        assertThat(stripe.failure(timedOut))
+                .isEqualTo("Stripe at http://127.0.0.1:12111 did not answer in time: Read timed out");
+    }
+
+    @Test
+    void credentials_in_the_configured_base_are_never_shown() {
+        StripeApi behindAProxy = StripeApi.connect(new StripeSettings("sk_test_x",
+                URI.create("https://egress:s3cret@stripe-proxy.internal:8443/stripe"), Duration.ofSeconds(1),
+                Duration.ofSeconds(1), 0));
+
+        assertThat(behindAProxy.failure(new ApiConnectionException("refused", new ConnectException("Connection refused"))))
+                .isEqualTo("Stripe at https://stripe-proxy.internal:8443/stripe could not be reached: Connection refused");
     }
 
     @Test

@@ -17,6 +17,12 @@ public final class DataDirectoryInUseException extends RuntimeException {
         this.dataDirectory = dataDirectory;
     }
 
+    /** Held by this very process, for the reason given ({@code EmbeddedPostgresServer} keeps the reasons). */
+    DataDirectoryInUseException(Path dataDirectory, String heldHereBecause) {
+        super("the embedded PostgreSQL data directory " + dataDirectory + " is held by this process: " + heldHereBecause);
+        this.dataDirectory = dataDirectory;
+    }
+
     public Path dataDirectory() {
         return dataDirectory;
     }

