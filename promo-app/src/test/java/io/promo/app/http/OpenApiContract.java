@@ -53,10 +53,14 @@ final class OpenApiContract {
     private static final String PATH_MISSING = "validation.request.path.missing";
     private static final String METHOD_NOT_ALLOWED = "validation.request.operation.notAllowed";
 
-    private final OpenApiInteractionValidator validator;
+    /** Requests: {@code integer} as OpenAPI 3.1 reads it, so {@code 60.0} is one (what a client may send). */
+    private final OpenApiInteractionValidator requests;
+    /** Answers: {@code integer} only as written without a fraction (what promo writes, and holds itself to). */
+    private final OpenApiInteractionValidator answers;
 
-    private OpenApiContract(OpenApiInteractionValidator validator) {
-        this.validator = validator;
+    private OpenApiContract(OpenApiInteractionValidator requests, OpenApiInteractionValidator answers) {
+        this.requests = requests;
+        this.answers = answers;
     }
 
     private static final class Holder {
@@ -65,12 +69,15 @@ final class OpenApiContract {
 
     /** The check of {@code document}; a document whose structure is broken (a misplaced field) is refused. */
     static OpenApiContract of(Path document) {
-        return new OpenApiContract(OpenApiInteractionValidator
-                .createForInlineApiSpecification(asOpenApi30(document))
+        return new OpenApiContract(validator(asOpenApi30(document, true)), validator(asOpenApi30(document, false)));
+    }
+
+    private static OpenApiInteractionValidator validator(String openApi30) {
+        return OpenApiInteractionValidator.createForInlineApiSpecification(openApi30)
                 // Every finding is an error, unknown properties included: the library's default resolver ignores
                 // them ("validation.schema.additionalProperties"), so an undocumented field in an answer would pass.
                 .withLevelResolver(LevelResolver.create().withDefaultLevel(ValidationReport.Level.ERROR).build())
-                .build());
+                .build();
     }
 
     /**
@@ -80,6 +87,14 @@ final class OpenApiContract {
      * stops the tests rather than be checked loosely.
      */
     static String asOpenApi30(Path document) {
+        return asOpenApi30(document, true);
+    }
+
+    /**
+     * {@link #asOpenApi30(Path)}, with {@code integer} rewritten to its 3.1 meaning ({@code integersByValue}) or kept,
+     * which the validator reads as JSON Schema draft 4 did: by how the number is written.
+     */
+    static String asOpenApi30(Path document, boolean integersByValue) {
         try {
             ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
             ObjectNode root = (ObjectNode) yaml.readTree(document.toFile());
@@ -92,14 +107,14 @@ final class OpenApiContract {
             if (info.get("license") instanceof ObjectNode license) {
                 license.remove("identifier");
             }
-            downgrade(root, root, "#");
+            downgrade(root, root, "#", integersByValue);
             return yaml.writeValueAsString(root);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + document, e);
         }
     }
 
-    private static void downgrade(JsonNode node, ObjectNode root, String where) {
+    private static void downgrade(JsonNode node, ObjectNode root, String where, boolean integersByValue) {
         if (node instanceof ObjectNode object) {
             if (object.has("allOf")) {
                 mergeAllOf(object, root, where);
@@ -116,7 +131,7 @@ final class OpenApiContract {
                     object.put("nullable", true);
                 }
             }
-            if ("integer".equals(object.path("type").asText()) && !object.has("multipleOf")) {
+            if (integersByValue && "integer".equals(object.path("type").asText()) && !object.has("multipleOf")) {
                 // JSON Schema 2020-12 (OpenAPI 3.1) counts 60.0 and 6e1 as integers; the validator reads integer as
                 // draft 4 did, by how the number is written. The same meaning in its terms: a multiple of 1.
                 object.put("type", "number");
@@ -132,10 +147,11 @@ final class OpenApiContract {
                     throw new IllegalStateException(where + ": " + only31 + " is not rewritten for the validator");
                 }
             }
-            object.fields().forEachRemaining(field -> downgrade(field.getValue(), root, where + "/" + field.getKey()));
+            object.fields().forEachRemaining(field -> downgrade(field.getValue(), root, where + "/" + field.getKey(),
+                    integersByValue));
         } else if (node instanceof ArrayNode array) {
             for (int i = 0; i < array.size(); i++) {
-                downgrade(array.get(i), root, where + "/" + i);
+                downgrade(array.get(i), root, where + "/" + i, integersByValue);
             }
         }
     }
@@ -206,7 +222,7 @@ final class OpenApiContract {
     /** Every way the exchange breaks the document; empty when it holds. */
     List<String> problems(Exchange exchange) {
         Request request = request(exchange);
-        ValidationReport requestReport = validator.validateRequest(request);
+        ValidationReport requestReport = requests.validateRequest(request);
         Set<String> keys = keys(requestReport);
         String contentType = exchange.responseHeaders().firstValue("Content-Type").orElse("");
         boolean problem = contentType.startsWith(Problem.CONTENT_TYPE);
@@ -231,7 +247,7 @@ final class OpenApiContract {
             }
             return broken;
         }
-        ValidationReport responseReport = validator.validateResponse(request.getPath(), request.getMethod(),
+        ValidationReport responseReport = answers.validateResponse(request.getPath(), request.getMethod(),
                 response(exchange));
         responseReport.getMessages().stream()
                 .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
@@ -250,7 +266,7 @@ final class OpenApiContract {
         for (String method : METHODS) {
             Exchange other = new Exchange(method, exchange.uri(), exchange.requestHeaders(), exchange.requestBody(),
                     exchange.status(), exchange.responseHeaders(), exchange.responseBody());
-            Set<String> keys = keys(validator.validateRequest(request(other)));
+            Set<String> keys = keys(requests.validateRequest(request(other)));
             if (!keys.contains(PATH_MISSING) && !keys.contains(METHOD_NOT_ALLOWED)) {
                 methods.add(method);
             }
