@@ -222,15 +222,11 @@ public final class HandlePaymentEvent {
                 what + " failed", campaign);
         if (!(returned instanceof PaymentEventOutcome.Applied returnedApplied)) {
             // Half the pair is booked: never store the event as done so, but have it delivered again (and seen).
-            return new PaymentEventOutcome.RetryLater(describeRefusal(returned) + " after " + takenApplied.summary());
+            return new PaymentEventOutcome.RetryLater(describe(returned) + " after " + takenApplied.summary());
         }
         List<LedgerEntry> entries = new ArrayList<>(takenApplied.entries());
         entries.addAll(returnedApplied.entries());
         return new PaymentEventOutcome.Applied(entries, takenApplied.summary() + "; " + returnedApplied.summary());
-    }
-
-    private static String describeRefusal(PaymentEventOutcome outcome) {
-        return outcome instanceof PaymentEventOutcome.Unmatched unmatched ? unmatched.reason() : outcome.toString();
     }
 
     private PaymentEventOutcome adjust(Optional<String> paymentRef, Optional<CampaignId> hint, String eventCurrency,
