@@ -103,7 +103,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      */
     public static EmbeddedPostgresServer startTemporary(Map<String, String> serverConfig) {
         try {
-            return start(Files.createTempDirectory("promo-pg"), false, serverConfig, 0);
+            return start(Files.createTempDirectory("promo-pg"), false, serverConfig, 0, UnaryOperator.identity());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a temporary data directory", e);
         }
@@ -140,11 +140,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             throw new IllegalStateException("only a persistent server keeps its data to start again");
         }
         return start(dataDirectory, true, serverConfig, port(), UnaryOperator.identity());
-    }
-
-    private static EmbeddedPostgresServer start(Path directory, boolean persistent, Map<String, String> serverConfig,
-            int requestedPort) {
-        return start(directory, persistent, serverConfig, requestedPort, UnaryOperator.identity());
     }
 
     private static EmbeddedPostgresServer start(Path directory, boolean persistent, Map<String, String> serverConfig,
@@ -195,16 +190,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * On the directory's former port, unless another process took it between the probe and the start. Another
      * PostgreSQL answering there gives way to a free port. Anything else there makes zonky give up waiting, and its
      * failed start keeps the directory's {@code epg-lock} in this JVM (out of reach until garbage collection): that is
-     * a clear failure, and a new process starts on a free port.
-     */
-    static EmbeddedPostgresServer launchOnRemembered(Path directory, Path held, Map<String, String> serverConfig,
-            int port) {
-        return launchOnRemembered(directory, held, serverConfig, port, UnaryOperator.identity());
-    }
-
-    /**
-     * {@link #launchOnRemembered(Path, Path, Map, int)} with zonky's builder adjusted by {@code zonky}: its tests run
-     * PostgreSQL binaries that start slowly, to play the race deterministically, or wait less for the server.
+     * a clear failure, and a new process starts on a free port. Package-private for its tests, which adjust zonky's
+     * builder ({@code zonky}: binaries that start slowly, to play the race deterministically, or a shorter wait).
      */
     static EmbeddedPostgresServer launchOnRemembered(Path directory, Path held, Map<String, String> serverConfig,
             int port, UnaryOperator<EmbeddedPostgres.Builder> zonky) {

@@ -101,7 +101,7 @@ class EmbeddedPostgresServerTest {
         Path dataDirectory = initialisedAndStopped(temp.resolve("pg"), Map.of());
         try (EmbeddedPostgresServer squatter = EmbeddedPostgresServer.start();
              EmbeddedPostgresServer server = EmbeddedPostgresServer.launchOnRemembered(dataDirectory,
-                     dataDirectory.toRealPath(), Map.of(), squatter.port())) {
+                     dataDirectory.toRealPath(), Map.of(), squatter.port(), UnaryOperator.identity())) {
             assertThat(server.port()).isNotEqualTo(squatter.port());
             assertThat(Path.of(server.setting("data_directory")).toRealPath()).isEqualTo(dataDirectory.toRealPath());
         }
